@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using Cdppe.Functions.Hosting;
+using Cdppe.Pipeline.Model;
+using Cdppe.Pipeline.Storage;
+
+namespace Cdppe.Functions.Functions;
+
+/// <summary>
+/// <c>GET /api/snapshots?departement=77&amp;from=2022-01&amp;to=2022-12</c>: one row per indicator and month, as JSON,
+/// or as CSV for Excel and Power BI with <c>Accept: text/csv</c> (fr-FR: <c>;</c> separator, decimal comma, UTF-8 BOM).
+/// </summary>
+public static class SnapshotsApi
+{
+    private static readonly string[] CsvHeader = ["code", "libelle", "mois", "valeur", "cible", "statut", "fiable", "import_source", "revision"];
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/snapshots", async (string? departement, string? from, string? to, HttpRequest request, CdppeStorage storage, CancellationToken cancellationToken) =>
+        {
+            if (!Problems.TryDepartement(departement, out var dep, out var problem))
+            {
+                return problem!;
+            }
+
+            if (!YearMonth.TryParse(from, out var start) || !YearMonth.TryParse(to, out var end) || start > end)
+            {
+                return Problems.BadRequest("Les paramètres « from » et « to » sont obligatoires, au format AAAA-MM, avec from ≤ to (par exemple from=2022-01&to=2022-12).");
+            }
+
+            var rows = new List<SnapshotEntity>();
+            var low = start.Value.ToString();
+            var high = end.Value.ToString() + "|~";
+            await foreach (var s in storage.Table(TableNames.Snapshots).QueryAsync<SnapshotEntity>(e => e.PartitionKey == dep.Code && e.RowKey.CompareTo(low) >= 0 && e.RowKey.CompareTo(high) < 0, cancellationToken: cancellationToken))
+            {
+                rows.Add(s);
+            }
+
+            rows = rows.OrderBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Month, StringComparer.Ordinal).ToList();
+            if (request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase)))
+            {
+                return Results.File(Csv(rows), "text/csv; charset=utf-8", $"snapshots-{dep.Code}-{start}-{end}.csv");
+            }
+
+            return Results.Ok(rows.Select(r => new { r.Code, r.Label, r.Month, r.Value, r.Text, r.Target, r.Status, r.Reliable, r.SourceIngestion, r.Revision }));
+        }).WithName("ListSnapshots");
+
+    private static byte[] Csv(IEnumerable<SnapshotEntity> rows)
+    {
+        var culture = FrenchFormat.Culture;
+        var text = new StringBuilder();
+        text.AppendJoin(';', CsvHeader).Append("\r\n");
+        foreach (var r in rows)
+        {
+            string[] cells =
+            [
+                r.Code, r.Label, r.Month, r.Value?.ToString(culture) ?? r.Text ?? string.Empty, r.Target?.ToString(culture) ?? string.Empty,
+                r.Status, r.Reliable ? "oui" : "non", r.SourceIngestion ?? string.Empty, r.Revision.ToString(CultureInfo.InvariantCulture),
+            ];
+            text.AppendJoin(';', cells.Select(Escape)).Append("\r\n");
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    private static string Escape(string value) =>
+        value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Cdppe.Functions.Functions;
+using Cdppe.Functions.Standalone;
+using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Reporting;
+using Cdppe.Pipeline.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Cdppe.Functions.Hosting;
+
+/// <summary>Builds the one app that serves both hosts: the Functions custom handler and the standalone host.</summary>
+public static class CdppeApp
+{
+    public const string CustomHandlerPortSetting = "FUNCTIONS_CUSTOMHANDLER_PORT";
+
+    /// <summary>Builds the app; <paramref name="overrides"/> (tests) take precedence over every other source.</summary>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        var settingsFile = LocalSettings.Find(builder.Environment.ContentRootPath);
+        if (settingsFile is not null)
+        {
+            // Lowest precedence: environment variables and command line override local settings.
+            builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = LocalSettings.Read(settingsFile) });
+        }
+
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        var customHandlerPort = builder.Configuration[CustomHandlerPortSetting];
+        var mode = builder.Configuration[$"{CdppeOptions.Section}:Host"] is { Length: > 0 } m
+            ? Enum.Parse<HostMode>(m, ignoreCase: true)
+            : string.IsNullOrEmpty(customHandlerPort) ? HostMode.Standalone : HostMode.CustomHandler;
+        builder.Services.AddOptions<CdppeOptions>().BindConfiguration(CdppeOptions.Section).Configure(o => o.Host = mode);
+        var options = builder.Configuration.GetSection(CdppeOptions.Section).Get<CdppeOptions>() ?? new CdppeOptions();
+        builder.WebHost.UseUrls(mode == HostMode.CustomHandler
+            ? string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{customHandlerPort}")
+            : options.Urls);
+
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => CdppeStorage.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton<WorkbookParser>();
+        builder.Services.AddSingleton<WorkbookIngestor>();
+        builder.Services.AddSingleton<MonthlyConsolidator>();
+        builder.Services.AddSingleton<ConsolidationPlanner>();
+        builder.Services.AddSingleton<ConsolidationRunner>();
+        builder.Services.AddSingleton<AnnualReportService>();
+        builder.Services.AddSingleton<ApiKeyFilter>();
+        if (mode == HostMode.Standalone)
+        {
+            builder.Services.AddSingleton<BlobWatcher>();
+            if (options.RunBlobWatcher)
+            {
+                builder.Services.AddHostedService(sp => sp.GetRequiredService<BlobWatcher>());
+            }
+
+            if (options.RunScheduler)
+            {
+                builder.Services.AddHostedService<ConsolidationScheduler>();
+            }
+        }
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        MapEndpoints(app);
+        return app;
+    }
+
+    /// <summary>Storage first (Azurite if needed in standalone), then the host. Returns the process exit code.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var app = Build(args);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Cdppe");
+        var options = app.Services.GetRequiredService<IOptions<CdppeOptions>>().Value;
+        await using var azurite = options.Host == HostMode.Standalone ? await LocalStorage.StartIfNeededAsync(app.Configuration, options, logger) : null;
+        await app.Services.GetRequiredService<CdppeStorage>().EnsureCreatedAsync();
+        logger.LogInformation("Cdppe running as {Mode} on {Urls}", options.Host, string.Join(", ", app.Urls.DefaultIfEmpty(options.Urls)));
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        // The Functions host polls GET / until the handler answers.
+        app.MapGet("/", () => Results.Ok(new { service = "Cdppe", status = "ready" }));
+        IngestWorkbookFunction.Map(app);
+        ConsolidateMonthlyFunction.Map(app);
+        HealthApi.Map(app);
+        var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
+        GenerateAnnualReportApi.Map(api);
+        IngestionsApi.Map(api);
+        ConsolidationsApi.Map(api);
+        SnapshotsApi.Map(api);
+        UploadsApi.Map(api);
+    }
+}

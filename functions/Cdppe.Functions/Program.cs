@@ -1,0 +1,3 @@
+using Cdppe.Functions.Hosting;
+
+return await CdppeApp.RunAsync(args);

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using Cdppe.Pipeline.Ingestion.Xlsx;
+
+namespace Cdppe.Pipeline.Ingestion;
+
+public enum ValueStatus
+{
+    /// <summary>A value was read.</summary>
+    Value,
+
+    /// <summary>Nothing in the cell.</summary>
+    Blank,
+
+    /// <summary>"NC": non communiqué.</summary>
+    NotCommunicated,
+
+    /// <summary>Text that is not a value of the expected kind ("Indicateur en construction", a milestone...).</summary>
+    Text,
+
+    /// <summary>An Excel error such as #REF!.</summary>
+    Error,
+}
+
+public readonly record struct ParsedValue(ValueStatus Status, decimal? Number, bool IsPercent, string? Text)
+{
+    public static ParsedValue Blank { get; } = new(ValueStatus.Blank, null, false, null);
+}
+
+/// <summary>Reads the French cell values of the seeds: "839 727 €", "- €", "2,90%", "NC", numbers with their format.</summary>
+public static class CellValueParser
+{
+    public static ParsedValue Parse(XlsxCell cell)
+    {
+        switch (cell.Kind)
+        {
+            case XlsxCellKind.Empty:
+                return ParsedValue.Blank;
+            case XlsxCellKind.Error:
+                return new ParsedValue(ValueStatus.Error, null, false, cell.Text);
+            case XlsxCellKind.Number:
+                var percent = cell.NumberFormat?.Contains('%', StringComparison.Ordinal) ?? false;
+                return ToDecimal(cell.Number!.Value) is { } number
+                    ? new ParsedValue(ValueStatus.Value, number, percent, null)
+                    : new ParsedValue(ValueStatus.Text, null, false, cell.Display);
+            case XlsxCellKind.Boolean:
+                return new ParsedValue(ValueStatus.Text, null, false, cell.Text);
+            default:
+                return ParseText(cell.Text);
+        }
+    }
+
+    public static ParsedValue ParseText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ParsedValue.Blank;
+        }
+
+        var trimmed = text.Trim();
+        if (trimmed.StartsWith('#') && trimmed.EndsWith('!') || trimmed is "#N/A" or "#NAME?" or "#N/D")
+        {
+            return new ParsedValue(ValueStatus.Error, null, false, trimmed);
+        }
+
+        var compact = new StringBuilder(trimmed.Length);
+        foreach (var ch in trimmed)
+        {
+            if (!char.IsWhiteSpace(ch) && ch is not '\u00A0' and not '\u202F' and not '€')
+            {
+                compact.Append(ch);
+            }
+        }
+
+        var s = compact.ToString();
+        if (s.Equals("NC", StringComparison.OrdinalIgnoreCase) || s.Equals("N.C.", StringComparison.OrdinalIgnoreCase))
+        {
+            return new ParsedValue(ValueStatus.NotCommunicated, null, false, trimmed);
+        }
+
+        if (s is "-" or "--" or "" && trimmed.Contains('€', StringComparison.Ordinal) || s == "-")
+        {
+            return new ParsedValue(ValueStatus.Value, 0m, false, null);
+        }
+
+        var isPercent = s.EndsWith('%');
+        if (isPercent)
+        {
+            s = s[..^1];
+        }
+
+        if (TryParseNumber(s, out var number))
+        {
+            return new ParsedValue(ValueStatus.Value, isPercent ? number / 100m : number, isPercent, null);
+        }
+
+        return new ParsedValue(ValueStatus.Text, null, false, trimmed);
+    }
+
+    /// <summary>Parses "1234,5", "1.234,5", "1,234.5" and "100.000" (a dot followed by exactly three digits is a thousands separator).</summary>
+    private static bool TryParseNumber(string s, out decimal number)
+    {
+        number = 0;
+        if (s.Length == 0 || s.Count(c => c is ',') > 1 && !s.Contains('.', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var lastComma = s.LastIndexOf(',');
+        var lastDot = s.LastIndexOf('.');
+        string normalized;
+        if (lastComma >= 0 && lastDot >= 0)
+        {
+            normalized = lastComma > lastDot ? s.Replace(".", string.Empty, StringComparison.Ordinal).Replace(',', '.') : s.Replace(",", string.Empty, StringComparison.Ordinal);
+        }
+        else if (lastComma >= 0)
+        {
+            normalized = s.Replace(',', '.');
+        }
+        else if (lastDot >= 0 && s.Length - lastDot - 1 == 3 && !s.StartsWith("0.", StringComparison.Ordinal))
+        {
+            normalized = s.Replace(".", string.Empty, StringComparison.Ordinal);
+        }
+        else
+        {
+            normalized = s;
+        }
+
+        return decimal.TryParse(normalized, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
+    }
+
+    private static decimal? ToDecimal(double value) =>
+        double.IsFinite(value) && Math.Abs(value) < 1e20 ? Math.Round((decimal)value, 6) : null;
+}

@@ -1,0 +1,124 @@
+using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
+
+namespace Cdppe.Pipeline.Ingestion.Kinds;
+
+/// <summary>
+/// The monthly follow-up workbook (our own format): one row per indicator and month with code, libellé,
+/// période (AAAA-MM or a date), valeur (year-to-date for counts), source, fiable (oui/non), commentaire.
+/// </summary>
+public sealed class SuiviMensuelParser : ISheetParser
+{
+    public const string KindName = "suivi-mensuel";
+
+    private static readonly ColumnSpec[] Specs =
+    [
+        new("code", t => t.StartsWith("code", StringComparison.Ordinal)),
+        new("periode", t => t.StartsWith("periode", StringComparison.Ordinal) || t == "mois", Required: true),
+        new("valeur", t => t.StartsWith("valeur", StringComparison.Ordinal), Required: true),
+        new("fiable", t => t.StartsWith("fiable", StringComparison.Ordinal) || t.Contains("fiabilite", StringComparison.Ordinal)),
+        new("commentaire", t => t.StartsWith("commentaire", StringComparison.Ordinal)),
+        new("source", t => t.StartsWith("source", StringComparison.Ordinal)),
+        new("libelle", t => t.StartsWith("libelle", StringComparison.Ordinal) || t.StartsWith("indicateur", StringComparison.Ordinal), Required: true),
+    ];
+
+    public string Kind => KindName;
+
+    public HeaderMap? Detect(IReadOnlyList<XlsxRow> head) => HeaderLocator.Locate(head, Specs);
+
+    public IReadOnlyList<int> Parse(SheetInput input, HeaderMap header, WorkbookContent content)
+    {
+        var sheet = input.Sheet.Name;
+        var issues = content.Issues;
+        var years = new SortedSet<int>();
+        var seen = new Dictionary<(string Code, YearMonth Period), string>();
+        foreach (var row in input.Rows.Where(r => r.Index > header.LastHeaderRow && !r.IsBlank))
+        {
+            var labelCell = row.Get(header["libelle"]);
+            var codeCell = header.Has("code") ? row.Get(header["code"]) : labelCell;
+            var label = labelCell.IsEmpty ? null : labelCell.Display.Trim();
+            var code = header.Has("code") && !codeCell.IsEmpty ? codeCell.Display.Trim().ToUpperInvariant() : null;
+            if (label is null && code is null)
+            {
+                issues.Error("indicateur-absent", "La ligne n'indique ni code ni libellé d'indicateur.", sheet, labelCell.Reference, null, "un code ou un libellé d'indicateur");
+                continue;
+            }
+
+            code ??= IndicatorCodes.Derive(null, label!);
+            var periodCell = row.Get(header["periode"]);
+            if (!TryReadPeriod(input.Workbook, periodCell, out var parsedPeriod) || parsedPeriod is not { } period)
+            {
+                issues.Error("periode-illisible", "La période n'est pas un mois reconnu.", sheet, periodCell.Reference, periodCell.Display, "un mois au format AAAA-MM, par exemple « 2022-06 »");
+                continue;
+            }
+
+            var valueCell = row.Get(header["valeur"]);
+            var value = CellValueParser.Parse(valueCell);
+            if (value.Status == ValueStatus.Error)
+            {
+                issues.Error("formule-en-erreur", "La valeur contient une erreur de formule.", sheet, valueCell.Reference, valueCell.Display, "un nombre, un pourcentage, un jalon ou « NC »");
+                continue;
+            }
+
+            if (value.Status == ValueStatus.Value && value.Number < 0)
+            {
+                issues.Error("valeur-negative", "La valeur d'un indicateur ne peut pas être négative.", sheet, valueCell.Reference, valueCell.Display, "une valeur positive ou nulle");
+                continue;
+            }
+
+            var reliable = true;
+            if (header.Has("fiable"))
+            {
+                var fiableCell = row.Get(header["fiable"]);
+                var fiable = TextNormalizer.Normalize(fiableCell.Display);
+                if (fiable is "non" or "n" or "faux" or "0")
+                {
+                    reliable = false;
+                }
+                else if (fiable is not ("" or "oui" or "o" or "vrai" or "1"))
+                {
+                    issues.Warning("fiabilite-illisible", "La colonne « fiable » attend « oui » ou « non » ; la valeur est considérée comme fiable.", sheet, fiableCell.Reference, fiableCell.Display, "« oui » ou « non »");
+                }
+            }
+
+            if (seen.TryGetValue((code, period), out var firstCell))
+            {
+                issues.Error("valeur-en-double", $"L'indicateur {code} a déjà une valeur pour {period} (cellule {firstCell}).", sheet, valueCell.Reference, valueCell.Display, "une seule valeur par indicateur et par mois");
+                continue;
+            }
+
+            seen[(code, period)] = valueCell.Reference;
+            years.Add(period.Year);
+            content.IndicatorValues.Add(new IndicatorValue
+            {
+                Code = code,
+                Label = label ?? code,
+                Period = period,
+                Value = value.Status == ValueStatus.Value ? value.Number : null,
+                IsPercent = value.IsPercent,
+                Text = value.Status is ValueStatus.Text or ValueStatus.NotCommunicated ? value.Text : null,
+                Source = Optional(row, header, "source"),
+                Reliable = reliable && value.Status != ValueStatus.NotCommunicated,
+                Comment = Optional(row, header, "commentaire"),
+                SourceCell = valueCell.Reference,
+            });
+        }
+
+        return years.ToList();
+    }
+
+    private static bool TryReadPeriod(XlsxWorkbook workbook, XlsxCell cell, out YearMonth? period)
+    {
+        period = null;
+        if (cell.Kind == XlsxCellKind.Number && cell.IsDate)
+        {
+            period = YearMonth.From(workbook.ToDate(cell.Number!.Value));
+            return true;
+        }
+
+        return YearMonth.TryParse(cell.Display, out period);
+    }
+
+    private static string? Optional(XlsxRow row, HeaderMap header, string field) =>
+        header.Has(field) && row.Get(header[field]) is { IsEmpty: false } cell ? cell.Display.Trim() : null;
+}

@@ -1,0 +1,53 @@
+using Cdppe.Pipeline.Model;
+
+namespace Cdppe.Pipeline.Ingestion;
+
+/// <summary>A blob name of the <c>uploads</c> container: <c>{departement}/{file}.xlsx</c>.</summary>
+public sealed record UploadPath(Departement Departement, string FileName)
+{
+    public const int MaxLength = 1_024;
+
+    /// <summary>Parses a blob name; on failure returns a French message for the ingestion report.</summary>
+    public static UploadPath? TryParse(string blobName, out string? error)
+    {
+        error = null;
+        if (string.IsNullOrWhiteSpace(blobName) || blobName.Length > MaxLength)
+        {
+            error = $"Le nom du fichier déposé est vide ou dépasse {MaxLength} caractères.";
+            return null;
+        }
+
+        if (blobName.Any(char.IsControl) || blobName.Contains('\\', StringComparison.Ordinal))
+        {
+            error = "Le nom du fichier déposé contient des caractères interdits.";
+            return null;
+        }
+
+        var segments = blobName.Split('/');
+        if (segments.Any(s => s is "." or ".."))
+        {
+            error = "Le chemin du fichier déposé ne peut pas contenir « . » ou « .. ».";
+            return null;
+        }
+
+        if (segments.Length != 2 || segments[1].Length == 0)
+        {
+            error = "Le fichier doit être déposé dans le dossier de son département : uploads/{code département}/{fichier}.xlsx, par exemple uploads/77/rapport-financier-2022.xlsx.";
+            return null;
+        }
+
+        if (!Departement.TryParse(segments[0], out var departement))
+        {
+            error = Departement.InvalidMessage(segments[0]) + " Déposez le fichier dans uploads/{code département}/.";
+            return null;
+        }
+
+        if (!segments[1].EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) && !segments[1].EndsWith(".xlsm", StringComparison.OrdinalIgnoreCase))
+        {
+            error = "Seuls les classeurs Excel (.xlsx) sont acceptés.";
+            return null;
+        }
+
+        return new UploadPath(departement.Value, segments[1]);
+    }
+}

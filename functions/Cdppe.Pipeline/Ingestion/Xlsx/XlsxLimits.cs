@@ -1,0 +1,20 @@
+namespace Cdppe.Pipeline.Ingestion.Xlsx;
+
+/// <summary>Bounds checked before and while a workbook is read, so that a hostile file cannot exhaust the host.</summary>
+public sealed record XlsxLimits
+{
+    public int MaxZipEntries { get; init; } = 2_000;
+
+    public long MaxUncompressedBytes { get; init; } = 400L * 1024 * 1024;
+
+    /// <summary>Largest accepted uncompressed/compressed ratio for one entry (spreadsheet XML is usually 5-30).</summary>
+    public double MaxCompressionRatio { get; init; } = 250;
+
+    public long MaxCharactersInPart { get; init; } = 300L * 1024 * 1024;
+
+    public int MaxRowsPerSheet { get; init; } = 500_000;
+
+    public int MaxColumns { get; init; } = 512;
+
+    public static XlsxLimits Default { get; } = new();
+}

@@ -1,0 +1,429 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Cdppe.Pipeline.Ingestion.Xlsx;
+
+public enum SheetVisibility
+{
+    Visible,
+    Hidden,
+    VeryHidden,
+}
+
+public sealed record XlsxSheet(string Name, SheetVisibility Visibility, string RelationshipId);
+
+/// <summary>
+/// A read-only workbook streamed with <see cref="OpenXmlReader"/>: rows are materialised one at a time, so memory
+/// stays bounded by the widest row, the shared strings and the merged ranges, not by the number of rows.
+/// </summary>
+public sealed class XlsxWorkbook : IDisposable
+{
+    private static readonly DateTime Epoch1900 = new(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified);
+    private static readonly DateTime Epoch1904 = new(1904, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+
+    private readonly SpreadsheetDocument document;
+    private readonly XlsxLimits limits;
+    private readonly List<string> sharedStrings;
+    private readonly List<(string? Format, bool IsDate)> cellFormats;
+
+    private XlsxWorkbook(SpreadsheetDocument document, XlsxLimits limits)
+    {
+        this.document = document;
+        this.limits = limits;
+        var workbookPart = document.WorkbookPart
+            ?? throw new WorkbookFormatException("Le fichier ne contient pas de classeur Excel (partie « workbook » absente).");
+        var workbook = workbookPart.Workbook;
+        Date1904 = workbook.WorkbookProperties?.Date1904?.Value ?? false;
+        HasMacros = document.DocumentType == SpreadsheetDocumentType.MacroEnabledWorkbook || workbookPart.VbaProjectPart is not null;
+        Sheets = (workbook.Sheets?.Elements<Sheet>() ?? [])
+            .Select(s => new XlsxSheet(
+                s.Name?.Value ?? string.Empty,
+                s.State?.Value == SheetStateValues.Hidden ? SheetVisibility.Hidden
+                    : s.State?.Value == SheetStateValues.VeryHidden ? SheetVisibility.VeryHidden : SheetVisibility.Visible,
+                s.Id?.Value ?? string.Empty))
+            .ToList();
+        sharedStrings = ReadSharedStrings(workbookPart);
+        cellFormats = ReadCellFormats(workbookPart);
+    }
+
+    public IReadOnlyList<XlsxSheet> Sheets { get; }
+
+    public bool Date1904 { get; }
+
+    public bool HasMacros { get; }
+
+    /// <summary>Opens a workbook after checking the zip container against <paramref name="limits"/>.</summary>
+    public static XlsxWorkbook Open(Stream stream, XlsxLimits? limits = null)
+    {
+        limits ??= XlsxLimits.Default;
+        if (!stream.CanSeek)
+        {
+            throw new ArgumentException("The workbook stream must be seekable.", nameof(stream));
+        }
+
+        if (stream.Length == 0)
+        {
+            throw new WorkbookFormatException("Le fichier est vide (0 octet).");
+        }
+
+        CheckContainer(stream, limits);
+        stream.Position = 0;
+        try
+        {
+            var document = SpreadsheetDocument.Open(stream, false, new OpenSettings
+            {
+                MaxCharactersInPart = limits.MaxCharactersInPart,
+                AutoSave = false,
+            });
+            try
+            {
+                return new XlsxWorkbook(document, limits);
+            }
+            catch
+            {
+                document.Dispose();
+                throw;
+            }
+        }
+        catch (WorkbookFormatException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or XmlException or FileFormatException or InvalidOperationException or IOException)
+        {
+            throw new WorkbookFormatException($"Le fichier n'est pas un classeur Excel (.xlsx) lisible : {Describe(ex)}", inner: ex);
+        }
+    }
+
+    /// <summary>Converts a date serial of this workbook's date system.</summary>
+    public DateTime ToDate(double serial) => Date1904 ? Epoch1904.AddDays(serial) : Epoch1900.AddDays(serial);
+
+    /// <summary>Streams the rows of a sheet, merged ranges filled from their top-left cell.</summary>
+    public IEnumerable<XlsxRow> ReadRows(XlsxSheet sheet)
+    {
+        var part = (WorksheetPart)document.WorkbookPart!.GetPartById(sheet.RelationshipId);
+        var merges = ReadMergedRanges(part);
+        var mergeAnchors = new Dictionary<(int Row, int Col), XlsxCell>();
+        var count = 0;
+        foreach (var row in Elements<Row>(part))
+        {
+            if (++count > limits.MaxRowsPerSheet)
+            {
+                throw new WorkbookFormatException(
+                    $"La feuille « {sheet.Name} » dépasse la limite de {limits.MaxRowsPerSheet.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} lignes ; découpez le fichier.",
+                    sheet.Name);
+            }
+
+            yield return ToRow(sheet, row, merges, mergeAnchors);
+        }
+    }
+
+    public void Dispose() => document.Dispose();
+
+    private XlsxRow ToRow(XlsxSheet sheet, Row row, List<(int R1, int C1, int R2, int C2)> merges, Dictionary<(int Row, int Col), XlsxCell> anchors)
+    {
+        var rowIndex = (int)(row.RowIndex?.Value ?? 0);
+        var cells = new Dictionary<int, XlsxCell>();
+        var nextColumn = 1;
+        foreach (var cell in row.Elements<Cell>())
+        {
+            int column;
+            if (cell.CellReference?.Value is { } reference && CellReference.TryParse(reference, out var c, out var r))
+            {
+                column = c;
+                rowIndex = rowIndex == 0 ? r : rowIndex;
+            }
+            else
+            {
+                column = nextColumn;
+            }
+
+            nextColumn = column + 1;
+            if (column > limits.MaxColumns)
+            {
+                if (cell.CellValue is null && cell.InlineString is null)
+                {
+                    continue;
+                }
+
+                throw new WorkbookFormatException(
+                    $"La feuille « {sheet.Name} » contient des valeurs au-delà de la colonne {CellReference.ColumnName(limits.MaxColumns)} (limite {limits.MaxColumns} colonnes).",
+                    sheet.Name,
+                    CellReference.Format(column, rowIndex));
+            }
+
+            cells[column] = ReadCell(cell, rowIndex, column);
+        }
+
+        foreach (var (r1, c1, r2, c2) in merges)
+        {
+            if (rowIndex < r1 || rowIndex > r2)
+            {
+                continue;
+            }
+
+            if (rowIndex == r1 && cells.TryGetValue(c1, out var anchor))
+            {
+                anchors[(r1, c1)] = anchor;
+            }
+
+            if (!anchors.TryGetValue((r1, c1), out var value))
+            {
+                continue;
+            }
+
+            for (var col = c1; col <= c2; col++)
+            {
+                if ((rowIndex != r1 || col != c1) && (!cells.TryGetValue(col, out var existing) || existing.IsEmpty))
+                {
+                    cells[col] = value with { Row = rowIndex, Column = col, FromMerge = true };
+                }
+            }
+        }
+
+        return new XlsxRow(rowIndex, cells);
+    }
+
+    private XlsxCell ReadCell(Cell cell, int row, int column)
+    {
+        var (format, isDate) = cell.StyleIndex?.Value is { } style && style < cellFormats.Count ? cellFormats[(int)style] : (null, false);
+        var hasFormula = cell.CellFormula is not null;
+        var raw = cell.CellValue?.Text;
+        var type = cell.DataType?.Value;
+        if (type == CellValues.SharedString)
+        {
+            var text = int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < sharedStrings.Count ? sharedStrings[i] : string.Empty;
+            return new XlsxCell(row, column, XlsxCellKind.Text, text, null, format, false, hasFormula);
+        }
+
+        if (type == CellValues.InlineString)
+        {
+            var text = cell.InlineString is { } inline ? TextOf(inline) : raw ?? string.Empty;
+            return new XlsxCell(row, column, XlsxCellKind.Text, text, null, format, false, hasFormula);
+        }
+
+        if (type == CellValues.String)
+        {
+            return new XlsxCell(row, column, XlsxCellKind.Text, raw ?? string.Empty, null, format, false, hasFormula);
+        }
+
+        if (type == CellValues.Error)
+        {
+            return new XlsxCell(row, column, XlsxCellKind.Error, raw ?? "#N/A", null, format, false, hasFormula);
+        }
+
+        if (type == CellValues.Boolean)
+        {
+            return new XlsxCell(row, column, XlsxCellKind.Boolean, raw == "1" ? "VRAI" : "FAUX", raw == "1" ? 1 : 0, format, false, hasFormula);
+        }
+
+        if (type == CellValues.Date)
+        {
+            return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? new XlsxCell(row, column, XlsxCellKind.Number, null, (date - Epoch1900).TotalDays, format, true, hasFormula)
+                : new XlsxCell(row, column, XlsxCellKind.Text, raw, null, format, false, hasFormula);
+        }
+
+        if (string.IsNullOrEmpty(raw))
+        {
+            return new XlsxCell(row, column, XlsxCellKind.Empty, null, null, format, false, hasFormula);
+        }
+
+        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? new XlsxCell(row, column, XlsxCellKind.Number, null, number, format, isDate, hasFormula)
+            : new XlsxCell(row, column, XlsxCellKind.Text, raw, null, format, false, hasFormula);
+    }
+
+    private static string TextOf(OpenXmlElement element) =>
+        string.Concat(element.Descendants<Text>().Where(t => t.Ancestors<PhoneticRun>().FirstOrDefault() is null).Select(t => t.Text));
+
+    private static List<string> ReadSharedStrings(WorkbookPart workbookPart)
+    {
+        var result = new List<string>();
+        if (workbookPart.SharedStringTablePart is not { } part)
+        {
+            return result;
+        }
+
+        result.AddRange(Elements<SharedStringItem>(part).Select(TextOf));
+        return result;
+    }
+
+    /// <summary>Streams the elements of one type of a part, loading one element at a time.</summary>
+    private static IEnumerable<T> Elements<T>(OpenXmlPart part)
+        where T : OpenXmlElement
+    {
+        using var reader = OpenXmlReader.Create(part);
+        if (!reader.Read())
+        {
+            yield break;
+        }
+
+        while (!reader.EOF)
+        {
+            if (reader.IsStartElement && reader.ElementType == typeof(T))
+            {
+                yield return (T)reader.LoadCurrentElement()!;
+                continue;
+            }
+
+            if (!reader.Read())
+            {
+                break;
+            }
+        }
+    }
+
+    private static List<(string? Format, bool IsDate)> ReadCellFormats(WorkbookPart workbookPart)
+    {
+        var stylesheet = workbookPart.WorkbookStylesPart?.Stylesheet;
+        if (stylesheet?.CellFormats is null)
+        {
+            return [];
+        }
+
+        var custom = stylesheet.NumberingFormats?.Elements<NumberingFormat>()
+            .Where(f => f.NumberFormatId?.Value is not null)
+            .GroupBy(f => f.NumberFormatId!.Value)
+            .ToDictionary(g => g.Key, g => g.First().FormatCode?.Value ?? string.Empty) ?? [];
+        return stylesheet.CellFormats.Elements<CellFormat>()
+            .Select(f =>
+            {
+                var id = f.NumberFormatId?.Value ?? 0;
+                var code = custom.TryGetValue(id, out var c) ? c : BuiltInFormat(id);
+                return (code, IsDateFormat(id, code));
+            })
+            .ToList();
+    }
+
+    private static string? BuiltInFormat(uint id) => id switch
+    {
+        0 => "General",
+        1 => "0",
+        2 => "0.00",
+        3 => "#,##0",
+        4 => "#,##0.00",
+        9 => "0%",
+        10 => "0.00%",
+        14 => "dd/mm/yyyy",
+        _ => null,
+    };
+
+    internal static bool IsDateFormat(uint id, string? code)
+    {
+        if (id is (>= 14 and <= 22) or (>= 45 and <= 47) or (>= 27 and <= 36) or (>= 50 and <= 58))
+        {
+            return true;
+        }
+
+        if (string.IsNullOrEmpty(code) || id < 164)
+        {
+            return false;
+        }
+
+        var inQuotes = false;
+        var inBrackets = false;
+        foreach (var ch in code)
+        {
+            switch (ch)
+            {
+                case '"':
+                    inQuotes = !inQuotes;
+                    break;
+                case '[' when !inQuotes:
+                    inBrackets = true;
+                    break;
+                case ']' when !inQuotes:
+                    inBrackets = false;
+                    break;
+                default:
+                    if (!inQuotes && !inBrackets && "dmyhsDMYHS".Contains(ch, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<(int R1, int C1, int R2, int C2)> ReadMergedRanges(WorksheetPart part)
+    {
+        var result = new List<(int, int, int, int)>();
+        using var reader = OpenXmlReader.Create(part);
+        if (!reader.Read())
+        {
+            return result;
+        }
+
+        while (!reader.EOF)
+        {
+            if (reader.IsStartElement && reader.ElementType == typeof(SheetData))
+            {
+                reader.Skip();
+                continue;
+            }
+
+            if (reader.IsStartElement && reader.ElementType == typeof(MergeCell))
+            {
+                var reference = reader.Attributes.FirstOrDefault(a => a.LocalName == "ref").Value;
+                var parts = reference?.Split(':');
+                if (parts is { Length: 2 } && CellReference.TryParse(parts[0], out var c1, out var r1) && CellReference.TryParse(parts[1], out var c2, out var r2))
+                {
+                    result.Add((Math.Min(r1, r2), Math.Min(c1, c2), Math.Max(r1, r2), Math.Max(c1, c2)));
+                }
+            }
+
+            if (!reader.Read())
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    private static void CheckContainer(Stream stream, XlsxLimits limits)
+    {
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            if (zip.Entries.Count > limits.MaxZipEntries)
+            {
+                throw new WorkbookFormatException($"Le fichier contient {zip.Entries.Count} éléments compressés (limite {limits.MaxZipEntries}) : il est refusé par sécurité.");
+            }
+
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                if (entry.Length > 1_000_000 && entry.CompressedLength > 0 && (double)entry.Length / entry.CompressedLength > limits.MaxCompressionRatio)
+                {
+                    throw new WorkbookFormatException($"L'élément « {entry.FullName} » du fichier a un taux de compression anormal ({entry.Length / entry.CompressedLength} pour 1) : il est refusé par sécurité (bombe de décompression).");
+                }
+            }
+
+            if (total > limits.MaxUncompressedBytes)
+            {
+                throw new WorkbookFormatException($"Le fichier décompressé ferait {total / (1024 * 1024)} Mo (limite {limits.MaxUncompressedBytes / (1024 * 1024)} Mo) : il est refusé par sécurité.");
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new WorkbookFormatException("Le fichier n'est pas un classeur Excel (.xlsx) : ce n'est pas une archive zip valide (fichier tronqué ou d'un autre format ?).", inner: ex);
+        }
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        XmlException => "un de ses éléments XML est invalide ou interdit (DTD).",
+        OpenXmlPackageException or FileFormatException or InvalidDataException => "le paquet Open XML est invalide ou incomplet.",
+        _ => "son contenu est incohérent.",
+    };
+}

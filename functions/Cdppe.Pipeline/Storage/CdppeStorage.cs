@@ -1,0 +1,118 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+
+namespace Cdppe.Pipeline.Storage;
+
+/// <summary>
+/// The storage contract of the design: one account, reached through the <c>AzureWebJobsStorage</c> connection
+/// (a connection string such as <c>UseDevelopmentStorage=true</c> locally, or identity-based
+/// <c>AzureWebJobsStorage__accountName</c> in Azure), its containers and its tables, partitioned by département.
+/// </summary>
+public sealed class CdppeStorage
+{
+    public const string ConnectionName = "AzureWebJobsStorage";
+
+    public CdppeStorage(BlobServiceClient blobs, TableServiceClient tables)
+    {
+        Blobs = blobs;
+        Tables = tables;
+    }
+
+    public BlobServiceClient Blobs { get; }
+
+    public TableServiceClient Tables { get; }
+
+    public BlobContainerClient Uploads => Blobs.GetBlobContainerClient(ContainerNames.Uploads);
+
+    public BlobContainerClient Archive => Blobs.GetBlobContainerClient(ContainerNames.Archive);
+
+    public BlobContainerClient Rejected => Blobs.GetBlobContainerClient(ContainerNames.Rejected);
+
+    public BlobContainerClient IngestionReports => Blobs.GetBlobContainerClient(ContainerNames.IngestionReports);
+
+    public BlobContainerClient Templates => Blobs.GetBlobContainerClient(ContainerNames.Templates);
+
+    public BlobContainerClient Reports => Blobs.GetBlobContainerClient(ContainerNames.Reports);
+
+    public BlobContainerClient Locks => Blobs.GetBlobContainerClient(ContainerNames.Locks);
+
+    public TableClient Table(string name) => Tables.GetTableClient(name);
+
+    /// <summary>Builds the clients from configuration, the same way the Functions host resolves a connection.</summary>
+    public static CdppeStorage FromConfiguration(IConfiguration configuration, string connectionName = ConnectionName)
+    {
+        var blobOptions = new BlobClientOptions();
+        var tableOptions = new TableClientOptions();
+        foreach (var retry in new[] { blobOptions.Retry, tableOptions.Retry })
+        {
+            retry.Mode = RetryMode.Exponential;
+            retry.MaxRetries = 4;
+            retry.Delay = TimeSpan.FromMilliseconds(200);
+            retry.NetworkTimeout = TimeSpan.FromSeconds(60);
+        }
+
+        var connectionString = configuration[connectionName];
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            return new CdppeStorage(new BlobServiceClient(connectionString, blobOptions), new TableServiceClient(connectionString, tableOptions));
+        }
+
+        var section = configuration.GetSection(connectionName);
+        var account = section["accountName"];
+        var blobUri = section["blobServiceUri"] ?? (account is null ? null : $"https://{account}.blob.core.windows.net");
+        var tableUri = section["tableServiceUri"] ?? (account is null ? null : $"https://{account}.table.core.windows.net");
+        if (blobUri is null || tableUri is null)
+        {
+            throw new InvalidOperationException(
+                $"Storage is not configured: set '{connectionName}' (for example UseDevelopmentStorage=true) or '{connectionName}__accountName' for an identity-based connection.");
+        }
+
+        TokenCredential credential = string.Equals(section["credential"], "managedidentity", StringComparison.OrdinalIgnoreCase)
+            ? new ManagedIdentityCredential(section["clientId"] is { Length: > 0 } clientId ? ManagedIdentityId.FromUserAssignedClientId(clientId) : ManagedIdentityId.SystemAssigned)
+            : new DefaultAzureCredential();
+        return new CdppeStorage(new BlobServiceClient(new Uri(blobUri), credential, blobOptions), new TableServiceClient(new Uri(tableUri), credential, tableOptions));
+    }
+
+    /// <summary>Creates every container and table of the contract (idempotent).</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var container in ContainerNames.All)
+        {
+            await Blobs.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+
+        foreach (var table in TableNames.All)
+        {
+            await Tables.CreateTableIfNotExistsAsync(table, cancellationToken);
+        }
+    }
+}
+
+public static class ContainerNames
+{
+    public const string Uploads = "uploads";
+    public const string Archive = "archive";
+    public const string Rejected = "rejected";
+    public const string IngestionReports = "ingestion-reports";
+    public const string Templates = "templates";
+    public const string Reports = "reports";
+    public const string Locks = "locks";
+
+    public static IReadOnlyList<string> All { get; } = [Uploads, Archive, Rejected, IngestionReports, Templates, Reports, Locks];
+}
+
+public static class TableNames
+{
+    public const string Ingestions = "Ingestions";
+    public const string BudgetLines = "BudgetLines";
+    public const string IndicatorValues = "IndicatorValues";
+    public const string Snapshots = "Snapshots";
+    public const string SnapshotRevisions = "SnapshotRevisions";
+    public const string ConsolidationRuns = "ConsolidationRuns";
+    public const string BlobReceipts = "BlobReceipts";
+
+    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts];
+}

@@ -1,0 +1,177 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Cdppe.Pipeline.Storage;
+
+/// <summary>Base of the table entities: partition = département code, deterministic row keys.</summary>
+public abstract class EntityBase : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+}
+
+/// <summary>One workbook received (RowKey = SHA-256 of its bytes, so the same bytes are one ingestion).</summary>
+public sealed class IngestionEntity : EntityBase
+{
+    public string FileName { get; set; } = string.Empty;
+
+    public string BlobName { get; set; } = string.Empty;
+
+    public string Sha256 { get; set; } = string.Empty;
+
+    public long Size { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>accepted, rejected or failed (poison).</summary>
+    public string Status { get; set; } = string.Empty;
+
+    public string Kinds { get; set; } = string.Empty;
+
+    public string Years { get; set; } = string.Empty;
+
+    public int ErrorCount { get; set; }
+
+    public int WarningCount { get; set; }
+
+    public int Lines { get; set; }
+
+    public string ArchivePath { get; set; } = string.Empty;
+
+    public string ReportPath { get; set; } = string.Empty;
+
+    /// <summary>The first French messages, for a quick look; the full list is in the report blob.</summary>
+    public string Summary { get; set; } = string.Empty;
+}
+
+public sealed class BudgetLineEntity : EntityBase
+{
+    public int Year { get; set; }
+
+    public string Engagement { get; set; } = string.Empty;
+
+    public string? Mesure { get; set; }
+
+    public string? Objectif { get; set; }
+
+    public int? Fiche { get; set; }
+
+    public double BudgetGlobal { get; set; }
+
+    public double Departement { get; set; }
+
+    public double Fir { get; set; }
+
+    public double Etat { get; set; }
+
+    public double Ondam { get; set; }
+
+    public string? Modalite { get; set; }
+
+    public double ConsumedBefore { get; set; }
+
+    public double ConsumedInYear { get; set; }
+
+    public double ConsumedCumulative { get; set; }
+
+    public int Order { get; set; }
+
+    public string IngestionId { get; set; } = string.Empty;
+
+    public string? SourceCell { get; set; }
+}
+
+public sealed class IndicatorValueEntity : EntityBase
+{
+    public string Code { get; set; } = string.Empty;
+
+    public string Label { get; set; } = string.Empty;
+
+    public string Period { get; set; } = string.Empty;
+
+    public double? Value { get; set; }
+
+    public bool IsPercent { get; set; }
+
+    public string? Text { get; set; }
+
+    public string? Source { get; set; }
+
+    public bool Reliable { get; set; }
+
+    public string? Comment { get; set; }
+
+    public string IngestionId { get; set; } = string.Empty;
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public string? SourceCell { get; set; }
+}
+
+public sealed class SnapshotEntity : EntityBase
+{
+    public string Month { get; set; } = string.Empty;
+
+    public string Code { get; set; } = string.Empty;
+
+    public string Label { get; set; } = string.Empty;
+
+    public double? Value { get; set; }
+
+    public bool IsPercent { get; set; }
+
+    public string? Text { get; set; }
+
+    public double? Target { get; set; }
+
+    public string Status { get; set; } = string.Empty;
+
+    public bool Reliable { get; set; }
+
+    public string? SourceIngestion { get; set; }
+
+    public int Revision { get; set; }
+
+    public string ContentHash { get; set; } = string.Empty;
+}
+
+public sealed class ConsolidationRunEntity : EntityBase
+{
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset EndedAt { get; set; }
+
+    public string Trigger { get; set; } = string.Empty;
+
+    public string Months { get; set; } = string.Empty;
+
+    public int Snapshots { get; set; }
+
+    public int RevisionsWritten { get; set; }
+
+    public int Gaps { get; set; }
+
+    public string Warnings { get; set; } = string.Empty;
+}
+
+/// <summary>Standalone blob watcher bookkeeping: one row per blob version (ETag), as the Functions host keeps receipts.</summary>
+public sealed class BlobReceiptEntity : EntityBase
+{
+    public string BlobName { get; set; } = string.Empty;
+
+    public string BlobETag { get; set; } = string.Empty;
+
+    public int Attempts { get; set; }
+
+    /// <summary>pending, done or poison.</summary>
+    public string State { get; set; } = string.Empty;
+
+    public string? LastError { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,50 @@
+using Cdppe.Functions.Standalone;
+using Cdppe.Pipeline.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace Cdppe.Tests.Support;
+
+/// <summary>One Azurite per test run, on free ports, data in a temporary folder: never a developer's data.</summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private AzuriteProcess? azurite;
+    private string? folder;
+
+    public string ConnectionString => azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite is not started.");
+
+    public AzuriteProcess Process => azurite ?? throw new InvalidOperationException("Azurite is not started.");
+
+    public async Task InitializeAsync()
+    {
+        folder = Path.Combine(Path.GetTempPath(), "cdppe-tests-" + Guid.NewGuid().ToString("N"));
+        azurite = await AzuriteProcess.StartAsync(folder);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (azurite is not null)
+        {
+            await azurite.DisposeAsync();
+        }
+
+        if (folder is not null && Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Clients on this Azurite with every container and table created. Tests isolate their data by département (<see cref="TestDepartements"/>).</summary>
+    public async Task<CdppeStorage> StorageAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [CdppeStorage.ConnectionName] = ConnectionString }).Build();
+        var storage = CdppeStorage.FromConfiguration(configuration);
+        await storage.EnsureCreatedAsync();
+        return storage;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite";
+}
