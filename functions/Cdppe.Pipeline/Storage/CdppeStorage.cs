@@ -113,6 +113,8 @@ public static class TableNames
     public const string SnapshotRevisions = "SnapshotRevisions";
     public const string ConsolidationRuns = "ConsolidationRuns";
     public const string BlobReceipts = "BlobReceipts";
+    public const string Indicators = "Indicators";
+    public const string Fiches = "Fiches";
 
-    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts];
+    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Indicators, Fiches];
 }

@@ -175,3 +175,72 @@ public sealed class BlobReceiptEntity : EntityBase
 
     public DateTimeOffset UpdatedAt { get; set; }
 }
+
+/// <summary>An indicator definition (RowKey = code); figures per year are JSON of <c>{ "2022": IndicatorFigure }</c>.</summary>
+public sealed class IndicatorEntity : EntityBase
+{
+    public string Code { get; set; } = string.Empty;
+
+    public string Label { get; set; } = string.Empty;
+
+    public int? Objectif { get; set; }
+
+    public int? Fiche { get; set; }
+
+    public string Kind { get; set; } = string.Empty;
+
+    public bool Fundamental { get; set; }
+
+    public string? BaselineJson { get; set; }
+
+    public string? BaselineDate { get; set; }
+
+    public string? Source { get; set; }
+
+    public string TargetsJson { get; set; } = "{}";
+
+    public string AchievedJson { get; set; } = "{}";
+
+    public string? NumeratorCode { get; set; }
+
+    public string? DenominatorCode { get; set; }
+
+    public string MilestonesJson { get; set; } = "[]";
+
+    public string IngestionId { get; set; } = string.Empty;
+}
+
+/// <summary>Table Fiches: definitions (RowKey <c>F{000}</c>) and yearly bilans (RowKey <c>{year}|F{000}</c>).</summary>
+public sealed class FicheEntity : EntityBase
+{
+    public int Numero { get; set; }
+
+    /// <summary>0 for a definition row, else the bilan's year.</summary>
+    public int Year { get; set; }
+
+    public string Intitule { get; set; } = string.Empty;
+
+    public int? Objectif { get; set; }
+
+    public string? Theme { get; set; }
+
+    public string? Nature { get; set; }
+
+    public string? Referent { get; set; }
+
+    public double? PlannedTotal { get; set; }
+
+    public string? Constat { get; set; }
+
+    public string? ObjectifOperationnel { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? Acteurs { get; set; }
+
+    public string? BilanQualitatif { get; set; }
+
+    public string? APoursuivre { get; set; }
+
+    public string IngestionId { get; set; } = string.Empty;
+}

@@ -1,0 +1,49 @@
+namespace Cdppe.Pipeline.Model;
+
+/// <summary>A fiche action of the contract (from plan-action, or bilans-fiches when that is all there is).</summary>
+public sealed record FicheDefinition
+{
+    public required int Numero { get; init; }
+
+    public required string Intitule { get; init; }
+
+    /// <summary>National objective number (1-26), or null for "Sans objectif".</summary>
+    public int? Objectif { get; init; }
+
+    public string? Theme { get; init; }
+
+    /// <summary>"fondamental" or "facultatif".</summary>
+    public string? Nature { get; init; }
+
+    public string? Referent { get; init; }
+
+    /// <summary>Planned total 2020-2022 as stated by the fiche.</summary>
+    public decimal? PlannedTotal { get; init; }
+}
+
+/// <summary>The qualitative bilan of a fiche for one report year (from bilans-fiches).</summary>
+public sealed record FicheBilan
+{
+    public required int Year { get; init; }
+
+    public required int Numero { get; init; }
+
+    public string? Intitule { get; init; }
+
+    public string? Referent { get; init; }
+
+    public string? Constat { get; init; }
+
+    public string? ObjectifOperationnel { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? Acteurs { get; init; }
+
+    public string? BilanQualitatif { get; init; }
+
+    public string? APoursuivre { get; init; }
+
+    /// <summary>Planned total printed in the fiche ("Total : 1 886 914 €"), kept to cross-check the financial table.</summary>
+    public decimal? PlannedTotal { get; init; }
+}
