@@ -47,6 +47,10 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
         {
             content.Issues.Error("classeur-illisible", ex.Message, ex.Sheet, ex.Cell);
         }
+        catch (System.Xml.XmlException ex)
+        {
+            content.Issues.Error("classeur-illisible", $"Le contenu XML d'une feuille est invalide ou interdit (DTD, entités externes) près de la ligne {ex.LineNumber} : le fichier est refusé par sécurité.");
+        }
 
         return content;
     }
