@@ -23,10 +23,10 @@ public sealed class RunningApp : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<RunningApp> StartAsync(AzuriteFixture azurite, bool customHandler = false, string apiKey = "test-key", bool watchBlobs = false, double pollSeconds = 0.2)
+    public static async Task<RunningApp> StartAsync(AzuriteFixture azurite, bool customHandler = false, string apiKey = "test-key", bool watchBlobs = false, double pollSeconds = 0.2, Dictionary<string, string?>? settings = null)
     {
         var port = FreePort();
-        var settings = new Dictionary<string, string?>
+        settings = new Dictionary<string, string?>(settings ?? [])
         {
             [CdppeStorage.ConnectionName] = azurite.ConnectionString,
             ["Cdppe:ApiKey"] = apiKey,
