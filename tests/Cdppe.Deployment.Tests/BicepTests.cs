@@ -121,6 +121,32 @@ public sealed class BicepTests(CompiledInfrastructure infra) : IClassFixture<Com
     }
 
     [Fact]
+    public void EverySettingTheBindingsReferenceIsSetByTheInfrastructure()
+    {
+        var settings = infra.Template.Module("function-app").One("Microsoft.Web/sites/config")["properties"]!.AsObject().Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var functions = FunctionDefinition.ReadAll(Repository.Path("functions", "Cdppe.Functions"));
+        Assert.NotEmpty(functions);
+
+        foreach (var function in functions)
+        {
+            foreach (var (key, value) in function.Trigger)
+            {
+                var text = value?.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : null;
+                if (text is { Length: > 2 } && text.StartsWith('%') && text.EndsWith('%'))
+                {
+                    Assert.True(settings.Contains(text.Trim('%')), $"{function.Name}.{key} reads the app setting {text}, which the infrastructure does not set.");
+                }
+
+                if (key == "connection" && text is not null)
+                {
+                    // Identity-based connection: {name}__accountName (or __serviceUri), never a connection string.
+                    Assert.True(settings.Contains(text + "__accountName"), $"{function.Name} uses the connection {text}, which the infrastructure does not define as identity-based.");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void AppIdentityGetsExactlyTheThreeStorageDataRolesNamedByScopePrincipalAndRole()
     {
         var roles = infra.Template.Module("app-roles");
