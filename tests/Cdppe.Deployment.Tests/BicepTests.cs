@@ -67,6 +67,22 @@ public sealed class BicepTests(CompiledInfrastructure infra) : IClassFixture<Com
     }
 
     [Fact]
+    public void AzdParametersFileAndHooksMatchTheTemplateAndTheScripts()
+    {
+        var declared = infra.Template.Root["parameters"]!.AsObject().Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var parameters = JsonNode.Parse(File.ReadAllText(Repository.Path("infra", "main.parameters.json")))!["parameters"]!.AsObject();
+        Assert.All(parameters.Select(p => p.Key), name => Assert.True(declared.Contains(name), $"main.parameters.json sets {name}, which main.bicep does not declare."));
+
+        var azureYaml = File.ReadAllText(Repository.Path("azure.yaml"));
+        var scripts = System.Text.RegularExpressions.Regex.Matches(azureYaml, @"scripts/[\w-]+\.sh").Select(m => m.Value).Distinct().ToList();
+        Assert.Equal(2, scripts.Count);
+        Assert.All(scripts, script => Assert.True(File.Exists(Repository.Path(script.Split('/'))), $"azure.yaml runs {script}, which does not exist."));
+        // azd deploys what the prepackage hook produced: publish.sh writes {output}/package.
+        Assert.Contains("scripts/publish.sh --output artifacts/deploy", azureYaml, StringComparison.Ordinal);
+        Assert.Contains("dist: artifacts/deploy/package", azureYaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TemplateCreatesTheContainersAndTablesOfTheStorageContract()
     {
         var template = infra.Template;
