@@ -7,7 +7,8 @@
 # Each mode is published with scripts/publish.sh into DIR/<mode> (default artifacts/cold-start), then started N
 # times (default 7, round robin across modes) after one untimed warm-up run each, as the Functions host starts it: FUNCTIONS_CUSTOMHANDLER_PORT
 # set, working directory = the package. Storage points to a closed local port: the handler must not need it to
-# start. Polling uses bash's /dev/tcp, so no process is forked while timing.
+# start. Polling uses bash's /dev/tcp, so no process is forked while timing. Reports wall time and the CPU time
+# (user + system) the handler had used when it answered, which depends less on the machine's other load.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,6 +27,8 @@ done
 port=7391
 dead_port=7392
 storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$dead_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$dead_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$dead_port/devstoreaccount1;"
+
+ticks=$(getconf CLK_TCK)
 
 answers_200() {
   { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 1
@@ -46,13 +49,16 @@ measure_once() {
     if (( ${EPOCHREALTIME%.*} > deadline )); then kill "$pid"; echo "timeout" >&2; return 1; fi
   done
   local ended="$EPOCHREALTIME"
+  # CPU time the handler used to get there (user + system): less sensitive than wall time to the machine's load.
+  local stat
+  read -r -a stat < "/proc/$pid/stat"
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  # microseconds -> milliseconds, one decimal
   local us=$(( (${ended/./} - ${started/./}) ))
-  printf '%d.%d' $(( us / 1000 )) $(( (us % 1000) / 100 ))
+  echo "$(( us / 1000 )) $(( (stat[13] + stat[14]) * 1000 / ticks ))"
 }
 
 if answers_200; then echo "port $port is already in use" >&2; exit 1; fi
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 modes=(framework-dependent self-contained readytorun)
 for mode in "${modes[@]}"; do
   if $publish; then
@@ -62,16 +68,23 @@ for mode in "${modes[@]}"; do
 done
 
 # Round robin, so that whatever else the machine does weighs on every mode alike.
-declare -A samples
+declare -A wall cpu
 for _ in $(seq "$runs"); do
   for mode in "${modes[@]}"; do
-    samples[$mode]+="$(measure_once "$output/$mode/package") "
+    read -r w c <<< "$(measure_once "$output/$mode/package")"
+    wall[$mode]+="$w "
+    cpu[$mode]+="$c "
   done
 done
 
-printf '%-20s %8s %8s %8s  %s\n' mode min median max "runs (ms)"
+summary() { # min median max of a list of integers
+  local sorted
+  sorted=($(printf '%s\n' $1 | sort -n))
+  echo "${sorted[0]} ${sorted[$(( ${#sorted[@]} / 2 ))]} ${sorted[$(( ${#sorted[@]} - 1 ))]}"
+}
+
+echo "load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+printf '%-20s %24s %24s\n' "" "wall ms (min/median/max)" "CPU ms (min/median/max)"
 for mode in "${modes[@]}"; do
-  read -r -a values <<< "${samples[$mode]}"
-  sorted=($(printf '%s\n' "${values[@]}" | sort -n))
-  printf '%-20s %8s %8s %8s  %s\n' "$mode" "${sorted[0]}" "${sorted[$(( runs / 2 ))]}" "${sorted[$(( runs - 1 ))]}" "${values[*]}"
+  printf '%-20s %24s %24s\n' "$mode" "$(summary "${wall[$mode]}" | tr ' ' '/')" "$(summary "${cpu[$mode]}" | tr ' ' '/')"
 done

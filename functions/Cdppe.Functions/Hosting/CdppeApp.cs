@@ -74,10 +74,14 @@ public static class CdppeApp
         return app;
     }
 
+    /// <summary>Custom handler mode: how long after start the app checks its containers and tables.</summary>
+    private static readonly TimeSpan BackgroundStorageCheckDelay = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Standalone: storage first (Azurite if needed), then the host. Custom handler: the host first, so that the
-    /// Functions host's first request is not held by storage round trips (the infrastructure creates the containers
-    /// and tables; the app checks them in the background). Returns the process exit code.
+    /// Functions host's first requests are not held by storage round trips (the infrastructure creates the
+    /// containers and tables; the app checks them in the background, once the cold start is over). Returns the
+    /// process exit code.
     /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -104,6 +108,8 @@ public static class CdppeApp
     {
         try
         {
+            // Not during the cold start: the clients' first use costs CPU the host's first requests need more.
+            await Task.Delay(BackgroundStorageCheckDelay, cancellationToken);
             await storage.EnsureCreatedAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
