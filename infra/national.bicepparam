@@ -30,4 +30,5 @@ param instanceMemoryMB = 4096
 param maximumInstanceCount = 100
 param alwaysReadyHttpInstances = 1
 param logDailyQuotaGb = 5
-param subscribeBlobEvents = true
+// false for the first deployment (the code is not there yet); true once it is, or run scripts/subscribe-blob-events.sh.
+param subscribeBlobEvents = false

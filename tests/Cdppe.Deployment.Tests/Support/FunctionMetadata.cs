@@ -36,7 +36,7 @@ public static class AppRoutes
 {
     public static IReadOnlySet<(string Method, string Pattern)> Mapped()
     {
-        var app = Cdppe.Functions.Hosting.CdppeApp.Build([], new Dictionary<string, string?>
+        using var app = Cdppe.Functions.Hosting.CdppeApp.Build([], new Dictionary<string, string?>
         {
             [Cdppe.Functions.Hosting.CdppeApp.CustomHandlerPortSetting] = "7199",
             ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
