@@ -187,8 +187,7 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
     }
 
     private static string DeadStorageConnection(int port) =>
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Cdppe.Functions.Standalone.AzuriteProcess.DevKey};" +
         $"BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
 
     private static int FreePort()

@@ -12,7 +12,7 @@ namespace Cdppe.Functions.Functions;
 /// </summary>
 public static class SnapshotsApi
 {
-    private static readonly string[] CsvHeader = ["code", "libelle", "mois", "valeur", "cible", "statut", "fiable", "import_source", "revision"];
+    private static readonly string[] CsvHeader = ["code", "libelle", "mois", "valeur", "unite", "cible", "statut", "fiable", "import_source", "revision"];
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/snapshots", async (string? departement, string? from, string? to, HttpRequest request, CdppeStorage storage, CancellationToken cancellationToken) =>
@@ -41,7 +41,7 @@ public static class SnapshotsApi
                 return Results.File(Csv(rows), "text/csv; charset=utf-8", $"snapshots-{dep.Code}-{start}-{end}.csv");
             }
 
-            return Results.Ok(rows.Select(r => new { r.Code, r.Label, r.Month, r.Value, r.Text, r.Target, r.Status, r.Reliable, r.SourceIngestion, r.Revision }));
+            return Results.Ok(rows.Select(r => new { r.Code, r.Label, r.Month, r.Value, r.IsPercent, r.Text, r.Target, r.TargetText, r.Status, r.Reliable, r.SourceIngestion, r.Revision }));
         }).WithName("ListSnapshots");
 
     private static byte[] Csv(IEnumerable<SnapshotEntity> rows)
@@ -53,7 +53,8 @@ public static class SnapshotsApi
         {
             string[] cells =
             [
-                r.Code, r.Label, r.Month, r.Value?.ToString(culture) ?? r.Text ?? string.Empty, r.Target?.ToString(culture) ?? string.Empty,
+                r.Code, r.Label, r.Month, r.Value?.ToString(culture) ?? r.Text ?? string.Empty, r.IsPercent ? "ratio" : r.Value is null ? string.Empty : "nombre",
+                r.Target?.ToString(culture) ?? r.TargetText ?? string.Empty,
                 r.Status, r.Reliable ? "oui" : "non", r.SourceIngestion ?? string.Empty, r.Revision.ToString(CultureInfo.InvariantCulture),
             ];
             text.AppendJoin(';', cells.Select(Escape)).Append("\r\n");

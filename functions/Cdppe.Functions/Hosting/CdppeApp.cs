@@ -3,6 +3,7 @@ using Cdppe.Functions.Functions;
 using Cdppe.Functions.Standalone;
 using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Reporting;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,7 @@ public static class CdppeApp
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => CdppeStorage.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
-        builder.Services.AddSingleton<WorkbookParser>();
+        builder.Services.AddSingleton(new WorkbookParser(XlsxLimits.Default with { MaxRowsPerSheet = options.MaxRowsPerSheet }));
         builder.Services.AddSingleton<WorkbookIngestor>();
         builder.Services.AddSingleton<MonthlyConsolidator>();
         builder.Services.AddSingleton<ConsolidationPlanner>();

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs.Specialized;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
@@ -13,66 +12,49 @@ namespace Cdppe.Pipeline.Consolidation;
 public sealed record ConsolidationSummary(string Departement, string RunId, IReadOnlyList<string> Months, int Snapshots, int RevisionsWritten, int Gaps, IReadOnlyList<string> Warnings);
 
 /// <summary>
-/// Turns raw indicator values into one snapshot per indicator and month: the latest accepted value of the month,
-/// explicit gaps for months without data, a new revision only when the content changes.
+/// Writes the monthly snapshots of a département (rules in <see cref="SnapshotCalculator"/>): one run per département
+/// at a time (blob lease; a second run waits, then gives up cleanly), a new revision only when the content changes
+/// (the previous one is kept in <c>SnapshotRevisions</c>), every run recorded.
 /// </summary>
 public sealed class MonthlyConsolidator(CdppeStorage storage, TimeProvider clock, ILogger<MonthlyConsolidator> logger)
 {
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long a run waits for another run of the same département to finish.</summary>
+    public TimeSpan LeaseWait { get; init; } = TimeSpan.FromSeconds(30);
+
     public async Task<ConsolidationSummary> ConsolidateAsync(Departement departement, IReadOnlyCollection<YearMonth> months, string trigger, CancellationToken cancellationToken = default)
     {
         var partition = departement.Code;
+        var lease = await AcquireLeaseAsync(partition, cancellationToken);
         var started = clock.GetUtcNow();
-        var lockBlob = storage.Locks.GetBlobClient($"consolidation-{partition}");
-        if (!await lockBlob.ExistsAsync(cancellationToken))
-        {
-            try
-            {
-                await lockBlob.UploadAsync(BinaryData.FromString(partition), overwrite: false, cancellationToken);
-            }
-            catch (RequestFailedException ex) when (ex.Status == 409)
-            {
-                // Created by a concurrent run: fine, the lease decides.
-            }
-        }
-
-        var lease = lockBlob.GetBlobLeaseClient();
         try
         {
-            await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            throw new ConsolidationBusyException($"Une consolidation du département {partition} est déjà en cours.", ex);
-        }
-
-        try
-        {
-            var snapshots = 0;
-            var revisions = 0;
-            var gaps = 0;
+            var definitions = await LoadDefinitionsAsync(partition, cancellationToken);
+            var accepted = await new DatasetStore(storage).AcceptedIngestionsAsync(partition, cancellationToken);
+            var ordered = months.Distinct().Order().ToList();
+            int snapshots = 0, revisions = 0, gaps = 0;
             var warnings = new List<string>();
-            foreach (var month in months.Distinct().Order())
+            foreach (var month in ordered)
             {
-                var result = await ConsolidateMonthAsync(partition, month, cancellationToken);
-                snapshots += result.Snapshots;
-                revisions += result.Revisions;
-                gaps += result.Gaps;
-                if (result.Snapshots == 0)
+                var (count, written, missing) = await ConsolidateMonthAsync(partition, month, definitions, accepted, cancellationToken);
+                snapshots += count;
+                revisions += written;
+                gaps += missing;
+                if (count == 0)
                 {
                     warnings.Add($"Aucun indicateur connu pour {month} : rien à consolider.");
                 }
 
                 await storage.Table(TableNames.ConsolidationRuns).UpsertEntityAsync(
-                    new ConsolidationRunEntity { PartitionKey = partition, RowKey = MonthMarkerKey(month), StartedAt = started, EndedAt = clock.GetUtcNow(), Trigger = trigger, Months = month.ToString(), Snapshots = result.Snapshots, RevisionsWritten = result.Revisions, Gaps = result.Gaps },
-                    TableUpdateMode.Replace,
+                    new ConsolidationRunEntity { PartitionKey = partition, RowKey = MonthMarkerKey(month), StartedAt = started, EndedAt = clock.GetUtcNow(), Trigger = trigger, Months = month.ToString(), Snapshots = count, RevisionsWritten = written, Gaps = missing },
+                    Azure.Data.Tables.TableUpdateMode.Replace,
                     cancellationToken);
                 await lease.RenewAsync(cancellationToken: cancellationToken);
             }
 
             var runId = RunKey(started);
-            var monthList = months.Distinct().Order().Select(m => m.ToString()).ToList();
+            var monthList = ordered.Select(m => m.ToString()).ToList();
             await storage.Table(TableNames.ConsolidationRuns).UpsertEntityAsync(
                 new ConsolidationRunEntity
                 {
@@ -87,7 +69,7 @@ public sealed class MonthlyConsolidator(CdppeStorage storage, TimeProvider clock
                     Gaps = gaps,
                     Warnings = string.Join(" | ", warnings),
                 },
-                TableUpdateMode.Replace,
+                Azure.Data.Tables.TableUpdateMode.Replace,
                 cancellationToken);
             logger.LogInformation("Consolidated {Departement} for {Months}: {Snapshots} snapshots, {Revisions} revisions, {Gaps} gaps", partition, string.Join(',', monthList), snapshots, revisions, gaps);
             return new ConsolidationSummary(partition, runId, monthList, snapshots, revisions, gaps, warnings);
@@ -103,48 +85,93 @@ public sealed class MonthlyConsolidator(CdppeStorage storage, TimeProvider clock
 
     public static string MonthMarkerKey(YearMonth month) => "month|" + month;
 
-    private async Task<(int Snapshots, int Revisions, int Gaps)> ConsolidateMonthAsync(string partition, YearMonth month, CancellationToken cancellationToken)
+    public static SnapshotEntity ToEntity(string partition, MonthlySnapshot s)
     {
-        var values = storage.Table(TableNames.IndicatorValues);
-        var yearPrefix = month.Year.ToString(CultureInfo.InvariantCulture) + "-";
-        var known = new Dictionary<string, string>(StringComparer.Ordinal);
-        var latest = new Dictionary<string, IndicatorValueEntity>(StringComparer.Ordinal);
-        var monthPrefix = month + "|";
-        await foreach (var v in values.QueryAsync<IndicatorValueEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(yearPrefix) >= 0 && e.RowKey.CompareTo(yearPrefix + "~") < 0, cancellationToken: cancellationToken))
+        var entity = new SnapshotEntity
         {
-            known.TryAdd(v.Code, v.Label);
-            if (!v.RowKey.StartsWith(monthPrefix, StringComparison.Ordinal))
+            PartitionKey = partition,
+            RowKey = $"{s.Month}|{s.Code}",
+            Month = s.Month.ToString(),
+            Code = s.Code,
+            Label = s.Label,
+            Value = s.Value is { } v ? (double)v : null,
+            IsPercent = s.IsPercent,
+            Text = s.Text,
+            Target = s.Target is { } t ? (double)t : null,
+            TargetText = s.TargetText,
+            Status = s.Status,
+            Reliable = s.Reliable,
+            SourceIngestion = s.SourceIngestion,
+        };
+        entity.ContentHash = ContentHash(entity);
+        return entity;
+    }
+
+    private async Task<BlobLeaseClient> AcquireLeaseAsync(string partition, CancellationToken cancellationToken)
+    {
+        var lockBlob = storage.Locks.GetBlobClient($"consolidation-{partition}");
+        try
+        {
+            await lockBlob.UploadAsync(BinaryData.FromString(partition), new Azure.Storage.Blobs.Models.BlobUploadOptions { Conditions = new Azure.Storage.Blobs.Models.BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // The lock blob exists (or is leased right now): the lease decides who runs.
+        }
+
+        var lease = lockBlob.GetBlobLeaseClient();
+        var deadline = clock.GetUtcNow() + LeaseWait;
+        while (true)
+        {
+            try
             {
-                continue;
+                await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken);
+                return lease;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                if (clock.GetUtcNow() >= deadline)
+                {
+                    throw new ConsolidationBusyException($"Une consolidation du département {partition} est déjà en cours ; réessayez dans quelques minutes.", ex);
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(250), clock, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<Dictionary<string, IndicatorDefinition>> LoadDefinitionsAsync(string partition, CancellationToken cancellationToken)
+    {
+        var definitions = new Dictionary<string, IndicatorDefinition>(StringComparer.Ordinal);
+        await foreach (var e in storage.Table(TableNames.Indicators).QueryAsync<IndicatorEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        {
+            definitions[e.RowKey] = IndicatorMapping.FromEntity(e);
+        }
+
+        return definitions;
+    }
+
+    private async Task<(int Snapshots, int Revisions, int Gaps)> ConsolidateMonthAsync(string partition, YearMonth month, Dictionary<string, IndicatorDefinition> definitions, IReadOnlySet<string> accepted, CancellationToken cancellationToken)
+    {
+        var yearPrefix = month.Year.ToString(CultureInfo.InvariantCulture) + "-";
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = new List<RawValue>();
+        var monthPrefix = month + "|";
+        await foreach (var v in storage.Table(TableNames.IndicatorValues).QueryAsync<IndicatorValueEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(yearPrefix) >= 0 && e.RowKey.CompareTo(yearPrefix + "~") < 0, cancellationToken: cancellationToken))
+        {
+            if (!accepted.Contains(v.IngestionId))
+            {
+                continue; // an ingestion still in progress, or one that never completed: not visible
             }
 
-            if (!latest.TryGetValue(v.Code, out var current) || (v.ReceivedAt, v.IngestionId).CompareTo((current.ReceivedAt, current.IngestionId)) > 0)
+            seen.TryAdd(v.Code, v.Label);
+            if (v.RowKey.StartsWith(monthPrefix, StringComparison.Ordinal))
             {
-                latest[v.Code] = v;
+                values.Add(new RawValue(v.Code, v.Label, month, v.Value is { } d ? (decimal)d : null, v.IsPercent, v.Text, v.Reliable, v.IngestionId, v.ReceivedAt));
             }
         }
 
-        var snapshots = known.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k =>
-        {
-            var value = latest.GetValueOrDefault(k.Key);
-            var snapshot = new SnapshotEntity
-            {
-                PartitionKey = partition,
-                RowKey = $"{month}|{k.Key}",
-                Month = month.ToString(),
-                Code = k.Key,
-                Label = value?.Label ?? k.Value,
-                Value = value?.Value,
-                IsPercent = value?.IsPercent ?? false,
-                Text = value?.Text,
-                Status = value is null || (value.Value is null && value.Text is null) ? SnapshotStatus.Missing : SnapshotStatus.NoTarget,
-                Reliable = value?.Reliable ?? false,
-                SourceIngestion = value?.IngestionId,
-            };
-            snapshot.ContentHash = ContentHash(snapshot);
-            return snapshot;
-        }).ToList();
-
+        var snapshots = SnapshotCalculator.Compute(month, definitions, values, seen.Select(s => (s.Key, s.Value))).Select(s => ToEntity(partition, s)).ToList();
         var table = storage.Table(TableNames.Snapshots);
         var existing = new Dictionary<string, SnapshotEntity>(StringComparer.Ordinal);
         await foreach (var s in table.QueryAsync<SnapshotEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(monthPrefix) >= 0 && e.RowKey.CompareTo(month + "|~") < 0, cancellationToken: cancellationToken))
@@ -176,6 +203,7 @@ public sealed class MonthlyConsolidator(CdppeStorage storage, TimeProvider clock
             changed.Add(snapshot);
         }
 
+        // Previous revisions first: a crash between the two writes leaves the old revision readable twice, never lost.
         await TableBatches.UpsertAsync(storage.Table(TableNames.SnapshotRevisions), history, cancellationToken);
         await TableBatches.UpsertAsync(table, changed, cancellationToken);
         return (snapshots.Count, changed.Count, snapshots.Count(s => s.Status == SnapshotStatus.Missing));
@@ -183,7 +211,18 @@ public sealed class MonthlyConsolidator(CdppeStorage storage, TimeProvider clock
 
     private static string ContentHash(SnapshotEntity s)
     {
-        var text = string.Join('\u001F', s.Code, s.Label, s.Value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty, s.IsPercent, s.Text ?? string.Empty, s.Target?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty, s.Status, s.Reliable, s.SourceIngestion ?? string.Empty);
+        var text = string.Join(
+            '\u001F',
+            s.Code,
+            s.Label,
+            s.Value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty,
+            s.IsPercent,
+            s.Text ?? string.Empty,
+            s.Target?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty,
+            s.TargetText ?? string.Empty,
+            s.Status,
+            s.Reliable,
+            s.SourceIngestion ?? string.Empty);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
     }
 }

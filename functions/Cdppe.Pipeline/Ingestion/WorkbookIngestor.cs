@@ -13,6 +13,8 @@ namespace Cdppe.Pipeline.Ingestion;
 /// <summary>
 /// Ingests one uploaded workbook: archive the raw bytes first, parse and validate, then either store the
 /// normalised entities or send the file to <c>rejected/</c>, and always write the ingestion report and record.
+/// The record is written last: it is the commit (a retry after a crash redoes everything, deterministically), and
+/// readers only use rows of accepted ingestions or of the current dataset versions (<see cref="DatasetStore"/>).
 /// </summary>
 public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser, TimeProvider clock, ILogger<WorkbookIngestor> logger)
 {
@@ -135,23 +137,12 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
     {
         var partition = departement.Code;
         var receivedAt = clock.GetUtcNow();
-        var budgetTable = storage.Table(TableNames.BudgetLines);
+        var datasets = new DatasetStore(storage);
         foreach (var year in content.BudgetLines.Select(l => l.Year).Distinct())
         {
-            var lines = content.BudgetLines.Where(l => l.Year == year).Select(l => BudgetLineMapping.ToEntity(partition, sha, l)).ToList();
-            var keep = lines.Select(l => l.RowKey).ToHashSet(StringComparer.Ordinal);
-            var stale = new List<TableTransactionAction>();
-            var prefix = BudgetLineMapping.YearPrefix(year);
-            await foreach (var existing in budgetTable.QueryAsync<BudgetLineEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(prefix + "~") < 0, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-            {
-                if (!keep.Contains(existing.RowKey))
-                {
-                    stale.Add(new TableTransactionAction(TableTransactionActionType.Delete, existing, ETag.All));
-                }
-            }
-
-            await TableBatches.UpsertAsync(budgetTable, lines, cancellationToken);
-            await TableBatches.SubmitAsync(budgetTable, stale, cancellationToken);
+            var lines = content.BudgetLines.Where(l => l.Year == year).Select(l => BudgetLineMapping.ToEntity(partition, sha, l));
+            await TableBatches.UpsertAsync(storage.Table(TableNames.BudgetLines), lines, cancellationToken);
+            await datasets.SetCurrentAsync(partition, BudgetLineMapping.Kind, year, sha, receivedAt, cancellationToken);
         }
 
         var values = content.IndicatorValues.Select(v => new IndicatorValueEntity

@@ -129,6 +129,9 @@ public sealed class SnapshotEntity : EntityBase
 
     public double? Target { get; set; }
 
+    /// <summary>The target when it is a milestone ("signature du protocole").</summary>
+    public string? TargetText { get; set; }
+
     public string Status { get; set; } = string.Empty;
 
     public bool Reliable { get; set; }

@@ -82,10 +82,85 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
         var lease = Azure.Storage.Blobs.Specialized.SpecializedBlobExtensions.GetBlobLeaseClient(lockBlob);
         await lease.AcquireAsync(TimeSpan.FromSeconds(15));
 
-        var busy = await Assert.ThrowsAsync<ConsolidationBusyException>(() => services.Consolidator.ConsolidateAsync(dep, [new YearMonth(2022, 1)], "test"));
+        var busy = await Assert.ThrowsAsync<ConsolidationBusyException>(() => services.ConsolidatorWaiting(TimeSpan.FromSeconds(1)).ConsolidateAsync(dep, [new YearMonth(2022, 1)], "test"));
 
         Assert.Contains("déjà en cours", busy.Message, StringComparison.Ordinal);
         await lease.ReleaseAsync();
         Assert.Equal(2, (await services.Consolidator.ConsolidateAsync(dep, [new YearMonth(2022, 1)], "test")).Snapshots);
+    }
+
+    [Fact]
+    public async Task TwoConcurrentRunsSerializeAndProduceOneConsistentResult()
+    {
+        var services = new Services(await azurite.StorageAsync());
+        var dep = TestDepartements.Next();
+        await services.DropAndIngestAsync(dep.Code, "suivi.xlsx", SampleWorkbooks.SuiviMensuel2022(indicators: 5));
+        YearMonth[] months = [.. YearMonth.Range(new YearMonth(2022, 1), new YearMonth(2022, 12))];
+
+        var runs = await Task.WhenAll(services.Consolidator.ConsolidateAsync(dep, months, "a"), services.Consolidator.ConsolidateAsync(dep, months, "b"));
+
+        Assert.Equal(60, runs[0].RevisionsWritten + runs[1].RevisionsWritten);
+        Assert.Contains(0, runs.Select(r => r.RevisionsWritten));
+        var rows = await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.Snapshots, dep.Code);
+        Assert.Equal(60, rows.Count);
+        Assert.All(rows, r => Assert.Equal(1, r.Revision));
+        Assert.Empty(await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.SnapshotRevisions, dep.Code));
+    }
+
+    [Fact]
+    public async Task SeedIndicatorsGetTargetsStatusesAndTheDerivedRate()
+    {
+        var services = new Services(await azurite.StorageAsync());
+        var dep = TestDepartements.Next();
+        IndicatorDefinition[] definitions =
+        [
+            new() { Code = "O05-IP-EVALUEES", Label = "Nombre d'IP évaluées", Kind = IndicatorKind.Count, Targets = new Dictionary<int, IndicatorFigure> { [2022] = new(3_000m, false, null) } },
+            new() { Code = "O05-IP-EVALUEES-3-MOIS", Label = "Nombre d'IP évaluées sous 3 mois", Kind = IndicatorKind.Count },
+            new() { Code = "O05-TAUX-IP-EVALUEES-DELAIS", Label = "Taux d'IP évaluées dans les délais", Kind = IndicatorKind.Rate, NumeratorCode = "O05-IP-EVALUEES-3-MOIS", DenominatorCode = "O05-IP-EVALUEES", Targets = new Dictionary<int, IndicatorFigure> { [2022] = new(0.5m, true, null) } },
+        ];
+        await Pipeline.Storage.TableBatches.UpsertAsync(services.Storage.Table(TableNames.Indicators), definitions.Select(d => IndicatorMapping.ToEntity(dep.Code, "def", d)));
+        var rows = new List<IReadOnlyList<object?>> { new object?[] { "Code", "Libellé", "Période", "Valeur", "Fiable" } };
+        rows.Add(new object?[] { "O05-IP-EVALUEES", "Nombre d'IP évaluées", "2022-06", 1_520.0, "oui" });
+        rows.Add(new object?[] { "O05-IP-EVALUEES-3-MOIS", "Nombre d'IP évaluées sous 3 mois", "2022-06", 499.0, "oui" });
+        rows.Add(new object?[] { "O05-IP-EVALUEES", "Nombre d'IP évaluées", "2022-12", 2_932.0, "oui" });
+        rows.Add(new object?[] { "O05-IP-EVALUEES-3-MOIS", "Nombre d'IP évaluées sous 3 mois", "2022-12", 998.0, "non" });
+        await services.DropAndIngestAsync(dep.Code, "ip.xlsx", Pipeline.Ingestion.Xlsx.XlsxWriter.Write([new("Suivi", rows)]));
+
+        await services.Consolidator.ConsolidateAsync(dep, [new YearMonth(2022, 6), new YearMonth(2022, 10), new YearMonth(2022, 12)], "test");
+
+        var snapshots = (await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.Snapshots, dep.Code)).ToDictionary(s => s.RowKey);
+        var rate = snapshots["2022-12|O05-TAUX-IP-EVALUEES-DELAIS"];
+        Assert.Equal(0.340382, rate.Value!.Value, 6);
+        Assert.Equal((0.5, SnapshotStatus.Late, false), (rate.Target, rate.Status, rate.Reliable));
+        Assert.Equal(SnapshotStatus.OnTrack, snapshots["2022-06|O05-IP-EVALUEES"].Status);
+        Assert.Equal(SnapshotStatus.Missing, snapshots["2022-10|O05-TAUX-IP-EVALUEES-DELAIS"].Status);
+        Assert.Equal(SnapshotStatus.Late, snapshots["2022-12|O05-IP-EVALUEES"].Status);
+        Assert.Equal(SnapshotStatus.NoTarget, snapshots["2022-12|O05-IP-EVALUEES-3-MOIS"].Status);
+    }
+
+    [Fact]
+    public async Task MissedRunsAreCaughtUpAndALateCorrectionRevisesOnlyItsMonth()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2023, 2, 10, 4, 0, 0, TimeSpan.Zero));
+        var services = new Services(await azurite.StorageAsync(), clock);
+        var dep = TestDepartements.Next();
+        await services.DropAndIngestAsync(dep.Code, "suivi.xlsx", SampleWorkbooks.SuiviMensuel2022(indicators: 2));
+        var runner = new ConsolidationRunner(services.Planner, services.Consolidator, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<ConsolidationRunner>.Instance);
+
+        var catchUp = Assert.Single(await runner.RunDueAsync("timer", dep));
+        var nothing = await runner.RunDueAsync("timer", dep);
+
+        Assert.Equal(YearMonth.Range(new YearMonth(2022, 1), new YearMonth(2023, 1)).Select(m => m.ToString()), catchUp.Months);
+        Assert.Empty(nothing);
+
+        clock.Advance(TimeSpan.FromDays(1));
+        var code = (await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.Snapshots, dep.Code))[0].Code;
+        await services.DropAndIngestAsync(dep.Code, "correction-mars.xlsx", Pipeline.Ingestion.Xlsx.XlsxWriter.Write([new("S", [["Code", "Libellé", "Période", "Valeur"], [code, "corrigé", "2022-03", 4_242.0]])]));
+        var late = Assert.Single(await runner.RunDueAsync("timer", dep));
+
+        Assert.Equal(["2022-03"], late.Months);
+        Assert.Equal(1, late.RevisionsWritten);
+        var revised = Assert.Single(await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.SnapshotRevisions, dep.Code));
+        Assert.StartsWith($"2022-03|{code}|0001", revised.RowKey, StringComparison.Ordinal);
     }
 }

@@ -53,13 +53,15 @@ public sealed class CustomHandlerContractTests(AzuriteFixture azurite)
         Assert.NotEqual(0, await app.Storage.Table(TableNames.BudgetLines).QueryAsync<BudgetLineEntity>(e => e.PartitionKey == dep.Code).CountAsync());
     }
 
-    [Fact]
-    public async Task TimerInvocationAnswersTheInvocationShape()
+    [Theory]
+    [InlineData("false")]
+    [InlineData("true")]
+    public async Task TimerInvocationAnswersTheInvocationShape(string isPastDue)
     {
         await using var app = await RunningApp.StartAsync(azurite, customHandler: true);
-        const string payload = """
+        var payload = $$"""
         {
-          "Data": { "timer": { "Schedule": { "AdjustForDST": true }, "ScheduleStatus": { "Last": "2026-11-24T03:00:00+00:00", "Next": "2026-11-25T03:00:00+00:00", "LastUpdated": "2026-11-24T03:00:00+00:00" }, "IsPastDue": false } },
+          "Data": { "timer": { "Schedule": { "AdjustForDST": true }, "ScheduleStatus": { "Last": "2026-11-24T03:00:00+00:00", "Next": "2026-11-25T03:00:00+00:00", "LastUpdated": "2026-11-24T03:00:00+00:00" }, "IsPastDue": {{isPastDue}} } },
           "Metadata": { "sys": { "MethodName": "ConsolidateMonthly", "UtcNow": "2026-11-25T03:00:00Z", "RandGuid": "7c9e6679-7425-40de-944b-e07fc1f90ae7" } }
         }
         """;
@@ -105,5 +107,18 @@ public sealed class CustomHandlerContractTests(AzuriteFixture azurite)
         Assert.Contains("reports/annual/{year}", http);
         Assert.Equal(7, http.Count);
         Assert.True(File.Exists(Path.Combine(root, "host.json")));
+    }
+
+    [Fact]
+    public void TimerScheduleIsTheSameSettingInBothHosts()
+    {
+        using var function = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ConsolidateMonthly", "function.json")));
+        var schedule = function.RootElement.GetProperty("bindings")[0].GetProperty("schedule").GetString();
+        var sample = LocalSettings.Read(Path.Combine(AppContext.BaseDirectory, LocalSettings.SampleFileName));
+
+        Assert.Equal($"%{Cdppe.Functions.Standalone.ConsolidationScheduler.ScheduleSetting}%", schedule);
+        Assert.Equal(Cdppe.Functions.Standalone.ConsolidationScheduler.DefaultSchedule, sample[Cdppe.Functions.Standalone.ConsolidationScheduler.ScheduleSetting]);
+        var next = Cdppe.Functions.Standalone.ConsolidationScheduler.Parse(sample[Cdppe.Functions.Standalone.ConsolidationScheduler.ScheduleSetting]).GetNextOccurrence(new DateTime(2026, 11, 25, 12, 0, 0, DateTimeKind.Utc));
+        Assert.Equal(new DateTime(2026, 11, 26, 3, 0, 0, DateTimeKind.Utc), next);
     }
 }

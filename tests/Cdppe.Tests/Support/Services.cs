@@ -17,6 +17,8 @@ public sealed class Services(CdppeStorage storage, TimeProvider? clock = null)
 
     public MonthlyConsolidator Consolidator => new(Storage, Clock, NullLogger<MonthlyConsolidator>.Instance);
 
+    public MonthlyConsolidator ConsolidatorWaiting(TimeSpan leaseWait) => new(Storage, Clock, NullLogger<MonthlyConsolidator>.Instance) { LeaseWait = leaseWait };
+
     public ConsolidationPlanner Planner => new(Storage);
 
     public AnnualReportService Reports => new(Storage, Clock, NullLogger<AnnualReportService>.Instance);

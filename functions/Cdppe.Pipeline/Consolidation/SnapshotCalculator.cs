@@ -1,0 +1,158 @@
+using Cdppe.Pipeline.Model;
+
+namespace Cdppe.Pipeline.Consolidation;
+
+/// <summary>A raw indicator value as the calculator needs it (one upload's value for one month).</summary>
+public sealed record RawValue(string Code, string Label, YearMonth Period, decimal? Value, bool IsPercent, string? Text, bool Reliable, string IngestionId, DateTimeOffset ReceivedAt);
+
+/// <summary>One indicator in one month's snapshot.</summary>
+public sealed record MonthlySnapshot(string Code, string Label, YearMonth Month, decimal? Value, bool IsPercent, string? Text, decimal? Target, string? TargetText, string Status, bool Reliable, string? SourceIngestion);
+
+/// <summary>
+/// The snapshot rules, free of storage so they can be tested and measured alone. For month M: the latest value with
+/// period M among all accepted uploads; derived rates recomputed from their counts; for December, the annual achieved
+/// value of a tableau de bord when no monthly value exists (monthly data wins: it carries its period, source and
+/// reliability); status against the year's target; no value is a gap (never carried forward).
+/// </summary>
+public static class SnapshotCalculator
+{
+    /// <summary>Source recorded for a December value taken from a tableau de bord's annual achieved figure.</summary>
+    public const string AnnualAchievedSource = "tableau-de-bord";
+
+    public static IReadOnlyList<MonthlySnapshot> Compute(YearMonth month, IReadOnlyDictionary<string, IndicatorDefinition> definitions, IEnumerable<RawValue> valuesOfMonth, IEnumerable<(string Code, string Label)> codesSeenInYear)
+    {
+        var latest = new Dictionary<string, RawValue>(StringComparer.Ordinal);
+        foreach (var v in valuesOfMonth)
+        {
+            if (v.Period != month)
+            {
+                continue;
+            }
+
+            if (!latest.TryGetValue(v.Code, out var current) || (v.ReceivedAt, v.IngestionId).CompareTo((current.ReceivedAt, current.IngestionId)) > 0)
+            {
+                latest[v.Code] = v;
+            }
+        }
+
+        var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (code, definition) in definitions)
+        {
+            labels[code] = definition.Label;
+        }
+
+        foreach (var (code, label) in codesSeenInYear)
+        {
+            labels.TryAdd(code, label);
+        }
+
+        var result = new List<MonthlySnapshot>(labels.Count);
+        foreach (var (code, label) in labels)
+        {
+            definitions.TryGetValue(code, out var definition);
+            var (value, isPercent, text, reliable, source) = Resolve(code, month, definition, latest);
+            var target = definition?.Targets.GetValueOrDefault(month.Year);
+            var status = StatusEvaluator.Evaluate(definition, month, value, text, target);
+            result.Add(new MonthlySnapshot(code, latest.GetValueOrDefault(code)?.Label ?? label, month, value, isPercent, text, target?.Value, target?.Text, status, reliable, source));
+        }
+
+        return result;
+    }
+
+    private static (decimal? Value, bool IsPercent, string? Text, bool Reliable, string? Source) Resolve(string code, YearMonth month, IndicatorDefinition? definition, Dictionary<string, RawValue> latest)
+    {
+        if (definition is { NumeratorCode: { } numerator, DenominatorCode: { } denominator }
+            && latest.TryGetValue(numerator, out var num) && latest.TryGetValue(denominator, out var den)
+            && num.Value is { } n && den.Value is { } d && d != 0)
+        {
+            var source = (num.ReceivedAt, num.IngestionId).CompareTo((den.ReceivedAt, den.IngestionId)) >= 0 ? num.IngestionId : den.IngestionId;
+            return (Math.Round(n / d, 6), true, null, num.Reliable && den.Reliable, source);
+        }
+
+        if (latest.TryGetValue(code, out var raw))
+        {
+            return (raw.Value, raw.IsPercent, raw.Text, raw.Reliable && (raw.Value is not null || raw.Text is not null), raw.IngestionId);
+        }
+
+        if (month.Month == 12 && definition?.Achieved.GetValueOrDefault(month.Year) is { } achieved && (achieved.Value is not null || achieved.Text is not null))
+        {
+            return (achieved.Value, achieved.IsPercent, achieved.Text, true, AnnualAchievedSource);
+        }
+
+        return (null, false, null, false, null);
+    }
+}
+
+/// <summary>
+/// Status of a value against the year's target. Counts (year-to-date) are compared with the target prorated to the
+/// month; rates directly; milestones by their order in the indicator's milestone list. Higher is better.
+/// </summary>
+public static class StatusEvaluator
+{
+    /// <summary>A rate within this share of its target before December is "en bonne voie".</summary>
+    public const decimal RateTolerance = 0.9m;
+
+    public static string Evaluate(IndicatorDefinition? definition, YearMonth month, decimal? value, string? text, IndicatorFigure? target)
+    {
+        if (value is null && string.IsNullOrWhiteSpace(text))
+        {
+            return SnapshotStatus.Missing;
+        }
+
+        if (target is null || (target.Value is null && string.IsNullOrWhiteSpace(target.Text)))
+        {
+            return SnapshotStatus.NoTarget;
+        }
+
+        var kind = definition?.Kind ?? IndicatorKind.Count;
+        if (kind == IndicatorKind.Milestone || value is null || target.Value is null)
+        {
+            return Milestone(definition?.Milestones ?? [], month, text, target.Text);
+        }
+
+        var goal = target.Value.Value;
+        var v = value.Value;
+        if (v >= goal)
+        {
+            return SnapshotStatus.Reached;
+        }
+
+        if (kind == IndicatorKind.Count)
+        {
+            return v >= goal * month.Month / 12m ? SnapshotStatus.OnTrack : SnapshotStatus.Late;
+        }
+
+        return month.Month < 12 && v >= goal * RateTolerance ? SnapshotStatus.OnTrack : SnapshotStatus.Late;
+    }
+
+    private static string Milestone(IReadOnlyList<string> milestones, YearMonth month, string? text, string? target)
+    {
+        var index = IndexOf(milestones, text);
+        var goal = IndexOf(milestones, target);
+        if (index < 0 || goal < 0)
+        {
+            return Ingestion.TextNormalizer.Normalize(text) == Ingestion.TextNormalizer.Normalize(target) ? SnapshotStatus.Reached : SnapshotStatus.NoTarget;
+        }
+
+        if (index >= goal)
+        {
+            return SnapshotStatus.Reached;
+        }
+
+        return month.Month < 12 && index == goal - 1 ? SnapshotStatus.OnTrack : SnapshotStatus.Late;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> milestones, string? text)
+    {
+        var normalized = Ingestion.TextNormalizer.Normalize(text);
+        for (var i = 0; i < milestones.Count; i++)
+        {
+            if (Ingestion.TextNormalizer.Normalize(milestones[i]) == normalized)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
