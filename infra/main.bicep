@@ -105,6 +105,7 @@ var tableNames = [
   'BlobReceipts'
   'Indicators'
   'Fiches'
+  'Datasets'
 ]
 
 // Names are computed here, from parameters only, so that every module gets deploy-time constants (precise What-If).
