@@ -53,8 +53,10 @@ public static class CdppeApp
         builder.Services.AddSingleton<ConsolidationPlanner>();
         builder.Services.AddSingleton<ConsolidationRunner>();
         builder.Services.AddSingleton<AnnualReportService>();
+        builder.Services.AddSingleton<ArchiveRebuilder>();
         builder.Services.AddSingleton<ApiKeyFilter>();
-        if (mode == HostMode.Standalone)
+        var isCommand = args is [RebuildCommand.Name, ..];
+        if (mode == HostMode.Standalone && !isCommand)
         {
             builder.Services.AddSingleton<BlobWatcher>();
             if (options.RunBlobWatcher)
@@ -87,6 +89,11 @@ public static class CdppeApp
     public static async Task<int> RunAsync(string[] args)
     {
         var app = Build(args);
+        if (args is [RebuildCommand.Name, ..])
+        {
+            return await RebuildCommand.RunAsync(app, args);
+        }
+
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Cdppe");
         var options = app.Services.GetRequiredService<IOptions<CdppeOptions>>().Value;
         var storage = app.Services.GetRequiredService<CdppeStorage>();
