@@ -151,7 +151,7 @@ public static class DefaultReportTemplate
 
     private static void Financial(Body body)
     {
-        int[] w = [1750, 2350, 800, 1150, 1200, 1050, 1050, 1000, 1150, 1250, 1250, 1250];
+        int[] w = [1700, 2250, 750, 1150, 1350, 1050, 1050, 1000, 1150, 1250, 1250, 1250];
         TableCell Amount(string tag, int i, string? fill = null, bool bold = false) => Cell(tag, w[i], fill: fill, right: true, bold: bold);
         var table = Grid(
             w,

@@ -19,6 +19,17 @@ public static class ReferenceData
         _ => null,
     };
 
+    /// <summary>The full title of an engagement written short ("Engagement 1"), as the rapport financier prints it.</summary>
+    public static string EngagementTitle(string engagement) => EngagementTitles.GetValueOrDefault(engagement.Trim(), engagement);
+
+    private static readonly Dictionary<string, string> EngagementTitles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Engagement 1"] = "Engagement 1 : Agir le plus précocement possible pour répondre aux besoins des enfants et de leurs familles",
+        ["Engagement 2"] = "Engagement 2 : Sécuriser les parcours des enfants protégés et prévenir les ruptures",
+        ["Engagement 3"] = "Engagement 3 : Donner aux enfants les moyens d'agir et garantir leurs droits",
+        ["Engagement 4"] = "Engagement 4 : Préparer leur avenir et sécuriser leur vie d'adulte",
+    };
+
     private static readonly Dictionary<int, string> Objectives = new()
     {
         [1] = "Atteindre à horizon 2022 un taux de couverture par la PMI d'au moins 20 % des entretiens prénataux précoces au niveau national",

@@ -63,7 +63,7 @@ public static class ReportTemplateData
     }
 
     private static Dictionary<string, object?> Engagement(EngagementBudget e) => Map(
-        ("titre", e.Engagement),
+        ("titre", ReferenceData.EngagementTitle(e.Engagement)),
         ("nom", e.ShortName),
         ("lignes", List(e.Lines.Select((l, i) => Line(l, i == 0 ? null : e.Lines[i - 1])), Line(new BudgetLine { Year = 0, Engagement = string.Empty }, null))),
         ("sousTotal", Totals(e.Totals)));
