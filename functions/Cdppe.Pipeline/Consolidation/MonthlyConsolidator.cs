@@ -31,12 +31,13 @@ public sealed class MonthlyConsolidator(CdppeStorage storage, TimeProvider clock
         try
         {
             var definitions = await LoadDefinitionsAsync(partition, cancellationToken);
+            var accepted = await new DatasetStore(storage).AcceptedIngestionsAsync(partition, cancellationToken);
             var ordered = months.Distinct().Order().ToList();
             int snapshots = 0, revisions = 0, gaps = 0;
             var warnings = new List<string>();
             foreach (var month in ordered)
             {
-                var (count, written, missing) = await ConsolidateMonthAsync(partition, month, definitions, cancellationToken);
+                var (count, written, missing) = await ConsolidateMonthAsync(partition, month, definitions, accepted, cancellationToken);
                 snapshots += count;
                 revisions += written;
                 gaps += missing;
@@ -150,7 +151,7 @@ public sealed class MonthlyConsolidator(CdppeStorage storage, TimeProvider clock
         return definitions;
     }
 
-    private async Task<(int Snapshots, int Revisions, int Gaps)> ConsolidateMonthAsync(string partition, YearMonth month, Dictionary<string, IndicatorDefinition> definitions, CancellationToken cancellationToken)
+    private async Task<(int Snapshots, int Revisions, int Gaps)> ConsolidateMonthAsync(string partition, YearMonth month, Dictionary<string, IndicatorDefinition> definitions, IReadOnlySet<string> accepted, CancellationToken cancellationToken)
     {
         var yearPrefix = month.Year.ToString(CultureInfo.InvariantCulture) + "-";
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -158,6 +159,11 @@ public sealed class MonthlyConsolidator(CdppeStorage storage, TimeProvider clock
         var monthPrefix = month + "|";
         await foreach (var v in storage.Table(TableNames.IndicatorValues).QueryAsync<IndicatorValueEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(yearPrefix) >= 0 && e.RowKey.CompareTo(yearPrefix + "~") < 0, cancellationToken: cancellationToken))
         {
+            if (!accepted.Contains(v.IngestionId))
+            {
+                continue; // an ingestion still in progress, or one that never completed: not visible
+            }
+
             seen.TryAdd(v.Code, v.Label);
             if (v.RowKey.StartsWith(monthPrefix, StringComparison.Ordinal))
             {

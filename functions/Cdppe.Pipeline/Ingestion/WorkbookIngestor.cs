@@ -13,6 +13,8 @@ namespace Cdppe.Pipeline.Ingestion;
 /// <summary>
 /// Ingests one uploaded workbook: archive the raw bytes first, parse and validate, then either store the
 /// normalised entities or send the file to <c>rejected/</c>, and always write the ingestion report and record.
+/// The record is written last: it is the commit (a retry after a crash redoes everything, deterministically), and
+/// readers only use rows of accepted ingestions or of the current dataset versions (<see cref="DatasetStore"/>).
 /// </summary>
 public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser, TimeProvider clock, ILogger<WorkbookIngestor> logger)
 {
@@ -38,12 +40,24 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
         if (properties.ContentLength > MaxUploadBytes)
         {
             issues.Error("fichier-trop-gros", $"Le fichier fait {properties.ContentLength / (1024 * 1024)} Mo ; la limite est de {MaxUploadBytes / (1024 * 1024)} Mo. Il reste dans le dépôt, non importé.");
-            return await RecordAsync(partition, blobName, fileName, Hash(blobName), properties.ContentLength, null, issues, null, cancellationToken);
+            return await RecordAsync(partition, blobName, fileName, Hash(blobName), properties.ContentLength, null, issues, null, clock.GetUtcNow(), cancellationToken);
         }
 
         using var buffer = new MemoryStream((int)properties.ContentLength);
         await blob.DownloadToAsync(buffer, cancellationToken);
-        var bytes = buffer.ToArray();
+        return await IngestBytesAsync(blobName, buffer.ToArray(), clock.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Ingests the bytes of an upload received at <paramref name="receivedAt"/> (the one time stamp of the whole
+    /// ingestion, so that a replay from the archive writes the same rows).
+    /// </summary>
+    public async Task<IngestionResult> IngestBytesAsync(string blobName, byte[] bytes, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
+    {
+        var path = UploadPath.TryParse(blobName, out var pathError);
+        var partition = path?.Departement.Code ?? UnknownPartition;
+        var fileName = path?.FileName ?? blobName.Split('/')[^1];
+        var issues = new IssueList();
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var previous = await FindAsync(partition, sha, cancellationToken);
         if (previous is not null)
@@ -52,7 +66,7 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
             return new IngestionResult(partition, sha, IngestionStatus.Duplicate, [], previous.Kinds.Split(',', StringSplitOptions.RemoveEmptyEntries));
         }
 
-        var archivePath = await ArchiveAsync(partition, sha, fileName, bytes, cancellationToken);
+        var archivePath = await ArchiveAsync(partition, sha, blobName, bytes, receivedAt, cancellationToken);
         WorkbookContent? content = null;
         if (path is null)
         {
@@ -60,8 +74,7 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
         }
         else
         {
-            buffer.Position = 0;
-            content = parser.Parse(buffer);
+            content = parser.Parse(new MemoryStream(bytes, writable: false));
             foreach (var issue in content.Issues.All)
             {
                 issues.Add(issue);
@@ -70,14 +83,14 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
 
         if (!issues.HasErrors && content is not null && path is not null)
         {
-            await StoreAsync(path.Departement, sha, content, cancellationToken);
+            await StoreAsync(path.Departement, sha, content, receivedAt, cancellationToken);
         }
         else
         {
             await storage.Rejected.GetBlobClient($"{partition}/{sha}/{fileName}").UploadAsync(new BinaryData(bytes), overwrite: true, cancellationToken);
         }
 
-        return await RecordAsync(partition, blobName, fileName, sha, bytes.Length, archivePath, issues, content, cancellationToken);
+        return await RecordAsync(partition, blobName, fileName, sha, bytes.Length, archivePath, issues, content, receivedAt, cancellationToken);
     }
 
     /// <summary>Records a blob that failed every attempt, so that it is visible in the ingestion list (it stays in uploads).</summary>
@@ -105,7 +118,7 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
         return existing.HasValue ? existing.Value : null;
     }
 
-    private async Task<string> ArchiveAsync(string partition, string sha, string fileName, byte[] bytes, CancellationToken cancellationToken)
+    private async Task<string> ArchiveAsync(string partition, string sha, string blobName, byte[] bytes, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var path = $"{partition}/{sha}.xlsx";
         var archived = storage.Archive.GetBlobClient(path);
@@ -116,9 +129,10 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
                 Metadata = new Dictionary<string, string>
                 {
                     ["sha256"] = sha,
-                    ["originalname"] = Uri.EscapeDataString(fileName),
+                    ["originalname"] = Uri.EscapeDataString(blobName.Split('/')[^1]),
+                    [ArchiveMetadata.BlobName] = Uri.EscapeDataString(blobName),
                     ["size"] = bytes.Length.ToString(CultureInfo.InvariantCulture),
-                    ["receivedat"] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+                    [ArchiveMetadata.ReceivedAt] = receivedAt.ToString("O", CultureInfo.InvariantCulture),
                 },
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             }, cancellationToken);
@@ -131,27 +145,15 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
         return $"{ContainerNames.Archive}/{path}";
     }
 
-    private async Task StoreAsync(Departement departement, string sha, WorkbookContent content, CancellationToken cancellationToken)
+    private async Task StoreAsync(Departement departement, string sha, WorkbookContent content, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var partition = departement.Code;
-        var receivedAt = clock.GetUtcNow();
-        var budgetTable = storage.Table(TableNames.BudgetLines);
+        var datasets = new DatasetStore(storage);
         foreach (var year in content.BudgetLines.Select(l => l.Year).Distinct())
         {
-            var lines = content.BudgetLines.Where(l => l.Year == year).Select(l => BudgetLineMapping.ToEntity(partition, sha, l)).ToList();
-            var keep = lines.Select(l => l.RowKey).ToHashSet(StringComparer.Ordinal);
-            var stale = new List<TableTransactionAction>();
-            var prefix = BudgetLineMapping.YearPrefix(year);
-            await foreach (var existing in budgetTable.QueryAsync<BudgetLineEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(prefix + "~") < 0, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-            {
-                if (!keep.Contains(existing.RowKey))
-                {
-                    stale.Add(new TableTransactionAction(TableTransactionActionType.Delete, existing, ETag.All));
-                }
-            }
-
-            await TableBatches.UpsertAsync(budgetTable, lines, cancellationToken);
-            await TableBatches.SubmitAsync(budgetTable, stale, cancellationToken);
+            var lines = content.BudgetLines.Where(l => l.Year == year).Select(l => BudgetLineMapping.ToEntity(partition, sha, l));
+            await TableBatches.UpsertAsync(storage.Table(TableNames.BudgetLines), lines, cancellationToken);
+            await datasets.SetCurrentAsync(partition, BudgetLineMapping.Kind, year, sha, receivedAt, cancellationToken);
         }
 
         var values = content.IndicatorValues.Select(v => new IndicatorValueEntity
@@ -174,7 +176,7 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
         await TableBatches.UpsertAsync(storage.Table(TableNames.IndicatorValues), values, cancellationToken);
     }
 
-    private async Task<IngestionResult> RecordAsync(string partition, string blobName, string fileName, string id, long size, string? archivePath, IssueList issues, WorkbookContent? content, CancellationToken cancellationToken)
+    private async Task<IngestionResult> RecordAsync(string partition, string blobName, string fileName, string id, long size, string? archivePath, IssueList issues, WorkbookContent? content, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var status = issues.HasErrors ? IngestionStatus.Rejected : IngestionStatus.Accepted;
         var kinds = content?.Kinds.ToList() ?? [];
@@ -186,7 +188,7 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
             id,
             IngestionResult.StatusCode(status),
             status == IngestionStatus.Accepted ? "Fichier importé." : "Fichier refusé : corrigez les erreurs ci-dessous puis déposez-le à nouveau.",
-            clock.GetUtcNow(),
+            receivedAt,
             content?.Sheets ?? [],
             issues.All.Select(IngestionReport.Issue.From).ToList());
         await storage.IngestionReports.GetBlobClient(reportPath).UploadAsync(BinaryData.FromObjectAsJson(report, IngestionReport.JsonOptions), overwrite: true, cancellationToken);
@@ -203,7 +205,7 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
             BlobName = blobName,
             Sha256 = id,
             Size = size,
-            ReceivedAt = clock.GetUtcNow(),
+            ReceivedAt = receivedAt,
             Status = IngestionResult.StatusCode(status),
             Kinds = string.Join(',', kinds),
             Years = string.Join(',', (content?.Sheets ?? []).SelectMany(s => s.Years).Distinct().Order()),
@@ -222,6 +224,13 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+}
+
+/// <summary>Metadata of the archived raw files, read back by the rebuild from the archive.</summary>
+public static class ArchiveMetadata
+{
+    public const string BlobName = "blobname";
+    public const string ReceivedAt = "receivedat";
 }
 
 /// <summary>The ingestion report written next to every ingestion (JSON; messages in French).</summary>

@@ -7,9 +7,17 @@ namespace Cdppe.Pipeline.Ingestion;
 public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits limits)
 {
     public WorkbookParser()
-        : this([new RapportFinancierParser(), new SuiviMensuelParser()], XlsxLimits.Default)
+        : this(XlsxLimits.Default)
     {
     }
+
+    public WorkbookParser(XlsxLimits limits)
+        : this(DefaultParsers(), limits)
+    {
+    }
+
+    /// <summary>Every sheet kind the pipeline knows, in detection order.</summary>
+    public static IReadOnlyList<ISheetParser> DefaultParsers() => [new RapportFinancierParser(), new SuiviMensuelParser()];
 
     public IReadOnlyList<string> KnownKinds => parsers.Select(p => p.Kind).ToList();
 
@@ -46,6 +54,10 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
         catch (WorkbookFormatException ex)
         {
             content.Issues.Error("classeur-illisible", ex.Message, ex.Sheet, ex.Cell);
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            content.Issues.Error("classeur-illisible", $"Le contenu XML d'une feuille est invalide ou interdit (DTD, entités externes) près de la ligne {ex.LineNumber} : le fichier est refusé par sécurité.");
         }
 
         return content;

@@ -97,13 +97,13 @@ public sealed class AnnualReportService(CdppeStorage storage, TimeProvider clock
     public async Task<ReportInputs> LoadInputsAsync(Departement departement, int year, CancellationToken cancellationToken = default)
     {
         var partition = departement.Code;
-        var prefix = BudgetLineMapping.YearPrefix(year);
-        var lines = new List<BudgetLine>();
+        var datasets = new DatasetStore(storage);
+        var currentBudget = await datasets.CurrentAsync(partition, BudgetLineMapping.Kind, year, cancellationToken);
+        var lines = currentBudget is null ? [] : await datasets.BudgetLinesOfAsync(partition, year, currentBudget, cancellationToken);
         var budgetIngestions = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var e in storage.Table(TableNames.BudgetLines).QueryAsync<BudgetLineEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(prefix + "~") < 0, cancellationToken: cancellationToken))
+        if (currentBudget is not null)
         {
-            lines.Add(BudgetLineMapping.FromEntity(e));
-            budgetIngestions.Add(e.IngestionId);
+            budgetIngestions.Add(currentBudget);
         }
 
         var definitions = new List<FicheDefinition>();
@@ -154,7 +154,7 @@ public sealed class AnnualReportService(CdppeStorage storage, TimeProvider clock
             Departement = departement,
             Year = year,
             GeneratedOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
-            BudgetLines = lines,
+            BudgetLines = lines.ToList(),
             Fiches = definitions,
             Bilans = bilans,
             Indicators = indicators,

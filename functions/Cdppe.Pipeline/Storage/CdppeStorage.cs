@@ -115,6 +115,7 @@ public static class TableNames
     public const string BlobReceipts = "BlobReceipts";
     public const string Indicators = "Indicators";
     public const string Fiches = "Fiches";
+    public const string Datasets = "Datasets";
 
-    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Indicators, Fiches];
+    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Indicators, Fiches, Datasets];
 }

@@ -33,6 +33,25 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Clients on this Azurite whose every request (and retry) goes through <paramref name="faults"/>.</summary>
+    public async Task<CdppeStorage> FaultyStorageAsync(FaultPolicy faults)
+    {
+        var blobOptions = new Azure.Storage.Blobs.BlobClientOptions();
+        var tableOptions = new Azure.Data.Tables.TableClientOptions();
+        foreach (var retry in new[] { blobOptions.Retry, tableOptions.Retry })
+        {
+            retry.MaxRetries = 3;
+            retry.Delay = TimeSpan.FromMilliseconds(20);
+            retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        }
+
+        blobOptions.Transport = faults;
+        tableOptions.Transport = faults;
+        var storage = new CdppeStorage(new Azure.Storage.Blobs.BlobServiceClient(ConnectionString, blobOptions), new Azure.Data.Tables.TableServiceClient(ConnectionString, tableOptions));
+        await storage.EnsureCreatedAsync();
+        return storage;
+    }
+
     /// <summary>Clients on this Azurite with every container and table created. Tests isolate their data by département (<see cref="TestDepartements"/>).</summary>
     public async Task<CdppeStorage> StorageAsync()
     {
