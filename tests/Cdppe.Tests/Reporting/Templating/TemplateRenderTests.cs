@@ -317,6 +317,31 @@ public sealed class TemplateRenderTests
         Assert.Equal([1u, 2u], ids);
         Assert.Contains("Réalisé", charts[0].ChartSpace.InnerText, StringComparison.Ordinal);
         Assert.Equal(2, main.Document.Body!.Elements<Paragraph>().Count());
+
+        // The embedded workbook is a valid spreadsheet holding the chart's data (what Word's "Modifier les données" opens).
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(charts[0].EmbeddedPackagePart!.GetStream(), false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(workbook));
+        var cells = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()
+            .ToDictionary(c => c.CellReference!.Value!, c => c.InlineString?.InnerText ?? c.CellValue?.Text);
+        Assert.Equal("Cible", cells["B1"]);
+        Assert.Equal("Réalisé", cells["C1"]);
+        Assert.Equal("2021", cells["A4"]);
+        Assert.Equal("18", cells["C3"]);
+        Assert.False(cells.ContainsKey("C4"));
+        Assert.Equal("45", cells["C5"]);
+        var cached = charts[0].ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>().Select(p => p.NumericValue!.Text).ToList();
+        Assert.Equal(["10", "20", "30", "40", "10", "18", "45"], cached);
+    }
+
+    [Fact]
+    public void TemplatesReadDictionariesOnlyNeverObjectMembers()
+    {
+        var template = Create(P("{{fiche.Numero}} {{fiche.GetType}}"));
+
+        var exception = Assert.Throws<TemplateException>(() => DocxTemplate.Compile(template).Render(Data(("fiche", new Uri("https://example.org/")))));
+
+        Assert.All(exception.Errors, e => Assert.Equal("balise-inconnue", e.Code));
+        Assert.Equal(2, exception.Errors.Count);
     }
 
     [Fact]
