@@ -175,17 +175,18 @@ internal sealed class PartCompiler
             offset += texts[k].Length;
         }
 
+        // The piece holding the character at this position (empty pieces hold none).
         int PieceAt(int position)
         {
-            for (var k = pieces.Count - 1; k >= 0; k--)
+            for (var k = 0; k < pieces.Count; k++)
             {
-                if (starts[k] <= position && (texts[k].Length > 0 || k == pieces.Count - 1) && position < starts[k] + Math.Max(1, texts[k].Length))
+                if (position >= starts[k] && position < starts[k] + texts[k].Length)
                 {
                     return k;
                 }
             }
 
-            return 0;
+            throw new InvalidOperationException("Position outside the paragraph's text.");
         }
 
         var segments = pieces.Select(_ => new List<(string Text, TemplateTag? Tag)>()).ToArray();

@@ -26,11 +26,12 @@ public sealed class TemplateRenderTests
             P(R("Montant : {{mon"), Proof(true), R("tant | eu", bold: true), Proof(false), R("ros}} fin")),
             P(R("Année {{an"), new BookmarkStart { Id = "0", Name = "_GoBack" }, R("nee}}"), new BookmarkEnd { Id = "0" }),
             P(R("Département {{dep"), Inserted("artement}} !")),
-            P(R("{{", italic: true), R("annee", bold: true), R("}}")));
+            P(R("{{", italic: true), R("annee", bold: true), R("}}")),
+            P(R("Supprimé : {{an"), new DeletedRun(new Run(new DeletedText("texte retiré"))) { Id = "92", Author = "Relecteur" }, R("nee}}")));
 
         var output = Render(template, Data(("montant", 839_727m), ("annee", 2022), ("departement", "77")));
 
-        Assert.Equal(["Montant : 839\u00A0727\u00A0€ fin", "Année 2022", "Département 77 !", "2022"], Blocks(output));
+        Assert.Equal(["Montant : 839\u00A0727\u00A0€ fin", "Année 2022", "Département 77 !", "2022", "Supprimé : 2022"], Blocks(output));
         using var document = Open(output);
         var paragraphs = document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().ToList();
         Assert.Empty(document.MainDocumentPart.Document.Descendants<ProofError>());
