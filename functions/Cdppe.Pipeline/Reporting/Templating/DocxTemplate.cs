@@ -36,12 +36,20 @@ public sealed partial class DocxTemplate
     /// <summary>Every tag of the template, part by part, in document order.</summary>
     public IReadOnlyList<TemplateTag> Tags => parts.SelectMany(p => p.Tags).ToList();
 
+    /// <summary>A template larger than this is refused before it is opened (a report template is a few hundred kilobytes).</summary>
+    public const int MaxTemplateBytes = 50 * 1024 * 1024;
+
     public static string HashOf(byte[] docx) => Convert.ToHexStringLower(SHA256.HashData(docx));
 
     /// <summary>Compiles a .docx (or .dotx) template; every error of every part is collected into one <see cref="TemplateException"/>.</summary>
     public static DocxTemplate Compile(byte[] docx)
     {
         ArgumentNullException.ThrowIfNull(docx);
+        if (docx.Length > MaxTemplateBytes)
+        {
+            throw new TemplateException([new TemplateError("modele-trop-volumineux", string.Empty, null, $"Le modèle fait {docx.Length / (1024 * 1024)} Mo : au-delà de {MaxTemplateBytes / (1024 * 1024)} Mo, il est refusé (allégez ses images).")]);
+        }
+
         var errors = new List<TemplateError>();
         var compiled = new List<CompiledPart>();
         var ids = new HashSet<string>(StringComparer.Ordinal);

@@ -294,6 +294,14 @@ public sealed class TemplateRenderTests
     }
 
     [Fact]
+    public void AnOversizedTemplateIsRefusedBeforeBeingOpened()
+    {
+        var exception = Assert.Throws<TemplateException>(() => DocxTemplate.Compile(new byte[DocxTemplate.MaxTemplateBytes + 1]));
+
+        Assert.Equal("modele-trop-volumineux", Assert.Single(exception.Errors).Code);
+    }
+
+    [Fact]
     public void ABrokenFileIsATemplateError()
     {
         var exception = Assert.Throws<TemplateException>(() => DocxTemplate.Compile([1, 2, 3]));
