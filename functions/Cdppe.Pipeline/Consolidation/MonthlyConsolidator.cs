@@ -18,7 +18,8 @@ public sealed record ConsolidationSummary(string Departement, string RunId, IRea
 /// </summary>
 public sealed class MonthlyConsolidator(CdppeStorage storage, TimeProvider clock, ILogger<MonthlyConsolidator> logger)
 {
-    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+    /// <summary>Lease on the département's lock (15-60 s, renewed after every month); a crashed run's lease expires after it.</summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long a run waits for another run of the same département to finish.</summary>
     public TimeSpan LeaseWait { get; init; } = TimeSpan.FromSeconds(30);

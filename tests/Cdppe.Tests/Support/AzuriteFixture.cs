@@ -20,6 +20,22 @@ public sealed class AzuriteFixture : IAsyncLifetime
         azurite = await AzuriteProcess.StartAsync(folder);
     }
 
+    /// <summary>Takes the storage away mid-work (the emulator stops; what it acknowledged stays on disk, as in Azure).</summary>
+    public async Task StopAsync()
+    {
+        if (azurite is not null)
+        {
+            await azurite.StopAsync();
+        }
+    }
+
+    /// <summary>Starts the emulator again on the same ports and data folder.</summary>
+    public async Task StartAgainAsync()
+    {
+        var ports = (Process.BlobPort, Process.QueuePort, Process.TablePort);
+        azurite = await AzuriteProcess.StartAsync(folder!, ports.BlobPort, ports.QueuePort, ports.TablePort);
+    }
+
     public async Task DisposeAsync()
     {
         if (azurite is not null)
