@@ -139,6 +139,7 @@ public static class CdppeApp
         HealthApi.Map(app);
         var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
         GenerateAnnualReportApi.Map(api);
+        GetReportTemplateApi.Map(api);
         IngestionsApi.Map(api);
         ConsolidationsApi.Map(api);
         SnapshotsApi.Map(api);
