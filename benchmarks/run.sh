@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build -c Release benchmarks/ClosedXmlRunner >/dev/null
 dotnet build -c Release benchmarks/Cdppe.Benchmarks >/dev/null
+dotnet build -c Release benchmarks/ReportRender >/dev/null
+(cd benchmarks/ReportRender/bin/Release/net10.0/docxtemplater && npm ci --no-audit --no-fund --silent)
 dotnet benchmarks/Cdppe.Benchmarks/bin/Release/net10.0/Cdppe.Benchmarks.dll harness --root "$PWD" "$@"

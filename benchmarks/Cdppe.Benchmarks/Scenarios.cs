@@ -45,6 +45,9 @@ public static class Scenarios
             case "consolidate-azurite":
                 return await ConsolidateThroughAzuriteAsync(Iterations(args[0]));
 
+            case "end-to-end":
+                return await EndToEnd.MeasureAsync(Iterations(args[0]), args[1]);
+
             default:
                 throw new ArgumentException($"Unknown scenario {scenario}.");
         }

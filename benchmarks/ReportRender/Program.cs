@@ -12,11 +12,13 @@ using DocumentFormat.OpenXml.Wordprocessing;
 
 // Renders the 41-fiche report of the seed data with the Cdppe engine and with docxtemplater, same template (the
 // built-in one without its chart tags: charts are a paid docxtemplater module) and same data, and prints the ratio.
-// Usage: dotnet run -c Release --project benchmarks/ReportRender -- <work folder> [iterations]
-var folder = Path.GetFullPath(args.FirstOrDefault() ?? "artifacts/report-render");
+// Usage: dotnet run -c Release --project benchmarks/ReportRender -- <work folder> [iterations] [fiches]
+// With fiches > 41, the seed fiches are repeated (renumbered) up to that count: the synthetic large report.
+var fichesWanted = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 41;
+var folder = Path.GetFullPath(Path.Combine(args.FirstOrDefault() ?? "artifacts/report-render", fichesWanted.ToString(CultureInfo.InvariantCulture)));
 var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
 Directory.CreateDirectory(folder);
-var data = ReportTemplateData.Build(AnnualReportModel.Build(SeedReport.Inputs()));
+var data = ReportTemplateData.Build(AnnualReportModel.Build(SeedReport.Scaled(SeedReport.Inputs(), fichesWanted)));
 var template = SeedReport.WithoutCharts(DefaultReportTemplate.Bytes);
 await File.WriteAllBytesAsync(Path.Combine(folder, "template.docx"), template);
 await File.WriteAllTextAsync(Path.Combine(folder, "data.json"), JsonSerializer.Serialize<object>(data, new JsonSerializerOptions { Converters = { new NoCharts() } }));
@@ -56,6 +58,15 @@ Console.WriteLine($"|---|---:|---:|---:|---:|");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Cdppe, compile + render + write | {iterations} | {Median(full):F1} | {full.Min():F1} | {Median(full) / theirMedian:F2}× |"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Cdppe, render + write (compiled template cached) | {iterations} | {Median(renderOnly):F1} | {renderOnly.Min():F1} | {Median(renderOnly) / theirMedian:F2}× |"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| docxtemplater {theirs.RootElement.GetProperty("version").GetString()}, compile + render + zip | {iterations} | {theirMedian:F1} | {theirMin:F1} | 1.00× |"));
+
+// One line per engine for the benchmark harness (docs/benchmarks.md).
+var peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
+foreach (var (name, times) in new[] { ("Cdppe, compile + render", full), ("Cdppe, render (compiled template cached)", renderOnly) })
+{
+    Console.WriteLine("MEASUREMENT:" + JsonSerializer.Serialize(new { Name = $"{name} · {fichesWanted} fiches", Iterations = iterations, MedianMs = Median(times), MinMs = times.Min(), AllocatedMbPerOp = -1.0, PeakWorkingSetMb = peak, Detail = $"ratio {Median(times) / theirMedian:F2}× docxtemplater" }));
+}
+
+Console.WriteLine("MEASUREMENT:" + JsonSerializer.Serialize(new { Name = $"docxtemplater {theirs.RootElement.GetProperty("version").GetString()} · {fichesWanted} fiches", Iterations = iterations, MedianMs = theirMedian, MinMs = theirMin, AllocatedMbPerOp = -1.0, PeakWorkingSetMb = -1.0, Detail = "node, same template and data" }));
 return 0;
 
 /// <summary>The seed facts as report inputs, without storage: the rapport financier, the plan d'action and the 41 bilans of 2022.</summary>
@@ -150,6 +161,26 @@ internal static class SeedReport
             Fiches = fiches,
             Bilans = bilans,
             Indicators = indicators,
+        };
+    }
+
+    /// <summary>The seed inputs with their fiches repeated and renumbered up to <paramref name="fiches"/>.</summary>
+    public static ReportInputs Scaled(ReportInputs seed, int fiches)
+    {
+        if (fiches <= seed.Fiches.Count)
+        {
+            return seed;
+        }
+
+        var copies = (fiches + seed.Fiches.Count - 1) / seed.Fiches.Count;
+        int Renumber(int n, int copy) => n + (copy * 1_000);
+        var range = Enumerable.Range(0, copies).ToList();
+        return seed with
+        {
+            BudgetLines = [.. range.SelectMany(c => seed.BudgetLines.Select(l => l with { Fiche = l.Fiche is { } f ? Renumber(f, c) : null, Order = l.Order + (c * 1_000) }))],
+            Fiches = [.. range.SelectMany(c => seed.Fiches.Select(f => f with { Numero = Renumber(f.Numero, c) })).Take(fiches)],
+            Bilans = [.. range.SelectMany(c => seed.Bilans.Select(b => b with { Numero = Renumber(b.Numero, c) }))],
+            Indicators = [.. range.SelectMany(c => seed.Indicators.Select(i => i with { Code = $"C{c}-{i.Code}", Fiche = i.Fiche is { } f ? Renumber(f, c) : null }))],
         };
     }
 

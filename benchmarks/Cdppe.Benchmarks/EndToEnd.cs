@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cdppe.Functions.Hosting;
+using Cdppe.Functions.Standalone;
+using Cdppe.Pipeline.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cdppe.Benchmarks;
+
+/// <summary>
+/// The whole path on one machine: the standalone host on Azurite, the sample workbooks dropped into
+/// <c>uploads/{dep}/</c>, every ingestion seen, a consolidation, the report downloaded. Each run uses a new département.
+/// </summary>
+public static class EndToEnd
+{
+    private static readonly string[] Departements = ["77", "78", "91", "92", "93", "94", "95", "2A", "2B", "971"];
+
+    public static async Task<MeasurementResult> MeasureAsync(int iterations, string samplesFolder)
+    {
+        var samples = Directory.GetFiles(samplesFolder, "*.xlsx").Order(StringComparer.Ordinal).Select(f => (Name: Path.GetFileName(f), Bytes: File.ReadAllBytes(f))).ToList();
+        await using var azurite = await AzuriteProcess.StartAsync(Path.Combine(Workloads.Folder, "e2e-" + Guid.NewGuid().ToString("N")));
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var app = CdppeApp.Build([], new Dictionary<string, string?>
+        {
+            [CdppeStorage.ConnectionName] = azurite.ConnectionString,
+            ["Cdppe:ApiKey"] = "bench",
+            ["Cdppe:RunScheduler"] = "false",
+            ["Cdppe:BlobPollSeconds"] = "0.1",
+            ["Cdppe:Urls"] = $"http://127.0.0.1:{port}",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        var storage = app.Services.GetRequiredService<CdppeStorage>();
+        await storage.EnsureCreatedAsync();
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        client.DefaultRequestHeaders.Add("x-functions-key", "bench");
+        var run = 0;
+        try
+        {
+            return Measurement.Run($"End to end: {samples.Count} sample workbooks dropped → report downloaded (standalone host, Azurite)", iterations, () =>
+            {
+                var dep = Departements[run++ % Departements.Length];
+                return RunOnceAsync(client, storage, dep, samples).GetAwaiter().GetResult();
+            });
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private static async Task<string> RunOnceAsync(HttpClient client, CdppeStorage storage, string dep, List<(string Name, byte[] Bytes)> samples)
+    {
+        await Task.WhenAll(samples.Select(s => storage.Uploads.GetBlobClient($"{dep}/{s.Name}").UploadAsync(new BinaryData(s.Bytes), overwrite: true)));
+        JsonElement ingestions;
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        do
+        {
+            await Task.Delay(50);
+            ingestions = await client.GetFromJsonAsync<JsonElement>($"/api/ingestions?departement={dep}");
+        }
+        while (ingestions.GetArrayLength() < samples.Count && DateTime.UtcNow < deadline);
+
+        var consolidation = await client.PostAsync(new Uri($"/api/consolidations?departement={dep}&month=2022-12", UriKind.Relative), null);
+        consolidation.EnsureSuccessStatusCode();
+        var report = await client.GetAsync(new Uri($"/api/reports/annual/2022?departement={dep}", UriKind.Relative));
+        report.EnsureSuccessStatusCode();
+        var bytes = await report.Content.ReadAsByteArrayAsync();
+        var accepted = ingestions.EnumerateArray().Count(i => i.GetProperty("status").GetString() == "accepted");
+        return string.Create(CultureInfo.InvariantCulture, $"{accepted}/{samples.Count} accepted, report {bytes.Length / 1024} KB");
+    }
+}
