@@ -8,7 +8,7 @@ namespace Cdppe.Samples;
 /// Sample workbooks shaped like the users' real files, built from the seed facts: French text amounts mixed with
 /// formatted numbers, multi-row merged headers, engagement banners, merged mesure/objectif cells, printed totals.
 /// </summary>
-public static class SampleWorkbooks
+public static partial class SampleWorkbooks
 {
     public const string EuroFormat = "#,##0 \"€\"";
 

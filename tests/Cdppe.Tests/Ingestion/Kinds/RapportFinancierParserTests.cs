@@ -1,7 +1,7 @@
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Samples;
 
-namespace Cdppe.Tests.Ingestion;
+namespace Cdppe.Tests.Ingestion.Kinds;
 
 public sealed class RapportFinancierParserTests
 {
