@@ -38,6 +38,14 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
 
             foreach (var sheet in workbook.Sheets)
             {
+                if (sheet.Name.StartsWith(WorkbookAnnotator.IssuesSheetName, StringComparison.Ordinal))
+                {
+                    // The list of problems added to a rejected copy: the user corrected the file and dropped it again.
+                    content.Issues.Add(new ValidationIssue(Severity.Info, "feuille-erreurs-ignoree", "La feuille listant les erreurs d'un import précédent a été ignorée.", sheet.Name));
+                    content.Sheets.Add(new SheetSummary(sheet.Name, null, 0, []));
+                    continue;
+                }
+
                 if (sheet.Visibility != SheetVisibility.Visible)
                 {
                     content.Issues.Warning("feuille-masquee", "La feuille est masquée : elle n'a pas été lue. Affichez-la si elle contient des données à importer.", sheet.Name);

@@ -116,5 +116,12 @@ public static class TableNames
     public const string Indicators = "Indicators";
     public const string Fiches = "Fiches";
 
-    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Indicators, Fiches];
+    /// <summary>What each workbook kind said about an indicator (RowKey <c>{kind}|{code}</c>); <see cref="Indicators"/> is their merge.</summary>
+    public const string IndicatorSources = "IndicatorSources";
+
+    public const string PlannedFunding = "PlannedFunding";
+
+    public const string Objectives = "Objectives";
+
+    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Indicators, Fiches, IndicatorSources, PlannedFunding, Objectives];
 }
