@@ -100,5 +100,6 @@ public static class CdppeApp
         ConsolidationsApi.Map(api);
         SnapshotsApi.Map(api);
         UploadsApi.Map(api);
+        TemplatesApi.Map(api);
     }
 }

@@ -47,9 +47,9 @@ public sealed class SuiviMensuelParser : ISheetParser
 
             var periodCell = row.Get(header["periode"]);
             var valueCell = row.Get(header["valeur"]);
-            if (periodCell.IsEmpty && valueCell.IsEmpty)
+            if (valueCell.IsEmpty)
             {
-                // A row of the pre-filled template that was not filled in.
+                // Nothing reported (a row of the pre-filled template not filled in): never a value that would hide an earlier one.
                 continue;
             }
 
