@@ -21,6 +21,12 @@ public sealed record HeaderMap(int LastHeaderRow, IReadOnlyDictionary<string, in
     /// <summary>The lowest header row's text per column (merged cells included): "2021", "total cd 2020", "montant fir".</summary>
     public IReadOnlyDictionary<int, string> BottomTexts { get; init; } = new Dictionary<int, string>();
 
+    /// <summary>Per column: the header text as written (not normalised), for messages.</summary>
+    public IReadOnlyDictionary<int, string> RawTexts { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>Per column: the row of its own header cell (the top of a merged header).</summary>
+    public IReadOnlyDictionary<int, int> AnchorRows { get; init; } = new Dictionary<int, int>();
+
     /// <summary>Title lines above the header (normalised), where a year may be written.</summary>
     public IReadOnlyList<string> Titles { get; init; } = [];
 
@@ -33,7 +39,14 @@ public sealed record HeaderMap(int LastHeaderRow, IReadOnlyDictionary<string, in
     public string FullTextOf(int column) => FullTexts.TryGetValue(column, out var t) ? t : Texts.GetValueOrDefault(column, string.Empty);
 
     /// <summary>Cell reference of a field's header cell, for messages.</summary>
-    public string CellOf(string field) => CellReference.Format(Columns.GetValueOrDefault(field, 1), LastHeaderRow);
+    public string CellOf(string field)
+    {
+        var column = Columns.GetValueOrDefault(field, 1);
+        return CellReference.Format(column, AnchorRows.GetValueOrDefault(column, LastHeaderRow));
+    }
+
+    /// <summary>A field's header as written.</summary>
+    public string RawTextOf(string field) => Columns.TryGetValue(field, out var c) && RawTexts.TryGetValue(c, out var t) ? t : TextOf(field);
 }
 
 /// <summary>
@@ -93,12 +106,15 @@ public static class HeaderLocator
         }
 
         var block = rows.Skip(bestStart).Take(last - bestStart + 1).ToList();
+        var own = block.SelectMany(r => r.Cells.Values).Where(c => !c.IsEmpty && !c.FromMerge).GroupBy(c => c.Column).ToDictionary(g => g.Key, g => g.OrderBy(c => c.Row).ToList());
         return best with
         {
             LastHeaderRow = rows[last].Index,
             FirstHeaderRow = rows[bestStart].Index,
             FullTexts = FullTexts(block),
             BottomTexts = block[^1].NonEmpty.ToDictionary(c => c.Column, c => TextNormalizer.Normalize(c.Display)),
+            RawTexts = own.ToDictionary(o => o.Key, o => string.Join(" ", o.Value.Select(c => c.Display.Trim()))),
+            AnchorRows = own.ToDictionary(o => o.Key, o => o.Value[0].Row),
             Titles = rows.Take(bestStart).SelectMany(r => r.NonEmpty).Where(c => !c.FromMerge).Select(c => TextNormalizer.Normalize(c.Display)).ToList(),
         };
     }

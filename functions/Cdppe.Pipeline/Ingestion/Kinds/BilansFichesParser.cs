@@ -50,7 +50,7 @@ public sealed partial class BilansFichesParser : ISheetParser
                 "Impossible de déterminer l'année des bilans : l'en-tête du bilan qualitatif doit contenir sa date, par exemple « Bilan qualitatif au 31/12/2022 », ou le titre l'année (« Bilans des fiches actions 2022 »).",
                 sheet,
                 header.CellOf("bilanQualitatif"),
-                header.TextOf("bilanQualitatif"),
+                header.RawTextOf("bilanQualitatif"),
                 "« Bilan qualitatif au 31/12/AAAA »");
             return [];
         }

@@ -45,7 +45,7 @@ public sealed class SyntheseObjectifsParser : ISheetParser
                 "Impossible de trouver les années de la synthèse : écrivez les années (« 2020 », « 2021 », « 2022 ») sous « Actions à mettre en œuvre », ou la période dans le titre (« Plan d'action 2020-2022 »).",
                 input.Sheet.Name,
                 header.CellOf("actions"),
-                header.TextOf("actions"),
+                header.RawTextOf("actions"),
                 "des en-têtes d'années sous « Actions à mettre en œuvre »");
             return [];
         }
@@ -99,7 +99,7 @@ public sealed class Annexe21Parser : ISheetParser
                 "Impossible de trouver l'année de l'annexe 2.1 : l'en-tête des actions doit contenir l'année, par exemple « Actions à mettre en œuvre 2023 » (ou « Financements 2023 » au-dessus des montants).",
                 input.Sheet.Name,
                 header.CellOf("actions"),
-                header.TextOf("actions"),
+                header.RawTextOf("actions"),
                 "« Actions à mettre en œuvre AAAA »");
             return [];
         }
@@ -148,6 +148,8 @@ internal sealed partial class ObjectivePlanRows(string kind, string period, Shee
         string? mesure = null;
         ObjectivePlan? previous = null;
         var printedTotal = false;
+        var errorsBefore = issues.ErrorCount;
+        var totalsSkipped = false;
         foreach (var row in input.Rows.Where(r => r.Index > header.LastHeaderRow && !r.IsBlank))
         {
             if (Cells.IsEngagementBanner(row, out var banner))
@@ -160,7 +162,11 @@ internal sealed partial class ObjectivePlanRows(string kind, string period, Shee
 
             if (Cells.IsTotalRow(row, firstAmount, out _) || IsUnlabelledTotal(row))
             {
-                CheckTotal(row, what);
+                if (!issues.SkipTotalsAfterErrors(errorsBefore, sheet, ref totalsSkipped))
+                {
+                    CheckTotal(row, what);
+                }
+
                 printedTotal = true;
                 continue;
             }

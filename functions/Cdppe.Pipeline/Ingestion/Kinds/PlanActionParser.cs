@@ -60,7 +60,7 @@ public sealed partial class PlanActionParser : ISheetParser
                 "Impossible de trouver les années du plan d'action : les colonnes des cibles et des financements doivent porter leur année, par exemple « 2020 », « 2021 », « 2022 » sous « Cibles » ou « Masse salariale ».",
                 sheet,
                 header.CellOf("indicateur"),
-                header.TextOf("indicateur"),
+                header.RawTextOf("indicateur"),
                 "des en-têtes d'années « 2020 », « 2021 », « 2022 »");
             return [];
         }
@@ -248,6 +248,8 @@ public sealed partial class PlanActionParser : ISheetParser
         private readonly Dictionary<int, string> seenFiches = [];
         private readonly Dictionary<string, SourcedIndicator> indicators = new(StringComparer.Ordinal);
         private readonly Dictionary<int, decimal> columnSums = [];
+        private readonly int errorsBefore = issues.ErrorCount;
+        private bool totalsSkipped;
 
         public FicheInProgress? Current { get; set; }
 
@@ -310,13 +312,14 @@ public sealed partial class PlanActionParser : ISheetParser
         /// <summary>Amounts on a row without a fiche number cannot be attributed: an error, so that nothing is silently lost.</summary>
         public void CheckContinuationMoney(XlsxRow row)
         {
-            foreach (var column in layout.Money.Keys.Concat(header.Has("total") ? [header["total"]] : []))
+            var cells = layout.Money.Keys.Concat(header.Has("total") ? [header["total"]] : []).Order()
+                .Select(row.Get)
+                .Where(cell => !cell.IsEmpty && !cell.FromMerge && CellValueParser.Parse(cell) is { Status: ValueStatus.Value, Number: not 0m })
+                .ToList();
+            if (cells.Count > 0)
             {
-                var cell = row.Get(column);
-                if (!cell.IsEmpty && !cell.FromMerge && CellValueParser.Parse(cell) is { Status: ValueStatus.Value, Number: not 0m })
-                {
-                    issues.Error("montant-sans-fiche", "Un montant est saisi sur une ligne sans numéro de fiche : il ne peut pas être rattaché à une fiche.", sheet, cell.Reference, cell.Display, $"le numéro de fiche en {CellReference.Format(header["fiche"], row.Index)}, ou le montant sur la première ligne de la fiche");
-                }
+                var what = cells.Count == 1 ? "Un montant est saisi" : $"{cells.Count} montants sont saisis";
+                issues.Error("montant-sans-fiche", $"{what} sur une ligne sans numéro de fiche ({string.Join(", ", cells.Select(c => c.Reference))}) : ils ne peuvent pas être rattachés à une fiche.", sheet, cells[0].Reference, cells[0].Display, $"le numéro de fiche en {CellReference.Format(header["fiche"], row.Index)}, ou les montants sur la première ligne de la fiche");
             }
         }
 
@@ -483,6 +486,11 @@ public sealed partial class PlanActionParser : ISheetParser
         public void CheckGrandTotal(XlsxRow row)
         {
             Finish();
+            if (issues.SkipTotalsAfterErrors(errorsBefore, sheet, ref totalsSkipped))
+            {
+                return;
+            }
+
             var printedAny = false;
             foreach (var (column, sum) in columnSums.OrderBy(c => c.Key))
             {

@@ -61,7 +61,7 @@ public sealed partial class TableauDeBordParser : ISheetParser
                 "Impossible de trouver les années du tableau de bord : écrivez les années (« 2020 », « 2021 », « 2022 ») sous « Niveau cible de l'objectif » et sous « Niveau d'atteinte de l'objectif ».",
                 sheet,
                 header.CellOf("cible"),
-                header.TextOf("cible"),
+                header.RawTextOf("cible"),
                 "une ligne d'années sous les en-têtes de cibles");
             return [];
         }
