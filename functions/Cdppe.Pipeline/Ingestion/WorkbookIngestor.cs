@@ -77,6 +77,7 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
         if (!issues.HasErrors && content is not null && path is not null)
         {
             var before = content.Issues.All.Count;
+            await ResolveCodesAsync(partition, content, cancellationToken);
             await new CrossWorkbookChecks(storage).RunAsync(partition, content, cancellationToken);
             foreach (var issue in content.Issues.All.Skip(before))
             {
@@ -156,6 +157,51 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
         }
 
         return $"{ContainerNames.Archive}/{path}";
+    }
+
+    /// <summary>
+    /// Suivi-mensuel rows written with a label but no code (and no objective) get "OXX-…"; when the département
+    /// knows exactly one indicator with the same canonical label, the row is that indicator.
+    /// </summary>
+    private async Task ResolveCodesAsync(string partition, WorkbookContent content, CancellationToken cancellationToken)
+    {
+        const string Unknown = "OXX-";
+        if (!content.IndicatorValues.Any(v => v.Code.StartsWith(Unknown, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        var bySlug = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await foreach (var e in storage.Table(TableNames.Indicators).QueryAsync<IndicatorEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            var dash = e.RowKey.IndexOf('-', StringComparison.Ordinal);
+            if (dash > 0 && !e.RowKey.StartsWith(Unknown, StringComparison.Ordinal))
+            {
+                var slug = e.RowKey[(dash + 1)..];
+                if (!bySlug.TryGetValue(slug, out var codes))
+                {
+                    bySlug[slug] = codes = [];
+                }
+
+                codes.Add(e.RowKey);
+            }
+        }
+
+        var resolved = 0;
+        for (var i = 0; i < content.IndicatorValues.Count; i++)
+        {
+            var value = content.IndicatorValues[i];
+            if (value.Code.StartsWith(Unknown, StringComparison.Ordinal) && bySlug.TryGetValue(value.Code[Unknown.Length..], out var codes) && codes is [var code])
+            {
+                content.IndicatorValues[i] = value with { Code = code };
+                resolved++;
+            }
+        }
+
+        if (resolved > 0)
+        {
+            content.Issues.Add(new ValidationIssue(Severity.Info, "codes-retrouves", resolved == 1 ? "1 valeur sans code a été rattachée à l'indicateur du département de même libellé." : $"{resolved} valeurs sans code ont été rattachées aux indicateurs du département de même libellé.", content.SheetOfKind(Kinds.SuiviMensuelParser.KindName)));
+        }
     }
 
     /// <summary>The normalised content of an accepted workbook, kept readable by ingestion id after a later drop replaces its rows.</summary>

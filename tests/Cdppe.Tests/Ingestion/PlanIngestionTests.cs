@@ -147,6 +147,22 @@ public sealed class PlanIngestionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task MonthlyValueWithALabelButNoCodeIsTheKnownIndicatorOfThatLabel()
+    {
+        var services = new Services(await azurite.StorageAsync());
+        var dep = TestDepartements.Next().Code;
+        await services.DropAndIngestAsync(dep, "tdb.xlsx", SampleWorkbooks.TableauDeBord());
+        List<IReadOnlyList<object?>> rows = [["Libellé de l'indicateur", "Période", "Valeur"], ["Nombre d'informations entrantes", "2022-03", 1_580.0], ["Nombre de visites imaginaires", "2022-03", 3.0]];
+
+        var result = await services.DropAndIngestAsync(dep, "suivi-sans-code.xlsx", XlsxWriter.Write([new("Suivi", rows)]));
+
+        Assert.Equal(IngestionStatus.Accepted, result.Status);
+        Assert.Contains(result.Issues, i => i.Code == "codes-retrouves" && i.Message.StartsWith("1 valeur sans code a été rattachée", StringComparison.Ordinal));
+        var codes = (await WorkbookIngestorTests.Rows<IndicatorValueEntity>(services, TableNames.IndicatorValues, dep)).Select(v => v.Code).Order(StringComparer.Ordinal);
+        Assert.Equal(["O06-NOMBRE-IP-ENTRANTES", "OXX-NOMBRE-VISITES-IMAGINAIRES"], codes);
+    }
+
+    [Fact]
     public async Task RejectedWorkbookGetsAnAnnotatedCopyWithACommentOnEachFaultyCell()
     {
         var services = new Services(await azurite.StorageAsync());
