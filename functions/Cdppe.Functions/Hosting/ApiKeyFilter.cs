@@ -4,29 +4,71 @@ using Microsoft.Extensions.Options;
 
 namespace Cdppe.Functions.Hosting;
 
-/// <summary>Requires the API key (header <c>x-functions-key</c> or query <c>code</c>), compared in constant time.</summary>
+/// <summary>
+/// Requires a key (header <c>x-functions-key</c> or query <c>code</c>), compared in constant time with every
+/// configured key. The all-départements key (<c>Cdppe__ApiKey</c>) opens every route; a scoped key
+/// (<c>Cdppe__Keys__{name}__Key</c> + <c>__Departements</c>) opens only the requests of its départements.
+/// </summary>
 public sealed class ApiKeyFilter(IOptions<CdppeOptions> options) : IEndpointFilter
 {
     public const string HeaderName = "x-functions-key";
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var expected = options.Value.ApiKey;
-        if (string.IsNullOrEmpty(expected))
+        var settings = options.Value;
+        if (string.IsNullOrEmpty(settings.ApiKey) && settings.Keys.Count == 0)
         {
-            // Custom-handler mode without an app key: the Functions host has already checked the function key.
-            return options.Value.Host == HostMode.CustomHandler
+            // Custom-handler mode without app keys: the Functions host has already checked the function key.
+            return settings.Host == HostMode.CustomHandler
                 ? await next(context)
                 : Problems.Unauthorized("Aucune clé d'API n'est configurée (Cdppe__ApiKey) : l'accès est refusé.");
         }
 
         var request = context.HttpContext.Request;
         var given = request.Headers[HeaderName].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
-        if (given is null || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected)))
+        if (string.IsNullOrEmpty(given))
         {
-            return Problems.Unauthorized("Clé d'API absente ou invalide : passez-la dans l'en-tête x-functions-key ou le paramètre code.");
+            return Problems.Unauthorized("Clé d'API absente : passez-la dans l'en-tête x-functions-key ou le paramètre code.");
+        }
+
+        var givenBytes = Encoding.UTF8.GetBytes(given);
+        var isGlobal = Matches(givenBytes, settings.ApiKey);
+        ScopedKey? scoped = null;
+        foreach (var key in settings.Keys.Values)
+        {
+            // Every key is compared, whatever matched before, so that timing says nothing about which one did.
+            if (Matches(givenBytes, key.Key))
+            {
+                scoped ??= key;
+            }
+        }
+
+        if (isGlobal)
+        {
+            return await next(context);
+        }
+
+        if (scoped is null)
+        {
+            return Problems.Unauthorized("Clé d'API invalide.");
+        }
+
+        var departement = RequestedDepartement(context.HttpContext);
+        if (departement is null || !scoped.Allows(departement))
+        {
+            return Problems.Forbidden(departement is null
+                ? "Cette clé est limitée à certains départements : précisez le paramètre « departement »."
+                : $"Cette clé ne donne pas accès au département {departement}.");
         }
 
         return await next(context);
     }
+
+    /// <summary>The département a request is about: route value or query parameter <c>departement</c>.</summary>
+    public static string? RequestedDepartement(HttpContext context) =>
+        (context.Request.RouteValues.TryGetValue("departement", out var value) ? value?.ToString() : null)
+        ?? context.Request.Query["departement"].FirstOrDefault();
+
+    private static bool Matches(byte[] given, string? expected) =>
+        !string.IsNullOrEmpty(expected) && CryptographicOperations.FixedTimeEquals(given, Encoding.UTF8.GetBytes(expected));
 }

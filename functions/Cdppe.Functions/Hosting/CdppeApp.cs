@@ -3,6 +3,7 @@ using Cdppe.Functions.Functions;
 using Cdppe.Functions.Standalone;
 using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Reporting;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Options;
@@ -46,14 +47,16 @@ public static class CdppeApp
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => CdppeStorage.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
-        builder.Services.AddSingleton<WorkbookParser>();
+        builder.Services.AddSingleton(new WorkbookParser(XlsxLimits.Default with { MaxRowsPerSheet = options.MaxRowsPerSheet }));
         builder.Services.AddSingleton<WorkbookIngestor>();
         builder.Services.AddSingleton<MonthlyConsolidator>();
         builder.Services.AddSingleton<ConsolidationPlanner>();
         builder.Services.AddSingleton<ConsolidationRunner>();
         builder.Services.AddSingleton<AnnualReportService>();
+        builder.Services.AddSingleton<ArchiveRebuilder>();
         builder.Services.AddSingleton<ApiKeyFilter>();
-        if (mode == HostMode.Standalone)
+        var isCommand = args is [RebuildCommand.Name, ..];
+        if (mode == HostMode.Standalone && !isCommand)
         {
             builder.Services.AddSingleton<BlobWatcher>();
             if (options.RunBlobWatcher)
@@ -78,6 +81,11 @@ public static class CdppeApp
     public static async Task<int> RunAsync(string[] args)
     {
         var app = Build(args);
+        if (args is [RebuildCommand.Name, ..])
+        {
+            return await RebuildCommand.RunAsync(app, args);
+        }
+
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Cdppe");
         var options = app.Services.GetRequiredService<IOptions<CdppeOptions>>().Value;
         await using var azurite = options.Host == HostMode.Standalone ? await LocalStorage.StartIfNeededAsync(app.Configuration, options, logger) : null;

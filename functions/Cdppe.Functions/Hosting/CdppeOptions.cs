@@ -19,8 +19,14 @@ public sealed class CdppeOptions
     /// <summary>Where the standalone host listens.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:7071";
 
-    /// <summary>Key required on every route but health (header x-functions-key or query code).</summary>
+    /// <summary>Key for every département (header x-functions-key or query code); required on every route but health.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Keys scoped to départements, by name (<c>Cdppe__Keys__dep77__Key</c>, <c>Cdppe__Keys__dep77__Departements=77</c>):
+    /// such a key reads, writes and reports only its départements.
+    /// </summary>
+    public Dictionary<string, ScopedKey> Keys { get; set; } = [];
 
     public double BlobPollSeconds { get; set; } = 2;
 
@@ -35,5 +41,19 @@ public sealed class CdppeOptions
 
     public bool RunBlobWatcher { get; set; } = true;
 
+    /// <summary>Rows read at most per sheet before a workbook is refused with a clear message.</summary>
+    public int MaxRowsPerSheet { get; set; } = Pipeline.Ingestion.Xlsx.XlsxLimits.Default.MaxRowsPerSheet;
+
     public bool RunScheduler { get; set; } = true;
+}
+
+public sealed class ScopedKey
+{
+    public string Key { get; set; } = string.Empty;
+
+    /// <summary>Comma-separated INSEE codes.</summary>
+    public string Departements { get; set; } = string.Empty;
+
+    public bool Allows(string departement) =>
+        Departements.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(departement, StringComparer.OrdinalIgnoreCase);
 }

@@ -13,6 +13,8 @@ public static class Problems
 
     public static IResult Unprocessable(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Traitement impossible");
 
+    public static IResult Forbidden(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Accès refusé");
+
     public static IResult Unauthorized(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Non autorisé");
 
     /// <summary>Parses the <c>departement</c> query value, or gives the 400 to return.</summary>

@@ -18,7 +18,8 @@ public sealed record ConsolidationSummary(string Departement, string RunId, IRea
 /// </summary>
 public sealed class MonthlyConsolidator(CdppeStorage storage, TimeProvider clock, ILogger<MonthlyConsolidator> logger)
 {
-    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
+    /// <summary>Lease on the département's lock (15-60 s, renewed after every month); a crashed run's lease expires after it.</summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long a run waits for another run of the same département to finish.</summary>
     public TimeSpan LeaseWait { get; init; } = TimeSpan.FromSeconds(30);
@@ -31,12 +32,13 @@ public sealed class MonthlyConsolidator(CdppeStorage storage, TimeProvider clock
         try
         {
             var definitions = await LoadDefinitionsAsync(partition, cancellationToken);
+            var accepted = await new DatasetStore(storage).AcceptedIngestionsAsync(partition, cancellationToken);
             var ordered = months.Distinct().Order().ToList();
             int snapshots = 0, revisions = 0, gaps = 0;
             var warnings = new List<string>();
             foreach (var month in ordered)
             {
-                var (count, written, missing) = await ConsolidateMonthAsync(partition, month, definitions, cancellationToken);
+                var (count, written, missing) = await ConsolidateMonthAsync(partition, month, definitions, accepted, cancellationToken);
                 snapshots += count;
                 revisions += written;
                 gaps += missing;
@@ -150,7 +152,7 @@ public sealed class MonthlyConsolidator(CdppeStorage storage, TimeProvider clock
         return definitions;
     }
 
-    private async Task<(int Snapshots, int Revisions, int Gaps)> ConsolidateMonthAsync(string partition, YearMonth month, Dictionary<string, IndicatorDefinition> definitions, CancellationToken cancellationToken)
+    private async Task<(int Snapshots, int Revisions, int Gaps)> ConsolidateMonthAsync(string partition, YearMonth month, Dictionary<string, IndicatorDefinition> definitions, IReadOnlySet<string> accepted, CancellationToken cancellationToken)
     {
         var yearPrefix = month.Year.ToString(CultureInfo.InvariantCulture) + "-";
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -158,6 +160,11 @@ public sealed class MonthlyConsolidator(CdppeStorage storage, TimeProvider clock
         var monthPrefix = month + "|";
         await foreach (var v in storage.Table(TableNames.IndicatorValues).QueryAsync<IndicatorValueEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(yearPrefix) >= 0 && e.RowKey.CompareTo(yearPrefix + "~") < 0, cancellationToken: cancellationToken))
         {
+            if (!accepted.Contains(v.IngestionId))
+            {
+                continue; // an ingestion still in progress, or one that never completed: not visible
+            }
+
             seen.TryAdd(v.Code, v.Label);
             if (v.RowKey.StartsWith(monthPrefix, StringComparison.Ordinal))
             {

@@ -130,14 +130,20 @@ public sealed class CrossWorkbookChecks(CdppeStorage storage)
 
         if (!kinds.Contains(RapportFinancierParser.KindName))
         {
-            var lines = new List<BudgetLineEntity>();
-            await foreach (var e in storage.Table(TableNames.BudgetLines).QueryAsync<BudgetLineEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+            var datasets = new DatasetStore(storage);
+            var years = new List<int>();
+            await foreach (var d in storage.Table(TableNames.Datasets).QueryAsync<DatasetEntity>(e => e.PartitionKey == partition && e.Kind == BudgetLineMapping.Kind, cancellationToken: cancellationToken))
             {
-                lines.Add(e);
+                years.Add(d.Year);
             }
 
-            facts.AddRange(lines.Where(l => l.Fiche is not null).GroupBy(l => l.Fiche!.Value).Select(g => g.OrderByDescending(l => l.Year).First())
-                .Select(l => new FicheFact(RapportFinancierParser.KindName, $"du rapport financier {l.Year} déjà importé", l.Fiche!.Value, (decimal)l.BudgetGlobal, (decimal)l.ConsumedCumulative, l.Year, null, null)));
+            if (years.Count > 0)
+            {
+                var year = years.Max();
+                var lines = await datasets.BudgetLinesAsync(partition, year, cancellationToken);
+                facts.AddRange(lines.Where(l => l.Fiche is not null)
+                    .Select(l => new FicheFact(RapportFinancierParser.KindName, $"du rapport financier {year} déjà importé", l.Fiche!.Value, l.BudgetGlobal, l.ConsumedCumulative, year, null, null)));
+            }
         }
 
         var fiches = new List<FicheEntity>();

@@ -11,9 +11,11 @@ namespace Cdppe.Pipeline.Ingestion;
 /// (its "scope": a year of the rapport financier or of the bilans, a plan's period, the plan d'action, the tableau de
 /// bord) and leaves the other kinds alone; the ingestions whose rows were replaced are returned so that their records
 /// can say so. Suivi-mensuel values are never replaced: every upload's values stay, keyed by ingestion, and the
-/// consolidation takes the latest. Writes are batched per partition (100 operations); new rows are written before
-/// stale ones are deleted, so a reader never sees a scope empty, and a crash is repaired by the retry that follows
-/// (every key is deterministic).
+/// consolidation takes the latest. Budget lines are versioned by ingestion behind a pointer (<see cref="DatasetStore"/>).
+/// The other tables keep the fixed keys their readers use (Fiches <c>F001</c>, Indicators by code): writes are batched
+/// per partition (100 operations), new rows are written before stale ones are deleted, so a reader never sees a
+/// scope empty, and a crash is repaired by the retry that follows (every key is deterministic, the ingestion record
+/// is written last).
 /// </summary>
 public sealed class IngestionStore(CdppeStorage storage)
 {
@@ -39,11 +41,18 @@ public sealed class IngestionStore(CdppeStorage storage)
 
         if (kinds.Contains(RapportFinancierParser.KindName))
         {
-            var table = storage.Table(TableNames.BudgetLines);
+            // Budget lines are versioned (rows under the ingestion id, one pointer write per year): see DatasetStore.
+            var datasets = new DatasetStore(storage);
             foreach (var year in content.BudgetLines.Select(l => l.Year).Distinct())
             {
-                var rows = content.BudgetLines.Where(l => l.Year == year).Select(l => BudgetLineMapping.ToEntity(partition, sha, l)).ToList();
-                await ReplaceScopeAsync<BudgetLineEntity>(table, partition, BudgetLineMapping.YearPrefix(year), rows, _ => true, e => e.IngestionId, RapportFinancierParser.KindName, sha, superseded, cancellationToken);
+                var previous = await datasets.CurrentAsync(partition, BudgetLineMapping.Kind, year, cancellationToken);
+                var rows = content.BudgetLines.Where(l => l.Year == year).Select(l => BudgetLineMapping.ToEntity(partition, sha, l));
+                await TableBatches.UpsertAsync(storage.Table(TableNames.BudgetLines), rows, cancellationToken);
+                await datasets.SetCurrentAsync(partition, BudgetLineMapping.Kind, year, sha, receivedAt, cancellationToken);
+                if (previous is not null)
+                {
+                    superseded.Add(previous, RapportFinancierParser.KindName);
+                }
             }
         }
 

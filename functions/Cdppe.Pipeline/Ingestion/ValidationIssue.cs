@@ -31,16 +31,25 @@ public sealed record ValidationIssue(Severity Severity, string Code, string Mess
     }
 }
 
-/// <summary>Collects issues while a workbook is read.</summary>
+/// <summary>
+/// Collects issues while a workbook is read. Only the first <see cref="MaxDetailed"/> are kept in detail (a file with
+/// a million faulty rows must not exhaust memory); the others are counted and summed up in one last issue.
+/// </summary>
 public sealed class IssueList
 {
+    public const int MaxDetailed = 1_000;
+
     private readonly List<ValidationIssue> issues = [];
+    private int omittedErrors;
+    private int omittedWarnings;
 
-    public IReadOnlyList<ValidationIssue> All => issues;
+    public IReadOnlyList<ValidationIssue> All => omittedErrors + omittedWarnings == 0
+        ? issues
+        : [.. issues, new ValidationIssue(omittedErrors > 0 ? Severity.Error : Severity.Warning, "problemes-non-detailles", $"{omittedErrors + omittedWarnings} autres problèmes ({omittedErrors} erreurs, {omittedWarnings} avertissements) ne sont pas détaillés : corrigez d'abord ceux ci-dessus.")];
 
-    public bool HasErrors => issues.Any(i => i.Severity == Severity.Error);
+    public bool HasErrors => omittedErrors > 0 || issues.Any(i => i.Severity == Severity.Error);
 
-    public int ErrorCount => issues.Count(i => i.Severity == Severity.Error);
+    public int ErrorCount => omittedErrors + issues.Count(i => i.Severity == Severity.Error);
 
     /// <summary>
     /// Printed totals are compared only when every line above them was read: after a rejected line the sums would
@@ -62,11 +71,25 @@ public sealed class IssueList
         return true;
     }
 
-    public void Add(ValidationIssue issue) => issues.Add(issue);
+    public void Add(ValidationIssue issue)
+    {
+        if (issues.Count < MaxDetailed)
+        {
+            issues.Add(issue);
+        }
+        else if (issue.Severity == Severity.Error)
+        {
+            omittedErrors++;
+        }
+        else
+        {
+            omittedWarnings++;
+        }
+    }
 
     public void Error(string code, string message, string? sheet = null, string? cell = null, string? seen = null, string? expected = null) =>
-        issues.Add(new ValidationIssue(Severity.Error, code, message, sheet, cell, seen, expected));
+        Add(new ValidationIssue(Severity.Error, code, message, sheet, cell, seen, expected));
 
     public void Warning(string code, string message, string? sheet = null, string? cell = null, string? seen = null, string? expected = null) =>
-        issues.Add(new ValidationIssue(Severity.Warning, code, message, sheet, cell, seen, expected));
+        Add(new ValidationIssue(Severity.Warning, code, message, sheet, cell, seen, expected));
 }

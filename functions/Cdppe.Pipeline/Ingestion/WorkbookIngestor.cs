@@ -16,6 +16,8 @@ namespace Cdppe.Pipeline.Ingestion;
 /// département already has, then either store the normalised entities (each kind replacing the same kind's earlier
 /// data, the earlier ingestions marked as superseded and their content kept readable as JSON) or send the file to
 /// <c>rejected/</c> with its report and an annotated copy; always write the ingestion report, then the record.
+/// The record is written last: it is the commit (a retry after a crash redoes everything, deterministically), and
+/// readers only use rows of accepted ingestions or of the current dataset versions (<see cref="DatasetStore"/>).
 /// </summary>
 public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser, TimeProvider clock, ILogger<WorkbookIngestor> logger)
 {
@@ -44,12 +46,24 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
         if (properties.ContentLength > MaxUploadBytes)
         {
             issues.Error("fichier-trop-gros", $"Le fichier fait {properties.ContentLength / (1024 * 1024)} Mo ; la limite est de {MaxUploadBytes / (1024 * 1024)} Mo. Il reste dans le dépôt, non importé.");
-            return await RecordAsync(partition, blobName, fileName, Hash(blobName), properties.ContentLength, null, issues, null, cancellationToken);
+            return await RecordAsync(partition, blobName, fileName, Hash(blobName), properties.ContentLength, null, issues, null, clock.GetUtcNow(), cancellationToken);
         }
 
         using var buffer = new MemoryStream((int)properties.ContentLength);
         await blob.DownloadToAsync(buffer, cancellationToken);
-        var bytes = buffer.ToArray();
+        return await IngestBytesAsync(blobName, buffer.ToArray(), clock.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Ingests the bytes of an upload received at <paramref name="receivedAt"/> (the one time stamp of the whole
+    /// ingestion, so that a replay from the archive writes the same rows).
+    /// </summary>
+    public async Task<IngestionResult> IngestBytesAsync(string blobName, byte[] bytes, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
+    {
+        var path = UploadPath.TryParse(blobName, out var pathError);
+        var partition = path?.Departement.Code ?? UnknownPartition;
+        var fileName = path?.FileName ?? blobName.Split('/')[^1];
+        var issues = new IssueList();
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var previous = await FindAsync(partition, sha, cancellationToken);
         if (previous is not null)
@@ -58,7 +72,7 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
             return new IngestionResult(partition, sha, IngestionStatus.Duplicate, [], previous.Kinds.Split(',', StringSplitOptions.RemoveEmptyEntries));
         }
 
-        var archivePath = await ArchiveAsync(partition, sha, fileName, bytes, cancellationToken);
+        var archivePath = await ArchiveAsync(partition, sha, blobName, bytes, receivedAt, cancellationToken);
         WorkbookContent? content = null;
         if (path is null)
         {
@@ -66,8 +80,7 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
         }
         else
         {
-            buffer.Position = 0;
-            content = parser.Parse(buffer);
+            content = parser.Parse(new MemoryStream(bytes, writable: false));
             foreach (var issue in content.Issues.All)
             {
                 issues.Add(issue);
@@ -91,7 +104,7 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
         {
             dataPath = await WriteDataAsync(partition, sha, content, cancellationToken);
             var store = new IngestionStore(storage);
-            var superseded = await store.StoreAsync(partition, sha, clock.GetUtcNow(), content, cancellationToken);
+            var superseded = await store.StoreAsync(partition, sha, receivedAt, content, cancellationToken);
             await store.MarkSupersededAsync(partition, sha, superseded, cancellationToken);
         }
         else
@@ -105,7 +118,7 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
             }
         }
 
-        return await RecordAsync(partition, blobName, fileName, sha, bytes.Length, archivePath, issues, content, cancellationToken, dataPath, annotatedPath);
+        return await RecordAsync(partition, blobName, fileName, sha, bytes.Length, archivePath, issues, content, receivedAt, cancellationToken, dataPath, annotatedPath);
     }
 
     /// <summary>Records a blob that failed every attempt, so that it is visible in the ingestion list (it stays in uploads).</summary>
@@ -133,7 +146,7 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
         return existing.HasValue ? existing.Value : null;
     }
 
-    private async Task<string> ArchiveAsync(string partition, string sha, string fileName, byte[] bytes, CancellationToken cancellationToken)
+    private async Task<string> ArchiveAsync(string partition, string sha, string blobName, byte[] bytes, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var path = $"{partition}/{sha}.xlsx";
         var archived = storage.Archive.GetBlobClient(path);
@@ -144,9 +157,10 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
                 Metadata = new Dictionary<string, string>
                 {
                     ["sha256"] = sha,
-                    ["originalname"] = Uri.EscapeDataString(fileName),
+                    ["originalname"] = Uri.EscapeDataString(blobName.Split('/')[^1]),
+                    [ArchiveMetadata.BlobName] = Uri.EscapeDataString(blobName),
                     ["size"] = bytes.Length.ToString(CultureInfo.InvariantCulture),
-                    ["receivedat"] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+                    [ArchiveMetadata.ReceivedAt] = receivedAt.ToString("O", CultureInfo.InvariantCulture),
                 },
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             }, cancellationToken);
@@ -222,7 +236,7 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
         return $"{ContainerNames.IngestionReports}/{path}";
     }
 
-    private async Task<IngestionResult> RecordAsync(string partition, string blobName, string fileName, string id, long size, string? archivePath, IssueList issues, WorkbookContent? content, CancellationToken cancellationToken, string? dataPath = null, string? annotatedPath = null)
+    private async Task<IngestionResult> RecordAsync(string partition, string blobName, string fileName, string id, long size, string? archivePath, IssueList issues, WorkbookContent? content, DateTimeOffset receivedAt, CancellationToken cancellationToken, string? dataPath = null, string? annotatedPath = null)
     {
         var status = issues.HasErrors ? IngestionStatus.Rejected : IngestionStatus.Accepted;
         var kinds = content?.Kinds.ToList() ?? [];
@@ -234,7 +248,7 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
             id,
             IngestionResult.StatusCode(status),
             status == IngestionStatus.Accepted ? "Fichier importé." : "Fichier refusé : corrigez les erreurs ci-dessous puis déposez-le à nouveau.",
-            clock.GetUtcNow(),
+            receivedAt,
             content?.Sheets ?? [],
             issues.All.Select(IngestionReport.Issue.From).ToList())
         {
@@ -255,7 +269,7 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
             BlobName = blobName,
             Sha256 = id,
             Size = size,
-            ReceivedAt = clock.GetUtcNow(),
+            ReceivedAt = receivedAt,
             Status = IngestionResult.StatusCode(status),
             Kinds = string.Join(',', kinds),
             Years = string.Join(',', (content?.Sheets ?? []).SelectMany(s => s.Years).Distinct().Order()),
@@ -276,6 +290,13 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+}
+
+/// <summary>Metadata of the archived raw files, read back by the rebuild from the archive.</summary>
+public static class ArchiveMetadata
+{
+    public const string BlobName = "blobname";
+    public const string ReceivedAt = "receivedat";
 }
 
 /// <summary>The ingestion report written next to every ingestion (JSON; messages in French).</summary>

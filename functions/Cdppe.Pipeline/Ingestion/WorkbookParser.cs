@@ -7,9 +7,17 @@ namespace Cdppe.Pipeline.Ingestion;
 public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits limits)
 {
     public WorkbookParser()
-        : this(AllParsers(), XlsxLimits.Default)
+        : this(XlsxLimits.Default)
     {
     }
+
+    public WorkbookParser(XlsxLimits limits)
+        : this(DefaultParsers(), limits)
+    {
+    }
+
+    /// <summary>Every sheet kind the pipeline knows, in detection order (ties go to the first).</summary>
+    public static IReadOnlyList<ISheetParser> DefaultParsers() => AllParsers();
 
     public IReadOnlyList<string> KnownKinds => parsers.Select(p => p.Kind).ToList();
 
@@ -57,7 +65,7 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
                 {
                     ParseSheet(workbook, sheet, content);
                 }
-                catch (Exception ex) when (ex is System.Xml.XmlException or InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or IOException or InvalidCastException or ArgumentOutOfRangeException or KeyNotFoundException)
+                catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or IOException or InvalidCastException or ArgumentOutOfRangeException or KeyNotFoundException)
                 {
                     content.Issues.Error("feuille-illisible", "Le contenu XML de la feuille est invalide ou incomplet : elle n'a pas pu être lue. Ouvrez le fichier dans Excel, enregistrez-le à nouveau au format .xlsx, puis déposez-le.", sheet.Name);
                     content.Sheets.Add(new SheetSummary(sheet.Name, null, 0, []));
@@ -74,6 +82,10 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
         catch (WorkbookFormatException ex)
         {
             content.Issues.Error("classeur-illisible", ex.Message, ex.Sheet, ex.Cell);
+        }
+        catch (System.Xml.XmlException ex)
+        {
+            content.Issues.Error("classeur-illisible", $"Le contenu XML d'une feuille est invalide ou interdit (DTD, entités externes) près de la ligne {ex.LineNumber} : le fichier est refusé par sécurité.");
         }
 
         return content;

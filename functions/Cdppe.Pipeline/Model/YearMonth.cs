@@ -10,6 +10,12 @@ public readonly record struct YearMonth(int Year, int Month) : IComparable<YearM
 
     public YearMonth Next() => Month == 12 ? new YearMonth(Year + 1, 1) : new YearMonth(Year, Month + 1);
 
+    public YearMonth AddMonths(int months)
+    {
+        var index = (Year * 12) + Month - 1 + months;
+        return new YearMonth(index / 12, (index % 12) + 1);
+    }
+
     public YearMonth Previous() => Month == 1 ? new YearMonth(Year - 1, 12) : new YearMonth(Year, Month - 1);
 
     public int CompareTo(YearMonth other) => (Year * 12 + Month).CompareTo(other.Year * 12 + other.Month);

@@ -34,14 +34,7 @@ public sealed class AnnualReportService(CdppeStorage storage, TimeProvider clock
 
     public async Task<AnnualReportModel> LoadAsync(Departement departement, int year, CancellationToken cancellationToken = default)
     {
-        var partition = departement.Code;
-        var prefix = BudgetLineMapping.YearPrefix(year);
-        var lines = new List<BudgetLine>();
-        await foreach (var e in storage.Table(TableNames.BudgetLines).QueryAsync<BudgetLineEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(prefix + "~") < 0, cancellationToken: cancellationToken))
-        {
-            lines.Add(BudgetLineMapping.FromEntity(e));
-        }
-
+        var lines = await new DatasetStore(storage).BudgetLinesAsync(departement.Code, year, cancellationToken);
         return AnnualReportModel.Build(departement, year, DateOnly.FromDateTime(clock.GetLocalNow().DateTime), lines);
     }
 }

@@ -4,15 +4,21 @@ using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;
 
-/// <summary>Maps budget lines to table rows with deterministic keys: <c>{year}|F{fiche:000}</c> or <c>{year}|O-{objective slug}</c>.</summary>
+/// <summary>
+/// Maps budget lines to table rows with deterministic keys, versioned by ingestion (see <see cref="DatasetStore"/>):
+/// <c>{year}|{ingestionId}|F{fiche:000}</c> or <c>{year}|{ingestionId}|O-{objective slug}</c>.
+/// </summary>
 public static class BudgetLineMapping
 {
-    public static string YearPrefix(int year) => year.ToString(CultureInfo.InvariantCulture) + "|";
+    /// <summary>The dataset kind of budget lines.</summary>
+    public const string Kind = "rapport-financier";
+
+    public static string Prefix(int year, string ingestionId) => string.Create(CultureInfo.InvariantCulture, $"{year}|{ingestionId}|");
 
     public static BudgetLineEntity ToEntity(string partition, string ingestionId, BudgetLine line) => new()
     {
         PartitionKey = partition,
-        RowKey = YearPrefix(line.Year) + (line.Fiche is { } f
+        RowKey = Prefix(line.Year, ingestionId) + (line.Fiche is { } f
             ? string.Create(CultureInfo.InvariantCulture, $"F{f:D3}")
             : "O-" + IndicatorCodes.Slug(line.Objectif ?? line.Mesure ?? string.Empty)),
         Year = line.Year,

@@ -115,6 +115,7 @@ public static class TableNames
     public const string BlobReceipts = "BlobReceipts";
     public const string Indicators = "Indicators";
     public const string Fiches = "Fiches";
+    public const string Datasets = "Datasets";
 
     /// <summary>What each workbook kind said about an indicator (RowKey <c>{kind}|{code}</c>); <see cref="Indicators"/> is their merge.</summary>
     public const string IndicatorSources = "IndicatorSources";
@@ -123,5 +124,5 @@ public static class TableNames
 
     public const string Objectives = "Objectives";
 
-    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Indicators, Fiches, IndicatorSources, PlannedFunding, Objectives];
+    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Indicators, Fiches, Datasets, IndicatorSources, PlannedFunding, Objectives];
 }

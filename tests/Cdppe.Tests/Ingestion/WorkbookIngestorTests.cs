@@ -52,20 +52,24 @@ public sealed class WorkbookIngestorTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task CorrectedRedropSupersedesTheYearAndDropsRemovedLines()
+    public async Task CorrectedRedropSupersedesTheYearAndKeepsTheEarlierVersionReadable()
     {
         var services = new Services(await azurite.StorageAsync());
         var dep = TestDepartements.Next();
-        await services.DropAndIngestAsync(dep.Code, "v1.xlsx", SampleWorkbooks.RapportFinancier2022());
+        var first = await services.DropAndIngestAsync(dep.Code, "v1.xlsx", SampleWorkbooks.RapportFinancier2022());
         var corrected = SeedData.RapportFinancier2022.Where(r => r.Fiche != 41).Select(r => r.Fiche == 9 ? r with { ConsommeEn2022 = 120_000, Consomme20202022 = 772_654 } : r).ToList();
 
         var result = await services.DropAndIngestAsync(dep.Code, "v2.xlsx", SampleWorkbooks.RapportFinancier2022(corrected));
 
         Assert.Equal(IngestionStatus.Accepted, result.Status);
-        var lines = await Rows<BudgetLineEntity>(services, TableNames.BudgetLines, dep.Code);
-        Assert.DoesNotContain(lines, l => l.Fiche == 41);
-        Assert.Equal(120_000, lines.Single(l => l.Fiche == 9).ConsumedInYear);
-        Assert.Equal(result.IngestionId, lines.Single(l => l.Fiche == 9).IngestionId);
+        var datasets = new DatasetStore(services.Storage);
+        var current = await datasets.BudgetLinesAsync(dep.Code, 2022);
+        Assert.DoesNotContain(current, l => l.Fiche == 41);
+        Assert.Equal(120_000m, current.Single(l => l.Fiche == 9).ConsumedInYear);
+        Assert.Equal(result.IngestionId, await datasets.CurrentAsync(dep.Code, BudgetLineMapping.Kind, 2022));
+        var earlier = await datasets.BudgetLinesOfAsync(dep.Code, 2022, first.IngestionId!);
+        Assert.Equal(113_885m, earlier.Single(l => l.Fiche == 9).ConsumedInYear);
+        Assert.Contains(earlier, l => l.Fiche == 41);
         Assert.Equal(2, (await Rows<IngestionEntity>(services, TableNames.Ingestions, dep.Code)).Count);
     }
 

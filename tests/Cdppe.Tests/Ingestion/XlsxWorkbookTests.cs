@@ -95,3 +95,37 @@ public sealed class XlsxWorkbookTests
         Assert.StartsWith("Le fichier n'est pas un classeur Excel", error.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class XlsxInlineStringTests
+{
+    [Fact]
+    public void InlineStringsRichRunsAndFollowingCellsAreAllRead()
+    {
+        using var stream = new MemoryStream();
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Create(stream, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
+        {
+            var workbookPart = document.AddWorkbookPart();
+            var sheetPart = workbookPart.AddNewPart<DocumentFormat.OpenXml.Packaging.WorksheetPart>();
+            sheetPart.Worksheet = new DocumentFormat.OpenXml.Spreadsheet.Worksheet(new DocumentFormat.OpenXml.Spreadsheet.SheetData(
+                new DocumentFormat.OpenXml.Spreadsheet.Row(
+                    new DocumentFormat.OpenXml.Spreadsheet.Cell { CellReference = "A1", DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString, InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text("Budget ")) },
+                    new DocumentFormat.OpenXml.Spreadsheet.Cell(
+                        new DocumentFormat.OpenXml.Spreadsheet.InlineString(
+                            new DocumentFormat.OpenXml.Spreadsheet.Run(new DocumentFormat.OpenXml.Spreadsheet.Text("consommé ")),
+                            new DocumentFormat.OpenXml.Spreadsheet.Run(new DocumentFormat.OpenXml.Spreadsheet.Text("en 2022")),
+                            new DocumentFormat.OpenXml.Spreadsheet.PhoneticRun(new DocumentFormat.OpenXml.Spreadsheet.Text("ignoré"))))
+                    { CellReference = "B1", DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString },
+                    new DocumentFormat.OpenXml.Spreadsheet.Cell { CellReference = "C1", CellValue = new DocumentFormat.OpenXml.Spreadsheet.CellValue("42") })
+                { RowIndex = 1 },
+                new DocumentFormat.OpenXml.Spreadsheet.Row(new DocumentFormat.OpenXml.Spreadsheet.Cell { CellReference = "A2", CellValue = new DocumentFormat.OpenXml.Spreadsheet.CellValue("7") }) { RowIndex = 2 }));
+            workbookPart.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook(new DocumentFormat.OpenXml.Spreadsheet.Sheets(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Name = "S", SheetId = 1, Id = workbookPart.GetIdOfPart(sheetPart) }));
+        }
+
+        using var workbook = XlsxWorkbook.Open(new MemoryStream(stream.ToArray()));
+        var rows = workbook.ReadRows(workbook.Sheets[0]).ToList();
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(("Budget ", "consommé en 2022", 42.0), (rows[0].Get(1).Text, rows[0].Get(2).Text, rows[0].Get(3).Number!.Value));
+        Assert.Equal(7.0, rows[1].Get(1).Number);
+    }
+}

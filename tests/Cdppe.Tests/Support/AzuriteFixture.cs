@@ -20,6 +20,22 @@ public sealed class AzuriteFixture : IAsyncLifetime
         azurite = await AzuriteProcess.StartAsync(folder);
     }
 
+    /// <summary>Takes the storage away mid-work (the emulator stops; what it acknowledged stays on disk, as in Azure).</summary>
+    public async Task StopAsync()
+    {
+        if (azurite is not null)
+        {
+            await azurite.StopAsync();
+        }
+    }
+
+    /// <summary>Starts the emulator again on the same ports and data folder.</summary>
+    public async Task StartAgainAsync()
+    {
+        var ports = (Process.BlobPort, Process.QueuePort, Process.TablePort);
+        azurite = await AzuriteProcess.StartAsync(folder!, ports.BlobPort, ports.QueuePort, ports.TablePort);
+    }
+
     public async Task DisposeAsync()
     {
         if (azurite is not null)
@@ -31,6 +47,25 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>Clients on this Azurite whose every request (and retry) goes through <paramref name="faults"/>.</summary>
+    public async Task<CdppeStorage> FaultyStorageAsync(FaultPolicy faults)
+    {
+        var blobOptions = new Azure.Storage.Blobs.BlobClientOptions();
+        var tableOptions = new Azure.Data.Tables.TableClientOptions();
+        foreach (var retry in new[] { blobOptions.Retry, tableOptions.Retry })
+        {
+            retry.MaxRetries = 3;
+            retry.Delay = TimeSpan.FromMilliseconds(20);
+            retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        }
+
+        blobOptions.Transport = faults;
+        tableOptions.Transport = faults;
+        var storage = new CdppeStorage(new Azure.Storage.Blobs.BlobServiceClient(ConnectionString, blobOptions), new Azure.Data.Tables.TableServiceClient(ConnectionString, tableOptions));
+        await storage.EnsureCreatedAsync();
+        return storage;
     }
 
     /// <summary>Clients on this Azurite with every container and table created. Tests isolate their data by département (<see cref="TestDepartements"/>).</summary>

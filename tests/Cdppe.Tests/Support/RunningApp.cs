@@ -23,10 +23,13 @@ public sealed class RunningApp : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<RunningApp> StartAsync(AzuriteFixture azurite, bool customHandler = false, string apiKey = "test-key", bool watchBlobs = false, double pollSeconds = 0.2)
+    public static Task<RunningApp> StartAsync(AzuriteFixture azurite, bool customHandler = false, string apiKey = "test-key", bool watchBlobs = false, double pollSeconds = 0.2, Dictionary<string, string?>? settings = null) =>
+        StartAsync(new StorageConnection(azurite.ConnectionString), customHandler, apiKey, watchBlobs, pollSeconds, settings);
+
+    public static async Task<RunningApp> StartAsync(StorageConnection azurite, bool customHandler = false, string apiKey = "test-key", bool watchBlobs = false, double pollSeconds = 0.2, Dictionary<string, string?>? settings = null, bool ensureStorage = true)
     {
         var port = FreePort();
-        var settings = new Dictionary<string, string?>
+        settings = new Dictionary<string, string?>(settings ?? [])
         {
             [CdppeStorage.ConnectionName] = azurite.ConnectionString,
             ["Cdppe:ApiKey"] = apiKey,
@@ -42,7 +45,11 @@ public sealed class RunningApp : IAsyncDisposable
 
         var app = CdppeApp.Build([], settings);
         var storage = app.Services.GetRequiredService<CdppeStorage>();
-        await storage.EnsureCreatedAsync();
+        if (ensureStorage)
+        {
+            await storage.EnsureCreatedAsync();
+        }
+
         await app.StartAsync();
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
         return new RunningApp(app, client, storage);
@@ -62,3 +69,6 @@ public sealed class RunningApp : IAsyncDisposable
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>Just a connection string, for an app on a storage the test chooses.</summary>
+public sealed record StorageConnection(string ConnectionString);

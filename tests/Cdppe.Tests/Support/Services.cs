@@ -19,6 +19,8 @@ public sealed class Services(CdppeStorage storage, TimeProvider? clock = null)
 
     public MonthlyConsolidator ConsolidatorWaiting(TimeSpan leaseWait) => new(Storage, Clock, NullLogger<MonthlyConsolidator>.Instance) { LeaseWait = leaseWait };
 
+    public MonthlyConsolidator ConsolidatorWith(TimeSpan leaseDuration) => new(Storage, Clock, NullLogger<MonthlyConsolidator>.Instance) { LeaseDuration = leaseDuration };
+
     public ConsolidationPlanner Planner => new(Storage);
 
     public AnnualReportService Reports => new(Storage, Clock, NullLogger<AnnualReportService>.Instance);

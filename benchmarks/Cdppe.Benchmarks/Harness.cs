@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace Cdppe.Benchmarks;
+
+/// <summary>
+/// Runs every side-by-side measurement, each in its own process (so peak memory is the workload's), and rewrites
+/// <c>docs/benchmarks.md</c>.
+/// </summary>
+public static class Harness
+{
+    public static async Task<int> RunAsync(string repositoryRoot, bool quick)
+    {
+        var files = Workloads.WorkbookFiles();
+        string[] self = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet"
+            ? ["dotnet", typeof(Harness).Assembly.Location]
+            : [Environment.ProcessPath!];
+        var closedXml = Path.Combine(repositoryRoot, "benchmarks", "ClosedXmlRunner", "bin", "Release", "net10.0", "ClosedXmlRunner.dll");
+        var readIterations = quick ? "3" : "10";
+        var results = new List<(string Group, MeasurementResult Result)>();
+
+        foreach (var (name, path) in files)
+        {
+            var iterations = name.Contains("100000", StringComparison.Ordinal) ? (quick ? "2" : "5") : readIterations;
+            results.Add(("read:" + name, await ChildAsync([.. self, "measure", "read-ours", path, iterations])));
+            results.Add(("read:" + name, await ChildAsync([.. self, "measure", "read-ours-rows", path, iterations])));
+            results.Add(("read:" + name, await ChildAsync([.. self, "measure", "read-exceldatareader", path, iterations])));
+            if (File.Exists(closedXml))
+            {
+                results.Add(("read:" + name, await ChildAsync(["dotnet", closedXml, path, iterations])));
+            }
+        }
+
+        results.Add(("consolidation", await ChildAsync([.. self, "measure", "consolidate-memory", quick ? "1" : "3"])));
+        results.Add(("consolidation", await ChildAsync([.. self, "measure", "consolidate-azurite", quick ? "1" : "3"])));
+
+        var page = Render(results, File.Exists(closedXml), quick);
+        var target = Path.Combine(repositoryRoot, "docs", "benchmarks.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        await File.WriteAllTextAsync(target, page);
+        Console.WriteLine($"Wrote {target}");
+        return 0;
+    }
+
+    private static async Task<MeasurementResult> ChildAsync(string[] command)
+    {
+        var program = command[0];
+        var args = command[1..];
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        Console.WriteLine($"> {Path.GetFileName(program)} {string.Join(' ', args.Select(Path.GetFileName))}");
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(Measurement.Marker, StringComparison.Ordinal));
+        if (process.ExitCode != 0 || line is null)
+        {
+            return new MeasurementResult(string.Join(' ', args.Select(Path.GetFileName)), 0, double.NaN, double.NaN, double.NaN, double.NaN, "FAILED: " + (await stderr).Split('\n').FirstOrDefault());
+        }
+
+        var result = JsonSerializer.Deserialize<MeasurementResult>(line[Measurement.Marker.Length..])!;
+        Console.WriteLine($"  {result.Name}: median {result.MedianMs:N1} ms, peak {result.PeakWorkingSetMb:N0} MB ({result.Detail})");
+        return result;
+    }
+
+    private static string Render(List<(string Group, MeasurementResult Result)> results, bool closedXmlRan, bool quick)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        var page = new StringBuilder();
+        page.AppendLine("# Benchmarks");
+        page.AppendLine();
+        page.AppendLine("Measured, not guessed. This page is rewritten by the harness:");
+        page.AppendLine();
+        page.AppendLine("```bash");
+        page.AppendLine("benchmarks/run.sh            # Release build, every side-by-side measurement, rewrites this page");
+        page.AppendLine("benchmarks/run.sh --quick    # fewer iterations");
+        page.AppendLine("dotnet run -c Release --project benchmarks/Cdppe.Benchmarks -- bdn --filter '*'   # BenchmarkDotNet suites");
+        page.AppendLine("```");
+        page.AppendLine();
+        page.AppendLine(string.Create(culture, $"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC{(quick ? " (quick run)" : string.Empty)}"));
+        page.AppendLine(string.Create(culture, $"- Machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):N0} GiB, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}"));
+        page.AppendLine("- Method: each row is its own process (warm-up run, then N timed runs; median and minimum wall time; managed allocations per run; peak resident memory of the process, `VmHWM`).");
+        page.AppendLine();
+        page.AppendLine("## Workbook reading");
+        page.AppendLine();
+        page.AppendLine("Same files for every reader. *Cdppe (parse + validate)* is the whole ingestion parse (detection, French values, cross-checks, model); *rows only* is the streaming reader alone, the like-for-like comparison with ExcelDataReader and ClosedXML (which only read cells).");
+        page.AppendLine();
+        foreach (var group in results.Where(r => r.Group.StartsWith("read:", StringComparison.Ordinal)).GroupBy(r => r.Group))
+        {
+            page.AppendLine(string.Create(culture, $"### {group.Key[5..]}"));
+            page.AppendLine();
+            page.AppendLine("| reader | runs | median ms | min ms | allocated MB/run | peak memory MB | ratio to ExcelDataReader (time) | read |");
+            page.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|");
+            var edr = group.FirstOrDefault(r => r.Result.Name.StartsWith("ExcelDataReader", StringComparison.Ordinal)).Result;
+            foreach (var (_, r) in group)
+            {
+                var ratio = edr is null || double.IsNaN(r.MedianMs) ? "" : (r.MedianMs / edr.MedianMs).ToString("0.00", culture) + "×";
+                page.AppendLine(string.Create(culture, $"| {r.Name.Split(" · ")[0]} | {r.Iterations} | {r.MedianMs:N1} | {r.MinMs:N1} | {r.AllocatedMbPerOp:N1} | {r.PeakWorkingSetMb:N0} | {ratio} | {r.Detail} |"));
+            }
+
+            page.AppendLine();
+        }
+
+        if (!closedXmlRan)
+        {
+            page.AppendLine("ClosedXML rows are missing: build `benchmarks/ClosedXmlRunner` in Release first (`benchmarks/run.sh` does).");
+            page.AppendLine();
+        }
+
+        page.AppendLine("## Consolidation at national scale");
+        page.AppendLine();
+        page.AppendLine("| workload | runs | median ms | min ms | allocated MB/run | peak memory MB | result |");
+        page.AppendLine("|---|---:|---:|---:|---:|---:|---|");
+        foreach (var (_, r) in results.Where(r => r.Group == "consolidation"))
+        {
+            page.AppendLine(string.Create(culture, $"| {r.Name} | {r.Iterations} | {r.MedianMs:N1} | {r.MinMs:N1} | {r.AllocatedMbPerOp:N1} | {r.PeakWorkingSetMb:N0} | {r.Detail} |"));
+        }
+
+        page.AppendLine();
+        page.AppendLine(Targets.Render(results.Select(r => r.Result).ToList()));
+        return page.ToString();
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using Cdppe.Functions.Standalone;
+using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
+using Cdppe.Pipeline.Storage;
+using ExcelDataReader;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cdppe.Benchmarks;
+
+/// <summary>The workloads a child process measures: <c>measure &lt;scenario&gt; [file] &lt;iterations&gt;</c>.</summary>
+public static class Scenarios
+{
+    public static async Task<MeasurementResult> RunAsync(string scenario, string[] args)
+    {
+        switch (scenario)
+        {
+            case "read-ours":
+            {
+                var bytes = File.ReadAllBytes(args[0]);
+                return Measurement.Run($"Cdppe (parse + validate) · {Path.GetFileName(args[0])}", Iterations(args[1]), () => OursParse(bytes));
+            }
+
+            case "read-ours-rows":
+            {
+                var bytes = File.ReadAllBytes(args[0]);
+                return Measurement.Run($"Cdppe XlsxWorkbook (rows only) · {Path.GetFileName(args[0])}", Iterations(args[1]), () => OursRows(bytes));
+            }
+
+            case "read-exceldatareader":
+            {
+                var bytes = File.ReadAllBytes(args[0]);
+                return Measurement.Run($"ExcelDataReader 3.6.0 · {Path.GetFileName(args[0])}", Iterations(args[1]), () => ExcelDataReaderRows(bytes));
+            }
+
+            case "consolidate-memory":
+            {
+                var national = Workloads.National();
+                return Measurement.Run($"National consolidation in memory ({national.Departements.Count} × {national.Months.Count} × {national.Departements[0].Definitions.Count})", Iterations(args[0]), () => Workloads.ConsolidateInMemory(national).ToString("N0", CultureInfo.InvariantCulture) + " snapshots");
+            }
+
+            case "consolidate-azurite":
+                return await ConsolidateThroughAzuriteAsync(Iterations(args[0]));
+
+            default:
+                throw new ArgumentException($"Unknown scenario {scenario}.");
+        }
+    }
+
+    public static string OursParse(byte[] bytes)
+    {
+        var content = new WorkbookParser().Parse(new MemoryStream(bytes));
+        return $"{content.BudgetLines.Count + content.IndicatorValues.Count} lines, {content.Issues.All.Count} issues";
+    }
+
+    public static string OursRows(byte[] bytes)
+    {
+        using var workbook = XlsxWorkbook.Open(new MemoryStream(bytes));
+        long cells = 0;
+        foreach (var sheet in workbook.Sheets)
+        {
+            foreach (var row in workbook.ReadRows(sheet))
+            {
+                cells += row.Cells.Count;
+            }
+        }
+
+        return cells.ToString(CultureInfo.InvariantCulture) + " cells";
+    }
+
+    public static string ExcelDataReaderRows(byte[] bytes)
+    {
+        using var reader = ExcelReaderFactory.CreateReader(new MemoryStream(bytes));
+        long cells = 0;
+        do
+        {
+            while (reader.Read())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    if (reader.GetValue(i) is not null)
+                    {
+                        cells++;
+                    }
+                }
+            }
+        }
+        while (reader.NextResult());
+        return cells.ToString(CultureInfo.InvariantCulture) + " cells";
+    }
+
+    private static int Iterations(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+
+    /// <summary>One département × 36 months × 300 indicators through the real consolidator and table batches on Azurite.</summary>
+    private static async Task<MeasurementResult> ConsolidateThroughAzuriteAsync(int iterations)
+    {
+        var folder = Path.Combine(Workloads.Folder, "azurite-" + Guid.NewGuid().ToString("N"));
+        await using var azurite = await AzuriteProcess.StartAsync(folder);
+        var storage = CdppeStorage.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [CdppeStorage.ConnectionName] = azurite.ConnectionString }).Build());
+        await storage.EnsureCreatedAsync();
+        var national = Workloads.National(departements: iterations + 1);
+        var consolidator = new MonthlyConsolidator(storage, TimeProvider.System, NullLogger<MonthlyConsolidator>.Instance);
+        var index = 0;
+        foreach (var (dep, definitions, values) in national.Departements)
+        {
+            await TableBatches.UpsertAsync(storage.Table(TableNames.Indicators), definitions.Values.Select(d => IndicatorMapping.ToEntity(dep.Code, "bench", d)));
+            await TableBatches.UpsertAsync(storage.Table(TableNames.IndicatorValues), values.SelectMany(m => m.Value).Select(v => new IndicatorValueEntity
+            {
+                PartitionKey = dep.Code,
+                RowKey = $"{v.Period}|{v.Code}|{v.IngestionId}",
+                Code = v.Code,
+                Label = v.Label,
+                Period = v.Period.ToString(),
+                Value = (double?)v.Value,
+                Reliable = true,
+                IngestionId = v.IngestionId,
+                ReceivedAt = v.ReceivedAt,
+            }));
+        }
+
+        var result = Measurement.Run($"Consolidation of one département through Azurite ({national.Months.Count} months × 300 indicators)", iterations, () =>
+        {
+            var (dep, _, _) = national.Departements[index++ % national.Departements.Count];
+            var summary = consolidator.ConsolidateAsync(dep, national.Months, "bench").GetAwaiter().GetResult();
+            return $"{summary.RevisionsWritten} snapshots written";
+        });
+        var (first, _, _) = national.Departements[0];
+        var rerun = Measurement.Run("Re-run on the same inputs (nothing to write)", 1, () => consolidator.ConsolidateAsync(first, national.Months, "bench").GetAwaiter().GetResult().RevisionsWritten + " written");
+        return result with { Detail = $"{result.Detail}; {national.Months.Count * 300 / (result.MedianMs / 1000):N0} snapshots/s; re-run with no change {rerun.MedianMs:N0} ms ({rerun.Detail})" };
+    }
+}

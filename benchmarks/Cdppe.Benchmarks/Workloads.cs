@@ -1,0 +1,130 @@
+using System.Globalization;
+using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
+using Cdppe.Samples;
+
+namespace Cdppe.Benchmarks;
+
+/// <summary>The inputs of the measurements, built by the project (seed-shaped samples and synthetic volumes).</summary>
+public static class Workloads
+{
+    public static string Folder { get; } = Path.Combine(Path.GetTempPath(), "cdppe-benchmarks");
+
+    /// <summary>Writes the workbook files once and returns their paths by name.</summary>
+    public static IReadOnlyDictionary<string, string> WorkbookFiles()
+    {
+        Directory.CreateDirectory(Folder);
+        var files = new Dictionary<string, Func<byte[]>>
+        {
+            ["rapport-financier-41-fiches.xlsx"] = () => SampleWorkbooks.RapportFinancier2022(),
+            ["suivi-mensuel-10000-lignes.xlsx"] = () => SuiviMensuel(10_000),
+            ["suivi-mensuel-100000-lignes.xlsx"] = () => SuiviMensuel(100_000),
+        };
+        var paths = new Dictionary<string, string>();
+        foreach (var (name, build) in files)
+        {
+            var path = Path.Combine(Folder, name);
+            if (!File.Exists(path))
+            {
+                File.WriteAllBytes(path, build());
+            }
+
+            paths[name] = path;
+        }
+
+        return paths;
+    }
+
+    /// <summary>A synthetic suivi-mensuel: 300 indicators × months, numbers with formats, text reliability flags.</summary>
+    public static byte[] SuiviMensuel(int rows)
+    {
+        IEnumerable<IReadOnlyList<object?>> Rows()
+        {
+            yield return ["Code", "Libellé de l'indicateur", "Période", "Valeur", "Source", "Fiable", "Commentaire"];
+            for (var i = 0; i < rows; i++)
+            {
+                var indicator = i % 300;
+                var month = new YearMonth(2000 + (i / 300 / 12 % 100), (i / 300 % 12) + 1);
+                yield return
+                [
+                    string.Create(CultureInfo.InvariantCulture, $"O{indicator % 26 + 1:00}-INDICATEUR-{indicator:000}"),
+                    string.Create(CultureInfo.InvariantCulture, $"Nombre d'actions de l'indicateur {indicator}"),
+                    month.ToString(),
+                    new XlsxNumber(i % 977, "#,##0"),
+                    "RA DPMIPE",
+                    i % 7 == 0 ? "non" : "oui",
+                    null,
+                ];
+            }
+        }
+
+        return XlsxWriter.Write([new XlsxSheetSpec("Suivi mensuel", Rows())]);
+    }
+
+    /// <summary>
+    /// The national case for the consolidation: départements × indicators with targets × months of values
+    /// (counts year-to-date; every 10th indicator a derived rate).
+    /// </summary>
+    public sealed record NationalCase(IReadOnlyList<(Departement Departement, Dictionary<string, IndicatorDefinition> Definitions, Dictionary<YearMonth, List<RawValue>> Values)> Departements, IReadOnlyList<YearMonth> Months)
+    {
+        public int Snapshots => Departements.Count * Months.Count * Departements[0].Definitions.Count;
+    }
+
+    public static NationalCase National(int departements = 101, int indicators = 300, int months = 36)
+    {
+        var codes = Enumerable.Range(1, 95).Where(n => n != 20).Select(n => n.ToString("D2", CultureInfo.InvariantCulture))
+            .Concat(["2A", "2B", "971", "972", "973", "974", "976"]).Take(departements).ToList();
+        var monthList = YearMonth.Range(new YearMonth(2020, 1), new YearMonth(2020, 1).AddMonths(months - 1)).ToList();
+        var received = new DateTimeOffset(2023, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var result = new List<(Departement, Dictionary<string, IndicatorDefinition>, Dictionary<YearMonth, List<RawValue>>)>();
+        foreach (var code in codes)
+        {
+            var dep = Departement.TryParse(code, out var parsed) ? parsed.Value : throw new InvalidOperationException($"Bad code {code}.");
+            var definitions = new Dictionary<string, IndicatorDefinition>(StringComparer.Ordinal);
+            for (var i = 0; i < indicators; i++)
+            {
+                var id = string.Create(CultureInfo.InvariantCulture, $"O{i % 26 + 1:00}-IND-{i:000}");
+                var isRate = i % 10 == 9;
+                definitions[id] = new IndicatorDefinition
+                {
+                    Code = id,
+                    Label = id,
+                    Kind = isRate ? IndicatorKind.Rate : IndicatorKind.Count,
+                    NumeratorCode = isRate ? string.Create(CultureInfo.InvariantCulture, $"O{(i - 1) % 26 + 1:00}-IND-{i - 1:000}") : null,
+                    DenominatorCode = isRate ? string.Create(CultureInfo.InvariantCulture, $"O{(i - 2) % 26 + 1:00}-IND-{i - 2:000}") : null,
+                    Targets = new Dictionary<int, IndicatorFigure> { [2020] = new(isRate ? 0.5m : 1_200m, isRate, null), [2021] = new(isRate ? 0.55m : 1_300m, isRate, null), [2022] = new(isRate ? 0.6m : 1_400m, isRate, null) },
+                };
+            }
+
+            var values = new Dictionary<YearMonth, List<RawValue>>();
+            foreach (var month in monthList)
+            {
+                values[month] = definitions.Values.Where(d => d.Kind == IndicatorKind.Count)
+                    .Select(d => new RawValue(d.Code, d.Label, month, 100m * month.Month + (d.Code.Length % 7), false, null, true, "bench", received))
+                    .ToList();
+            }
+
+            result.Add((dep, definitions, values));
+        }
+
+        return new NationalCase(result, monthList);
+    }
+
+    /// <summary>Computes every snapshot of the national case in memory, départements in parallel.</summary>
+    public static long ConsolidateInMemory(NationalCase national)
+    {
+        long count = 0;
+        Parallel.ForEach(national.Departements, d =>
+        {
+            long local = 0;
+            foreach (var month in national.Months)
+            {
+                local += SnapshotCalculator.Compute(month, d.Definitions, d.Values[month], []).Count;
+            }
+
+            Interlocked.Add(ref count, local);
+        });
+        return count;
+    }
+}

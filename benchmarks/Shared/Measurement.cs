@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Cdppe.Benchmarks;
+
+/// <summary>One measured workload as a child process reports it to the harness (one JSON line on stdout).</summary>
+public sealed record MeasurementResult(string Name, int Iterations, double MedianMs, double MinMs, double AllocatedMbPerOp, double PeakWorkingSetMb, string Detail);
+
+/// <summary>Runs a workload a few times in this process and reports median time, allocations and peak memory.</summary>
+public static class Measurement
+{
+    public const string Marker = "MEASUREMENT:";
+
+    public static MeasurementResult Run(string name, int iterations, Func<string> workload)
+    {
+        var detail = workload(); // warm-up (JIT, caches)
+        var times = new List<double>(iterations);
+        long allocated = 0;
+        for (var i = 0; i < iterations; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var watch = Stopwatch.StartNew();
+            detail = workload();
+            watch.Stop();
+            allocated += GC.GetTotalAllocatedBytes(precise: true) - before;
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return new MeasurementResult(name, iterations, times[times.Count / 2], times[0], allocated / (double)iterations / (1024 * 1024), PeakWorkingSetMb(), detail);
+    }
+
+    public static void Report(MeasurementResult result) => Console.WriteLine(Marker + JsonSerializer.Serialize(result));
+
+    /// <summary>Peak resident set size of this process (VmHWM on Linux), else the current peak working set.</summary>
+    public static double PeakWorkingSetMb()
+    {
+        const string status = "/proc/self/status";
+        if (File.Exists(status))
+        {
+            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            if (line is not null && double.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var kb))
+            {
+                return kb / 1024;
+            }
+        }
+
+        return Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
+    }
+}

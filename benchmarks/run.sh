@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds the benchmarks in Release and runs every side-by-side measurement; rewrites docs/benchmarks.md.
+# Usage: benchmarks/run.sh [--quick]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dotnet build -c Release benchmarks/ClosedXmlRunner >/dev/null
+dotnet build -c Release benchmarks/Cdppe.Benchmarks >/dev/null
+dotnet benchmarks/Cdppe.Benchmarks/bin/Release/net10.0/Cdppe.Benchmarks.dll harness --root "$PWD" "$@"
