@@ -20,7 +20,16 @@ public static class GenerateAnnualReportApi
                 return problem!;
             }
 
-            var report = await reports.GenerateAsync(dep, y, cancellationToken);
+            GeneratedReport? report;
+            try
+            {
+                report = await reports.GenerateAsync(dep, y, cancellationToken);
+            }
+            catch (InvalidReportTemplateException ex)
+            {
+                return Problems.InvalidTemplate(ex);
+            }
+
             return report is null
                 ? Problems.NotFound($"Aucune donnée n'a été importée pour le département {dep.Code} en {y} : déposez d'abord ses classeurs dans uploads/{dep.Code}/.")
                 : Results.File(report.Content, AnnualReportService.DocxContentType, report.FileName);

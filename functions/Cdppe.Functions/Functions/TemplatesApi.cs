@@ -18,7 +18,7 @@ public static class TemplatesApi
         {
             if (!InputTemplates.Kinds.Contains(kind))
             {
-                return Problems.NotFound($"« {kind} » n'est pas un type de classeur connu (types : {string.Join(", ", InputTemplates.Kinds)}).");
+                return Problems.BadRequest($"« {kind} » n'est pas un type de classeur connu (types : {string.Join(", ", InputTemplates.Kinds)}).");
             }
 
             var year = clock.GetUtcNow().Year;

@@ -77,7 +77,15 @@ public static class CdppeApp
         return app;
     }
 
-    /// <summary>Storage first (Azurite if needed in standalone), then the host. Returns the process exit code.</summary>
+    /// <summary>Custom handler mode: how long after start the app checks its containers and tables.</summary>
+    private static readonly TimeSpan BackgroundStorageCheckDelay = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Standalone: storage first (Azurite if needed), then the host. Custom handler: the host first, so that the
+    /// Functions host's first requests are not held by storage round trips (the infrastructure creates the
+    /// containers and tables; the app checks them in the background, once the cold start is over). Returns the
+    /// process exit code.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
         var app = Build(args);
@@ -88,11 +96,38 @@ public static class CdppeApp
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Cdppe");
         var options = app.Services.GetRequiredService<IOptions<CdppeOptions>>().Value;
+        var storage = app.Services.GetRequiredService<CdppeStorage>();
         await using var azurite = options.Host == HostMode.Standalone ? await LocalStorage.StartIfNeededAsync(app.Configuration, options, logger) : null;
-        await app.Services.GetRequiredService<CdppeStorage>().EnsureCreatedAsync();
+        if (options.Host == HostMode.Standalone)
+        {
+            await storage.EnsureCreatedAsync();
+        }
+        else
+        {
+            app.Lifetime.ApplicationStarted.Register(() => _ = EnsureStorageInBackgroundAsync(storage, logger, app.Lifetime.ApplicationStopping));
+        }
+
         logger.LogInformation("Cdppe running as {Mode} on {Urls}", options.Host, string.Join(", ", app.Urls.DefaultIfEmpty(options.Urls)));
         await app.RunAsync();
         return 0;
+    }
+
+    private static async Task EnsureStorageInBackgroundAsync(CdppeStorage storage, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Not during the cold start: the clients' first use costs CPU the host's first requests need more.
+            await Task.Delay(BackgroundStorageCheckDelay, cancellationToken);
+            await storage.EnsureCreatedAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or Azure.Identity.AuthenticationFailedException or HttpRequestException or AggregateException or TimeoutException or OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not check the storage containers and tables; requests that need them will fail until storage answers");
+        }
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -104,6 +139,7 @@ public static class CdppeApp
         HealthApi.Map(app);
         var api = app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
         GenerateAnnualReportApi.Map(api);
+        GetReportTemplateApi.Map(api);
         IngestionsApi.Map(api);
         ConsolidationsApi.Map(api);
         SnapshotsApi.Map(api);

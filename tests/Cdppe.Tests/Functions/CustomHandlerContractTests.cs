@@ -106,7 +106,8 @@ public sealed class CustomHandlerContractTests(AzuriteFixture azurite)
         var http = routes.Select(r => r.Json.RootElement.GetProperty("bindings")[0]).Where(b => b.GetProperty("type").GetString() == "httpTrigger").Select(b => b.GetProperty("route").GetString()).ToList();
         Assert.Contains("reports/annual/{year}", http);
         Assert.Contains("templates/{kind}", http);
-        Assert.Equal(8, http.Count);
+        Assert.Contains("reports/template", http);
+        Assert.Equal(9, http.Count);
         Assert.True(File.Exists(Path.Combine(root, "host.json")));
     }
 

@@ -90,7 +90,7 @@ public sealed class TemplatesApiTests(AzuriteFixture azurite)
         var blank = await app.Client.GetAsync(new Uri("/api/templates/plan-action?annee=2020", UriKind.Relative));
         var noKey = await new HttpClient { BaseAddress = app.Client.BaseAddress }.GetAsync(new Uri("/api/templates/plan-action", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         using var problem = JsonDocument.Parse(await unknown.Content.ReadAsStringAsync());
         Assert.StartsWith("« budget » n'est pas un type de classeur connu", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, noDep.StatusCode);

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Model;
+using Cdppe.Pipeline.Reporting;
+using Cdppe.Pipeline.Reporting.Templating;
+using Cdppe.Samples;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+// Renders the 41-fiche report of the seed data with the Cdppe engine and with docxtemplater, same template (the
+// built-in one without its chart tags: charts are a paid docxtemplater module) and same data, and prints the ratio.
+// Usage: dotnet run -c Release --project benchmarks/ReportRender -- <work folder> [iterations]
+var folder = Path.GetFullPath(args.FirstOrDefault() ?? "artifacts/report-render");
+var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 30;
+Directory.CreateDirectory(folder);
+var data = ReportTemplateData.Build(AnnualReportModel.Build(SeedReport.Inputs()));
+var template = SeedReport.WithoutCharts(DefaultReportTemplate.Bytes);
+await File.WriteAllBytesAsync(Path.Combine(folder, "template.docx"), template);
+await File.WriteAllTextAsync(Path.Combine(folder, "data.json"), JsonSerializer.Serialize<object>(data, new JsonSerializerOptions { Converters = { new NoCharts() } }));
+
+var compiled = DocxTemplate.Compile(template);
+await File.WriteAllBytesAsync(Path.Combine(folder, "cdppe.docx"), compiled.Render(data));
+for (var i = 0; i < 5; i++)
+{
+    DocxTemplate.Compile(template).Render(data);
+}
+
+var full = new List<double>();
+var renderOnly = new List<double>();
+for (var i = 0; i < iterations; i++)
+{
+    var watch = Stopwatch.StartNew();
+    DocxTemplate.Compile(template).Render(data);
+    full.Add(watch.Elapsed.TotalMilliseconds);
+    watch.Restart();
+    compiled.Render(data);
+    renderOnly.Add(watch.Elapsed.TotalMilliseconds);
+}
+
+var node = Process.Start(new ProcessStartInfo("node", [Path.Combine(AppContext.BaseDirectory, "docxtemplater", "render.js"), folder, iterations.ToString(CultureInfo.InvariantCulture)])
+{
+    RedirectStandardOutput = true,
+    WorkingDirectory = Path.Combine(AppContext.BaseDirectory, "docxtemplater"),
+})!;
+var line = await node.StandardOutput.ReadToEndAsync();
+await node.WaitForExitAsync();
+using var theirs = JsonDocument.Parse(line);
+var theirMedian = theirs.RootElement.GetProperty("median").GetDouble();
+var theirMin = theirs.RootElement.GetProperty("min").GetDouble();
+double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
+Console.WriteLine($"| engine | runs | median ms | min ms | ratio to docxtemplater (median) |");
+Console.WriteLine($"|---|---:|---:|---:|---:|");
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Cdppe, compile + render + write | {iterations} | {Median(full):F1} | {full.Min():F1} | {Median(full) / theirMedian:F2}× |"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Cdppe, render + write (compiled template cached) | {iterations} | {Median(renderOnly):F1} | {renderOnly.Min():F1} | {Median(renderOnly) / theirMedian:F2}× |"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| docxtemplater {theirs.RootElement.GetProperty("version").GetString()}, compile + render + zip | {iterations} | {theirMedian:F1} | {theirMin:F1} | 1.00× |"));
+return 0;
+
+/// <summary>The seed facts as report inputs, without storage: the rapport financier, the plan d'action and the 41 bilans of 2022.</summary>
+internal static class SeedReport
+{
+    public static ReportInputs Inputs()
+    {
+        var lines = SeedData.RapportFinancier2022.Where(l => l.Ligne == "fiche").Select((l, i) => new BudgetLine
+        {
+            Year = 2022,
+            Engagement = l.Engagement,
+            Fiche = l.Fiche,
+            Mesure = l.Mesure,
+            Objectif = l.Objectif,
+            BudgetGlobal = l.BudgetGlobal ?? 0,
+            Departement = l.Departement ?? 0,
+            Fir = l.Fir ?? 0,
+            Etat = l.Etat ?? 0,
+            Ondam = l.Ondam ?? 0,
+            Modalite = l.Modalite,
+            ConsumedBefore = l.ConsommeAu31122021 ?? 0,
+            ConsumedInYear = l.ConsommeEn2022 ?? 0,
+            ConsumedCumulative = l.Consomme20202022 ?? 0,
+            Order = i,
+        }).ToList();
+        var fiches = new List<FicheDefinition>();
+        var indicators = new List<IndicatorDefinition>();
+        using (var plan = Load("plan-action-2020-2022.json"))
+        {
+            foreach (var f in plan.RootElement.EnumerateArray())
+            {
+                var n = f.GetProperty("numero").GetInt32();
+                int? objective = f.GetProperty("objectif").ValueKind == JsonValueKind.Number ? f.GetProperty("objectif").GetInt32() : null;
+                fiches.Add(new FicheDefinition { Numero = n, Intitule = f.GetProperty("intitule").GetString()!, Objectif = objective, Theme = Text(f, "theme") });
+                var k = 0;
+                foreach (var i in f.GetProperty("indicateurs").EnumerateArray())
+                {
+                    var targets = new Dictionary<int, IndicatorFigure>();
+                    if (i.TryGetProperty("cibles", out var cibles) && cibles.ValueKind == JsonValueKind.Object)
+                    {
+                        foreach (var c in cibles.EnumerateObject())
+                        {
+                            if (c.Value.GetString() is { Length: > 0 } text)
+                            {
+                                var v = CellValueParser.ParseText(text);
+                                targets[int.Parse(c.Name, CultureInfo.InvariantCulture)] = v.Status == ValueStatus.Value ? new IndicatorFigure(v.Number, v.IsPercent, null) : new IndicatorFigure(null, false, text);
+                            }
+                        }
+                    }
+
+                    indicators.Add(new IndicatorDefinition
+                    {
+                        Code = string.Create(CultureInfo.InvariantCulture, $"F{n:D2}-I{++k}"),
+                        Label = i.GetProperty("libelle").GetString()!,
+                        Fiche = n,
+                        Objectif = objective,
+                        Targets = targets,
+                        Kind = targets.Values.Any(t => t.Text is not null) ? IndicatorKind.Milestone : IndicatorKind.Rate,
+                    });
+                }
+            }
+        }
+
+        var bilans = new List<FicheBilan>();
+        using (var document = Load("fiches-2022.json"))
+        {
+            foreach (var b in document.RootElement.EnumerateArray())
+            {
+                bilans.Add(new FicheBilan
+                {
+                    Year = 2022,
+                    Numero = b.GetProperty("numero").GetInt32(),
+                    Intitule = Text(b, "intitule"),
+                    Referent = Text(b, "referent"),
+                    Constat = Text(b, "constat"),
+                    ObjectifOperationnel = Text(b, "objectif_operationnel"),
+                    Description = Text(b, "description"),
+                    Acteurs = Text(b, "acteurs"),
+                    BilanQualitatif = Text(b, "bilan_qualitatif"),
+                    APoursuivre = Text(b, "a_poursuivre"),
+                    PlannedTotal = b.TryGetProperty("moyens_total_eur", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetDecimal() : null,
+                });
+            }
+        }
+
+        return new ReportInputs
+        {
+            Departement = Departement.TryParse("77", out var d) ? d.Value : throw new InvalidOperationException(),
+            Year = 2022,
+            GeneratedOn = new DateOnly(2023, 5, 15),
+            BudgetLines = lines,
+            Fiches = fiches,
+            Bilans = bilans,
+            Indicators = indicators,
+        };
+    }
+
+    public static byte[] WithoutCharts(byte[] template)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(template);
+        using (var document = WordprocessingDocument.Open(stream, true))
+        {
+            foreach (var p in document.MainDocumentPart!.Document.Descendants<Paragraph>().Where(p => p.InnerText.Contains("{{%", StringComparison.Ordinal)).ToList())
+            {
+                p.Remove();
+            }
+
+            document.MainDocumentPart.Document.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static string? Text(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static JsonDocument Load(string name)
+    {
+        using var stream = typeof(SeedData).Assembly.GetManifestResourceStream("seed/" + name) ?? throw new InvalidOperationException(name);
+        return JsonDocument.Parse(stream);
+    }
+}
+
+/// <summary>Charts are left out of the comparison: written as null.</summary>
+internal sealed class NoCharts : JsonConverter<ChartData>
+{
+    public override ChartData? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => null;
+
+    public override void Write(Utf8JsonWriter writer, ChartData value, JsonSerializerOptions options) => writer.WriteNullValue();
+}

@@ -1,0 +1,36 @@
+using Cdppe.Functions.Hosting;
+using Cdppe.Pipeline.Model;
+using Cdppe.Pipeline.Reporting;
+
+namespace Cdppe.Functions.Functions;
+
+/// <summary>
+/// <c>GET /api/reports/template[?departement=77]</c>: the Word template of the rapport d'exécution, to edit and drop
+/// back in <c>templates/</c>. Without a département: the built-in template; with one: the template in force for it
+/// (its own, else the shared one, else the built-in one), named in the <c>X-Cdppe-Template</c> header.
+/// </summary>
+public static class GetReportTemplateApi
+{
+    public const string SourceHeader = "X-Cdppe-Template";
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/reports/template", async (string? departement, HttpResponse response, AnnualReportService reports, CancellationToken cancellationToken) =>
+        {
+            Departement? dep = null;
+            if (departement is not null)
+            {
+                if (!Problems.TryDepartement(departement, out var parsed, out var problem))
+                {
+                    return problem!;
+                }
+
+                dep = parsed;
+            }
+
+            var template = dep is null
+                ? new ReportTemplate(DefaultReportTemplate.Bytes, AnnualReportService.BuiltInSource, IsBuiltIn: true)
+                : await reports.GetTemplateAsync(dep, cancellationToken);
+            response.Headers[SourceHeader] = Uri.EscapeDataString(template.Source);
+            return Results.File(template.Content, AnnualReportService.DocxContentType, DefaultReportTemplate.FileName);
+        }).WithName("GetReportTemplate");
+}

@@ -1,0 +1,579 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Cdppe.Pipeline.Reporting;
+
+/// <summary>
+/// Builds the built-in template of the rapport d'exécution, after the published 2022 report: cover, introduction,
+/// synthesis with key figures and the budget chart, rapport financier (landscape), tableau de bord, one bilan per
+/// fiche action and the data-quality annex. It is produced in code so that it is reproducible; users download it
+/// (<c>GET /api/reports/template</c>), edit it in Word and drop it in <c>templates/</c>.
+/// </summary>
+public static class DefaultReportTemplate
+{
+    public const string FileName = "rapport-execution.docx";
+
+    private const string Accent = "1F3864";
+    private const string BannerFill = "D9E2F3";
+    private const string HeaderFill = "1F3864";
+    private const string TotalFill = "F2F2F2";
+    private const int PortraitWidth = 9638;
+    private const int LandscapeWidth = 15398;
+
+    private static readonly Lazy<byte[]> Cached = new(Build);
+
+    /// <summary>The template's bytes (a copy: callers may keep or change it).</summary>
+    public static byte[] Bytes => Cached.Value.ToArray();
+
+    public static byte[] Build()
+    {
+        using var stream = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.AddNewPart<StyleDefinitionsPart>("rIdStyles").Styles = Styles();
+            main.AddNewPart<DocumentSettingsPart>("rIdSettings").Settings = new Settings(
+                new Zoom { Percent = "100" },
+                new DefaultTabStop { Val = 708 },
+                new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
+                new Compatibility(new CompatibilitySetting { Name = CompatSettingNameValues.CompatibilityMode, Uri = "http://schemas.microsoft.com/office/word", Val = "15" }));
+            var footer = main.AddNewPart<FooterPart>("rIdFooter");
+            footer.Footer = new Footer(new Paragraph(
+                new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = "Footer" }, Tabs = new Tabs(new TabStop { Val = TabStopValues.Right, Position = 9638 }) },
+                TextRun("CDPPE {{periode}} – {{departement.nom}} – Rapport d'exécution {{annee}}"),
+                new Run(new TabChar()),
+                TextRun("Page "),
+                new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " }));
+            var footerId = main.GetIdOfPart(footer);
+
+            var body = new Body();
+            Cover(body);
+            Introduction(body);
+            Synthesis(body);
+            body.Append(SectionBreak(landscape: false, footerId));
+            Financial(body);
+            Dashboard(body);
+            body.Append(SectionBreak(landscape: true, footerId));
+            Fiches(body);
+            Annex(body);
+            body.Append(Section(landscape: false, footerId));
+            main.Document = new Document(body);
+            main.Document.AddNamespaceDeclaration("w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main");
+            main.Document.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+            using var core = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+                + "<dc:title>Rapport d'exécution du contrat départemental de prévention et de protection de l'enfance</dc:title><dc:language>fr-FR</dc:language></cp:coreProperties>"));
+            document.AddCoreFilePropertiesPart().FeedData(core);
+        }
+
+        return Reproducible(stream.ToArray());
+    }
+
+    /// <summary>The same bytes at every build: the package is rewritten with fixed entry dates and package relationship ids.</summary>
+    private static byte[] Reproducible(byte[] package)
+    {
+        using var input = new System.IO.Compression.ZipArchive(new MemoryStream(package), System.IO.Compression.ZipArchiveMode.Read);
+        using var output = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in input.Entries)
+            {
+                var copy = zip.CreateEntry(entry.FullName, System.IO.Compression.CompressionLevel.Optimal);
+                copy.LastWriteTime = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+                using var from = entry.Open();
+                using var to = copy.Open();
+                if (entry.FullName == "_rels/.rels")
+                {
+                    using var reader = new StreamReader(from);
+                    var next = 0;
+                    var rels = System.Text.RegularExpressions.Regex.Replace(reader.ReadToEnd(), "Id=\"[^\"]+\"", _ => $"Id=\"rIdPackage{++next}\"");
+                    to.Write(System.Text.Encoding.UTF8.GetBytes(rels));
+                }
+                else
+                {
+                    from.CopyTo(to);
+                }
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    private static void Cover(Body body)
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            body.Append(new Paragraph());
+        }
+
+        body.Append(
+            P("Conseil départemental", "CoverText"),
+            P("{{departement.nom}} ({{departement.code}})", "CoverText"),
+            new Paragraph(),
+            P("Rapport d'exécution {{annee}}", "Title"),
+            P("Contrat départemental de prévention et de protection de l'enfance (CDPPE) {{periode}}", "Subtitle"),
+            P("Stratégie nationale de prévention et de protection de l'enfance", "CoverText"),
+            new Paragraph(),
+            new Paragraph(),
+            P("Document établi le {{dateGeneration | date}}", "CoverText"));
+    }
+
+    private static void Introduction(Body body)
+    {
+        body.Append(
+            P("Introduction", "Heading1", pageBreakBefore: true),
+            P("Le présent document constitue le rapport d'exécution pour l'année {{annee}} du contrat départemental de prévention et de protection de l'enfance conclu pour la période {{periode}} entre l'État, l'agence régionale de santé et le Département ({{departement.nom}})."),
+            P("Le contrat décline sur le territoire les axes de la Stratégie nationale en fonction des priorités et des projets de la collectivité. Il s'articule autour de quatre engagements et d'un engagement transverse :"),
+            P("– Engagement 1 : agir le plus précocement possible pour répondre aux besoins des enfants et de leurs familles ;", "ListText"),
+            P("– Engagement 2 : sécuriser les parcours des enfants protégés et prévenir les ruptures ;", "ListText"),
+            P("– Engagement 3 : donner aux enfants les moyens d'agir et garantir leurs droits ;", "ListText"),
+            P("– Engagement 4 : préparer leur avenir et sécuriser leur vie d'adulte ;", "ListText"),
+            P("– Engagement transverse : renforcer la gouvernance et la formation des professionnels.", "ListText"),
+            P("Le contrat est mis en œuvre au moyen de fiches actions, rattachées aux objectifs nationaux (fondamentaux et facultatifs), et suivi par des indicateurs. Le rapport présente successivement la synthèse de l'année, le rapport financier, le tableau de bord des indicateurs, le bilan de chaque fiche action et, en annexe, la qualité des données."),
+            P("Les montants, sous-totaux, totaux et pourcentages sont recalculés à partir des lignes des classeurs déposés par les services ; les écarts relevés dans les fichiers sources, les mois sans donnée et les valeurs déclarées non fiables figurent en annexe.", "Note"));
+    }
+
+    private static void Synthesis(Body body)
+    {
+        int[] widths = [6000, 3638];
+        body.Append(
+            P("Synthèse de l'année {{annee}}", "Heading1", pageBreakBefore: true),
+            P("Chiffres clés", "Heading3"),
+            Grid(
+                widths,
+                Row(header: true, HeaderCell("Indicateur", widths[0]), HeaderCell("Valeur", widths[1])),
+                Row(header: false, Cell("{{#chiffresCles}}{{libelle}}", widths[0], style: "BodyCell"), Cell("{{valeur}}{{/chiffresCles}}", widths[1], right: true, style: "BodyCell"))),
+            new Paragraph(),
+            P("{{%graphiqueBudget}}", "Centered"),
+            P("{{^aDonneesFinancieres}}Aucune donnée financière n'a été importée pour {{annee}} : le graphique du budget n'est pas disponible.{{/aDonneesFinancieres}}", "Note"));
+    }
+
+    private static void Financial(Body body)
+    {
+        int[] w = [1700, 2250, 750, 1150, 1350, 1050, 1050, 1000, 1150, 1250, 1250, 1250];
+        TableCell Amount(string tag, int i, string? fill = null, bool bold = false) => Cell(tag, w[i], fill: fill, right: true, bold: bold);
+        var table = Grid(
+            w,
+            Row(
+                header: true,
+                HeaderCell("Mesure", w[0], merge: MergedCellValues.Restart),
+                HeaderCell("Objectif", w[1], merge: MergedCellValues.Restart),
+                HeaderCell("Fiche n°", w[2], merge: MergedCellValues.Restart),
+                HeaderCell("Financements prévus {{periode}}", w[3..9].Sum(), span: 6),
+                HeaderCell("Budget consommé au 31/12/{{anneePrecedente}}", w[9], merge: MergedCellValues.Restart),
+                HeaderCell("Budget consommé en {{annee}}", w[10], merge: MergedCellValues.Restart),
+                HeaderCell("Budget consommé {{periode}}", w[11], merge: MergedCellValues.Restart)),
+            Row(
+                header: true,
+                HeaderCell(string.Empty, w[0], merge: MergedCellValues.Continue),
+                HeaderCell(string.Empty, w[1], merge: MergedCellValues.Continue),
+                HeaderCell(string.Empty, w[2], merge: MergedCellValues.Continue),
+                HeaderCell("Budget global", w[3]),
+                HeaderCell("Département", w[4]),
+                HeaderCell("FIR", w[5]),
+                HeaderCell("État", w[6]),
+                HeaderCell("ONDAM", w[7]),
+                HeaderCell("Modalités État/AM", w[8]),
+                HeaderCell(string.Empty, w[9], merge: MergedCellValues.Continue),
+                HeaderCell(string.Empty, w[10], merge: MergedCellValues.Continue),
+                HeaderCell(string.Empty, w[11], merge: MergedCellValues.Continue)),
+            Row(header: false, Cell("{{#engagements}}{{titre}}", w.Sum(), fill: BannerFill, bold: true, span: 12)),
+            Row(
+                header: false,
+                Cell("{{#lignes}}{{mesureGroupe}}", w[0]),
+                Cell("{{objectifGroupe}}", w[1]),
+                Cell("{{fiche}}", w[2], center: true),
+                Amount("{{budgetGlobal | euros}}", 3),
+                Amount("{{departement | euros}}", 4),
+                Amount("{{fir | euros}}", 5),
+                Amount("{{etat | euros}}", 6),
+                Amount("{{ondam | euros}}", 7),
+                Cell("{{modalite}}", w[8], center: true),
+                Amount("{{consommeAvant | euros}}", 9),
+                Amount("{{consommeAnnee | euros}}", 10),
+                Amount("{{consommeCumule | euros}}{{/lignes}}", 11)),
+            Row(
+                header: false,
+                Cell(string.Empty, w[0], fill: TotalFill),
+                Cell(string.Empty, w[1], fill: TotalFill),
+                Cell("Sous-total", w[2], fill: TotalFill, bold: true, center: true),
+                Amount("{{sousTotal.budgetGlobal | euros}}", 3, TotalFill, true),
+                Amount("{{sousTotal.departement | euros}}", 4, TotalFill, true),
+                Amount("{{sousTotal.fir | euros}}", 5, TotalFill, true),
+                Amount("{{sousTotal.etat | euros}}", 6, TotalFill, true),
+                Amount("{{sousTotal.ondam | euros}}", 7, TotalFill, true),
+                Cell(string.Empty, w[8], fill: TotalFill),
+                Amount("{{sousTotal.consommeAvant | euros}}", 9, TotalFill, true),
+                Amount("{{sousTotal.consommeAnnee | euros}}", 10, TotalFill, true),
+                Amount("{{sousTotal.consommeCumule | euros}}{{/engagements}}", 11, TotalFill, true)),
+            Row(
+                header: false,
+                Cell(string.Empty, w[0], fill: BannerFill),
+                Cell(string.Empty, w[1], fill: BannerFill),
+                Cell("Total", w[2], fill: BannerFill, bold: true, center: true),
+                Amount("{{total.budgetGlobal | euros}}", 3, BannerFill, true),
+                Amount("{{total.departement | euros}}", 4, BannerFill, true),
+                Amount("{{total.fir | euros}}", 5, BannerFill, true),
+                Amount("{{total.etat | euros}}", 6, BannerFill, true),
+                Amount("{{total.ondam | euros}}", 7, BannerFill, true),
+                Cell(string.Empty, w[8], fill: BannerFill),
+                Amount("{{total.consommeAvant | euros}}", 9, BannerFill, true),
+                Amount("{{total.consommeAnnee | euros}}", 10, BannerFill, true),
+                Amount("{{total.consommeCumule | euros}}", 11, BannerFill, true)));
+        body.Append(
+            P("Rapport financier de la contractualisation de prévention et protection de l'enfance", "Heading1"),
+            P("{{#aDonneesFinancieres}}"),
+            table,
+            P("Montants en euros. Les sous-totaux et le total sont recalculés à partir des lignes du rapport financier ; un écart avec les totaux imprimés dans le classeur source est signalé en annexe. Taux de consommation {{periode}} : {{total.tauxConsommation | pourcent}}.", "Note"),
+            P("{{/aDonneesFinancieres}}"),
+            P("{{^aDonneesFinancieres}}Aucune donnée financière n'a été importée pour {{annee}} : déposez le rapport financier de l'année dans uploads/{{departement.code}}/.{{/aDonneesFinancieres}}"));
+    }
+
+    private static void Dashboard(Body body)
+    {
+        int[] w = [4400, 700, 700, 1900, 2500, 1500, 2200, 1498];
+        body.Append(
+            P("Tableau de bord des indicateurs", "Heading1", pageBreakBefore: true),
+            P("{{#aIndicateurs}}"),
+            Grid(
+                w,
+                Row(
+                    header: true,
+                    HeaderCell("Indicateur", w[0]),
+                    HeaderCell("Objectif", w[1]),
+                    HeaderCell("Fiche", w[2]),
+                    HeaderCell("Référence (date, source)", w[3]),
+                    HeaderCell("Cibles", w[4]),
+                    HeaderCell("Cible {{annee}}", w[5]),
+                    HeaderCell("Atteint {{annee}}", w[6]),
+                    HeaderCell("Statut", w[7])),
+                Row(
+                    header: false,
+                    Cell("{{#indicateurs}}{{libelle}}{{^fiable}} (donnée non fiable){{/fiable}}", w[0]),
+                    Cell("{{objectif}}", w[1], center: true),
+                    Cell("{{fiche}}", w[2], center: true),
+                    Cell("{{reference}}{{#dateReference}} ({{dateReference}}){{/dateReference}}{{#source}} – {{source}}{{/source}}", w[3]),
+                    Cell("{{cibles}}", w[4]),
+                    Cell("{{cible}}", w[5], center: true),
+                    Cell("{{atteint}}{{#moisAtteint}} ({{moisAtteint}}){{/moisAtteint}}", w[6], center: true),
+                    Cell("{{statut}}{{/indicateurs}}", w[7], center: true))),
+            P("Statut au regard de la cible de l'année : atteint, en bonne voie, en retard ; « non renseigné » quand aucune valeur n'a été transmise, « sans cible » quand l'année n'a pas de cible.", "Note"),
+            P("{{/aIndicateurs}}"),
+            P("{{^aIndicateurs}}Aucun indicateur n'a été importé pour {{annee}} (plan d'action, tableau de bord ou suivi mensuel).{{/aIndicateurs}}"));
+    }
+
+    private static void Fiches(Body body)
+    {
+        int[] w = [2600, 7038];
+        int[] iw = [3900, 1500, 1300, 1500, 1438];
+        body.Append(
+            P("Bilan des fiches actions", "Heading1"),
+            P("{{^aFiches}}Aucune fiche action n'est connue pour {{annee}} : déposez le plan d'action ou les bilans des fiches.{{/aFiches}}"),
+            P("{{#fiches}}"),
+            P("Fiche action {{numero}} – {{intitule}}", "Heading2", pageBreakBefore: true),
+            P("{{objectifTexte}}", "FicheObjective"),
+            P("Référent (personne ou institution) : {{referent | sinon:\"non renseigné\"}}"),
+            Grid(
+                w,
+                Row(header: false, LabelCell("{{#constat}}Constat du diagnostic", w[0]), Cell("{{constat}}{{/constat}}", w[1], style: "BodyCell")),
+                Row(header: false, LabelCell("{{#objectifOperationnel}}Objectif opérationnel", w[0]), Cell("{{objectifOperationnel}}{{/objectifOperationnel}}", w[1], style: "BodyCell")),
+                Row(header: false, LabelCell("{{#description}}Description de l'action", w[0]), Cell("{{description}}{{/description}}", w[1], style: "BodyCell")),
+                Row(header: false, LabelCell("{{#acteurs}}Identification des acteurs à mobiliser", w[0]), Cell("{{acteurs}}{{/acteurs}}", w[1], style: "BodyCell")),
+                Row(header: false, LabelCell("Moyens financiers prévisionnels", w[0]), Cell("Total : {{budget | euros}}{{#aEcartTotal}} (la fiche indique {{totalFiche | euros}}, voir l'annexe){{/aEcartTotal}}", w[1], style: "BodyCell")),
+                Row(
+                    header: false,
+                    LabelCell("Bilan financier au 31/12/{{annee}}", w[0]),
+                    CellOf(
+                        w[1],
+                        null,
+                        P("Montant consommé en valeur et % du total prévu : {{consomme | euros}}{{#aBudget}} ({{tauxConsommation | pourcent}}){{/aBudget}}{{^aBudget}} (aucun budget prévu){{/aBudget}}", "BodyCell"),
+                        P("Montant non consommé en valeur : {{nonConsomme | euros}}", "BodyCell"),
+                        P("{{#aDepassement}}Dépassement du budget prévu : {{depassement | euros}}{{/aDepassement}}", "BodyCell"),
+                        P("Dont consommé en {{annee}} : {{consommeAnnee | euros}}", "BodyCell"))),
+                Row(header: false, LabelCell("Bilan qualitatif au 31/12/{{annee}}", w[0]), Cell("{{bilanQualitatif | sinon:\"Bilan qualitatif non transmis.\"}}", w[1], style: "BodyCell")),
+                Row(header: false, LabelCell("À poursuivre en {{anneeSuivante}}", w[0]), Cell("{{aPoursuivre | sinon:\"Non renseigné.\"}}", w[1], style: "BodyCell"))),
+            P("{{#aIndicateurs}}"),
+            P("Indicateurs de la fiche", "Heading3"),
+            Grid(
+                iw,
+                Row(header: true, HeaderCell("Indicateur", iw[0]), HeaderCell("Référence", iw[1]), HeaderCell("Cible {{annee}}", iw[2]), HeaderCell("Atteint {{annee}}", iw[3]), HeaderCell("Statut", iw[4])),
+                Row(
+                    header: false,
+                    Cell("{{#indicateurs}}{{libelle}}{{^fiable}} (donnée non fiable){{/fiable}}", iw[0]),
+                    Cell("{{reference}}", iw[1], center: true),
+                    Cell("{{cible}}", iw[2], center: true),
+                    Cell("{{atteint}}", iw[3], center: true),
+                    Cell("{{statut}}{{/indicateurs}}", iw[4], center: true))),
+            P("{{#indicateurs}}"),
+            P("{{%graphique}}", "Centered"),
+            P("{{/indicateurs}}"),
+            P("{{/aIndicateurs}}"),
+            P("{{/fiches}}"));
+    }
+
+    private static void Annex(Body body)
+    {
+        int[] gw = [2200, 7438];
+        int[] uw = [5200, 2838, 1600];
+        int[] aw = [2300, 1700, 5638];
+        body.Append(
+            P("Annexe – Qualité des données", "Heading1", pageBreakBefore: true),
+            P("Cette annexe recense ce qui limite la fiabilité du rapport : les mois du suivi mensuel sans valeur, les valeurs déclarées non fiables, les contrôles des classeurs importés (avec la cellule concernée) et les écarts relevés par le rapport lui-même."),
+            P("Mois manquants du suivi mensuel", "Heading2"),
+            P("{{^qualite.aSuiviMensuel}}Aucun suivi mensuel n'a été importé pour {{annee}} : les mois manquants ne peuvent pas être établis.{{/qualite.aSuiviMensuel}}"),
+            P("{{#qualite.aSuiviMensuel}}{{^qualite.aMoisManquants}}Tous les mois de {{annee}} sont renseignés pour tous les indicateurs suivis.{{/qualite.aMoisManquants}}{{/qualite.aSuiviMensuel}}"),
+            P("{{#qualite.aMoisManquants}}"),
+            Grid(
+                gw,
+                Row(header: true, HeaderCell("Mois", gw[0]), HeaderCell("Indicateurs sans valeur", gw[1])),
+                Row(header: false, Cell("{{#qualite.moisManquants}}{{mois}}", gw[0]), Cell("{{detail}}{{/qualite.moisManquants}}", gw[1]))),
+            P("{{/qualite.aMoisManquants}}"),
+            P("Valeurs non fiables", "Heading2"),
+            P("{{^qualite.aValeursNonFiables}}Aucune valeur de {{annee}} n'a été déclarée non fiable.{{/qualite.aValeursNonFiables}}"),
+            P("{{#qualite.aValeursNonFiables}}"),
+            Grid(
+                uw,
+                Row(header: true, HeaderCell("Indicateur", uw[0]), HeaderCell("Mois concernés", uw[1]), HeaderCell("Dernière valeur", uw[2])),
+                Row(header: false, Cell("{{#qualite.valeursNonFiables}}{{libelle}}", uw[0]), Cell("{{mois}}", uw[1]), Cell("{{derniereValeur}}{{/qualite.valeursNonFiables}}", uw[2], center: true))),
+            P("{{/qualite.aValeursNonFiables}}"),
+            P("Contrôles des classeurs importés", "Heading2"),
+            P("{{^qualite.aAvertissements}}Aucun avertissement n'a été relevé dans les classeurs importés pour {{annee}}.{{/qualite.aAvertissements}}"),
+            P("{{#qualite.aAvertissements}}"),
+            Grid(
+                aw,
+                Row(header: true, HeaderCell("Classeur", aw[0]), HeaderCell("Feuille et cellule", aw[1]), HeaderCell("Constat", aw[2])),
+                Row(
+                    header: false,
+                    Cell("{{#qualite.avertissements}}{{fichier}}", aw[0]),
+                    Cell("{{emplacement}}", aw[1]),
+                    Cell("{{message}}{{#vu}} (vu : {{vu}}{{#attendu}} ; attendu : {{attendu}}{{/attendu}}){{/vu}}{{/qualite.avertissements}}", aw[2]))),
+            P("{{/qualite.aAvertissements}}"),
+            P("Écarts relevés par le rapport", "Heading2"),
+            P("{{^qualite.aControles}}Aucun écart n'a été relevé entre les fiches et le rapport financier.{{/qualite.aControles}}"),
+            P("{{#qualite.controles}}"),
+            P("– {{sujet}} : {{message}}", "ListText"),
+            P("{{/qualite.controles}}"),
+            new Paragraph(),
+            P("Document généré le {{dateGeneration | date}} à partir des données importées ; les totaux et les pourcentages sont recalculés.", "Note"));
+    }
+
+    // ---- Building blocks -------------------------------------------------------------------------------------
+
+    private static Run TextRun(string text) => new(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+
+    private static Paragraph P(string text, string? style = null, bool pageBreakBefore = false)
+    {
+        var paragraph = new Paragraph();
+        if (style is not null || pageBreakBefore)
+        {
+            paragraph.Append(new ParagraphProperties
+            {
+                ParagraphStyleId = style is null ? null : new ParagraphStyleId { Val = style },
+                PageBreakBefore = pageBreakBefore ? new PageBreakBefore() : null,
+            });
+        }
+
+        if (text.Length > 0)
+        {
+            paragraph.Append(TextRun(text));
+        }
+
+        return paragraph;
+    }
+
+    private static Table Grid(int[] widths, params TableRow[] rows)
+    {
+        var table = new Table(
+            new TableProperties
+            {
+                TableStyle = new TableStyle { Val = "CdppeTable" },
+                TableWidth = new TableWidth { Type = TableWidthUnitValues.Dxa, Width = widths.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                TableLayout = new TableLayout { Type = TableLayoutValues.Fixed },
+                TableLook = new TableLook { Val = "0420" },
+            },
+            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        table.Append(rows);
+        return table;
+    }
+
+    private static TableRow Row(bool header, params TableCell[] cells)
+    {
+        var row = new TableRow();
+        row.Append(new TableRowProperties(header ? [new CantSplit(), new TableHeader()] : [new CantSplit { Val = OnOffOnlyValues.Off }]));
+        row.Append(cells);
+        return row;
+    }
+
+    private static TableCell HeaderCell(string text, int width, int span = 1, MergedCellValues? merge = null)
+    {
+        var paragraph = P(text, "TableHeading");
+        return CellOf(width, new CellOptions(HeaderFill, span, merge), paragraph);
+    }
+
+    private static TableCell LabelCell(string text, int width) => CellOf(width, new CellOptions(BannerFill, 1, null, Top: true), P(text, "TableLabel"));
+
+    private static TableCell Cell(string text, int width, string? fill = null, bool bold = false, int span = 1, bool right = false, bool center = false, string? style = null)
+    {
+        var chosen = style ?? (bold ? "TableTextBold" : "TableText");
+        var paragraph = P(text, chosen);
+        if (right || center)
+        {
+            paragraph.ParagraphProperties!.Justification = new Justification { Val = right ? JustificationValues.Right : JustificationValues.Center };
+        }
+
+        return CellOf(width, new CellOptions(fill, span, null), paragraph);
+    }
+
+    private sealed record CellOptions(string? Fill, int Span, MergedCellValues? Merge, bool Top = false);
+
+    private static TableCell CellOf(int width, CellOptions? options, params Paragraph[] paragraphs)
+    {
+        var properties = new TableCellProperties
+        {
+            TableCellWidth = new TableCellWidth { Type = TableWidthUnitValues.Dxa, Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+        if (options?.Span > 1)
+        {
+            properties.GridSpan = new GridSpan { Val = options.Span };
+        }
+
+        if (options?.Merge is { } merge)
+        {
+            properties.VerticalMerge = new VerticalMerge { Val = merge };
+        }
+
+        if (options?.Fill is { } fill)
+        {
+            properties.Shading = new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = fill };
+        }
+
+        properties.TableCellVerticalAlignment = new TableCellVerticalAlignment { Val = options?.Top == true ? TableVerticalAlignmentValues.Top : TableVerticalAlignmentValues.Center };
+        var cell = new TableCell(properties);
+        cell.Append(paragraphs);
+        return cell;
+    }
+
+    private static Paragraph SectionBreak(bool landscape, string footerId) => new(new ParagraphProperties { SectionProperties = Section(landscape, footerId) });
+
+    private static SectionProperties Section(bool landscape, string footerId) => new(
+        new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
+        new SectionType { Val = SectionMarkValues.NextPage },
+        landscape
+            ? new PageSize { Width = 16838U, Height = 11906U, Orient = PageOrientationValues.Landscape }
+            : new PageSize { Width = 11906U, Height = 16838U },
+        landscape
+            ? new PageMargin { Top = 851, Bottom = 851, Left = 720U, Right = 720U, Header = 425U, Footer = 425U, Gutter = 0U }
+            : new PageMargin { Top = 1134, Bottom = 1134, Left = 1134U, Right = 1134U, Header = 567U, Footer = 567U, Gutter = 0U });
+
+    private static Styles Styles()
+    {
+        Style Paragraph(string id, string name, string? basedOn, StyleParagraphProperties? p, StyleRunProperties? r, bool primary = true)
+        {
+            var style = new Style { Type = StyleValues.Paragraph, StyleId = id };
+            style.Append(new StyleName { Val = name });
+            if (basedOn is not null)
+            {
+                style.Append(new BasedOn { Val = basedOn });
+            }
+
+            style.Append(new NextParagraphStyle { Val = "Normal" });
+            if (primary)
+            {
+                style.Append(new PrimaryStyle());
+            }
+
+            if (p is not null)
+            {
+                style.Append(p);
+            }
+
+            if (r is not null)
+            {
+                style.Append(r);
+            }
+
+            return style;
+        }
+
+        StyleRunProperties Run(int size, bool bold = false, string? color = null, bool italic = false, bool caps = false) => new()
+        {
+            Bold = bold ? new Bold() : null,
+            Italic = italic ? new Italic() : null,
+            Caps = caps ? new Caps() : null,
+            Color = color is null ? null : new Color { Val = color },
+            FontSize = new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            FontSizeComplexScript = new FontSizeComplexScript { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+
+        StyleParagraphProperties Para(int before = 0, int after = 80, JustificationValues? jc = null, bool keepNext = false, int? outline = null) => new()
+        {
+            KeepNext = keepNext ? new KeepNext() : null,
+            SpacingBetweenLines = new SpacingBetweenLines { Before = before.ToString(System.Globalization.CultureInfo.InvariantCulture), After = after.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            Justification = jc is null ? null : new Justification { Val = jc.Value },
+            OutlineLevel = outline is null ? null : new OutlineLevel { Val = outline.Value },
+        };
+
+        var borders = new TableBorders(
+            new TopBorder { Val = BorderValues.Single, Size = 4, Color = "8EAADB" },
+            new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "8EAADB" },
+            new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "8EAADB" },
+            new RightBorder { Val = BorderValues.Single, Size = 4, Color = "8EAADB" },
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "8EAADB" },
+            new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "8EAADB" });
+        var tableStyle = new Style { Type = StyleValues.Table, StyleId = "CdppeTable" };
+        tableStyle.Append(
+            new StyleName { Val = "Tableau CDPPE" },
+            new BasedOn { Val = "TableNormal" },
+            new UIPriority { Val = 59 },
+            new StyleTableProperties(
+                borders,
+                new TableCellMarginDefault(
+                    new TopMargin { Width = "30", Type = TableWidthUnitValues.Dxa },
+                    new TableCellLeftMargin { Width = 70, Type = TableWidthValues.Dxa },
+                    new BottomMargin { Width = "30", Type = TableWidthUnitValues.Dxa },
+                    new TableCellRightMargin { Width = 70, Type = TableWidthValues.Dxa })));
+        var tableNormal = new Style { Type = StyleValues.Table, StyleId = "TableNormal", Default = true };
+        tableNormal.Append(
+            new StyleName { Val = "Normal Table" },
+            new UIPriority { Val = 99 },
+            new SemiHidden(),
+            new UnhideWhenUsed(),
+            new StyleTableProperties(
+                new TableIndentation { Width = 0, Type = TableWidthUnitValues.Dxa },
+                new TableCellMarginDefault(
+                    new TopMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
+                    new TableCellLeftMargin { Width = 108, Type = TableWidthValues.Dxa },
+                    new BottomMargin { Width = "0", Type = TableWidthUnitValues.Dxa },
+                    new TableCellRightMargin { Width = 108, Type = TableWidthValues.Dxa })));
+        var normal = new Style { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true };
+        normal.Append(new StyleName { Val = "Normal" }, new PrimaryStyle());
+        return new Styles(
+            new DocDefaults(
+                new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                    new RunFonts { Ascii = "Calibri", HighAnsi = "Calibri", ComplexScript = "Calibri", EastAsia = "Calibri" },
+                    new FontSize { Val = "20" },
+                    new FontSizeComplexScript { Val = "20" },
+                    new Languages { Val = "fr-FR", EastAsia = "fr-FR", Bidi = "ar-SA" })),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "100", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
+            normal,
+            Paragraph("Title", "Title", "Normal", Para(240, 240, JustificationValues.Center), Run(56, bold: true, color: Accent)),
+            Paragraph("Subtitle", "Subtitle", "Normal", Para(120, 240, JustificationValues.Center), Run(30, color: "2F5496")),
+            Paragraph("CoverText", "Cover Text", "Normal", Para(60, 60, JustificationValues.Center), Run(26, color: Accent), primary: false),
+            Paragraph("Heading1", "heading 1", "Normal", Para(240, 160, keepNext: true, outline: 0), Run(32, bold: true, color: Accent)),
+            Paragraph("Heading2", "heading 2", "Normal", Para(200, 120, keepNext: true, outline: 1), Run(26, bold: true, color: "2F5496")),
+            Paragraph("Heading3", "heading 3", "Normal", Para(160, 80, keepNext: true, outline: 2), Run(22, bold: true, color: "2F5496")),
+            Paragraph("FicheObjective", "Fiche Objective", "Normal", Para(0, 120), Run(20, bold: true, italic: true, color: Accent), primary: false),
+            Paragraph("ListText", "List Text", "Normal", new StyleParagraphProperties { SpacingBetweenLines = new SpacingBetweenLines { After = "40" }, Indentation = new Indentation { Left = "567", Hanging = "283" } }, null, primary: false),
+            Paragraph("Note", "Note", "Normal", Para(60, 120), Run(17, italic: true, color: "595959"), primary: false),
+            Paragraph("Centered", "Centered", "Normal", Para(120, 120, JustificationValues.Center), null, primary: false),
+            Paragraph("TableText", "Table Text", "Normal", Para(0, 0), Run(15), primary: false),
+            Paragraph("TableTextBold", "Table Text Bold", "TableText", null, Run(15, bold: true), primary: false),
+            Paragraph("TableHeading", "Table Heading", "Normal", Para(0, 0, JustificationValues.Center), Run(15, bold: true, color: "FFFFFF"), primary: false),
+            Paragraph("TableLabel", "Table Label", "Normal", Para(0, 0), Run(18, bold: true, color: Accent), primary: false),
+            Paragraph("BodyCell", "Body Cell", "Normal", Para(0, 60), Run(18), primary: false),
+            Paragraph("Footer", "footer", "Normal", Para(0, 0), Run(16, color: "595959"), primary: false),
+            tableNormal,
+            tableStyle);
+    }
+}

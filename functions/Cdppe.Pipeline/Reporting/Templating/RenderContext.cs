@@ -1,0 +1,136 @@
+using System.Text;
+
+namespace Cdppe.Pipeline.Reporting.Templating;
+
+/// <summary>A chart to add to the rendered package under this relationship id.</summary>
+internal sealed record ChartRequest(string RelationshipId, ChartData Data);
+
+/// <summary>The state of one rendering of one part: output, scopes (innermost last), frames, errors and charts.</summary>
+internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<string> newRelationshipId)
+{
+    private readonly Stack<Frame> frames = new([new Frame()]);
+    private readonly HashSet<(string, string, int)> seen = [];
+
+    public StringBuilder Output { get; } = new(1 << 16);
+
+    public List<object?> Scopes { get; } = [];
+
+    public List<TemplateError> Errors { get; } = [];
+
+    public List<ChartRequest> Charts { get; } = [];
+
+    public Frame Frame => frames.Peek();
+
+    public Frame PushFrame()
+    {
+        var frame = new Frame();
+        frames.Push(frame);
+        return frame;
+    }
+
+    public void PopFrame() => frames.Pop();
+
+    public void Error(string code, TemplateTag tag, string message)
+    {
+        if (seen.Add((code, tag.Raw, tag.Location.Paragraph)))
+        {
+            Errors.Add(new TemplateError(code, tag.Raw, tag.Location, message));
+        }
+    }
+
+    public string AddChart(ChartData data)
+    {
+        var id = newRelationshipId();
+        Charts.Add(new ChartRequest(id, data));
+        return id;
+    }
+
+    public bool ChartsAllowed => chartsAllowed;
+
+    public string PartUri => partUri;
+
+    /// <summary>
+    /// Resolves a tag's name: the first segment in the innermost scope that has it, then outward; the next segments
+    /// inside that value. A name found nowhere is an error (a null value is not).
+    /// </summary>
+    public bool TryResolve(TemplateTag tag, out object? value)
+    {
+        value = null;
+        if (tag.Path.Count == 0)
+        {
+            if (Scopes.Count == 0)
+            {
+                Error("balise-inconnue", tag, $"La balise {tag.Raw} (l'élément courant) n'est utilisable que dans une boucle.");
+                return false;
+            }
+
+            value = Scopes[^1];
+            return true;
+        }
+
+        var first = tag.Path[0];
+        var found = false;
+        for (var i = Scopes.Count - 1; i >= 0; i--)
+        {
+            if (Scopes[i] is IReadOnlyDictionary<string, object?> scope && scope.TryGetValue(first, out value))
+            {
+                found = true;
+                break;
+            }
+        }
+
+        if (!found)
+        {
+            Error("balise-inconnue", tag, $"La balise {tag.Raw} est inconnue : « {first} » n'est pas une donnée du rapport à cet endroit.{Suggest(first, Scopes)}");
+            return false;
+        }
+
+        for (var s = 1; s < tag.Path.Count; s++)
+        {
+            if (value is null)
+            {
+                return true;
+            }
+
+            if (value is not IReadOnlyDictionary<string, object?> inner || !inner.TryGetValue(tag.Path[s], out value))
+            {
+                var parent = string.Join('.', tag.Path.Take(s));
+                Error("balise-inconnue", tag, $"La balise {tag.Raw} est inconnue : « {tag.Path[s]} » n'existe pas dans « {parent} ».{Suggest(tag.Path[s], value is IReadOnlyDictionary<string, object?> d ? [d] : [])}");
+                value = null;
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Suggest(string name, IEnumerable<object?> scopes)
+    {
+        var names = scopes.OfType<IReadOnlyDictionary<string, object?>>().SelectMany(d => d.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var close = names.Where(n => Distance(n.ToLowerInvariant(), name.ToLowerInvariant()) <= Math.Max(1, name.Length / 4)).OrderBy(n => Distance(n, name)).FirstOrDefault();
+        return close is null ? string.Empty : $" Vouliez-vous dire « {close} » ?";
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,400 @@
+using System.Collections;
+using System.Text;
+
+namespace Cdppe.Pipeline.Reporting.Templating;
+
+/// <summary>What an element is at block level, to keep the output valid (a cell ends with a paragraph, a table has rows).</summary>
+internal enum BlockKind
+{
+    None,
+    Paragraph,
+    Table,
+    Row,
+    Cell,
+    Other,
+}
+
+/// <summary>
+/// A compiled template is a tree of nodes: static XML text, elements that hold tags, values, charts and loops.
+/// Nodes are immutable once compiled, so one compiled template renders on many threads at once.
+/// </summary>
+internal abstract class Node
+{
+    public abstract void Render(RenderContext context);
+
+    /// <summary>Checks the names of a part that is not rendered (empty loop, false condition) so that errors never depend on the data.</summary>
+    public abstract void Validate(RenderContext context);
+
+    /// <summary>Whether this node prints something that does not depend on a loop (text, drawing, value).</summary>
+    public abstract bool HasFixedContent { get; }
+}
+
+internal sealed class StaticNode(string xml, BlockKind kind, bool visible, int rows) : Node
+{
+    public string Xml { get; } = xml;
+
+    public BlockKind Kind { get; } = kind;
+
+    public bool Visible { get; } = visible;
+
+    public int Rows { get; } = rows;
+
+    public override bool HasFixedContent => Visible;
+
+    public static StaticNode Merge(StaticNode a, StaticNode b) =>
+        new(a.Xml + b.Xml, b.Kind == BlockKind.None ? a.Kind : b.Kind, a.Visible || b.Visible, a.Rows + b.Rows);
+
+    public override void Render(RenderContext context)
+    {
+        context.Output.Append(Xml);
+        context.Frame.Report(Kind, Visible, Rows);
+    }
+
+    public override void Validate(RenderContext context)
+    {
+    }
+}
+
+/// <summary>An element holding tags: its start tag, its children, its end tag; paragraphs that held only section tags disappear when empty.</summary>
+internal sealed class ElementNode(string start, IReadOnlyList<Node> children, string end, BlockKind kind, bool collapsible, string emptyParagraph) : Node
+{
+    public IReadOnlyList<Node> Children { get; } = children;
+
+    public override bool HasFixedContent => Children.Any(c => c.HasFixedContent);
+
+    public override void Render(RenderContext context)
+    {
+        var output = context.Output;
+        var mark = output.Length;
+        output.Append(start);
+        var frame = context.PushFrame();
+        foreach (var child in Children)
+        {
+            child.Render(context);
+        }
+
+        context.PopFrame();
+        if ((kind == BlockKind.Table && frame.Rows == 0) || (collapsible && !frame.Visible))
+        {
+            output.Length = mark;
+            return;
+        }
+
+        if (kind == BlockKind.Cell && frame.Last is BlockKind.None or BlockKind.Table)
+        {
+            output.Append(emptyParagraph);
+        }
+
+        output.Append(end);
+        context.Frame.Report(kind, frame.Visible, kind == BlockKind.Row ? 1 : 0);
+    }
+
+    public override void Validate(RenderContext context)
+    {
+        foreach (var child in Children)
+        {
+            child.Validate(context);
+        }
+    }
+}
+
+/// <summary>A value tag: replaced by its formatted, escaped text in a run with the tag's formatting.</summary>
+internal sealed class ValueNode(TemplateTag tag, string runStart, string runEnd) : Node
+{
+    private const string TextStart = "<w:t xml:space=\"preserve\">";
+    private const string TextEnd = "</w:t>";
+
+    public TemplateTag Tag { get; } = tag;
+
+    /// <summary>
+    /// When the tag is alone in its paragraph: what closes the paragraph and opens an identical one, so that each
+    /// line of a multi-line value becomes a paragraph with the same style. Null: lines are separated by breaks.
+    /// </summary>
+    public string? ParagraphBreak { get; set; }
+
+    public override bool HasFixedContent => true;
+
+    public override void Render(RenderContext context)
+    {
+        if (!context.TryResolve(Tag, out var value))
+        {
+            return;
+        }
+
+        if (value is IReadOnlyDictionary<string, object?> || (value is IEnumerable && value is not string) || value is ChartData)
+        {
+            context.Error("type-invalide", Tag, $"La balise {Tag.Raw} désigne une liste, un objet ou un graphique : utilisez {{{{#{Tag.PathText}}}}}…{{{{/{Tag.PathText}}}}} ou {{{{%{Tag.PathText}}}}}.");
+            return;
+        }
+
+        foreach (var filter in Tag.Filters)
+        {
+            value = TemplateFilters.Apply(filter, value, out var problem);
+            if (problem is not null)
+            {
+                context.Error("type-invalide", Tag, $"Balise {Tag.Raw} : {problem}");
+                return;
+            }
+        }
+
+        var text = TemplateFilters.Display(value);
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        var output = context.Output;
+        output.Append(runStart).Append(TextStart);
+        if (ParagraphBreak is not null && text.Contains('\n', StringComparison.Ordinal))
+        {
+            var first = true;
+            foreach (var line in text.Split('\n').Select(l => l.TrimEnd('\r', ' ')).Where(l => l.Trim().Length > 0))
+            {
+                if (!first)
+                {
+                    output.Append(TextEnd).Append(runEnd).Append(ParagraphBreak).Append(runStart).Append(TextStart);
+                }
+
+                AppendText(output, line, lineBreak: false);
+                first = false;
+            }
+        }
+        else
+        {
+            AppendText(output, text, lineBreak: true);
+        }
+
+        output.Append(TextEnd).Append(runEnd);
+        context.Frame.Report(BlockKind.None, visible: text.Trim().Length > 0, 0);
+    }
+
+    private static void AppendText(StringBuilder output, string text, bool lineBreak)
+    {
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] is not ('\n' or '\t' or '\r'))
+            {
+                continue;
+            }
+
+            XmlChunkWriter.AppendEscaped(output, text[start..i], attribute: false);
+            if (i < text.Length)
+            {
+                switch (text[i])
+                {
+                    case '\t':
+                        output.Append(TextEnd).Append("<w:tab/>").Append(TextStart);
+                        break;
+                    case '\n':
+                        output.Append(TextEnd).Append(lineBreak ? "<w:br/>" : " ").Append(TextStart);
+                        break;
+                }
+            }
+
+            start = i + 1;
+        }
+    }
+
+    public override void Validate(RenderContext context) => context.TryResolve(Tag, out _);
+}
+
+/// <summary>A chart tag: a run holding an inline drawing that points to a new chart part.</summary>
+internal sealed class ChartNode(TemplateTag tag, string runStart, string runEnd) : Node
+{
+    public TemplateTag Tag { get; } = tag;
+
+    public override bool HasFixedContent => true;
+
+    public override void Render(RenderContext context)
+    {
+        if (!context.TryResolve(Tag, out var value) || value is null)
+        {
+            return;
+        }
+
+        if (value is not ChartData chart)
+        {
+            context.Error("type-invalide", Tag, $"La balise {Tag.Raw} attend un graphique ; la valeur « {TemplateFilters.Display(value)} » n'en est pas un.");
+            return;
+        }
+
+        var relationshipId = context.AddChart(chart);
+        context.Output.Append(runStart).Append(ChartWriter.InlineDrawing(relationshipId, chart)).Append(runEnd);
+        context.Frame.Report(BlockKind.None, visible: true, 0);
+    }
+
+    public override void Validate(RenderContext context) => context.TryResolve(Tag, out _);
+}
+
+/// <summary>A section: a loop over a list, a condition (once, with an object as scope), or its negation.</summary>
+internal sealed class LoopNode(TemplateTag open, IReadOnlyList<Node> body) : Node
+{
+    public TemplateTag Open { get; } = open;
+
+    public IReadOnlyList<Node> Body { get; } = body;
+
+    public override bool HasFixedContent => false;
+
+    public override void Render(RenderContext context)
+    {
+        if (!context.TryResolve(Open, out var value))
+        {
+            return;
+        }
+
+        if (Open.Kind == TagKind.Inverted)
+        {
+            if (TemplateFilters.IsTruthy(value))
+            {
+                ValidateBody(context, null, push: false);
+            }
+            else
+            {
+                RenderBody(context, null, push: false);
+            }
+
+            return;
+        }
+
+        switch (value)
+        {
+            case IReadOnlyDictionary<string, object?> scope:
+                RenderBody(context, scope, push: true);
+                break;
+            case IEnumerable items and not string:
+                var any = false;
+                foreach (var item in items)
+                {
+                    any = true;
+                    RenderBody(context, item, push: true);
+                }
+
+                if (!any)
+                {
+                    if (value is TemplateList { Shape: { } shape })
+                    {
+                        ValidateBody(context, shape, push: true);
+                    }
+                }
+
+                break;
+            case bool b:
+                if (b)
+                {
+                    RenderBody(context, null, push: false);
+                }
+                else
+                {
+                    ValidateBody(context, null, push: false);
+                }
+
+                break;
+            default:
+                if (TemplateFilters.IsTruthy(value))
+                {
+                    RenderBody(context, value, push: true);
+                }
+                else
+                {
+                    ValidateBody(context, null, push: false);
+                }
+
+                break;
+        }
+    }
+
+    private void RenderBody(RenderContext context, object? scope, bool push)
+    {
+        if (push)
+        {
+            context.Scopes.Add(scope);
+        }
+
+        foreach (var node in Body)
+        {
+            node.Render(context);
+        }
+
+        if (push)
+        {
+            context.Scopes.RemoveAt(context.Scopes.Count - 1);
+        }
+    }
+
+    private void ValidateBody(RenderContext context, object? scope, bool push)
+    {
+        if (push)
+        {
+            context.Scopes.Add(scope);
+        }
+
+        foreach (var node in Body)
+        {
+            node.Validate(context);
+        }
+
+        if (push)
+        {
+            context.Scopes.RemoveAt(context.Scopes.Count - 1);
+        }
+    }
+
+    public override void Validate(RenderContext context)
+    {
+        if (!context.TryResolve(Open, out var value))
+        {
+            return;
+        }
+
+        object? scope = value switch
+        {
+            IReadOnlyDictionary<string, object?> d => d,
+            TemplateList { Count: 0, Shape: { } shape } => shape,
+            IEnumerable e and not string => e.Cast<object?>().FirstOrDefault(),
+            _ => null,
+        };
+        if (value is IEnumerable and not string and not IReadOnlyDictionary<string, object?> && scope is null)
+        {
+            // An empty list without a shape: nothing is known of its items.
+            return;
+        }
+
+        ValidateBody(context, scope, push: scope is not null && Open.Kind != TagKind.Inverted);
+    }
+}
+
+/// <summary>What the renderer knows at a level of the output: the last block written, rows written, visible content.</summary>
+internal sealed class Frame
+{
+    public BlockKind Last { get; private set; }
+
+    public int Rows { get; private set; }
+
+    public bool Visible { get; private set; }
+
+    public void Report(BlockKind kind, bool visible, int rows)
+    {
+        if (kind != BlockKind.None)
+        {
+            Last = kind;
+        }
+
+        Visible |= visible;
+        Rows += rows;
+    }
+}
+
+/// <summary>A list that can describe its items when it is empty, so that tags inside an empty loop are still checked.</summary>
+public sealed class TemplateList(IReadOnlyList<object?> items, IReadOnlyDictionary<string, object?>? shape = null) : IReadOnlyList<object?>
+{
+    public IReadOnlyDictionary<string, object?>? Shape { get; } = shape;
+
+    public int Count => items.Count;
+
+    public object? this[int index] => items[index];
+
+    public IEnumerator<object?> GetEnumerator() => items.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -1,0 +1,222 @@
+using System.Text;
+
+namespace Cdppe.Pipeline.Reporting.Templating;
+
+/// <summary>What a tag does: print a value, open a loop or condition, open its negation, close, or insert a chart.</summary>
+public enum TagKind
+{
+    /// <summary><c>{{nom | filtre}}</c>: the value, formatted and escaped.</summary>
+    Value,
+
+    /// <summary><c>{{#nom}}</c>: a loop over a list, or a condition on any other value.</summary>
+    Section,
+
+    /// <summary><c>{{^nom}}</c>: the content when the value is empty, false or absent.</summary>
+    Inverted,
+
+    /// <summary><c>{{/nom}}</c> (or <c>{{/}}</c>): the end of the innermost open section.</summary>
+    Close,
+
+    /// <summary><c>{{%nom}}</c>: a native Word chart built from a <see cref="ChartData"/> value.</summary>
+    Chart,
+}
+
+/// <summary>A filter applied to a value: <c>euros</c>, <c>pourcent:1</c>, <c>sinon:"non renseigné"</c>.</summary>
+public sealed record FilterCall(string Name, string? Argument);
+
+/// <summary>A parsed tag. The path is a list of names (<c>fiche.objectif.numero</c>); an empty path is the current item (<c>.</c>).</summary>
+public sealed class TemplateTag
+{
+    public required TagKind Kind { get; init; }
+
+    /// <summary>The tag as written, delimiters included.</summary>
+    public required string Raw { get; init; }
+
+    public required IReadOnlyList<string> Path { get; init; }
+
+    public IReadOnlyList<FilterCall> Filters { get; init; } = [];
+
+    public required TemplateLocation Location { get; init; }
+
+    /// <summary>Position of the tag in its part (document order).</summary>
+    public int Order { get; init; }
+
+    public string PathText => Path.Count == 0 ? "." : string.Join('.', Path);
+
+    public bool IsLoopTag => Kind is TagKind.Section or TagKind.Inverted or TagKind.Close;
+
+    public override string ToString() => Raw;
+}
+
+/// <summary>
+/// Parses the inside of a tag: an optional prefix (<c>#</c>, <c>^</c>, <c>/</c>, <c>%</c>), a dotted name or
+/// <c>.</c>, then filters separated by <c>|</c>, each with an optional argument after <c>:</c> (a number, a word or a
+/// quoted text). Nothing else is accepted: a template is data, never code.
+/// </summary>
+public static class TagParser
+{
+    public static TemplateTag? Parse(string raw, string content, TemplateLocation location, int order, ICollection<TemplateError> errors)
+    {
+        var text = content.Trim();
+        if (text.Length == 0)
+        {
+            errors.Add(new TemplateError("balise-vide", raw, location, $"La balise {raw} est vide : écrivez un nom entre les accolades, par exemple {{{{annee}}}}."));
+            return null;
+        }
+
+        var kind = text[0] switch
+        {
+            '#' => TagKind.Section,
+            '^' => TagKind.Inverted,
+            '/' => TagKind.Close,
+            '%' => TagKind.Chart,
+            _ => TagKind.Value,
+        };
+        if (kind != TagKind.Value)
+        {
+            text = text[1..].TrimStart();
+        }
+
+        var parts = SplitFilters(text);
+        var pathText = parts[0].Trim();
+        if (pathText.Length == 0 && kind != TagKind.Close)
+        {
+            errors.Add(new TemplateError("balise-invalide", raw, location, $"La balise {raw} n'a pas de nom."));
+            return null;
+        }
+
+        var path = new List<string>();
+        if (pathText.Length > 0 && pathText != ".")
+        {
+            foreach (var segment in pathText.Split('.'))
+            {
+                if (!IsName(segment))
+                {
+                    errors.Add(new TemplateError("balise-invalide", raw, location, $"La balise {raw} contient un nom invalide « {segment} » : seuls les lettres, chiffres, « _ » et « - » sont permis, séparés par des points."));
+                    return null;
+                }
+
+                path.Add(segment);
+            }
+        }
+
+        var filters = new List<FilterCall>();
+        foreach (var part in parts.Skip(1))
+        {
+            var filter = ParseFilter(part.Trim(), raw, location, errors);
+            if (filter is null)
+            {
+                return null;
+            }
+
+            filters.Add(filter);
+        }
+
+        if (filters.Count > 0 && kind is not TagKind.Value)
+        {
+            errors.Add(new TemplateError("balise-invalide", raw, location, $"La balise {raw} ne peut pas avoir de filtre : les filtres ne s'appliquent qu'aux valeurs affichées."));
+            return null;
+        }
+
+        return new TemplateTag { Kind = kind, Raw = raw, Path = path, Filters = filters, Location = location, Order = order };
+    }
+
+    private static FilterCall? ParseFilter(string text, string raw, TemplateLocation location, ICollection<TemplateError> errors)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var name = (colon < 0 ? text : text[..colon]).Trim();
+        string? argument = null;
+        if (colon >= 0)
+        {
+            argument = Unquote(text[(colon + 1)..].Trim());
+            if (argument is null)
+            {
+                errors.Add(new TemplateError("balise-invalide", raw, location, $"La balise {raw} a un argument de filtre invalide : écrivez un nombre, un mot ou un texte entre guillemets."));
+                return null;
+            }
+        }
+
+        if (!TemplateFilters.IsKnown(name))
+        {
+            errors.Add(new TemplateError("filtre-inconnu", raw, location, $"Le filtre « {name} » de la balise {raw} n'existe pas (filtres connus : {string.Join(", ", TemplateFilters.Names)})."));
+            return null;
+        }
+
+        if (TemplateFilters.CheckArgument(name, argument) is { } problem)
+        {
+            errors.Add(new TemplateError("filtre-invalide", raw, location, $"Le filtre « {name} » de la balise {raw} : {problem}"));
+            return null;
+        }
+
+        return new FilterCall(name, argument);
+    }
+
+    /// <summary>Splits on <c>|</c> outside quotes.</summary>
+    private static List<string> SplitFilters(string text)
+    {
+        var parts = new List<string>();
+        var current = new StringBuilder();
+        char? quote = null;
+        foreach (var c in text)
+        {
+            if (quote is { } q)
+            {
+                if (c == ClosingQuote(q))
+                {
+                    quote = null;
+                }
+            }
+            else if (IsOpeningQuote(c))
+            {
+                quote = c;
+            }
+            else if (c == '|')
+            {
+                parts.Add(current.ToString());
+                current.Clear();
+                continue;
+            }
+
+            current.Append(c);
+        }
+
+        parts.Add(current.ToString());
+        return parts;
+    }
+
+    private static string? Unquote(string text)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (IsOpeningQuote(text[0]))
+        {
+            var close = ClosingQuote(text[0]);
+            if (text.Length < 2 || text[^1] != close)
+            {
+                return null;
+            }
+
+            return text[1..^1].Trim();
+        }
+
+        return text.All(c => char.IsLetterOrDigit(c) || c is ',' or '.' or '-' or '_') ? text : null;
+    }
+
+    // Word's autocorrect turns straight quotes into typographic ones: accept them all.
+    private static bool IsOpeningQuote(char c) => c is '"' or '\'' or '«' or '“' or '‘' or '„';
+
+    private static char ClosingQuote(char open) => open switch
+    {
+        '«' => '»',
+        '“' => '”',
+        '‘' => '’',
+        '„' => '“',
+        _ => open,
+    };
+
+    private static bool IsName(string segment) =>
+        segment.Length > 0 && (char.IsLetter(segment[0]) || segment[0] == '_') && segment.All(c => char.IsLetterOrDigit(c) || c is '_' or '-');
+}

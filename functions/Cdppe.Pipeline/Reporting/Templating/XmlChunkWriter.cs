@@ -1,0 +1,214 @@
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Cdppe.Pipeline.Reporting.Templating;
+
+/// <summary>Namespace prefixes in force at a point of the XML being written (an immutable chain).</summary>
+internal sealed class NsScope
+{
+    private readonly NsScope? parent;
+    private readonly Dictionary<string, string> declared;
+
+    private NsScope(NsScope? parent, Dictionary<string, string> declared)
+    {
+        this.parent = parent;
+        this.declared = declared;
+    }
+
+    public static NsScope Empty { get; } = new(null, new Dictionary<string, string>(StringComparer.Ordinal) { ["xml"] = "http://www.w3.org/XML/1998/namespace" });
+
+    public string? Lookup(string prefix)
+    {
+        for (var s = this; s is not null; s = s.parent)
+        {
+            if (s.declared.TryGetValue(prefix, out var uri))
+            {
+                return uri;
+            }
+        }
+
+        return null;
+    }
+
+    public NsScope With(IReadOnlyCollection<KeyValuePair<string, string>> declarations) =>
+        declarations.Count == 0 ? this : new NsScope(this, declarations.ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal));
+}
+
+/// <summary>
+/// Writes Open XML elements as text, the way they will be concatenated by the renderer: start tags, end tags and
+/// whole static subtrees. Every namespace an element or attribute uses is declared where it is not in force already.
+/// Inside loops, anchors that must stay unique (bookmarks, comment ranges, paragraph ids) are left out.
+/// </summary>
+internal static class XmlChunkWriter
+{
+    public const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    public static string StartTag(OpenXmlElement element, NsScope scope, bool inLoop, out NsScope inner, bool selfClose = false)
+    {
+        var sb = new StringBuilder();
+        inner = AppendStart(sb, element, scope, inLoop);
+        sb.Append(selfClose ? "/>" : ">");
+        return sb.ToString();
+    }
+
+    public static string EndTag(OpenXmlElement element) => "</" + QualifiedName(element) + ">";
+
+    public static string Whole(OpenXmlElement element, NsScope scope, bool inLoop)
+    {
+        var sb = new StringBuilder();
+        Append(sb, element, scope, inLoop);
+        return sb.ToString();
+    }
+
+    /// <summary>Elements that mark a position and must be unique in a document: dropped from repeated content.</summary>
+    public static bool IsUniqueAnchor(OpenXmlElement element) =>
+        element is BookmarkStart or BookmarkEnd or CommentRangeStart or CommentRangeEnd or PermStart or PermEnd;
+
+    public static void Append(StringBuilder sb, OpenXmlElement element, NsScope scope, bool inLoop)
+    {
+        if (element is OpenXmlMiscNode misc)
+        {
+            sb.Append(misc.OuterXml);
+            return;
+        }
+
+        if (inLoop && IsUniqueAnchor(element))
+        {
+            return;
+        }
+
+        var inner = AppendStart(sb, element, scope, inLoop);
+        if (element is OpenXmlLeafTextElement leaf)
+        {
+            sb.Append('>');
+            AppendEscaped(sb, leaf.Text, attribute: false);
+        }
+        else if (element.HasChildren)
+        {
+            sb.Append('>');
+            foreach (var child in element.ChildElements)
+            {
+                Append(sb, child, inner, inLoop);
+            }
+        }
+        else if (element is OpenXmlUnknownElement unknown && unknown.Text is { Length: > 0 } text)
+        {
+            sb.Append('>');
+            AppendEscaped(sb, text, attribute: false);
+        }
+        else
+        {
+            sb.Append("/>");
+            return;
+        }
+
+        sb.Append("</").Append(QualifiedName(element)).Append('>');
+    }
+
+    private static NsScope AppendStart(StringBuilder sb, OpenXmlElement element, NsScope scope, bool inLoop)
+    {
+        sb.Append('<').Append(QualifiedName(element));
+        var declarations = new List<KeyValuePair<string, string>>();
+        foreach (var declaration in element.NamespaceDeclarations)
+        {
+            if (scope.Lookup(declaration.Key) != declaration.Value)
+            {
+                declarations.Add(declaration);
+            }
+        }
+
+        void Require(string prefix, string uri)
+        {
+            if (prefix.Length == 0 || uri.Length == 0 || prefix == "xml")
+            {
+                return;
+            }
+
+            var local = declarations.FirstOrDefault(d => d.Key == prefix);
+            if (local.Key is not null ? local.Value != uri : scope.Lookup(prefix) != uri)
+            {
+                declarations.RemoveAll(d => d.Key == prefix);
+                declarations.Add(new KeyValuePair<string, string>(prefix, uri));
+            }
+        }
+
+        Require(element.Prefix, element.NamespaceUri);
+        var attributes = element.GetAttributes();
+        foreach (var attribute in attributes)
+        {
+            Require(attribute.Prefix, attribute.NamespaceUri);
+        }
+
+        foreach (var (prefix, uri) in declarations)
+        {
+            sb.Append(" xmlns:").Append(prefix).Append("=\"");
+            AppendEscaped(sb, uri, attribute: true);
+            sb.Append('"');
+        }
+
+        foreach (var attribute in attributes)
+        {
+            if (inLoop && attribute.LocalName is "paraId" or "textId" && attribute.NamespaceUri.Contains("wordml", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            sb.Append(' ');
+            if (attribute.Prefix.Length > 0)
+            {
+                sb.Append(attribute.Prefix).Append(':');
+            }
+
+            sb.Append(attribute.LocalName).Append("=\"");
+            AppendEscaped(sb, attribute.Value ?? string.Empty, attribute: true);
+            sb.Append('"');
+        }
+
+        return scope.With(declarations);
+    }
+
+    public static string QualifiedName(OpenXmlElement element) =>
+        element.Prefix.Length == 0 ? element.LocalName : element.Prefix + ":" + element.LocalName;
+
+    /// <summary>Escapes markup characters and drops the characters XML 1.0 forbids (control characters from spreadsheets).</summary>
+    public static void AppendEscaped(StringBuilder sb, string text, bool attribute)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '&':
+                    sb.Append("&amp;");
+                    break;
+                case '<':
+                    sb.Append("&lt;");
+                    break;
+                case '>':
+                    sb.Append("&gt;");
+                    break;
+                case '"' when attribute:
+                    sb.Append("&quot;");
+                    break;
+                case '\t' or '\n' or '\r' when attribute:
+                    sb.Append("&#").Append((int)c).Append(';');
+                    break;
+                case '\t' or '\n' or '\r':
+                    sb.Append(c);
+                    break;
+                case < ' ':
+                case '\uFFFE' or '\uFFFF':
+                    break;
+                case >= '\uD800' and <= '\uDBFF' when i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]):
+                    sb.Append(c).Append(text[++i]);
+                    break;
+                case >= '\uD800' and <= '\uDFFF':
+                    break;
+                default:
+                    sb.Append(c);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+using System.Text.Json.Nodes;
+using Cdppe.Deployment.Tests.Support;
+using Cdppe.Pipeline.Storage;
+
+namespace Cdppe.Deployment.Tests;
+
+/// <summary>Compiles and lints infra/ once with the pinned bicep binary.</summary>
+public sealed class CompiledInfrastructure : IAsyncLifetime
+{
+    public ProcessResult Build { get; private set; } = null!;
+
+    public ProcessResult Lint { get; private set; } = null!;
+
+    public ProcessResult NationalParameters { get; private set; } = null!;
+
+    public ProcessResult NationalLint { get; private set; } = null!;
+
+    public ArmTemplate Template => ArmTemplate.Parse(Build.Output);
+
+    public async Task InitializeAsync()
+    {
+        var main = Repository.Path("infra", "main.bicep");
+        var national = Repository.Path("infra", "national.bicepparam");
+        var results = await Task.WhenAll(
+            Bicep.RunAsync("build", main, "--stdout"),
+            Bicep.RunAsync("lint", main),
+            Bicep.RunAsync("build-params", national, "--stdout"),
+            Bicep.RunAsync("lint", national));
+        (Build, Lint, NationalParameters, NationalLint) = (results[0], results[1], results[2], results[3]);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
+
+public sealed class BicepTests(CompiledInfrastructure infra) : IClassFixture<CompiledInfrastructure>
+{
+    private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
+    private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+    private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
+
+    [Fact]
+    public void MainTemplateBuildsWithoutErrorsOrWarnings()
+    {
+        Assert.True(infra.Build.ExitCode == 0, infra.Build.Describe());
+        Assert.True(string.IsNullOrWhiteSpace(infra.Build.Error), "bicep build reported diagnostics:\n" + infra.Build.Error);
+    }
+
+    [Fact]
+    public void MainTemplateAndModulesPassTheLinterWithoutWarnings()
+    {
+        Assert.True(infra.Lint.ExitCode == 0, infra.Lint.Describe());
+        Assert.True(string.IsNullOrWhiteSpace(infra.Lint.Output + infra.Lint.Error), "bicep lint reported diagnostics:\n" + infra.Lint.Output + infra.Lint.Error);
+    }
+
+    [Fact]
+    public void NationalParametersBuildAndCoverTheHundredAndOneDepartements()
+    {
+        Assert.True(infra.NationalParameters.ExitCode == 0 && string.IsNullOrWhiteSpace(infra.NationalParameters.Error), infra.NationalParameters.Describe());
+        Assert.True(infra.NationalLint.ExitCode == 0 && string.IsNullOrWhiteSpace(infra.NationalLint.Output + infra.NationalLint.Error), infra.NationalLint.Describe());
+        var parameters = JsonNode.Parse(JsonNode.Parse(infra.NationalParameters.Output)!["parametersJson"]!.GetValue<string>())!["parameters"]!;
+        var codes = parameters["departements"]!["value"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.Equal(101, codes.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("2A", codes);
+        Assert.Contains("976", codes);
+        Assert.DoesNotContain("20", codes);
+    }
+
+    [Fact]
+    public void AzdParametersFileAndHooksMatchTheTemplateAndTheScripts()
+    {
+        var declared = infra.Template.Root["parameters"]!.AsObject().Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var parameters = JsonNode.Parse(File.ReadAllText(Repository.Path("infra", "main.parameters.json")))!["parameters"]!.AsObject();
+        Assert.All(parameters.Select(p => p.Key), name => Assert.True(declared.Contains(name), $"main.parameters.json sets {name}, which main.bicep does not declare."));
+
+        var azureYaml = File.ReadAllText(Repository.Path("azure.yaml"));
+        var scripts = System.Text.RegularExpressions.Regex.Matches(azureYaml, @"scripts/[\w-]+\.sh").Select(m => m.Value).Distinct().ToList();
+        Assert.Equal(2, scripts.Count);
+        Assert.All(scripts, script => Assert.True(File.Exists(Repository.Path(script.Split('/'))), $"azure.yaml runs {script}, which does not exist."));
+        // azd deploys what the prepackage hook produced: publish.sh writes {output}/package.
+        Assert.Contains("scripts/publish.sh --output artifacts/deploy", azureYaml, StringComparison.Ordinal);
+        Assert.Contains("dist: artifacts/deploy/package", azureYaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TemplateCreatesTheContainersAndTablesOfTheStorageContract()
+    {
+        var template = infra.Template;
+
+        Assert.Equal(ContainerNames.All.Order(StringComparer.Ordinal), template.StringArrayVariable("containerNames").Order(StringComparer.Ordinal));
+        Assert.Equal(TableNames.All.Order(StringComparer.Ordinal), template.StringArrayVariable("tableNames").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void StorageAccountAcceptsOnlyEntraIdOverTls12AndKeepsEveryVersion()
+    {
+        var storage = infra.Template.Module("storage");
+        var account = storage.One("Microsoft.Storage/storageAccounts")["properties"]!;
+        Assert.False(account["allowSharedKeyAccess"]!.GetValue<bool>());
+        Assert.False(account["allowBlobPublicAccess"]!.GetValue<bool>());
+        Assert.True(account["supportsHttpsTrafficOnly"]!.GetValue<bool>());
+        Assert.Equal("TLS1_2", account["minimumTlsVersion"]!.GetValue<string>());
+
+        var blobService = storage.One("Microsoft.Storage/storageAccounts/blobServices")["properties"]!;
+        Assert.True(blobService["isVersioningEnabled"]!.GetValue<bool>());
+        Assert.True(blobService["deleteRetentionPolicy"]!["enabled"]!.GetValue<bool>());
+        Assert.True(blobService["containerDeleteRetentionPolicy"]!["enabled"]!.GetValue<bool>());
+
+        var retention = storage.One("Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies");
+        Assert.Contains("archiveContainerName", (string?)retention["name"], StringComparison.Ordinal);
+        Assert.Equal("archive", storage.Variable("archiveContainerName").GetValue<string>());
+    }
+
+    [Fact]
+    public void FunctionAppRunsTheCustomHandlerOnFlexConsumptionWithAnIdentityBasedConnection()
+    {
+        var module = infra.Template.Module("function-app");
+        var plan = module.One("Microsoft.Web/serverfarms");
+        Assert.Equal("FC1", plan["sku"]!["name"]!.GetValue<string>());
+        Assert.Equal("FlexConsumption", plan["sku"]!["tier"]!.GetValue<string>());
+
+        var site = module.One("Microsoft.Web/sites");
+        Assert.Equal("SystemAssigned", site["identity"]!["type"]!.GetValue<string>());
+        var properties = site["properties"]!;
+        Assert.True(properties["httpsOnly"]!.GetValue<bool>());
+        Assert.Equal("custom", properties["functionAppConfig"]!["runtime"]!["name"]!.GetValue<string>());
+        Assert.Equal("SystemAssignedIdentity", properties["functionAppConfig"]!["deployment"]!["storage"]!["authentication"]!["type"]!.GetValue<string>());
+
+        var settings = module.One("Microsoft.Web/sites/config")["properties"]!.AsObject();
+        Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"]!.GetValue<string>());
+        Assert.Contains("AzureWebJobsStorage__accountName", settings.Select(p => p.Key));
+        Assert.Contains("AzureWebJobsStorage__blobServiceUri", settings.Select(p => p.Key));
+        Assert.Contains("AzureWebJobsStorage__tableServiceUri", settings.Select(p => p.Key));
+        Assert.Contains("CONSOLIDATION_SCHEDULE", settings.Select(p => p.Key));
+        Assert.DoesNotContain("AzureWebJobsStorage", settings.Select(p => p.Key));
+        Assert.DoesNotContain(settings, p => p.Value?.ToJsonString().Contains("AccountKey", StringComparison.OrdinalIgnoreCase) == true);
+    }
+
+    [Fact]
+    public void EverySettingTheBindingsReferenceIsSetByTheInfrastructure()
+    {
+        var settings = infra.Template.Module("function-app").One("Microsoft.Web/sites/config")["properties"]!.AsObject().Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var functions = FunctionDefinition.ReadAll(Repository.Path("functions", "Cdppe.Functions"));
+        Assert.NotEmpty(functions);
+
+        foreach (var function in functions)
+        {
+            foreach (var (key, value) in function.Trigger)
+            {
+                var text = value?.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : null;
+                if (text is { Length: > 2 } && text.StartsWith('%') && text.EndsWith('%'))
+                {
+                    Assert.True(settings.Contains(text.Trim('%')), $"{function.Name}.{key} reads the app setting {text}, which the infrastructure does not set.");
+                }
+
+                if (key == "connection" && text is not null)
+                {
+                    // Identity-based connection: {name}__accountName (or __serviceUri), never a connection string.
+                    Assert.True(settings.Contains(text + "__accountName"), $"{function.Name} uses the connection {text}, which the infrastructure does not define as identity-based.");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void AppIdentityGetsExactlyTheThreeStorageDataRolesNamedByScopePrincipalAndRole()
+    {
+        var roles = infra.Template.Module("app-roles");
+        var storageRoles = roles.Variable("storageRoles").AsObject().Select(p => p.Value!.GetValue<string>()).Order(StringComparer.Ordinal);
+        Assert.Equal(new[] { StorageBlobDataOwner, StorageTableDataContributor, StorageQueueDataContributor }.Order(StringComparer.Ordinal), storageRoles);
+
+        var assignments = roles.OfType("Microsoft.Authorization/roleAssignments");
+        Assert.All(assignments, a =>
+        {
+            var name = (string)a["name"]!;
+            Assert.StartsWith("[guid(resourceId(", name, StringComparison.Ordinal);
+            Assert.Contains("parameters('principalId')", name, StringComparison.Ordinal);
+            Assert.Equal("ServicePrincipal", a["properties"]!["principalType"]!.GetValue<string>());
+        });
+        var storageAssignment = assignments.Single(a => ((string)a["name"]!).Contains("Microsoft.Storage/storageAccounts", StringComparison.Ordinal));
+        Assert.Contains("Microsoft.Storage/storageAccounts", (string)storageAssignment["scope"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EventGridSubscriptionPostsCreatedUploadsToTheBlobsExtensionOfIngestWorkbook()
+    {
+        var template = infra.Template;
+        var topic = template.Module("event-grid-topic").One("Microsoft.EventGrid/systemTopics");
+        Assert.Equal("Microsoft.Storage.StorageAccounts", topic["properties"]!["topicType"]!.GetValue<string>());
+
+        var events = template.Module("blob-events");
+        var subscription = events.One("Microsoft.EventGrid/systemTopics/eventSubscriptions")["properties"]!;
+        var endpoint = subscription["destination"]!["properties"]!["endpointUrl"]!.GetValue<string>();
+        Assert.Equal("WebHook", subscription["destination"]!["endpointType"]!.GetValue<string>());
+        Assert.Contains("/runtime/webhooks/blobs?functionName=Host.Functions.{1}&code={2}", endpoint, StringComparison.Ordinal);
+        Assert.Contains("systemKeys.blobs_extension", endpoint, StringComparison.Ordinal);
+        Assert.Equal("IngestWorkbook", events.Root["parameters"]!["functionName"]!["defaultValue"]!.GetValue<string>());
+        Assert.Equal(ContainerNames.Uploads, events.Root["parameters"]!["containerName"]!["defaultValue"]!.GetValue<string>());
+        Assert.Equal("Microsoft.Storage.BlobCreated", Assert.Single(subscription["filter"]!["includedEventTypes"]!.AsArray())!.GetValue<string>());
+    }
+}

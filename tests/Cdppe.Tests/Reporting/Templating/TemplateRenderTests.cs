@@ -1,0 +1,371 @@
+using Cdppe.Pipeline.Reporting.Templating;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+using static Cdppe.Tests.Reporting.Templating.Docx;
+
+namespace Cdppe.Tests.Reporting.Templating;
+
+/// <summary>The engine end to end on real .docx fixtures: expected outputs compared by text and by structure, each valid Open XML.</summary>
+public sealed class TemplateRenderTests
+{
+    private static byte[] Render(byte[] template, Dictionary<string, object?> data)
+    {
+        var output = DocxTemplate.Compile(template).Render(data);
+        Assert.Empty(Errors(output));
+        return output;
+    }
+
+    private static List<Dictionary<string, object?>> Fiches(int count) => Enumerable.Range(1, count)
+        .Select(n => Data(("numero", n), ("intitule", $"Action {n}"), ("bilan", $"Bilan {n}"), ("lignes", new List<object?> { Data(("libelle", $"L{n}a"), ("montant", 1000m * n)), Data(("libelle", $"L{n}b"), ("montant", 10m * n)) })))
+        .ToList();
+
+    [Fact]
+    public void TagSplitAcrossRunsByProofingMarksBookmarksRevisionsAndFormattingIsReplaced()
+    {
+        var template = Create(
+            P(R("Montant : {{mon"), Proof(true), R("tant | eu", bold: true), Proof(false), R("ros}} fin")),
+            P(R("Année {{an"), new BookmarkStart { Id = "0", Name = "_GoBack" }, R("nee}}"), new BookmarkEnd { Id = "0" }),
+            P(R("Département {{dep"), Inserted("artement}} !")),
+            P(R("{{", italic: true), R("annee", bold: true), R("}}")),
+            P(R("Supprimé : {{an"), new DeletedRun(new Run(new DeletedText("texte retiré"))) { Id = "92", Author = "Relecteur" }, R("nee}}")));
+
+        var output = Render(template, Data(("montant", 839_727m), ("annee", 2022), ("departement", "77")));
+
+        Assert.Equal(["Montant : 839\u00A0727\u00A0€ fin", "Année 2022", "Département 77 !", "2022", "Supprimé : 2022"], Blocks(output));
+        using var document = Open(output);
+        var paragraphs = document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().ToList();
+        Assert.Empty(document.MainDocumentPart.Document.Descendants<ProofError>());
+        // The value takes the formatting of the piece where the tag starts; the rest keeps its own.
+        var valueRun = paragraphs[0].Elements<Run>().Single(r => r.InnerText.Contains('€', StringComparison.Ordinal));
+        Assert.Null(valueRun.RunProperties);
+        Assert.NotNull(paragraphs[3].Elements<Run>().Single().RunProperties?.Italic);
+        Assert.Single(paragraphs[1].Elements<BookmarkStart>());
+        Assert.Single(paragraphs[2].Elements<InsertedRun>());
+    }
+
+    [Fact]
+    public void ValuesAreEscapedAndNeverReadAsTags()
+    {
+        var template = Create(P("Bilan : {{bilan}}"), P("{{autre}}"));
+
+        var output = Render(template, Data(("bilan", "<w:p><w:r><w:t>injecté</w:t></w:r></w:p> & \"{{autre}}\" \u0001fin"), ("autre", "{{#boucle}}")));
+
+        Assert.Equal(["Bilan : <w:p><w:r><w:t>injecté</w:t></w:r></w:p> & \"{{autre}}\" fin", "{{#boucle}}"], Blocks(output));
+        using var document = Open(output);
+        Assert.Equal(2, document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Count());
+    }
+
+    [Fact]
+    public void SectionLoopRepeatsParagraphsAndTablesAndDropsTheTagParagraphs()
+    {
+        var template = Create(
+            P("Avant"),
+            P("{{#fiches}}"),
+            Styled("Heading2", "Fiche {{numero}} – {{intitule}}"),
+            Table(Row("Bilan qualitatif", "{{bilan}}")),
+            P("Référent : {{referent}}"),
+            P("{{/fiches}}"),
+            P("Après"));
+
+        var fiches = Fiches(3).Select((f, i) => new Dictionary<string, object?>(f) { ["referent"] = i == 1 ? null : "DPMIPE" }).ToList();
+        var output = Render(template, Data(("fiches", fiches)));
+
+        Assert.Equal(
+            [
+                "Avant",
+                "Fiche 1 – Action 1", "[t] Bilan qualitatif | Bilan 1", "Référent : DPMIPE",
+                "Fiche 2 – Action 2", "[t] Bilan qualitatif | Bilan 2", "Référent : ",
+                "Fiche 3 – Action 3", "[t] Bilan qualitatif | Bilan 3", "Référent : DPMIPE",
+                "Après",
+            ],
+            Blocks(output));
+        using var document = Open(output);
+        Assert.All(document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Where(p => p.InnerText.StartsWith("Fiche", StringComparison.Ordinal)), p => Assert.Equal("Heading2", p.ParagraphProperties?.ParagraphStyleId?.Val?.Value));
+    }
+
+    [Fact]
+    public void LoopTagsInDifferentCellsRepeatTheRow()
+    {
+        var template = Create(Table(
+            Row("Ligne", "Montant"),
+            Row("{{#lignes}}{{libelle}}", "{{montant | euros}}{{/lignes}}"),
+            Row("Total", "{{total | euros}}")));
+
+        var output = Render(template, Data(("lignes", new List<object?> { Data(("libelle", "A"), ("montant", 839_727m)), Data(("libelle", "B"), ("montant", 1_000m)) }), ("total", 840_727m)));
+
+        Assert.Equal(["[t] Ligne | Montant / A | 839\u00A0727\u00A0€ / B | 1\u00A0000\u00A0€ / Total | 840\u00A0727\u00A0€"], Blocks(output));
+    }
+
+    [Fact]
+    public void LoopOverSeveralRowsRepeatsTheGroupWithANestedRowLoop()
+    {
+        var template = Create(Table(
+            Row("Mesure", "Montant"),
+            Row("{{#engagements}}{{titre}}", string.Empty),
+            Row("{{#lignes}}{{libelle}}", "{{montant | euros}}{{/lignes}}"),
+            Row("Sous-total", "{{sousTotal | euros}}{{/engagements}}")));
+
+        var engagements = new List<object?>
+        {
+            Data(("titre", "Engagement 1"), ("sousTotal", 3m), ("lignes", new List<object?> { Data(("libelle", "F1"), ("montant", 1m)), Data(("libelle", "F2"), ("montant", 2m)) })),
+            Data(("titre", "Engagement 2"), ("sousTotal", 0m), ("lignes", new List<object?>())),
+        };
+        var output = Render(template, Data(("engagements", engagements)));
+
+        Assert.Equal(["[t] Mesure | Montant / Engagement 1 |  / F1 | 1\u00A0€ / F2 | 2\u00A0€ / Sous-total | 3\u00A0€ / Engagement 2 |  / Sous-total | 0\u00A0€"], Blocks(output));
+    }
+
+    [Fact]
+    public void RowLoopInsideATableInsideASectionLoop()
+    {
+        var template = Create(
+            P("{{#fiches}}"),
+            P("Fiche {{numero}}"),
+            Table(
+                Row("Ligne", "Montant"),
+                Row("{{#lignes}}{{libelle}} (fiche {{numero}})", "{{montant | euros}}{{/lignes}}")),
+            P("{{/fiches}}"));
+
+        var output = Render(template, Data(("fiches", Fiches(2))));
+
+        Assert.Equal(
+            [
+                "Fiche 1", "[t] Ligne | Montant / L1a (fiche 1) | 1\u00A0000\u00A0€ / L1b (fiche 1) | 10\u00A0€",
+                "Fiche 2", "[t] Ligne | Montant / L2a (fiche 2) | 2\u00A0000\u00A0€ / L2b (fiche 2) | 20\u00A0€",
+            ],
+            Blocks(output));
+    }
+
+    [Fact]
+    public void ConditionsAndNegationsLeaveNoEmptyParagraph()
+    {
+        var template = Create(
+            P("Début"),
+            P("{{#aBilan}}"),
+            P("Bilan : {{bilan}}"),
+            P("{{/aBilan}}"),
+            P("{{^aBilan}}"),
+            P("Aucun bilan n'a été transmis."),
+            P("{{/aBilan}}"),
+            P("{{#depassement}}Dépassement de {{depassement | euros}}{{/depassement}}"),
+            P("Consommé{{#aBudget}} ({{taux | pourcent}}){{/aBudget}}{{^aBudget}} (aucun budget prévu){{/aBudget}}."),
+            P("Fin"));
+
+        var with = Render(template, Data(("aBilan", true), ("bilan", "fait"), ("depassement", 454m), ("aBudget", true), ("taux", 0.521305m)));
+        var without = Render(template, Data(("aBilan", false), ("bilan", null), ("depassement", 0m), ("aBudget", false), ("taux", null)));
+
+        Assert.Equal(["Début", "Bilan : fait", "Dépassement de 454\u00A0€", "Consommé (52,1\u00A0%).", "Fin"], Blocks(with));
+        Assert.Equal(["Début", "Aucun bilan n'a été transmis.", "Consommé (aucun budget prévu).", "Fin"], Blocks(without));
+    }
+
+    [Fact]
+    public void RowConditionShowsOrRemovesTheRowAndAnEmptyTableDisappears()
+    {
+        var template = Create(
+            Table(Row("Toujours", "x"), Row("{{#alerte}}Alerte", "{{message}}{{/alerte}}")),
+            P("Entre"),
+            Table(Row("{{#lignes}}{{.}}", "{{/lignes}}")));
+
+        var output = Render(template, Data(("alerte", false), ("message", "m"), ("lignes", new List<object?>())));
+
+        Assert.Equal(["[t] Toujours | x", "Entre"], Blocks(output));
+    }
+
+    [Fact]
+    public void InnerScopesResolveFirstThenOuterOnes()
+    {
+        var template = Create(P("{{#fiches}}"), P("{{numero}} {{annee}} {{#lignes}}[{{libelle}} {{numero}} {{intitule}}]{{/lignes}}"), P("{{/fiches}}"));
+
+        var output = Render(template, Data(("annee", 2022), ("numero", "racine"), ("fiches", Fiches(1))));
+
+        Assert.Equal(["1 2022 [L1a 1 Action 1][L1b 1 Action 1]"], Blocks(output));
+    }
+
+    [Fact]
+    public void ObjectSectionPushesItsScopeAndDotIsTheCurrentItem()
+    {
+        var template = Create(P("{{#objectif}}Objectif {{numero}} : {{libelle}}{{/objectif}}"), P("{{#mois}}{{.}} {{/mois}}"));
+
+        var output = Render(template, Data(("objectif", Data(("numero", 1), ("libelle", "EPP"))), ("mois", new List<object?> { "janvier", "octobre" })));
+
+        Assert.Equal(["Objectif 1 : EPP", "janvier octobre "], Blocks(output));
+    }
+
+    [Fact]
+    public void MultiLineValueAloneInItsParagraphBecomesParagraphsElseLineBreaks()
+    {
+        var template = Create(Styled("Quote", "{{bilan}}"), P("Note : {{bilan}}"));
+
+        var output = Render(template, Data(("bilan", "Première ligne\n\n- seconde\tavec tabulation\r\ntroisième")));
+
+        Assert.Equal(["Première ligne", "- seconde→avec tabulation", "troisième", "Note : Première ligne↵↵- seconde→avec tabulation↵troisième"], Blocks(output));
+        using var document = Open(output);
+        Assert.Equal(3, document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Count(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Quote"));
+    }
+
+    [Fact]
+    public void HeadersAreTemplatedToo()
+    {
+        var template = Create([P("Corps {{annee}}")], new Header(P("Rapport d'exécution {{annee}} – {{departement}}")));
+
+        var output = Render(template, Data(("annee", 2022), ("departement", "77")));
+
+        using var document = Open(output);
+        Assert.Equal("Rapport d'exécution 2022 – 77", document.MainDocumentPart!.HeaderParts.Single().Header.InnerText);
+    }
+
+    [Fact]
+    public void AllErrorsAreCollectedWithTheirTagAndParagraph()
+    {
+        var template = Create(
+            P("{{#fiches}}"),
+            P("Fiche {{numero}}"),
+            P("Texte {{ouvert"),
+            P("{{/fichse}}"),
+            P("{{#jamaisFermee}}"),
+            P("{{montant | devise}}"),
+            P("fin}}"));
+
+        var exception = Assert.Throws<TemplateException>(() => DocxTemplate.Compile(template));
+
+        var found = exception.Errors.Select(e => (e.Code, e.Location?.Paragraph)).OrderBy(e => e.Paragraph).ToList();
+        Assert.Equal(
+            [("delimiteur-non-ferme", 3), ("fermeture-differente", 4), ("boucle-non-fermee", 5), ("filtre-inconnu", 6), ("delimiteur-non-ouvert", 7)],
+            found.Select(f => (f.Code, f.Paragraph ?? 0)).ToList());
+        Assert.Contains("{{#jamaisFermee}}", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("paragraphe 5", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(exception.Errors, e => e.Tag == "{{/fichse}}" && e.Message.Contains("{{/fiches}}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UnknownTagsAreErrorsEvenInsideEmptyLoops()
+    {
+        var template = Create(
+            P("{{annee}} {{anne}}"),
+            P("{{#fiches}}{{numero}} {{numro}}{{/fiches}}"),
+            P("{{#vide}}{{inconnu}}{{/vide}}"),
+            P("{{montant | euros}}"));
+        var compiled = DocxTemplate.Compile(template);
+        var shape = Data(("numero", 0), ("intitule", string.Empty));
+
+        var exception = Assert.Throws<TemplateException>(() => compiled.Render(Data(
+            ("annee", 2022), ("fiches", new TemplateList([], shape)), ("vide", new TemplateList([], shape)), ("montant", "NC"))));
+
+        Assert.Equal(
+            ["balise-inconnue {{anne}} 1", "balise-inconnue {{numro}} 2", "balise-inconnue {{inconnu}} 3", "type-invalide {{montant | euros}} 4"],
+            exception.Errors.Select(e => $"{e.Code} {e.Tag} {e.Location?.Paragraph}").ToList());
+        Assert.Contains("Vouliez-vous dire « annee »", exception.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SectionTagsInATableAndOutsideItAreAPositionError()
+    {
+        var template = Create(Table(Row("{{#lignes}}x", "y")), P("{{/lignes}}"));
+
+        var exception = Assert.Throws<TemplateException>(() => DocxTemplate.Compile(template));
+
+        Assert.Equal("position-boucle-invalide", Assert.Single(exception.Errors).Code);
+    }
+
+    [Fact]
+    public void ALoopInsideAHyperlinkIsLiftedOut()
+    {
+        var link = new Hyperlink(R("voir {{#items}}"), R("{{.}}"), R("{{/items}} fin")) { Anchor = "ancre" };
+        var template = Create(P(R("Lien : "), link));
+
+        var output = Render(template, Data(("items", new List<object?> { "a", "b" })));
+
+        Assert.Equal(["Lien : voir ab fin"], Blocks(output));
+    }
+
+    [Fact]
+    public void CompiledTemplatesAreCachedByContentHash()
+    {
+        var cache = new DocxTemplateCache(capacity: 2);
+        var a = Create(P("{{x}}"));
+        var b = Create(P("{{y}}"));
+
+        var first = cache.GetOrCompile(a);
+        Assert.Same(first, cache.GetOrCompile(a.ToArray()));
+        Assert.NotSame(first, cache.GetOrCompile(b));
+        Assert.Equal(DocxTemplate.HashOf(a), first.Hash);
+        cache.GetOrCompile(Create(P("{{z}}")));
+        Assert.Equal(2, cache.Count);
+    }
+
+    [Fact]
+    public void AnOversizedTemplateIsRefusedBeforeBeingOpened()
+    {
+        var exception = Assert.Throws<TemplateException>(() => DocxTemplate.Compile(new byte[DocxTemplate.MaxTemplateBytes + 1]));
+
+        Assert.Equal("modele-trop-volumineux", Assert.Single(exception.Errors).Code);
+    }
+
+    [Fact]
+    public void ABrokenFileIsATemplateError()
+    {
+        var exception = Assert.Throws<TemplateException>(() => DocxTemplate.Compile([1, 2, 3]));
+
+        Assert.Contains("n'est pas un document Word", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ChartTagInsertsANativeChartWithItsEmbeddedWorkbook()
+    {
+        var template = Create(P("{{#fiches}}"), P("{{%graphique}}"), P("{{/fiches}}"));
+        ChartData Chart(int n) => new(ChartKind.Line, $"Fiche {n}", ["2019", "2020", "2021", "2022"], [new("Cible", [10, 20, 30, 40], "A5A5A5"), new("Réalisé", [10, 18, null, 45], "2F5496")]) { NumberFormat = "0.0%" };
+
+        var output = Render(template, Data(("fiches", new List<object?> { Data(("graphique", Chart(1))), Data(("graphique", Chart(2))), Data(("graphique", null)) })));
+
+        using var document = Open(output);
+        var main = document.MainDocumentPart!;
+        var charts = main.ChartParts.ToList();
+        Assert.Equal(2, charts.Count);
+        Assert.All(charts, c => Assert.NotNull(c.EmbeddedPackagePart));
+        var ids = main.Document.Descendants<DocumentFormat.OpenXml.Drawing.Wordprocessing.DocProperties>().Select(d => d.Id!.Value).ToList();
+        Assert.Equal([1u, 2u], ids);
+        Assert.Contains("Réalisé", charts[0].ChartSpace.InnerText, StringComparison.Ordinal);
+        Assert.Equal(2, main.Document.Body!.Elements<Paragraph>().Count());
+
+        // The embedded workbook is a valid spreadsheet holding the chart's data (what Word's "Modifier les données" opens).
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(charts[0].EmbeddedPackagePart!.GetStream(), false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(workbook));
+        var cells = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()
+            .ToDictionary(c => c.CellReference!.Value!, c => c.InlineString?.InnerText ?? c.CellValue?.Text);
+        Assert.Equal("Cible", cells["B1"]);
+        Assert.Equal("Réalisé", cells["C1"]);
+        Assert.Equal("2021", cells["A4"]);
+        Assert.Equal("18", cells["C3"]);
+        Assert.False(cells.ContainsKey("C4"));
+        Assert.Equal("45", cells["C5"]);
+        var cached = charts[0].ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>().Select(p => p.NumericValue!.Text).ToList();
+        Assert.Equal(["10", "20", "30", "40", "10", "18", "45"], cached);
+    }
+
+    [Fact]
+    public void TemplatesReadDictionariesOnlyNeverObjectMembers()
+    {
+        var template = Create(P("{{fiche.Numero}} {{fiche.GetType}}"));
+
+        var exception = Assert.Throws<TemplateException>(() => DocxTemplate.Compile(template).Render(Data(("fiche", new Uri("https://example.org/")))));
+
+        Assert.All(exception.Errors, e => Assert.Equal("balise-inconnue", e.Code));
+        Assert.Equal(2, exception.Errors.Count);
+    }
+
+    [Fact]
+    public void ChartTagInAHeaderIsRefused()
+    {
+        var template = Create([P("x")], new Header(P("{{%graphique}}")));
+
+        Assert.Equal("graphique-interdit", Assert.Single(Assert.Throws<TemplateException>(() => DocxTemplate.Compile(template)).Errors).Code);
+    }
+
+    [Fact]
+    public void TemplateWithoutTagsComesBackUnchangedInText()
+    {
+        var template = Create(P("Texte { simple }"), Table(Row("a", "b")));
+
+        Assert.Equal(["Texte { simple }", "[t] a | b"], Blocks(Render(template, Data())));
+    }
+}
