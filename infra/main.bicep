@@ -106,6 +106,9 @@ var tableNames = [
   'Indicators'
   'Fiches'
   'Datasets'
+  'IndicatorSources'
+  'PlannedFunding'
+  'Objectives'
 ]
 
 // Names are computed here, from parameters only, so that every module gets deploy-time constants (precise What-If).

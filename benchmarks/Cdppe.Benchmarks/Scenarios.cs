@@ -56,7 +56,7 @@ public static class Scenarios
     public static string OursParse(byte[] bytes)
     {
         var content = new WorkbookParser().Parse(new MemoryStream(bytes));
-        return $"{content.BudgetLines.Count + content.IndicatorValues.Count} lines, {content.Issues.All.Count} issues";
+        return $"{content.ItemCount} lines, {content.Issues.All.Count} issues";
     }
 
     public static string OursRows(byte[] bytes)

@@ -18,6 +18,7 @@ public static class Workloads
         var files = new Dictionary<string, Func<byte[]>>
         {
             ["rapport-financier-41-fiches.xlsx"] = () => SampleWorkbooks.RapportFinancier2022(),
+            ["plan-action-40-fiches.xlsx"] = () => SampleWorkbooks.PlanAction(),
             ["suivi-mensuel-10000-lignes.xlsx"] = () => SuiviMensuel(10_000),
             ["suivi-mensuel-100000-lignes.xlsx"] = () => SuiviMensuel(100_000),
         };

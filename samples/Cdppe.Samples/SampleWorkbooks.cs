@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Samples;
 
@@ -8,7 +9,7 @@ namespace Cdppe.Samples;
 /// Sample workbooks shaped like the users' real files, built from the seed facts: French text amounts mixed with
 /// formatted numbers, multi-row merged headers, engagement banners, merged mesure/objectif cells, printed totals.
 /// </summary>
-public static class SampleWorkbooks
+public static partial class SampleWorkbooks
 {
     public const string EuroFormat = "#,##0 \"€\"";
 
@@ -123,7 +124,7 @@ public static class SampleWorkbooks
         };
         foreach (var (indicator, index) in CountIndicators().Take(indicators).Select((r, i) => (r, i)))
         {
-            var code = IndicatorCodes.Derive(null, indicator.Label);
+            var code = indicator.Code;
             for (var month = 1; month <= 12; month++)
             {
                 if (missingMonths.Contains(month))
@@ -140,14 +141,14 @@ public static class SampleWorkbooks
         return XlsxWriter.Write([new XlsxSheetSpec("Suivi mensuel", rows, ["A1:G1"])]);
     }
 
-    /// <summary>Count indicators of the tableau de bord with a numeric 2019 value, the annual volume used for the samples.</summary>
-    public static IEnumerable<(string Label, decimal Annual, string? Source)> CountIndicators() =>
+    /// <summary>Count indicators of the tableau de bord with a numeric 2019 value, the annual volume used for the samples, with their stable codes.</summary>
+    public static IEnumerable<(string Code, string Label, decimal Annual, string? Source)> CountIndicators() =>
         SeedData.TableauDeBord
-            .Select(r => (r.Indicateur, Value: CellValueParser.ParseText(r.Diagnostic2019), r.Source))
+            .Select(r => (Code: IndicatorCodes.Derive(NationalObjectives.Match(r.Objectif), IndicatorCodes.StripNotes(r.Indicateur)), Label: IndicatorCodes.StripNotes(r.Indicateur), Value: CellValueParser.ParseText(r.Diagnostic2019), r.Source))
             .Where(r => r.Value.Status == ValueStatus.Value && !r.Value.IsPercent && r.Value.Number > 0)
-            .GroupBy(r => IndicatorCodes.Derive(null, r.Indicateur))
+            .GroupBy(r => r.Code)
             .Select(g => g.First())
-            .Select(r => (r.Indicateur, r.Value.Number!.Value, r.Source));
+            .Select(r => (r.Code, r.Label, r.Value.Number!.Value, r.Source));
 
     private static List<object?> Row(params object?[] values) => [.. values];
 

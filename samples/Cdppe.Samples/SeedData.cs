@@ -14,6 +14,14 @@ public static class SeedData
 
     public static IReadOnlyList<ObjectifRow> Objectifs { get; } = Load<List<ObjectifRow>>("objectifs.json");
 
+    public static IReadOnlyList<PlanActionFiche> PlanAction { get; } = Load<List<PlanActionFiche>>("plan-action-2020-2022.json");
+
+    public static IReadOnlyList<FicheBilanRow> Fiches2022 { get; } = Load<List<FicheBilanRow>>("fiches-2022.json");
+
+    public static SyntheseData Synthese { get; } = Load<SyntheseData>("synthese-objectifs-2020-2022.json");
+
+    public static AnnexeData Annexe21 { get; } = Load<AnnexeData>("annexe-2-1-2023-2024.json");
+
     private static T Load<T>(string name)
     {
         using var stream = typeof(SeedData).Assembly.GetManifestResourceStream("seed/" + name)
@@ -50,3 +58,77 @@ public sealed record TableauDeBordRow(
     string? Source);
 
 public sealed record ObjectifRow(int Numero, string Libelle, string Nature, string Engagement);
+
+public sealed record PlanActionFiche(int Numero, string Intitule, string Theme, int? Objectif, string Nature, IReadOnlyList<PlanActionIndicator> Indicateurs, PlanActionFinancement Financement);
+
+public sealed record PlanActionIndicator(
+    string? Libelle,
+    [property: JsonPropertyName("fondamental_marque")] bool FondamentalMarque,
+    string? Additionnel,
+    Dictionary<string, string?> Cibles);
+
+public sealed record PlanActionFinancement(
+    decimal? Total,
+    [property: JsonPropertyName("masse_salariale")] Dictionary<string, decimal?> MasseSalariale,
+    [property: JsonPropertyName("budget_dgas")] Dictionary<string, decimal?> BudgetDgas,
+    [property: JsonPropertyName("total_cd")] Dictionary<string, decimal?> TotalCd,
+    [property: JsonPropertyName("cofinancement_source")] string? CofinancementSource,
+    JsonElement Cofinancement)
+{
+    /// <summary>The co-financing lines: one object in the seed, or a list when two funders share a fiche.</summary>
+    public IReadOnlyList<(string? Source, Dictionary<string, decimal?> Amounts)> Cofinancements()
+    {
+        static Dictionary<string, decimal?> Amounts(JsonElement e) => e.EnumerateObject()
+            .Where(p => p.Name != "source")
+            .ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetDecimal() : (decimal?)null);
+        return Cofinancement.ValueKind == JsonValueKind.Array
+            ? Cofinancement.EnumerateArray().Select(e => (e.GetProperty("source").GetString(), Amounts(e))).ToList()
+            : [(CofinancementSource, Amounts(Cofinancement))];
+    }
+}
+
+public sealed record FicheBilanRow(
+    int Numero,
+    string Intitule,
+    int? Objectif,
+    string? Referent,
+    string? Constat,
+    [property: JsonPropertyName("objectif_operationnel")] string? ObjectifOperationnel,
+    string? Description,
+    string? Acteurs,
+    [property: JsonPropertyName("moyens_total_eur")] decimal? MoyensTotalEur,
+    [property: JsonPropertyName("bilan_financier")] string? BilanFinancier,
+    [property: JsonPropertyName("bilan_qualitatif")] string? BilanQualitatif,
+    [property: JsonPropertyName("a_poursuivre")] string? APoursuivre);
+
+public sealed record SyntheseData(string Periode, SyntheseTotal Total, IReadOnlyList<SyntheseObjectif> Objectifs);
+
+public sealed record SyntheseTotal(decimal Departement, decimal Etat, decimal Total);
+
+public sealed record SyntheseObjectif(
+    string Engagement,
+    string? Mesure,
+    int? Objectif,
+    [property: JsonPropertyName("objectif_libelle")] string? ObjectifLibelle,
+    IReadOnlyList<int> Fiches,
+    string? Partenaires,
+    decimal? Departement,
+    decimal? Etat,
+    decimal? Total,
+    string? Modalite,
+    [property: JsonPropertyName("actions_2022")] string? Actions2022);
+
+public sealed record AnnexeData([property: JsonPropertyName("departement_source")] string DepartementSource, IReadOnlyList<int> Annees, IReadOnlyList<AnnexeLigne> Lignes);
+
+public sealed record AnnexeLigne(
+    string Engagement,
+    string? Mesure,
+    int? Objectif,
+    [property: JsonPropertyName("objectif_libelle")] string? ObjectifLibelle,
+    [property: JsonPropertyName("actions_2023")] string Actions2023,
+    [property: JsonPropertyName("source_etat")] string? SourceEtat,
+    decimal? Departement,
+    decimal? Etat,
+    decimal? Total,
+    [property: JsonPropertyName("autres_financements")] string? AutresFinancements,
+    [property: JsonPropertyName("financement_2024")] decimal? Financement2024);

@@ -35,6 +35,9 @@ public static class IngestionsApi
                 r.Size,
                 r.ArchivePath,
                 r.ReportPath,
+                r.DataPath,
+                r.AnnotatedPath,
+                r.SupersededBy,
                 r.Summary,
             }));
         }).WithName("ListIngestions");

@@ -144,5 +144,6 @@ public static class CdppeApp
         ConsolidationsApi.Map(api);
         SnapshotsApi.Map(api);
         UploadsApi.Map(api);
+        TemplatesApi.Map(api);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 
 namespace Cdppe.Pipeline.Ingestion;
@@ -28,7 +29,7 @@ public readonly record struct ParsedValue(ValueStatus Status, decimal? Number, b
 }
 
 /// <summary>Reads the French cell values of the seeds: "839 727 €", "- €", "2,90%", "NC", numbers with their format.</summary>
-public static class CellValueParser
+public static partial class CellValueParser
 {
     public static ParsedValue Parse(XlsxCell cell)
     {
@@ -61,6 +62,12 @@ public static class CellValueParser
         if (trimmed.StartsWith('#') && trimmed.EndsWith('!') || trimmed is "#N/A" or "#NAME?" or "#N/D")
         {
             return new ParsedValue(ValueStatus.Error, null, false, trimmed);
+        }
+
+        if (!GroupsAreThousands(trimmed))
+        {
+            // "0 10", "100 30": two values in one cell, not a number with thousands separators.
+            return new ParsedValue(ValueStatus.Text, null, false, trimmed);
         }
 
         var compact = new StringBuilder(trimmed.Length);
@@ -96,6 +103,24 @@ public static class CellValueParser
 
         return new ParsedValue(ValueStatus.Text, null, false, trimmed);
     }
+
+    /// <summary>Digits separated by spaces must be thousands groups: "16 988" and "1 027 000 €" are, "0 10" is not.</summary>
+    private static bool GroupsAreThousands(string text)
+    {
+        if (!SpacedDigits().IsMatch(text))
+        {
+            return true;
+        }
+
+        var core = text.Replace("€", string.Empty, StringComparison.Ordinal).Replace("%", string.Empty, StringComparison.Ordinal).Trim(' ', '\u00A0', '\u202F');
+        return ThousandsGroups().IsMatch(core);
+    }
+
+    [GeneratedRegex(@"\d[ \u00A0\u202F]+\d", RegexOptions.CultureInvariant)]
+    private static partial Regex SpacedDigits();
+
+    [GeneratedRegex(@"^-?[1-9]\d{0,2}(?:[ \u00A0\u202F]\d{3})+(?:[,.]\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ThousandsGroups();
 
     /// <summary>Parses "1234,5", "1.234,5", "1,234.5" and "100.000" (a dot followed by exactly three digits is a thousands separator).</summary>
     private static bool TryParseNumber(string s, out decimal number)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 
 namespace Cdppe.Pipeline.Ingestion;
@@ -5,19 +6,53 @@ namespace Cdppe.Pipeline.Ingestion;
 /// <summary>A column a sheet kind expects, recognised from its normalised header text.</summary>
 public sealed record ColumnSpec(string Field, Func<string, bool> Matches, bool Required = false);
 
-/// <summary>Where the header of a sheet is and which column holds which field.</summary>
+/// <summary>
+/// Where the header of a sheet is and which column holds which field. <see cref="Texts"/> holds the text written in
+/// each column's own header cells; <see cref="FullTexts"/> adds the group headers above it (merged over several
+/// columns, or written once above a run of year columns) and the year sub-header row, e.g.
+/// "niveau cible de l'objectif 2021".
+/// </summary>
 public sealed record HeaderMap(int LastHeaderRow, IReadOnlyDictionary<string, int> Columns, IReadOnlyDictionary<int, string> Texts)
 {
+    public int FirstHeaderRow { get; init; } = LastHeaderRow;
+
+    public IReadOnlyDictionary<int, string> FullTexts { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>The lowest header row's text per column (merged cells included): "2021", "total cd 2020", "montant fir".</summary>
+    public IReadOnlyDictionary<int, string> BottomTexts { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>Per column: the header text as written (not normalised), for messages.</summary>
+    public IReadOnlyDictionary<int, string> RawTexts { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>Per column: the row of its own header cell (the top of a merged header).</summary>
+    public IReadOnlyDictionary<int, int> AnchorRows { get; init; } = new Dictionary<int, int>();
+
+    /// <summary>Title lines above the header (normalised), where a year may be written.</summary>
+    public IReadOnlyList<string> Titles { get; init; } = [];
+
     public bool Has(string field) => Columns.ContainsKey(field);
 
     public int this[string field] => Columns[field];
 
     public string TextOf(string field) => Columns.TryGetValue(field, out var c) && Texts.TryGetValue(c, out var t) ? t : string.Empty;
+
+    public string FullTextOf(int column) => FullTexts.TryGetValue(column, out var t) ? t : Texts.GetValueOrDefault(column, string.Empty);
+
+    /// <summary>Cell reference of a field's header cell, for messages.</summary>
+    public string CellOf(string field)
+    {
+        var column = Columns.GetValueOrDefault(field, 1);
+        return CellReference.Format(column, AnchorRows.GetValueOrDefault(column, LastHeaderRow));
+    }
+
+    /// <summary>A field's header as written.</summary>
+    public string RawTextOf(string field) => Columns.TryGetValue(field, out var c) && RawTexts.TryGetValue(c, out var t) ? t : TextOf(field);
 }
 
 /// <summary>
 /// Finds a header on any of the first rows, possibly spread over up to three rows (multi-row, merged headers):
-/// the block of rows that recognises the most columns wins (a title row above the header does not).
+/// the block of rows that recognises the most columns wins (a title row above the header does not). A row of bare
+/// years right under the header ("2020 2021 2022" under "Niveau cible") belongs to the header.
 /// </summary>
 public static class HeaderLocator
 {
@@ -27,6 +62,8 @@ public static class HeaderLocator
     {
         HeaderMap? best = null;
         var bestCount = 0;
+        var bestStart = 0;
+        var bestEnd = 0;
         for (var start = 0; start < Math.Min(rows.Count, RowsScanned); start++)
         {
             for (var depth = 1; depth <= 3 && start + depth <= rows.Count; depth++)
@@ -42,15 +79,104 @@ public static class HeaderLocator
                 }
 
                 var columns = Assign(texts, specs);
-                if (specs.Where(s => s.Required).All(s => columns.ContainsKey(s.Field)) && columns.Count > bestCount)
+                var end = start + depth - 1;
+
+                // More columns wins; with as many, a block that only drops leading rows (a title) of the best one wins.
+                if (specs.Where(s => s.Required).All(s => columns.ContainsKey(s.Field))
+                    && (columns.Count > bestCount || (best is not null && columns.Count == bestCount && start > bestStart && end <= bestEnd)))
                 {
+                    bestEnd = end;
                     best = new HeaderMap(rows[start + depth - 1].Index, columns, texts);
                     bestCount = columns.Count;
+                    bestStart = start;
                 }
             }
         }
 
-        return best;
+        if (best is null)
+        {
+            return null;
+        }
+
+        var last = rows.Select((r, i) => (r, i)).First(x => x.r.Index == best.LastHeaderRow).i;
+        var assigned = best.Columns.Values.ToHashSet();
+        for (var extra = 0; extra < 2 && last + 1 < rows.Count && IsSubHeaderRow(rows[last + 1], assigned); extra++)
+        {
+            last++;
+        }
+
+        var block = rows.Skip(bestStart).Take(last - bestStart + 1).ToList();
+        var own = block.SelectMany(r => r.Cells.Values).Where(c => !c.IsEmpty && !c.FromMerge).GroupBy(c => c.Column).ToDictionary(g => g.Key, g => g.OrderBy(c => c.Row).ToList());
+        return best with
+        {
+            LastHeaderRow = rows[last].Index,
+            FirstHeaderRow = rows[bestStart].Index,
+            FullTexts = FullTexts(block),
+            BottomTexts = block[^1].NonEmpty.ToDictionary(c => c.Column, c => TextNormalizer.Normalize(c.Display)),
+            RawTexts = own.ToDictionary(o => o.Key, o => string.Join(" ", o.Value.Select(c => c.Display.Trim()))),
+            AnchorRows = own.ToDictionary(o => o.Key, o => o.Value[0].Row),
+            Titles = rows.Take(bestStart).SelectMany(r => r.NonEmpty).Where(c => !c.FromMerge).Select(c => TextNormalizer.Normalize(c.Display)).ToList(),
+        };
+    }
+
+    /// <summary>A year written in a header cell, as text ("2021") or as a number.</summary>
+    public static int? YearOf(XlsxCell cell)
+    {
+        if (cell.Kind == XlsxCellKind.Number && cell.Number is { } n && n == Math.Floor(n) && n is >= 2000 and <= 2100 && !cell.IsDate)
+        {
+            return (int)n;
+        }
+
+        return cell.Kind == XlsxCellKind.Text && int.TryParse(cell.Text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100 ? y : null;
+    }
+
+    /// <summary>
+    /// A row under the header that completes it: years ("2020 2021 2022") and labels under group headers
+    /// ("Total masse salariale", "Montant FIR"), nothing but years in the columns the header already names (a data row
+    /// always has its fiche number or label there), and no number other than a year.
+    /// </summary>
+    private static bool IsSubHeaderRow(XlsxRow row, HashSet<int> assigned)
+    {
+        var own = row.NonEmpty.Where(c => !c.FromMerge).ToList();
+        return own.Count > 0
+            && own.All(c => YearOf(c) is not null || !assigned.Contains(c.Column) && c.Kind == XlsxCellKind.Text && CellValueParser.ParseText(c.Text).Status == ValueStatus.Text)
+            && own.Any(c => YearOf(c) is not null);
+    }
+
+    /// <summary>Per column: every header row's text top to bottom, merged cells included, group labels carried over year columns.</summary>
+    private static Dictionary<int, string> FullTexts(IReadOnlyList<XlsxRow> block)
+    {
+        var bottom = block[^1];
+        var columns = block.SelectMany(r => r.Cells.Keys).Distinct().Order().ToList();
+        var parts = columns.ToDictionary(c => c, _ => new List<string>());
+        foreach (var row in block)
+        {
+            string? carried = null;
+            foreach (var column in columns)
+            {
+                var cell = row.Get(column);
+                var text = cell.IsEmpty ? null : TextNormalizer.Normalize(cell.Display);
+                if (text is not null)
+                {
+                    carried = text;
+                }
+                else if (row != bottom && carried is not null && YearOf(bottom.Get(column)) is not null)
+                {
+                    text = carried;
+                }
+                else
+                {
+                    carried = null;
+                }
+
+                if (text is not null && (parts[column].Count == 0 || parts[column][^1] != text))
+                {
+                    parts[column].Add(text);
+                }
+            }
+        }
+
+        return parts.Where(p => p.Value.Count > 0).ToDictionary(p => p.Key, p => string.Join(' ', p.Value));
     }
 
     private static Dictionary<string, int> Assign(Dictionary<int, string> texts, IReadOnlyList<ColumnSpec> specs)

@@ -49,6 +49,28 @@ public sealed class IssueList
 
     public bool HasErrors => omittedErrors > 0 || issues.Any(i => i.Severity == Severity.Error);
 
+    public int ErrorCount => omittedErrors + issues.Count(i => i.Severity == Severity.Error);
+
+    /// <summary>
+    /// Printed totals are compared only when every line above them was read: after a rejected line the sums would
+    /// differ for that reason alone, and the errors already say what to fix.
+    /// </summary>
+    public bool SkipTotalsAfterErrors(int errorsBefore, string sheet, ref bool noted)
+    {
+        if (ErrorCount == errorsBefore)
+        {
+            return false;
+        }
+
+        if (!noted)
+        {
+            issues.Add(new ValidationIssue(Severity.Info, "total-non-controle", "Les totaux imprimés n'ont pas été contrôlés : des lignes contiennent des erreurs.", sheet));
+            noted = true;
+        }
+
+        return true;
+    }
+
     public void Add(ValidationIssue issue)
     {
         if (issues.Count < MaxDetailed)

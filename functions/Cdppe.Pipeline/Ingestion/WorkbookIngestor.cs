@@ -4,6 +4,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
+using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
@@ -11,13 +12,18 @@ using Microsoft.Extensions.Logging;
 namespace Cdppe.Pipeline.Ingestion;
 
 /// <summary>
-/// Ingests one uploaded workbook: archive the raw bytes first, parse and validate, then either store the
-/// normalised entities or send the file to <c>rejected/</c>, and always write the ingestion report and record.
+/// Ingests one uploaded workbook: archive the raw bytes first, parse and validate, cross-check with what the
+/// département already has, then either store the normalised entities (each kind replacing the same kind's earlier
+/// data, the earlier ingestions marked as superseded and their content kept readable as JSON) or send the file to
+/// <c>rejected/</c> with its report and an annotated copy; always write the ingestion report, then the record.
 /// The record is written last: it is the commit (a retry after a crash redoes everything, deterministically), and
 /// readers only use rows of accepted ingestions or of the current dataset versions (<see cref="DatasetStore"/>).
 /// </summary>
 public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser, TimeProvider clock, ILogger<WorkbookIngestor> logger)
 {
+    /// <summary>Name of the annotated copy of a rejected workbook, next to it in <c>rejected/{département}/{id}/</c>.</summary>
+    public const string AnnotatedPrefix = "annote-";
+
     public const long MaxUploadBytes = 100L * 1024 * 1024;
 
     /// <summary>Partition of the records of files whose path names no valid département.</summary>
@@ -83,14 +89,36 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
 
         if (!issues.HasErrors && content is not null && path is not null)
         {
-            await StoreAsync(path.Departement, sha, content, receivedAt, cancellationToken);
+            var before = content.Issues.All.Count;
+            await ResolveCodesAsync(partition, content, cancellationToken);
+            await new CrossWorkbookChecks(storage).RunAsync(partition, content, cancellationToken);
+            foreach (var issue in content.Issues.All.Skip(before))
+            {
+                issues.Add(issue);
+            }
+        }
+
+        string? dataPath = null;
+        string? annotatedPath = null;
+        if (!issues.HasErrors && content is not null && path is not null)
+        {
+            dataPath = await WriteDataAsync(partition, sha, content, cancellationToken);
+            var store = new IngestionStore(storage);
+            var superseded = await store.StoreAsync(partition, sha, receivedAt, content, cancellationToken);
+            await store.MarkSupersededAsync(partition, sha, superseded, cancellationToken);
         }
         else
         {
             await storage.Rejected.GetBlobClient($"{partition}/{sha}/{fileName}").UploadAsync(new BinaryData(bytes), overwrite: true, cancellationToken);
+            if (content is not null && WorkbookAnnotator.Annotate(bytes, issues.All) is { } annotated)
+            {
+                var name = $"{partition}/{sha}/{AnnotatedPrefix}{fileName}";
+                await storage.Rejected.GetBlobClient(name).UploadAsync(new BinaryData(annotated), overwrite: true, cancellationToken);
+                annotatedPath = $"{ContainerNames.Rejected}/{name}";
+            }
         }
 
-        return await RecordAsync(partition, blobName, fileName, sha, bytes.Length, archivePath, issues, content, receivedAt, cancellationToken);
+        return await RecordAsync(partition, blobName, fileName, sha, bytes.Length, archivePath, issues, content, receivedAt, cancellationToken, dataPath, annotatedPath);
     }
 
     /// <summary>Records a blob that failed every attempt, so that it is visible in the ingestion list (it stays in uploads).</summary>
@@ -145,38 +173,70 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
         return $"{ContainerNames.Archive}/{path}";
     }
 
-    private async Task StoreAsync(Departement departement, string sha, WorkbookContent content, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Suivi-mensuel rows written with a label but no code (and no objective) get "OXX-…"; when the département
+    /// knows exactly one indicator with the same canonical label, the row is that indicator.
+    /// </summary>
+    private async Task ResolveCodesAsync(string partition, WorkbookContent content, CancellationToken cancellationToken)
     {
-        var partition = departement.Code;
-        var datasets = new DatasetStore(storage);
-        foreach (var year in content.BudgetLines.Select(l => l.Year).Distinct())
+        const string Unknown = "OXX-";
+        if (!content.IndicatorValues.Any(v => v.Code.StartsWith(Unknown, StringComparison.Ordinal)))
         {
-            var lines = content.BudgetLines.Where(l => l.Year == year).Select(l => BudgetLineMapping.ToEntity(partition, sha, l));
-            await TableBatches.UpsertAsync(storage.Table(TableNames.BudgetLines), lines, cancellationToken);
-            await datasets.SetCurrentAsync(partition, BudgetLineMapping.Kind, year, sha, receivedAt, cancellationToken);
+            return;
         }
 
-        var values = content.IndicatorValues.Select(v => new IndicatorValueEntity
+        var bySlug = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await foreach (var e in storage.Table(TableNames.Indicators).QueryAsync<IndicatorEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            PartitionKey = partition,
-            RowKey = $"{v.Period}|{v.Code}|{sha}",
-            Code = v.Code,
-            Label = v.Label,
-            Period = v.Period.ToString(),
-            Value = v.Value is { } d ? (double)d : null,
-            IsPercent = v.IsPercent,
-            Text = v.Text,
-            Source = v.Source,
-            Reliable = v.Reliable,
-            Comment = v.Comment,
-            IngestionId = sha,
-            ReceivedAt = receivedAt,
-            SourceCell = v.SourceCell,
-        });
-        await TableBatches.UpsertAsync(storage.Table(TableNames.IndicatorValues), values, cancellationToken);
+            var dash = e.RowKey.IndexOf('-', StringComparison.Ordinal);
+            if (dash > 0 && !e.RowKey.StartsWith(Unknown, StringComparison.Ordinal))
+            {
+                var slug = e.RowKey[(dash + 1)..];
+                if (!bySlug.TryGetValue(slug, out var codes))
+                {
+                    bySlug[slug] = codes = [];
+                }
+
+                codes.Add(e.RowKey);
+            }
+        }
+
+        var resolved = 0;
+        for (var i = 0; i < content.IndicatorValues.Count; i++)
+        {
+            var value = content.IndicatorValues[i];
+            if (value.Code.StartsWith(Unknown, StringComparison.Ordinal) && bySlug.TryGetValue(value.Code[Unknown.Length..], out var codes) && codes is [var code])
+            {
+                content.IndicatorValues[i] = value with { Code = code };
+                resolved++;
+            }
+        }
+
+        if (resolved > 0)
+        {
+            content.Issues.Add(new ValidationIssue(Severity.Info, "codes-retrouves", resolved == 1 ? "1 valeur sans code a été rattachée à l'indicateur du département de même libellé." : $"{resolved} valeurs sans code ont été rattachées aux indicateurs du département de même libellé.", content.SheetOfKind(Kinds.SuiviMensuelParser.KindName)));
+        }
     }
 
-    private async Task<IngestionResult> RecordAsync(string partition, string blobName, string fileName, string id, long size, string? archivePath, IssueList issues, WorkbookContent? content, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    /// <summary>The normalised content of an accepted workbook, kept readable by ingestion id after a later drop replaces its rows.</summary>
+    private async Task<string> WriteDataAsync(string partition, string sha, WorkbookContent content, CancellationToken cancellationToken)
+    {
+        var path = $"{partition}/{sha}.data.json";
+        var data = new IngestionData(
+            sha,
+            content.Kinds.ToList(),
+            content.BudgetLines,
+            content.IndicatorValues,
+            content.Fiches,
+            content.Bilans,
+            content.Indicators,
+            content.PlannedFunding,
+            content.ObjectivePlans);
+        await storage.IngestionReports.GetBlobClient(path).UploadAsync(BinaryData.FromObjectAsJson(data, IngestionReport.JsonOptions), overwrite: true, cancellationToken);
+        return $"{ContainerNames.IngestionReports}/{path}";
+    }
+
+    private async Task<IngestionResult> RecordAsync(string partition, string blobName, string fileName, string id, long size, string? archivePath, IssueList issues, WorkbookContent? content, DateTimeOffset receivedAt, CancellationToken cancellationToken, string? dataPath = null, string? annotatedPath = null)
     {
         var status = issues.HasErrors ? IngestionStatus.Rejected : IngestionStatus.Accepted;
         var kinds = content?.Kinds.ToList() ?? [];
@@ -190,7 +250,11 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
             status == IngestionStatus.Accepted ? "Fichier importé." : "Fichier refusé : corrigez les erreurs ci-dessous puis déposez-le à nouveau.",
             receivedAt,
             content?.Sheets ?? [],
-            issues.All.Select(IngestionReport.Issue.From).ToList());
+            issues.All.Select(IngestionReport.Issue.From).ToList())
+        {
+            AnnotatedCopy = annotatedPath,
+            Data = dataPath,
+        };
         await storage.IngestionReports.GetBlobClient(reportPath).UploadAsync(BinaryData.FromObjectAsJson(report, IngestionReport.JsonOptions), overwrite: true, cancellationToken);
         if (status == IngestionStatus.Rejected)
         {
@@ -211,7 +275,9 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
             Years = string.Join(',', (content?.Sheets ?? []).SelectMany(s => s.Years).Distinct().Order()),
             ErrorCount = issues.All.Count(i => i.Severity == Severity.Error),
             WarningCount = issues.All.Count(i => i.Severity == Severity.Warning),
-            Lines = content is null ? 0 : content.BudgetLines.Count + content.IndicatorValues.Count,
+            Lines = content?.ItemCount ?? 0,
+            DataPath = dataPath,
+            AnnotatedPath = annotatedPath,
             ArchivePath = archivePath ?? string.Empty,
             ReportPath = $"{ContainerNames.IngestionReports}/{reportPath}",
             Summary = Truncate(string.Join(" | ", issues.All.Where(i => i.Severity != Severity.Info).Take(5).Select(i => i.ToString())), 4_000),
@@ -236,6 +302,12 @@ public static class ArchiveMetadata
 /// <summary>The ingestion report written next to every ingestion (JSON; messages in French).</summary>
 public sealed record IngestionReport(string FileName, string BlobName, string Departement, string IngestionId, string Status, string Message, DateTimeOffset ReceivedAt, IReadOnlyList<SheetSummary> Sheets, IReadOnlyList<IngestionReport.Issue> Issues)
 {
+    /// <summary>For a rejected workbook: its copy with a comment on each faulty cell.</summary>
+    public string? AnnotatedCopy { get; init; }
+
+    /// <summary>For an accepted workbook: the normalised content as stored.</summary>
+    public string? Data { get; init; }
+
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public sealed record Issue(string Severity, string Code, string Message, string? Sheet, string? Cell, string? Seen, string? Expected, string Text)
@@ -243,3 +315,15 @@ public sealed record IngestionReport(string FileName, string BlobName, string De
         public static Issue From(ValidationIssue i) => new(i.SeverityLabel, i.Code, i.Message, i.Sheet, i.Cell, i.Seen, i.Expected, i.ToString());
     }
 }
+
+/// <summary>The normalised content of one accepted workbook, as stored (JSON next to its report).</summary>
+public sealed record IngestionData(
+    string IngestionId,
+    IReadOnlyList<string> Kinds,
+    IReadOnlyList<BudgetLine> BudgetLines,
+    IReadOnlyList<IndicatorValue> IndicatorValues,
+    IReadOnlyList<FicheDefinition> Fiches,
+    IReadOnlyList<FicheBilan> Bilans,
+    IReadOnlyList<SourcedIndicator> Indicators,
+    IReadOnlyList<PlannedFunding> PlannedFunding,
+    IReadOnlyList<ObjectivePlan> ObjectivePlans);

@@ -16,10 +16,22 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
     {
     }
 
-    /// <summary>Every sheet kind the pipeline knows, in detection order.</summary>
-    public static IReadOnlyList<ISheetParser> DefaultParsers() => [new RapportFinancierParser(), new SuiviMensuelParser()];
+    /// <summary>Every sheet kind the pipeline knows, in detection order (ties go to the first).</summary>
+    public static IReadOnlyList<ISheetParser> DefaultParsers() => AllParsers();
 
     public IReadOnlyList<string> KnownKinds => parsers.Select(p => p.Kind).ToList();
+
+    /// <summary>Every workbook kind of the design, in detection order (ties go to the first).</summary>
+    public static IReadOnlyList<ISheetParser> AllParsers() =>
+    [
+        new PlanActionParser(),
+        new SyntheseObjectifsParser(),
+        new TableauDeBordParser(),
+        new Annexe21Parser(),
+        new RapportFinancierParser(),
+        new BilansFichesParser(),
+        new SuiviMensuelParser(),
+    ];
 
     public WorkbookContent Parse(Stream stream)
     {
@@ -34,6 +46,14 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
 
             foreach (var sheet in workbook.Sheets)
             {
+                if (sheet.Name.StartsWith(WorkbookAnnotator.IssuesSheetName, StringComparison.Ordinal))
+                {
+                    // The list of problems added to a rejected copy: the user corrected the file and dropped it again.
+                    content.Issues.Add(new ValidationIssue(Severity.Info, "feuille-erreurs-ignoree", "La feuille listant les erreurs d'un import précédent a été ignorée.", sheet.Name));
+                    content.Sheets.Add(new SheetSummary(sheet.Name, null, 0, []));
+                    continue;
+                }
+
                 if (sheet.Visibility != SheetVisibility.Visible)
                 {
                     content.Issues.Warning("feuille-masquee", "La feuille est masquée : elle n'a pas été lue. Affichez-la si elle contient des données à importer.", sheet.Name);
@@ -41,7 +61,15 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
                     continue;
                 }
 
-                ParseSheet(workbook, sheet, content);
+                try
+                {
+                    ParseSheet(workbook, sheet, content);
+                }
+                catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or IOException or InvalidCastException or ArgumentOutOfRangeException or KeyNotFoundException)
+                {
+                    content.Issues.Error("feuille-illisible", "Le contenu XML de la feuille est invalide ou incomplet : elle n'a pas pu être lue. Ouvrez le fichier dans Excel, enregistrez-le à nouveau au format .xlsx, puis déposez-le.", sheet.Name);
+                    content.Sheets.Add(new SheetSummary(sheet.Name, null, 0, []));
+                }
             }
 
             if (workbook.Sheets.Count == 0 || content.Sheets.All(s => s.Kind is null))
@@ -72,19 +100,30 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
             head.Add(rows.Current);
         }
 
-        foreach (var parser in parsers)
+        // The kind whose header recognises the most columns wins: a plan d'action also has "fiche" and "objectif".
+        var best = parsers
+            .Select((parser, order) => (Parser: parser, Order: order, Header: parser.Detect(head)))
+            .Where(c => c.Header is not null)
+            .OrderByDescending(c => c.Header!.Columns.Count)
+            .ThenBy(c => c.Order)
+            .FirstOrDefault();
+        if (best.Parser is not null)
         {
-            if (parser.Detect(head) is { } header)
-            {
-                var input = new SheetInput(workbook, sheet, head.Concat(Rest(rows)));
-                var before = content.BudgetLines.Count + content.IndicatorValues.Count;
-                var years = parser.Parse(input, header, content);
-                content.Sheets.Add(new SheetSummary(sheet.Name, parser.Kind, content.BudgetLines.Count + content.IndicatorValues.Count - before, years));
-                return;
-            }
+            var input = new SheetInput(workbook, sheet, head.Concat(Rest(rows)));
+            var before = content.ItemCount;
+            var years = best.Parser.Parse(input, best.Header!, content);
+            content.Sheets.Add(new SheetSummary(sheet.Name, best.Parser.Kind, content.ItemCount - before, years));
+            return;
         }
 
-        content.Issues.Warning("feuille-inconnue", "Feuille non reconnue : elle a été ignorée (aucun en-tête d'un type de classeur connu).", sheet.Name);
+        if (head.All(r => r.IsBlank))
+        {
+            content.Issues.Warning("feuille-vide", "La feuille est vide : elle a été ignorée.", sheet.Name);
+            content.Sheets.Add(new SheetSummary(sheet.Name, null, 0, []));
+            return;
+        }
+
+        content.Issues.Warning("feuille-inconnue", $"Feuille non reconnue : elle a été ignorée (aucun en-tête d'un type de classeur connu dans ses {HeaderLocator.RowsScanned} premières lignes ; types attendus : {string.Join(", ", KnownKinds)}).", sheet.Name);
         content.Sheets.Add(new SheetSummary(sheet.Name, null, 0, []));
     }
 

@@ -19,6 +19,9 @@ public sealed record FicheDefinition
 
     /// <summary>Planned total 2020-2022 as stated by the fiche.</summary>
     public decimal? PlannedTotal { get; init; }
+
+    /// <summary>Cell of the fiche number in its source workbook ("A12").</summary>
+    public string? SourceCell { get; init; }
 }
 
 /// <summary>The qualitative bilan of a fiche for one report year (from bilans-fiches).</summary>
@@ -46,4 +49,18 @@ public sealed record FicheBilan
 
     /// <summary>Planned total printed in the fiche ("Total : 1 886 914 €"), kept to cross-check the financial table.</summary>
     public decimal? PlannedTotal { get; init; }
+
+    /// <summary>National objective the fiche names (the first one when it names several).</summary>
+    public int? Objectif { get; init; }
+
+    /// <summary>The "Bilan financier" text as written.</summary>
+    public string? BilanFinancier { get; init; }
+
+    /// <summary>Amount consumed as stated by the bilan financier ("Montant consommé … : 437 757 €").</summary>
+    public decimal? Consumed { get; init; }
+
+    /// <summary>Percentage of the planned total printed next to the consumed amount ("52 %"), as a ratio.</summary>
+    public decimal? ConsumedPercentPrinted { get; init; }
+
+    public string? SourceCell { get; init; }
 }

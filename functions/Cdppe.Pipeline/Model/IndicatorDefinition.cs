@@ -31,6 +31,9 @@ public sealed record IndicatorDefinition
 
     public int? Fiche { get; init; }
 
+    /// <summary>Every fiche action that follows this indicator (several fiches may share one).</summary>
+    public IReadOnlyList<int> Fiches { get; init; } = [];
+
     public IndicatorKind Kind { get; init; } = IndicatorKind.Count;
 
     public bool Fundamental { get; init; }
@@ -52,4 +55,7 @@ public sealed record IndicatorDefinition
 
     /// <summary>Ordered milestones for a <see cref="IndicatorKind.Milestone"/> indicator.</summary>
     public IReadOnlyList<string> Milestones { get; init; } = [];
+
+    /// <summary>Cell of the indicator's label in its source workbook.</summary>
+    public string? SourceCell { get; init; }
 }

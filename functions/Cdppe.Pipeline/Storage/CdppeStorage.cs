@@ -117,5 +117,12 @@ public static class TableNames
     public const string Fiches = "Fiches";
     public const string Datasets = "Datasets";
 
-    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Indicators, Fiches, Datasets];
+    /// <summary>What each workbook kind said about an indicator (RowKey <c>{kind}|{code}</c>); <see cref="Indicators"/> is their merge.</summary>
+    public const string IndicatorSources = "IndicatorSources";
+
+    public const string PlannedFunding = "PlannedFunding";
+
+    public const string Objectives = "Objectives";
+
+    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Indicators, Fiches, Datasets, IndicatorSources, PlannedFunding, Objectives];
 }

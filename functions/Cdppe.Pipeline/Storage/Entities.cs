@@ -47,6 +47,15 @@ public sealed class IngestionEntity : EntityBase
 
     /// <summary>The first French messages, for a quick look; the full list is in the report blob.</summary>
     public string Summary { get; set; } = string.Empty;
+
+    /// <summary>The normalised content as stored by this ingestion (JSON blob), readable after a later drop supersedes it.</summary>
+    public string? DataPath { get; set; }
+
+    /// <summary>For a rejected workbook: the copy with a comment on each faulty cell.</summary>
+    public string? AnnotatedPath { get; set; }
+
+    /// <summary>"kind:ingestion id" of the later drops that replaced this ingestion's data, comma separated.</summary>
+    public string? SupersededBy { get; set; }
 }
 
 public sealed class BudgetLineEntity : EntityBase
@@ -211,6 +220,14 @@ public sealed class IndicatorEntity : EntityBase
     public string MilestonesJson { get; set; } = "[]";
 
     public string IngestionId { get; set; } = string.Empty;
+
+    /// <summary>Every fiche that follows the indicator, comma separated ("1,2").</summary>
+    public string? Fiches { get; set; }
+
+    /// <summary>The workbook kinds this row was built from (plan-action, tableau-de-bord), comma separated.</summary>
+    public string? SourceKinds { get; set; }
+
+    public string? SourceCell { get; set; }
 }
 
 /// <summary>Table Fiches: definitions (RowKey <c>F{000}</c>) and yearly bilans (RowKey <c>{year}|F{000}</c>).</summary>
@@ -246,4 +263,90 @@ public sealed class FicheEntity : EntityBase
     public string? APoursuivre { get; set; }
 
     public string IngestionId { get; set; } = string.Empty;
+
+    /// <summary>Workbook kind that wrote the row: plan-action (definitions), bilans-fiches (bilans, or a definition when no plan d'action is known).</summary>
+    public string? SourceKind { get; set; }
+
+    public string? BilanFinancier { get; set; }
+
+    /// <summary>Consumed amount stated by the bilan financier.</summary>
+    public double? Consumed { get; set; }
+
+    /// <summary>Percentage printed next to it, as a ratio.</summary>
+    public double? ConsumedPercentPrinted { get; set; }
+
+    public string? SourceCell { get; set; }
+}
+
+/// <summary>Table PlannedFunding: money planned by the plan d'action for one fiche and year (RowKey <c>F001|2021</c>).</summary>
+public sealed class PlannedFundingEntity : EntityBase
+{
+    public int Fiche { get; set; }
+
+    public int Year { get; set; }
+
+    public double MasseSalariale { get; set; }
+
+    public double BudgetDgas { get; set; }
+
+    public double Departement { get; set; }
+
+    public double Fir { get; set; }
+
+    public double Etat { get; set; }
+
+    public double Ondam { get; set; }
+
+    public double Total { get; set; }
+
+    public string? CofinancementSource { get; set; }
+
+    public string IngestionId { get; set; } = string.Empty;
+
+    public string? SourceCell { get; set; }
+}
+
+/// <summary>Table Objectives: one objective line of a plan (RowKey <c>{kind}|{period}|{order:000}</c>).</summary>
+public sealed class ObjectivePlanEntity : EntityBase
+{
+    public string Kind { get; set; } = string.Empty;
+
+    public string Period { get; set; } = string.Empty;
+
+    public int Order { get; set; }
+
+    public string? Engagement { get; set; }
+
+    public string? Mesure { get; set; }
+
+    public int? Objectif { get; set; }
+
+    public string? Libelle { get; set; }
+
+    /// <summary>JSON <c>{ "2021": "actions…" }</c>.</summary>
+    public string ActionsJson { get; set; } = "{}";
+
+    public string? Fiches { get; set; }
+
+    public string? Partenaires { get; set; }
+
+    public double? Departement { get; set; }
+
+    public double? Etat { get; set; }
+
+    public double? Total { get; set; }
+
+    public string? Modalite { get; set; }
+
+    public string? AutresFinancements { get; set; }
+
+    public double? AutresMontant { get; set; }
+
+    public int? NextYear { get; set; }
+
+    public double? NextYearFunding { get; set; }
+
+    public string IngestionId { get; set; } = string.Empty;
+
+    public string? SourceCell { get; set; }
 }

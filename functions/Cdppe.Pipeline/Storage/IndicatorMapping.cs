@@ -27,6 +27,8 @@ public static class IndicatorMapping
         DenominatorCode = d.DenominatorCode,
         MilestonesJson = JsonSerializer.Serialize(d.Milestones, Json),
         IngestionId = ingestionId,
+        Fiches = d.Fiches.Count == 0 ? null : string.Join(',', d.Fiches),
+        SourceCell = d.SourceCell,
     };
 
     public static IndicatorDefinition FromEntity(IndicatorEntity e) => new()
@@ -45,5 +47,7 @@ public static class IndicatorMapping
         NumeratorCode = e.NumeratorCode,
         DenominatorCode = e.DenominatorCode,
         Milestones = JsonSerializer.Deserialize<List<string>>(e.MilestonesJson, Json) ?? [],
+        Fiches = string.IsNullOrEmpty(e.Fiches) ? (e.Fiche is { } f ? [f] : []) : e.Fiches.Split(',').Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+        SourceCell = e.SourceCell,
     };
 }

@@ -105,8 +105,9 @@ public sealed class CustomHandlerContractTests(AzuriteFixture azurite)
         Assert.Contains(routes, r => r.Folder == "ConsolidateMonthly");
         var http = routes.Select(r => r.Json.RootElement.GetProperty("bindings")[0]).Where(b => b.GetProperty("type").GetString() == "httpTrigger").Select(b => b.GetProperty("route").GetString()).ToList();
         Assert.Contains("reports/annual/{year}", http);
+        Assert.Contains("templates/{kind}", http);
         Assert.Contains("reports/template", http);
-        Assert.Equal(8, http.Count);
+        Assert.Equal(9, http.Count);
         Assert.True(File.Exists(Path.Combine(root, "host.json")));
     }
 

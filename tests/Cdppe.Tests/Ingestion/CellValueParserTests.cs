@@ -14,6 +14,8 @@ public sealed class CellValueParserTests
     [InlineData("100.000", 100000)]
     [InlineData("1 234,50", 1234.5)]
     [InlineData("6322", 6322)]
+    [InlineData("16 988", 16988)]
+    [InlineData("119 622,00 €", 119622)]
     public void ReadsFrenchAmounts(string text, double expected)
     {
         var value = CellValueParser.ParseText(text);
@@ -40,6 +42,8 @@ public sealed class CellValueParserTests
     [InlineData("signature du protocole", ValueStatus.Text)]
     [InlineData("#REF!", ValueStatus.Error)]
     [InlineData("#DIV/0!", ValueStatus.Error)]
+    [InlineData("0 10", ValueStatus.Text)]
+    [InlineData("100 30", ValueStatus.Text)]
     [InlineData("  ", ValueStatus.Blank)]
     public void ClassifiesNonNumbers(string text, ValueStatus expected) => Assert.Equal(expected, CellValueParser.ParseText(text).Status);
 }

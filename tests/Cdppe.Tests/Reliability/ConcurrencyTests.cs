@@ -106,7 +106,7 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite)
         var rows = new List<string>();
         await foreach (var e in services.Storage.Table(table).QueryAsync<TableEntity>(e => e.PartitionKey == partition))
         {
-            rows.Add(e.RowKey + ":" + string.Join('|', e.Keys.Where(k => k is not "Timestamp" and not "odata.etag" and not "PartitionKey" and not "ReceivedAt" and not "UpdatedAt" and not "BlobName" and not "ArchivePath" and not "ReportPath")
+            rows.Add(e.RowKey + ":" + string.Join('|', e.Keys.Where(k => k is not "Timestamp" and not "odata.etag" and not "PartitionKey" and not "ReceivedAt" and not "UpdatedAt" and not "BlobName" and not "ArchivePath" and not "ReportPath" and not "DataPath" and not "AnnotatedPath")
                 .Order(StringComparer.Ordinal).Select(k => $"{k}={Convert.ToString(e[k], CultureInfo.InvariantCulture)}")));
         }
 

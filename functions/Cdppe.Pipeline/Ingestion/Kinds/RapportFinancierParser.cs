@@ -56,6 +56,8 @@ public sealed partial class RapportFinancierParser : ISheetParser
             return [];
         }
 
+        var errorsBefore = issues.ErrorCount;
+        var totalsSkipped = false;
         var engagement = "Sans engagement";
         string? mesure = null;
         string? objectif = null;
@@ -68,14 +70,22 @@ public sealed partial class RapportFinancierParser : ISheetParser
             var label = RowLabel(row, header);
             if (label is "sous-total" or "sous total")
             {
-                CheckTotals(engagementLines.Select(l => l.Line), row, header, sheet, $"le sous-total de « {engagement} »", issues);
+                if (!issues.SkipTotalsAfterErrors(errorsBefore, sheet, ref totalsSkipped))
+                {
+                    CheckTotals(engagementLines.Select(l => l.Line), row, header, sheet, $"le sous-total de « {engagement} »", issues);
+                }
+
                 engagementLines.Clear();
                 continue;
             }
 
             if (label == "total" || label == "total general")
             {
-                CheckTotals(allLines, row, header, sheet, "le total général", issues);
+                if (!issues.SkipTotalsAfterErrors(errorsBefore, sheet, ref totalsSkipped))
+                {
+                    CheckTotals(allLines, row, header, sheet, "le total général", issues);
+                }
+
                 sawTotal = true;
                 continue;
             }
@@ -222,8 +232,8 @@ public sealed partial class RapportFinancierParser : ISheetParser
             "annee-introuvable",
             "Impossible de déterminer l'année du rapport financier : l'en-tête de la colonne du budget consommé dans l'année doit contenir l'année, par exemple « Budget consommé en 2022 ».",
             input.Sheet.Name,
-            CellReference.Format(header["consumedInYear"], header.LastHeaderRow),
-            text,
+            header.CellOf("consumedInYear"),
+            header.RawTextOf("consumedInYear"),
             "« Budget consommé en AAAA »");
         return null;
     }

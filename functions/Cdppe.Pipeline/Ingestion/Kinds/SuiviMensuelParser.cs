@@ -20,6 +20,7 @@ public sealed class SuiviMensuelParser : ISheetParser
         new("commentaire", t => t.StartsWith("commentaire", StringComparison.Ordinal)),
         new("source", t => t.StartsWith("source", StringComparison.Ordinal)),
         new("libelle", t => t.StartsWith("libelle", StringComparison.Ordinal) || t.StartsWith("indicateur", StringComparison.Ordinal), Required: true),
+        new("objectif", t => t.StartsWith("objectif", StringComparison.Ordinal)),
     ];
 
     public string Kind => KindName;
@@ -44,15 +45,21 @@ public sealed class SuiviMensuelParser : ISheetParser
                 continue;
             }
 
-            code ??= IndicatorCodes.Derive(null, label!);
             var periodCell = row.Get(header["periode"]);
+            var valueCell = row.Get(header["valeur"]);
+            if (valueCell.IsEmpty)
+            {
+                // Nothing reported (a row of the pre-filled template not filled in): never a value that would hide an earlier one.
+                continue;
+            }
+
+            code ??= IndicatorCodes.Derive(NationalObjectives.Match(Optional(row, header, "objectif")), label!);
             if (!TryReadPeriod(input.Workbook, periodCell, out var parsedPeriod) || parsedPeriod is not { } period)
             {
                 issues.Error("periode-illisible", "La période n'est pas un mois reconnu.", sheet, periodCell.Reference, periodCell.Display, "un mois au format AAAA-MM, par exemple « 2022-06 »");
                 continue;
             }
 
-            var valueCell = row.Get(header["valeur"]);
             var value = CellValueParser.Parse(valueCell);
             if (value.Status == ValueStatus.Error)
             {

@@ -11,8 +11,17 @@ public sealed record XlsxNumber(double Value, string Format);
 /// <summary>A formula with its cached value (number, text or error such as "#REF!").</summary>
 public sealed record XlsxFormula(string Formula, object? Cached);
 
-/// <summary>One sheet to write: rows of values (string, number, <see cref="XlsxNumber"/>, <see cref="XlsxFormula"/>, null) and merged ranges.</summary>
-public sealed record XlsxSheetSpec(string Name, IEnumerable<IReadOnlyList<object?>> Rows, IReadOnlyList<string>? Merges = null, SheetVisibility Visibility = SheetVisibility.Visible);
+/// <summary>A data validation on a range: a list ("oui,non") or a custom formula written for the range's top-left cell, with a French message.</summary>
+public sealed record XlsxValidation(string Range, string? List = null, string? Formula = null, string? Prompt = null, string? Error = null);
+
+/// <summary>One sheet to write: rows of values (string, number, <see cref="XlsxNumber"/>, <see cref="XlsxFormula"/>, null), merged ranges, column widths and data validations.</summary>
+public sealed record XlsxSheetSpec(string Name, IEnumerable<IReadOnlyList<object?>> Rows, IReadOnlyList<string>? Merges = null, SheetVisibility Visibility = SheetVisibility.Visible)
+{
+    /// <summary>Widths (in characters) of the first columns.</summary>
+    public IReadOnlyList<double>? Widths { get; init; }
+
+    public IReadOnlyList<XlsxValidation>? Validations { get; init; }
+}
 
 /// <summary>
 /// Writes real .xlsx files (shared strings, number formats, merged cells, formulas with cached values) with
@@ -69,6 +78,11 @@ public static class XlsxWriter
     {
         using var writer = OpenXmlWriter.Create(part);
         writer.WriteStartElement(new Worksheet());
+        if (spec.Widths is { Count: > 0 } widths)
+        {
+            writer.WriteElement(new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true })));
+        }
+
         writer.WriteStartElement(new SheetData());
         var rowIndex = 0;
         foreach (var values in spec.Rows)
@@ -92,7 +106,30 @@ public static class XlsxWriter
             writer.WriteElement(new MergeCells(merges.Select(m => new MergeCell { Reference = m })) { Count = (uint)merges.Count });
         }
 
+        if (spec.Validations is { Count: > 0 } validations)
+        {
+            writer.WriteElement(new DataValidations(validations.Select(Validation)) { Count = (uint)validations.Count });
+        }
+
         writer.WriteEndElement();
+    }
+
+    private static DataValidation Validation(XlsxValidation v)
+    {
+        var validation = new DataValidation
+        {
+            SequenceOfReferences = new ListValue<StringValue> { InnerText = v.Range },
+            Type = v.List is not null ? DataValidationValues.List : DataValidationValues.Custom,
+            AllowBlank = true,
+            ShowErrorMessage = v.Error is not null,
+            ShowInputMessage = v.Prompt is not null,
+            ErrorTitle = v.Error is null ? null : "Valeur refusée",
+            Error = v.Error,
+            PromptTitle = v.Prompt is null ? null : "Saisie",
+            Prompt = v.Prompt,
+        };
+        validation.Append(new Formula1(v.List is not null ? $"\"{v.List}\"" : v.Formula ?? "TRUE"));
+        return validation;
     }
 
     private static Cell Cell(string reference, object value, Dictionary<string, int> strings, Dictionary<string, uint> formats)

@@ -1,7 +1,7 @@
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Samples;
 
-namespace Cdppe.Tests.Ingestion;
+namespace Cdppe.Tests.Ingestion.Kinds;
 
 public sealed class RapportFinancierParserTests
 {
@@ -36,6 +36,9 @@ public sealed class RapportFinancierParserTests
         Assert.Equal(213_905m, fiche1.ConsumedInYear);
         Assert.Equal(437_757m, fiche1.ConsumedCumulative);
         Assert.StartsWith("Rendre obligatoire l'entretien prénatal", fiche1.Mesure, StringComparison.Ordinal);
+
+        var fiche14 = ParseSeed().BudgetLines.Single(l => l.Fiche == 14);
+        Assert.Equal((6_333_838m, 5_870_500m), (fiche14.BudgetGlobal, fiche14.ConsumedCumulative));
     }
 
     [Fact]

@@ -1,0 +1,176 @@
+using Cdppe.Pipeline.Ingestion.Kinds;
+using Cdppe.Pipeline.Model;
+using Cdppe.Pipeline.Storage;
+
+namespace Cdppe.Pipeline.Ingestion;
+
+/// <summary>
+/// Cross-checks between workbooks of one département, as warnings on the new workbook's cells: a fiche's planned
+/// total in the plan d'action, the rapport financier and its bilan; its consumed amount in the rapport financier and
+/// its bilan; an indicator's targets in the plan d'action and the tableau de bord. The other side is what the same
+/// workbook holds or what is already stored (kinds the new workbook replaces are not compared with themselves).
+/// </summary>
+public sealed class CrossWorkbookChecks(CdppeStorage storage)
+{
+    private static readonly string[] FicheKinds = [PlanActionParser.KindName, RapportFinancierParser.KindName, BilansFichesParser.KindName];
+
+    public async Task RunAsync(string partition, WorkbookContent content, CancellationToken cancellationToken = default)
+    {
+        var kinds = content.Kinds.ToHashSet(StringComparer.Ordinal);
+        var facts = Facts(content).ToList();
+        var stored = await StoredFactsAsync(partition, kinds, cancellationToken);
+        CheckFiches(content, facts, stored);
+        await CheckTargetsAsync(partition, content, kinds, cancellationToken);
+    }
+
+    private static void CheckFiches(WorkbookContent content, List<FicheFact> fresh, List<FicheFact> stored)
+    {
+        foreach (var a in fresh)
+        {
+            var others = stored.Concat(fresh.Where(b => Rank(b.Kind) < Rank(a.Kind)))
+                .Where(b => b.Fiche == a.Fiche && b.Kind != a.Kind)
+                .ToList();
+            foreach (var b in others)
+            {
+                if (a.Planned is { } pa && b.Planned is { } pb && pa != pb)
+                {
+                    content.Issues.Warning(
+                        "fiche-prevu-divergent",
+                        $"Fiche {a.Fiche} : le total prévu ({FrenchFormat.Euros(pa)}) diffère de celui {b.Where} ({FrenchFormat.Euros(pb)}).",
+                        a.Sheet,
+                        a.Cell,
+                        FrenchFormat.Euros(pa),
+                        $"{FrenchFormat.Euros(pb)} ({b.Where})");
+                }
+
+                if (a.Consumed is { } ca && b.Consumed is { } cb && a.Year == b.Year && ca != cb)
+                {
+                    content.Issues.Warning(
+                        "fiche-consomme-divergent",
+                        $"Fiche {a.Fiche} : le montant consommé ({FrenchFormat.Euros(ca)}) diffère de celui {b.Where} ({FrenchFormat.Euros(cb)}).",
+                        a.Sheet,
+                        a.Cell,
+                        FrenchFormat.Euros(ca),
+                        $"{FrenchFormat.Euros(cb)} ({b.Where})");
+                }
+            }
+        }
+    }
+
+    private async Task CheckTargetsAsync(string partition, WorkbookContent content, HashSet<string> kinds, CancellationToken cancellationToken)
+    {
+        var fresh = content.Indicators.Where(i => i.Kind is PlanActionParser.KindName or TableauDeBordParser.KindName).ToList();
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        var others = new List<SourcedIndicator>();
+        foreach (var kind in IndicatorMerger.Authority.Where(k => !kinds.Contains(k)))
+        {
+            var prefix = PlanMappings.SourcePrefix(kind);
+            await foreach (var e in storage.Table(TableNames.IndicatorSources).QueryAsync<IndicatorEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(prefix + "~") < 0, cancellationToken: cancellationToken))
+            {
+                others.Add(new SourcedIndicator(kind, IndicatorMapping.FromEntity(e)));
+            }
+        }
+
+        var byCode = others.Concat(fresh).GroupBy(i => i.Definition.Code);
+        foreach (var group in byCode)
+        {
+            var list = group.ToList();
+            foreach (var a in list.Where(fresh.Contains))
+            {
+                foreach (var b in list.Where(b => b.Kind != a.Kind && (!fresh.Contains(b) || string.CompareOrdinal(b.Kind, a.Kind) < 0)))
+                {
+                    foreach (var (year, target) in a.Definition.Targets.OrderBy(t => t.Key))
+                    {
+                        if (target.Value is { } va && b.Definition.Targets.GetValueOrDefault(year)?.Value is { } vb && va != vb)
+                        {
+                            var where = b.Kind == PlanActionParser.KindName ? "du plan d'action" : "du tableau de bord";
+                            content.Issues.Warning(
+                                "cible-divergente",
+                                $"L'indicateur {a.Definition.Code} a pour cible {year} {Describe(va, target.IsPercent)}, contre {Describe(vb, target.IsPercent)} dans celle {where}.",
+                                content.SheetOf(a),
+                                a.Definition.SourceCell,
+                                Describe(va, target.IsPercent),
+                                $"{Describe(vb, target.IsPercent)} ({where})");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<FicheFact> Facts(WorkbookContent content)
+    {
+        foreach (var f in content.Fiches)
+        {
+            yield return new FicheFact(PlanActionParser.KindName, "du plan d'action", f.Numero, f.PlannedTotal, null, null, content.SheetOf(f), f.SourceCell);
+        }
+
+        foreach (var l in content.BudgetLines.Where(l => l.Fiche is not null))
+        {
+            yield return new FicheFact(RapportFinancierParser.KindName, $"du rapport financier {l.Year}", l.Fiche!.Value, l.BudgetGlobal, l.ConsumedCumulative, l.Year, content.SheetOfKind(RapportFinancierParser.KindName), l.SourceCell);
+        }
+
+        foreach (var b in content.Bilans)
+        {
+            yield return new FicheFact(BilansFichesParser.KindName, $"du bilan {b.Year} de la fiche", b.Numero, b.PlannedTotal, b.Consumed, b.Year, content.SheetOf(b), b.SourceCell);
+        }
+    }
+
+    private async Task<List<FicheFact>> StoredFactsAsync(string partition, HashSet<string> kinds, CancellationToken cancellationToken)
+    {
+        var facts = new List<FicheFact>();
+        if (!kinds.Overlaps(FicheKinds))
+        {
+            return facts;
+        }
+
+        if (!kinds.Contains(RapportFinancierParser.KindName))
+        {
+            var datasets = new DatasetStore(storage);
+            var years = new List<int>();
+            await foreach (var d in storage.Table(TableNames.Datasets).QueryAsync<DatasetEntity>(e => e.PartitionKey == partition && e.Kind == BudgetLineMapping.Kind, cancellationToken: cancellationToken))
+            {
+                years.Add(d.Year);
+            }
+
+            if (years.Count > 0)
+            {
+                var year = years.Max();
+                var lines = await datasets.BudgetLinesAsync(partition, year, cancellationToken);
+                facts.AddRange(lines.Where(l => l.Fiche is not null)
+                    .Select(l => new FicheFact(RapportFinancierParser.KindName, $"du rapport financier {year} déjà importé", l.Fiche!.Value, l.BudgetGlobal, l.ConsumedCumulative, year, null, null)));
+            }
+        }
+
+        var fiches = new List<FicheEntity>();
+        await foreach (var e in storage.Table(TableNames.Fiches).QueryAsync<FicheEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        {
+            fiches.Add(e);
+        }
+
+        if (!kinds.Contains(PlanActionParser.KindName))
+        {
+            facts.AddRange(fiches.Where(f => f.Year == 0 && f.SourceKind != BilansFichesParser.KindName)
+                .Select(f => new FicheFact(PlanActionParser.KindName, "du plan d'action déjà importé", f.Numero, f.PlannedTotal is { } t ? (decimal)t : null, null, null, null, null)));
+        }
+
+        if (!kinds.Contains(BilansFichesParser.KindName))
+        {
+            facts.AddRange(fiches.Where(f => f.Year > 0).GroupBy(f => f.Numero).Select(g => g.OrderByDescending(f => f.Year).First())
+                .Select(f => new FicheFact(BilansFichesParser.KindName, $"du bilan {f.Year} de la fiche déjà importé", f.Numero, f.PlannedTotal is { } t ? (decimal)t : null, f.Consumed is { } c ? (decimal)c : null, f.Year, null, null)));
+        }
+
+        return facts;
+    }
+
+    private static int Rank(string kind) => Array.IndexOf(FicheKinds, kind);
+
+    private static string Describe(decimal value, bool percent) =>
+        percent ? FrenchFormat.Percent(value, value * 100m == decimal.Truncate(value * 100m) ? 0 : 1) : FrenchFormat.Number(value, value == decimal.Truncate(value) ? 0 : 2);
+
+    private sealed record FicheFact(string Kind, string Where, int Fiche, decimal? Planned, decimal? Consumed, int? Year, string? Sheet, string? Cell);
+}

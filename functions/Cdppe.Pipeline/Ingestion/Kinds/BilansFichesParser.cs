@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
+
+namespace Cdppe.Pipeline.Ingestion.Kinds;
+
+/// <summary>
+/// The bilans of the fiches actions (seed 003, one section per fiche), as one row per fiche: numéro, intitulé,
+/// objectif, référent, constat, objectif opérationnel, description, acteurs, moyens prévisionnels ("Total : 839 727 €"),
+/// bilan financier ("Montant consommé … : 437 757 € (52 %) Montant non consommé … : 401 970 €"), bilan qualitatif,
+/// à poursuivre. The year is read from the headers ("Bilan qualitatif au 31/12/2022") or the title.
+/// </summary>
+public sealed partial class BilansFichesParser : ISheetParser
+{
+    public const string KindName = "bilans-fiches";
+
+    private static readonly ColumnSpec[] Specs =
+    [
+        new("fiche", t => t.Contains("fiche", StringComparison.Ordinal) && (t.Contains("n°", StringComparison.Ordinal) || t.Contains("numero", StringComparison.Ordinal) || t == "fiche" || t == "fiche action"), Required: true),
+        new("intitule", t => t.StartsWith("intitule", StringComparison.Ordinal)),
+        new("objectifOperationnel", t => t.Contains("objectif operationnel", StringComparison.Ordinal)),
+        new("objectif", t => t.StartsWith("objectif", StringComparison.Ordinal)),
+        new("referent", t => t.StartsWith("referent", StringComparison.Ordinal)),
+        new("constat", t => t.Contains("constat", StringComparison.Ordinal), Required: true),
+        new("description", t => t.StartsWith("description", StringComparison.Ordinal)),
+        new("acteurs", t => t.Contains("acteur", StringComparison.Ordinal)),
+        new("moyens", t => t.Contains("moyens", StringComparison.Ordinal) || t.Contains("total prevu", StringComparison.Ordinal)),
+        new("bilanFinancier", t => t.Contains("bilan financier", StringComparison.Ordinal)),
+        new("bilanQualitatif", t => t.Contains("bilan qualitatif", StringComparison.Ordinal), Required: true),
+        new("aPoursuivre", t => t.Contains("poursuivre", StringComparison.Ordinal)),
+    ];
+
+    public string Kind => KindName;
+
+    public HeaderMap? Detect(IReadOnlyList<XlsxRow> head) => HeaderLocator.Locate(head, Specs);
+
+    public IReadOnlyList<int> Parse(SheetInput input, HeaderMap header, WorkbookContent content)
+    {
+        var sheet = input.Sheet.Name;
+        var issues = content.Issues;
+        var year = Years.AtEndOf(header.TextOf("bilanQualitatif"))
+            ?? Years.AtEndOf(header.TextOf("bilanFinancier"))
+            ?? header.Titles.Select(Years.OnlyOne).FirstOrDefault(y => y is not null)
+            ?? (Years.OnlyOne(header.TextOf("aPoursuivre")) is { } next ? next - 1 : null);
+        if (year is null)
+        {
+            issues.Error(
+                "annee-introuvable",
+                "Impossible de déterminer l'année des bilans : l'en-tête du bilan qualitatif doit contenir sa date, par exemple « Bilan qualitatif au 31/12/2022 », ou le titre l'année (« Bilans des fiches actions 2022 »).",
+                sheet,
+                header.CellOf("bilanQualitatif"),
+                header.RawTextOf("bilanQualitatif"),
+                "« Bilan qualitatif au 31/12/AAAA »");
+            return [];
+        }
+
+        var seen = new Dictionary<int, string>();
+        foreach (var row in input.Rows.Where(r => r.Index > header.LastHeaderRow && !r.IsBlank))
+        {
+            var ficheCell = row.Get(header["fiche"]);
+            if (ficheCell.IsEmpty || ficheCell.FromMerge)
+            {
+                if (row.NonEmpty.Any(c => !c.FromMerge))
+                {
+                    issues.Error("fiche-absente", "Cette ligne de bilan n'a pas de numéro de fiche action.", sheet, ficheCell.Reference, null, "le numéro de la fiche action");
+                }
+
+                continue;
+            }
+
+            if (Cells.FicheNumber(ficheCell) is not { } numero)
+            {
+                issues.Error("fiche-invalide", "Le numéro de fiche action est illisible.", sheet, ficheCell.Reference, ficheCell.Display, "un entier de 1 à 999");
+                continue;
+            }
+
+            if (seen.TryGetValue(numero, out var first))
+            {
+                issues.Error("fiche-en-double", $"La fiche action n° {numero} a deux bilans dans la feuille (premier en {first}).", sheet, ficheCell.Reference, ficheCell.Display, "un numéro de fiche unique");
+                continue;
+            }
+
+            seen[numero] = ficheCell.Reference;
+            decimal? planned = null;
+            if (header.Has("moyens"))
+            {
+                var cell = row.Get(header["moyens"]);
+                var value = CellValueParser.Parse(cell);
+                if (value.Status == ValueStatus.Text)
+                {
+                    planned = Amounts.FirstIn(value.Text);
+                    if (planned is null && !IndicatorCodes.IsPlaceholder(value.Text))
+                    {
+                        issues.Warning("montant-illisible", $"Fiche {numero} : aucun montant en euros n'a été trouvé dans les moyens prévisionnels.", sheet, cell.Reference, Short(cell.Display), "« Total : 839 727 € »");
+                    }
+                }
+                else if (!Amounts.TryRead(cell, $"des moyens prévisionnels de la fiche {numero}", sheet, issues, out planned, blank: null))
+                {
+                    continue;
+                }
+            }
+
+            var objectifText = Cells.Text(row, header, "objectif");
+            var objectives = NationalObjectives.NumbersIn(objectifText);
+            int? objectif = objectives.Count > 0 ? objectives[0] : NationalObjectives.Match(objectifText);
+            if (objectives.Count > 1)
+            {
+                issues.Warning("plusieurs-objectifs", $"La fiche {numero} nomme plusieurs objectifs ({string.Join(", ", objectives)}) : elle est rattachée au premier, l'objectif {objectives[0]}.", sheet, CellReference.Format(header["objectif"], row.Index), Short(objectifText), "un seul objectif par fiche");
+            }
+
+            var financier = Cells.Text(row, header, "bilanFinancier");
+            var (consumed, percent, notConsumed) = ReadBilanFinancier(financier);
+            var bilan = new FicheBilan
+            {
+                Year = year.Value,
+                Numero = numero,
+                Intitule = Cells.Text(row, header, "intitule"),
+                Objectif = objectif,
+                Referent = Cells.Text(row, header, "referent"),
+                Constat = Cells.Text(row, header, "constat"),
+                ObjectifOperationnel = Cells.Text(row, header, "objectifOperationnel"),
+                Description = Cells.Text(row, header, "description"),
+                Acteurs = Cells.Text(row, header, "acteurs"),
+                BilanQualitatif = Cells.Text(row, header, "bilanQualitatif"),
+                APoursuivre = Cells.Text(row, header, "aPoursuivre"),
+                PlannedTotal = planned,
+                BilanFinancier = financier,
+                Consumed = consumed,
+                ConsumedPercentPrinted = percent,
+                SourceCell = ficheCell.Reference,
+            };
+            Check(bilan, notConsumed, header.Has("bilanFinancier") ? CellReference.Format(header["bilanFinancier"], row.Index) : ficheCell.Reference, sheet, issues);
+            content.Bilans.Add(content.From(bilan, sheet));
+        }
+
+        if (seen.Count == 0)
+        {
+            issues.Error("tableau-vide", "La feuille des bilans ne contient aucune fiche sous son en-tête.", sheet, CellReference.Format(header["fiche"], header.LastHeaderRow + 1));
+        }
+
+        return [year.Value];
+    }
+
+    /// <summary>"Montant consommé … : 437 757€ (52%) Montant non consommé en valeur : 401 970€" → (437 757, 0.52, 401 970).</summary>
+    public static (decimal? Consumed, decimal? Percent, decimal? NotConsumed) ReadBilanFinancier(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, null, null);
+        }
+
+        var notConsumedAt = NotConsumedLabel().Match(text);
+        var consumedPart = notConsumedAt.Success ? text[..notConsumedAt.Index] : text;
+        var consumed = Amounts.FirstIn(consumedPart);
+        if (consumed is null && ZeroConsumed().IsMatch(consumedPart))
+        {
+            consumed = 0m;
+        }
+
+        var percentMatch = PrintedPercent().Match(consumedPart);
+        decimal? percent = percentMatch.Success && CellValueParser.ParseText(percentMatch.Groups[1].Value + "%") is { Status: ValueStatus.Value, Number: { } p } ? p : null;
+        var notConsumed = notConsumedAt.Success ? Amounts.FirstIn(text[notConsumedAt.Index..]) : null;
+        return (consumed, percent, notConsumed);
+    }
+
+    private static void Check(FicheBilan bilan, decimal? notConsumed, string cell, string sheet, IssueList issues)
+    {
+        if (bilan.Consumed is not { } consumed || bilan.PlannedTotal is not { } planned)
+        {
+            return;
+        }
+
+        if (consumed > planned)
+        {
+            issues.Warning("consomme-superieur-prevu", $"Bilan de la fiche {bilan.Numero} : le montant consommé ({FrenchFormat.Euros(consumed)}) dépasse le total prévu ({FrenchFormat.Euros(planned)}).", sheet, cell, FrenchFormat.Euros(consumed), $"au plus {FrenchFormat.Euros(planned)}");
+        }
+
+        if (bilan.ConsumedPercentPrinted is { } printed && planned > 0)
+        {
+            var actual = consumed / planned * 100m;
+            var decimals = DecimalsOf(printed * 100m);
+            var factor = (decimal)Math.Pow(10, decimals);
+            var truncated = Math.Truncate(actual * factor) / factor;
+            var rounded = Math.Round(actual, decimals, MidpointRounding.AwayFromZero);
+            if (printed * 100m != truncated && printed * 100m != rounded)
+            {
+                issues.Warning("pourcentage-incoherent", $"Bilan de la fiche {bilan.Numero} : le pourcentage consommé imprimé ne correspond pas à {FrenchFormat.Euros(consumed)} / {FrenchFormat.Euros(planned)}.", sheet, cell, FrenchFormat.Percent(printed, decimals), FrenchFormat.Percent(actual / 100m, Math.Max(decimals, 1)));
+            }
+        }
+
+        if (notConsumed is { } rest && rest != planned - consumed)
+        {
+            issues.Warning("non-consomme-incoherent", $"Bilan de la fiche {bilan.Numero} : le montant non consommé ne fait pas le total prévu moins le consommé.", sheet, cell, FrenchFormat.Euros(rest), FrenchFormat.Euros(planned - consumed));
+        }
+    }
+
+    private static int DecimalsOf(decimal value)
+    {
+        var text = value.ToString("0.####", CultureInfo.InvariantCulture);
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? 0 : text.Length - dot - 1;
+    }
+
+    private static string? Short(string? text) => text is { Length: > 120 } ? text[..117] + "…" : text;
+
+    [GeneratedRegex(@"non\s+consomm", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotConsumedLabel();
+
+    [GeneratedRegex(@"\(\s*(\d{1,3}(?:[,.]\d+)?)\s*%\s*\)", RegexOptions.CultureInvariant)]
+    private static partial Regex PrintedPercent();
+
+    [GeneratedRegex(@"(?<![\d ])0\s*€", RegexOptions.CultureInvariant)]
+    private static partial Regex ZeroConsumed();
+}

@@ -1,0 +1,64 @@
+using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Samples;
+using Cdppe.Tests.Ingestion.Kinds;
+
+namespace Cdppe.Tests.Ingestion;
+
+public sealed class WorkbookParserTests
+{
+    [Fact]
+    public void OneWorkbookMayHoldSeveralKindsAndAnUnknownSheetIsAWarning()
+    {
+        var content = PlanActionParserTests.Parse(SampleWorkbooks.PlanComplet());
+
+        Assert.False(content.Issues.HasErrors, string.Join("\n", content.Issues.All));
+        Assert.Equal(["plan-action", "synthese-objectifs", "tableau-de-bord", null], content.Sheets.Select(s => s.Kind));
+        Assert.Equal((40, 27), (content.Fiches.Count, content.ObjectivePlans.Count));
+        var unknown = Assert.Single(content.Issues.All, i => i.Code == "feuille-inconnue");
+        Assert.Equal("Notes", unknown.Sheet);
+    }
+
+    [Theory]
+    [InlineData("N° FICHE\nACTION", "INDICATEUR", "MOYENS  FINANCIERS\r\nPREVISIONNELS", "Cibles 2020")]
+    [InlineData("numero de la fiche", "Indicateur ", "Moyens financiers prévisionnels", "CIBLE 2020")]
+    [InlineData("N°fiche", "indicateur", "moyens financiers previsionnels", "cible\n2020")]
+    public void HeadersAreMatchedWhateverTheirCaseAccentsSpacesAndLineBreaks(string fiche, string indicateur, string moyens, string cible)
+    {
+        var rows = new List<IReadOnlyList<object?>>
+        {
+            new object?[] { "Plan d'action du département" },
+            Array.Empty<object?>(),
+            new object?[] { fiche, "Intitulé fiche", indicateur, cible, moyens },
+            new object?[] { 1.0, "Fiche", "Nombre de VAD", "10", "1 000 €" },
+        };
+
+        var content = PlanActionParserTests.Parse(XlsxWriter.Write([new("Feuil1", rows)]));
+
+        Assert.Equal("plan-action", Assert.Single(content.Sheets).Kind);
+        Assert.Equal(1_000m, Assert.Single(content.Fiches).PlannedTotal);
+        Assert.Equal(10m, Assert.Single(content.Indicators).Definition.Targets[2020].Value);
+    }
+
+    [Fact]
+    public void HiddenSheetIsAWarningAndIsNotRead()
+    {
+        var bytes = XlsxWriter.Write([SampleWorkbooks.BilansFichesSheet(SeedData.Fiches2022.Take(2)), SampleWorkbooks.TableauDeBordSheet(SeedData.TableauDeBord) with { Name = "Caché", Visibility = SheetVisibility.Hidden }]);
+
+        var content = PlanActionParserTests.Parse(bytes);
+
+        Assert.Equal(["bilans-fiches", null], content.Sheets.Select(s => s.Kind));
+        Assert.Equal(("feuille-masquee", "Caché"), (Assert.Single(content.Issues.All, i => i.Code == "feuille-masquee").Code, content.Issues.All.Single(i => i.Code == "feuille-masquee").Sheet));
+        Assert.Empty(content.Indicators);
+    }
+
+    [Fact]
+    public void WorkbookWithNoKnownSheetIsAnErrorListingTheKinds()
+    {
+        var content = PlanActionParserTests.Parse(XlsxWriter.Write([new("Feuil1", [["Nom", "Prénom"], ["Dupont", "Jean"]])]));
+
+        var error = Assert.Single(content.Issues.All, i => i.Severity == Severity.Error);
+        Assert.Equal("aucune-feuille-reconnue", error.Code);
+        Assert.Contains("plan-action, synthese-objectifs, tableau-de-bord, annexe-2-1, rapport-financier, bilans-fiches, suivi-mensuel", error.Message, StringComparison.Ordinal);
+    }
+}
