@@ -77,6 +77,13 @@ public sealed partial class DocxTemplate
                 compiled.Add(PartCompiler.Compile(footer.Footer, footer.Uri.ToString(), chartsAllowed: false, errors));
             }
 
+            // A template must not make the report load anything from elsewhere (linked image, attached template,
+            // linked object): the document goes to the State as it is. Hyperlinks are fine.
+            foreach (var external in document.ExternalRelationships.Concat(document.GetAllParts().SelectMany(p => p.ExternalRelationships)))
+            {
+                errors.Add(new TemplateError("modele-relation-externe", string.Empty, null, $"Le modèle fait référence à une ressource externe (« {external.Uri} ») : supprimez cette image liée, ce modèle attaché ou cet objet lié, le rapport ne doit rien charger d'ailleurs."));
+            }
+
             ids.UnionWith(main.Parts.Select(p => p.RelationshipId));
             ids.UnionWith(main.ExternalRelationships.Select(r => r.Id));
             ids.UnionWith(main.HyperlinkRelationships.Select(r => r.Id));

@@ -310,6 +310,24 @@ public sealed class TemplateRenderTests
     }
 
     [Fact]
+    public void ATemplateLoadingAnExternalResourceIsRefused()
+    {
+        var template = Create(P("{{titre}}"));
+        using var stream = new MemoryStream();
+        stream.Write(template);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(stream, true))
+        {
+            document.MainDocumentPart!.AddExternalRelationship("http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", new Uri("http://tracker.example.invalid/pixel.png"));
+        }
+
+        var exception = Assert.Throws<TemplateException>(() => DocxTemplate.Compile(stream.ToArray()));
+
+        var error = Assert.Single(exception.Errors);
+        Assert.Equal("modele-relation-externe", error.Code);
+        Assert.Contains("http://tracker.example.invalid/pixel.png", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ChartTagInsertsANativeChartWithItsEmbeddedWorkbook()
     {
         var template = Create(P("{{#fiches}}"), P("{{%graphique}}"), P("{{/fiches}}"));
