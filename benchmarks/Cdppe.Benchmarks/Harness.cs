@@ -165,7 +165,7 @@ public static class Harness
         }
 
         page.AppendLine();
-        page.AppendLine("Cold start (process start to first 200, framework-dependent, self-contained, ReadyToRun, Native AOT) is measured by `scripts/measure-cold-start.sh`; figures in [deploy.md](deploy.md#cold-start).");
+        page.AppendLine("Cold start (process start to first 200, framework-dependent, self-contained, ReadyToRun, Native AOT) is measured by `scripts/measure-cold-start.sh`; figures in [deploy.md](deploy.md#cold-start-of-the-handler).");
         page.AppendLine();
         page.AppendLine(Targets.Render(results.Select(r => r.Result).ToList()));
         return page.ToString();

@@ -10,6 +10,7 @@ public static class Targets
     {
         var culture = CultureInfo.InvariantCulture;
         var page = new StringBuilder();
+        var notes = new StringBuilder();
         page.AppendLine("## Targets");
         page.AppendLine();
         page.AppendLine("| target | measured | verdict |");
@@ -19,7 +20,11 @@ public static class Targets
         if (edr is not null && ours is not null)
         {
             var speedup = edr.MedianMs / ours.MedianMs;
-            page.AppendLine(string.Create(culture, $"| reading ≥ 2× ExcelDataReader's throughput (100 000-row suivi-mensuel, rows only) | {speedup:0.00}× | {(speedup >= 2 ? "met" : $"missed by {2 / speedup:0.00}×")} |"));
+            page.AppendLine(string.Create(culture, $"| reading ≥ 2× ExcelDataReader's throughput (100 000-row suivi-mensuel, rows only) | {speedup:0.00}× | {(speedup >= 2 ? "met" : $"missed by {2 / speedup:0.00}× (see below)")} |"));
+            if (speedup < 2)
+            {
+                notes.AppendLine(string.Create(culture, $"- **Reading, {2 / speedup:0.00}× short of the target.** Both readers tokenize the XML with `XmlReader`; ours then allocates {ours.AllocatedMbPerOp:N0} MB per run on the 100 000-row file (ExcelDataReader {edr.AllocatedMbPerOp:N0} MB) — an object per cell, a dictionary per row, a string per value — so the remaining gain is in the tokenizing itself. What would close it: a UTF-8 scanner over the part stream instead of `XmlReader` (cell references, types and numbers read from the bytes, no intermediate strings), with cells as structs in a row buffer reused between rows (the parsers copy what they keep). Moving from `OpenXmlReader` to `XmlReader` already took it from about 650 ms to about 240 ms on this file."));
+            }
         }
 
         var small = results.FirstOrDefault(r => r.Name.StartsWith("Cdppe XlsxWorkbook", StringComparison.Ordinal) && r.Name.Contains("10000-", StringComparison.Ordinal));
@@ -49,6 +54,12 @@ public static class Targets
         if (endToEnd is not null)
         {
             page.AppendLine(string.Create(culture, $"| end to end (drop of the sample workbooks → report downloaded) < 5 s | {endToEnd.MedianMs / 1000:N2} s | {(endToEnd.MedianMs < 5_000 ? "met" : $"missed by {endToEnd.MedianMs / 5_000:0.00}×")} |"));
+        }
+
+        if (notes.Length > 0)
+        {
+            page.AppendLine();
+            page.Append(notes);
         }
 
         return page.ToString();
