@@ -31,7 +31,7 @@ public sealed class ReportApiTests(AzuriteFixture azurite)
         await using var app = await StartAsync(azurite);
         var dep = TestDepartements.Next();
         await SeedAsync(app, dep.Code);
-        await ReportSeed.StoreFichesAndIndicatorsAsync(app.Storage, dep);
+        await new Services(app.Storage).DropPlansAsync(dep.Code);
 
         var response = await app.Client.GetAsync(new Uri($"/api/reports/annual/2022?departement={dep.Code}", UriKind.Relative));
 

@@ -25,6 +25,14 @@ public sealed class Services(CdppeStorage storage, TimeProvider? clock = null)
 
     public AnnualReportService Reports => new(Storage, Clock, NullLogger<AnnualReportService>.Instance);
 
+    /// <summary>Drops the seed's plan d'action, tableau de bord and 2022 bilans (fiches, bilans and indicators), as staff would.</summary>
+    public async Task DropPlansAsync(string departement)
+    {
+        await DropAndIngestAsync(departement, "plan-action-2020-2022.xlsx", Samples.SampleWorkbooks.PlanAction());
+        await DropAndIngestAsync(departement, "tableau-de-bord-2020.xlsx", Samples.SampleWorkbooks.TableauDeBord());
+        await DropAndIngestAsync(departement, "bilans-fiches-2022.xlsx", Samples.SampleWorkbooks.BilansFiches2022());
+    }
+
     /// <summary>Drops bytes into uploads/{departement}/{file} and ingests them, as the blob trigger would.</summary>
     public async Task<IngestionResult> DropAndIngestAsync(string departement, string file, byte[] bytes)
     {
