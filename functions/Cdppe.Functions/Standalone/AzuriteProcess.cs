@@ -109,8 +109,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
+                var exitCode = process.HasExited ? process.ExitCode : -1;
                 await azurite.DisposeAsync();
-                throw new InvalidOperationException($"Azurite did not start (exit code {(process.HasExited ? process.ExitCode : -1)}).");
+                throw new InvalidOperationException($"Azurite did not start (exit code {exitCode}).");
             }
 
             await Task.Delay(100, cancellationToken);
@@ -171,7 +172,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private static async Task EnsureInstalledAsync(string tool, Action<string>? log, CancellationToken cancellationToken)
     {
-        var entry = Path.Combine(tool, "node_modules", "azurite", "dist", "src", "azurite.js");
+        // The marker is written only once npm ci has finished: a file of the package can exist while another
+        // process is still extracting the rest.
+        var entry = Path.Combine(tool, "node_modules", ".cdppe-installed");
         if (File.Exists(entry))
         {
             return;
@@ -200,11 +203,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
                 var stderr = install.StandardError.ReadToEndAsync(cancellationToken);
                 _ = await install.StandardOutput.ReadToEndAsync(cancellationToken);
                 await install.WaitForExitAsync(cancellationToken);
-                if (install.ExitCode != 0 || !File.Exists(entry))
+                if (install.ExitCode != 0 || !File.Exists(Path.Combine(tool, "node_modules", "azurite", "dist", "src", "azurite.js")))
                 {
                     throw new InvalidOperationException($"npm ci failed in {tool} (exit code {install.ExitCode}): {await stderr}");
                 }
 
+                await File.WriteAllTextAsync(entry, "npm ci done\n", cancellationToken);
                 return;
             }
             catch (IOException) when (!File.Exists(entry))
