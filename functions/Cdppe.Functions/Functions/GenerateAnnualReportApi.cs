@@ -29,6 +29,10 @@ public static class GenerateAnnualReportApi
             {
                 return Problems.InvalidTemplate(ex);
             }
+            catch (Pipeline.Storage.DepartementBusyException ex)
+            {
+                return Results.Problem(detail: ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Indisponible");
+            }
 
             return report is null
                 ? Problems.NotFound($"Aucune donnée n'a été importée pour le département {dep.Code} en {y} : déposez d'abord ses classeurs dans uploads/{dep.Code}/.")

@@ -31,7 +31,12 @@ public sealed class MonthlyConsolidator(CdppeStorage storage, TimeProvider clock
         var started = clock.GetUtcNow();
         try
         {
-            var definitions = await LoadDefinitionsAsync(partition, cancellationToken);
+            Dictionary<string, IndicatorDefinition> definitions;
+            await using (await new DepartementLock(storage).AcquireAsync(partition, TimeSpan.FromSeconds(60), cancellationToken))
+            {
+                definitions = await LoadDefinitionsAsync(partition, cancellationToken);
+            }
+
             var accepted = await new DatasetStore(storage).AcceptedIngestionsAsync(partition, cancellationToken);
             var ordered = months.Distinct().Order().ToList();
             int snapshots = 0, revisions = 0, gaps = 0;

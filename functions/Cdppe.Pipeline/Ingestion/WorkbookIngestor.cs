@@ -104,8 +104,11 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
         {
             dataPath = await WriteDataAsync(partition, sha, content, cancellationToken);
             var store = new IngestionStore(storage);
-            var superseded = await store.StoreAsync(partition, sha, receivedAt, content, cancellationToken);
-            await store.MarkSupersededAsync(partition, sha, superseded, cancellationToken);
+            await using (await new DepartementLock(storage).AcquireAsync(partition, TimeSpan.FromSeconds(60), cancellationToken))
+            {
+                var superseded = await store.StoreAsync(partition, sha, receivedAt, content, cancellationToken);
+                await store.MarkSupersededAsync(partition, sha, superseded, cancellationToken);
+            }
         }
         else
         {

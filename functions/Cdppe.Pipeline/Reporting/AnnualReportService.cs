@@ -96,6 +96,8 @@ public sealed class AnnualReportService(CdppeStorage storage, TimeProvider clock
 
     public async Task<ReportInputs> LoadInputsAsync(Departement departement, int year, CancellationToken cancellationToken = default)
     {
+        // Read the département's tables while no ingestion is replacing them: one version of each, never a mix.
+        await using var readLock = await new DepartementLock(storage).AcquireAsync(departement.Code, TimeSpan.FromSeconds(60), cancellationToken);
         var partition = departement.Code;
         var datasets = new DatasetStore(storage);
         var currentBudget = await datasets.CurrentAsync(partition, BudgetLineMapping.Kind, year, cancellationToken);

@@ -100,6 +100,45 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite)
         Assert.Equal(3_000m + final.Fiche!.Value, final.ConsumedInYear);
     }
 
+    [Fact]
+    public async Task ReportsDuringAPlanReDropNeverMixTwoVersionsOfTheFiches()
+    {
+        var services = new Services(await azurite.StorageAsync());
+        var dep = TestDepartements.Next();
+        await services.DropAndIngestAsync(dep.Code, "rf.xlsx", SampleWorkbooks.RapportFinancier2022());
+        // The version is in the fiches' titles (table Fiches) and in every indicator's 2022 target (table Indicators):
+        // a reader must never see the fiches of one version with the targets of another.
+        byte[] Plan(string version) => SampleWorkbooks.PlanAction(SeedData.PlanAction.Select(f => f with
+        {
+            Intitule = $"{version} {f.Intitule}",
+            Indicateurs = [.. f.Indicateurs.Select(i => i with { Cibles = new Dictionary<string, string?>(i.Cibles) { ["2022"] = version[1..] } })],
+        }));
+        await services.DropAndIngestAsync(dep.Code, "plan-v1.xlsx", Plan("v1"));
+        var writer = Task.Run(async () =>
+        {
+            foreach (var version in new[] { "v2", "v3" })
+            {
+                await services.DropAndIngestAsync(dep.Code, $"plan-{version}.xlsx", Plan(version));
+            }
+        });
+
+        var seen = new HashSet<string>();
+        while (!writer.IsCompleted)
+        {
+            var inputs = await services.Reports.LoadInputsAsync(dep, 2022);
+            var versions = inputs.Fiches.Where(f => f.Intitule.StartsWith('v')).Select(f => f.Intitule[..2]).Distinct().ToList();
+            Assert.Single(versions);
+            Assert.Equal(SeedData.PlanAction.Count, inputs.Fiches.Count(f => f.Intitule.StartsWith('v')));
+            var targets = inputs.Indicators.Where(i => i.Fiche is not null && i.Targets.ContainsKey(2022)).Select(i => i.Targets[2022].Value).Distinct().ToList();
+            Assert.Equal([decimal.Parse(versions[0][1..], System.Globalization.CultureInfo.InvariantCulture)], targets);
+            seen.Add(versions[0]);
+        }
+
+        await writer;
+        Assert.Contains("v1", seen);
+        Assert.All((await services.Reports.LoadInputsAsync(dep, 2022)).Fiches.Where(f => f.Intitule.StartsWith('v')), f => Assert.StartsWith("v3 ", f.Intitule, StringComparison.Ordinal));
+    }
+
     /// <summary>A table's rows of one partition without what differs by nature between runs (time stamps).</summary>
     private static async Task<List<string>> Normalized(Services services, string table, string partition)
     {
