@@ -34,27 +34,30 @@ public sealed record EngagementBudget(string Engagement, IReadOnlyList<BudgetLin
 /// <summary>An indicator as the report shows it for the year: baseline, targets, achieved value and status.</summary>
 public sealed record IndicatorReport
 {
-    public required string Code { get; init; }
+    /// <summary>The indicator's definition; its achieved values include the report year's monthly value when there is no annual one.</summary>
+    public required IndicatorDefinition Definition { get; init; }
 
-    public required string Label { get; init; }
+    public string Code => Definition.Code;
 
-    public int? Objectif { get; init; }
+    public string Label => Definition.Label;
 
-    public int? Fiche { get; init; }
+    public int? Objectif => Definition.Objectif;
 
-    public IndicatorKind Kind { get; init; }
+    public int? Fiche => Definition.Fiche;
 
-    public bool Fundamental { get; init; }
+    public IndicatorKind Kind => Definition.Kind;
 
-    public IndicatorFigure? Baseline { get; init; }
+    public bool Fundamental => Definition.Fundamental;
 
-    public string? BaselineDate { get; init; }
+    public IndicatorFigure? Baseline => Definition.Baseline;
 
-    public string? Source { get; init; }
+    public string? BaselineDate => Definition.BaselineDate;
 
-    public IReadOnlyDictionary<int, IndicatorFigure> Targets { get; init; } = new Dictionary<int, IndicatorFigure>();
+    public string? Source => Definition.Source;
 
-    public IReadOnlyDictionary<int, IndicatorFigure> Achieved { get; init; } = new Dictionary<int, IndicatorFigure>();
+    public IReadOnlyDictionary<int, IndicatorFigure> Targets => Definition.Targets;
+
+    public IReadOnlyDictionary<int, IndicatorFigure> Achieved => Definition.Achieved;
 
     /// <summary>The report year's target.</summary>
     public IndicatorFigure? Target { get; init; }
@@ -239,17 +242,7 @@ public sealed record AnnualReportModel
                 : StatusEvaluator.Evaluate(d, december, achieved?.Value, achieved?.Text, target);
             result.Add(new IndicatorReport
             {
-                Code = d.Code,
-                Label = d.Label,
-                Objectif = d.Objectif,
-                Fiche = d.Fiche,
-                Kind = d.Kind,
-                Fundamental = d.Fundamental,
-                Baseline = d.Baseline,
-                BaselineDate = d.BaselineDate,
-                Source = d.Source,
-                Targets = d.Targets,
-                Achieved = achieved is null || annual is not null ? d.Achieved : new Dictionary<int, IndicatorFigure>(d.Achieved) { [year] = achieved },
+                Definition = achieved is null || annual is not null ? d : d with { Achieved = new Dictionary<int, IndicatorFigure>(d.Achieved) { [year] = achieved } },
                 Target = target,
                 AchievedInYear = achieved,
                 AchievedMonth = annual is null ? latest?.Month : null,
@@ -264,8 +257,7 @@ public sealed record AnnualReportModel
             var latest = series.LastOrDefault(s => s.Value is not null || s.Text is not null);
             result.Add(new IndicatorReport
             {
-                Code = code,
-                Label = series[^1].Label,
+                Definition = new IndicatorDefinition { Code = code, Label = series[^1].Label },
                 AchievedInYear = latest is null ? null : new IndicatorFigure(latest.Value, latest.IsPercent, latest.Text),
                 AchievedMonth = latest?.Month,
                 Status = latest?.Status ?? SnapshotStatus.Missing,

@@ -56,7 +56,7 @@ public static class ReportTemplateData
             ("synthese", synthese),
             ("chiffresCles", KeyFigures(model, synthese)),
             ("aIndicateurs", indicators.Count > 0),
-            ("indicateurs", List(indicators, Indicator(new IndicatorReport { Code = string.Empty, Label = string.Empty, Status = string.Empty }, year))),
+            ("indicateurs", List(indicators, Indicator(new IndicatorReport { Definition = new IndicatorDefinition { Code = string.Empty, Label = string.Empty }, Status = string.Empty }, year))),
             ("aFiches", fiches.Count > 0),
             ("fiches", List(fiches, Fiche(new FicheReport { Numero = 0, Intitule = string.Empty }, year))),
             ("qualite", quality));
@@ -209,7 +209,7 @@ public static class ReportTemplateData
             ("bilanQualitatif", f.Bilan?.BilanQualitatif),
             ("aPoursuivre", f.Bilan?.APoursuivre),
             ("aIndicateurs", indicators.Count > 0),
-            ("indicateurs", List(indicators, Indicator(new IndicatorReport { Code = string.Empty, Label = string.Empty, Status = string.Empty }, year))));
+            ("indicateurs", List(indicators, Indicator(new IndicatorReport { Definition = new IndicatorDefinition { Code = string.Empty, Label = string.Empty }, Status = string.Empty }, year))));
     }
 
     private static Dictionary<string, object?> Quality(AnnualReportModel model)
