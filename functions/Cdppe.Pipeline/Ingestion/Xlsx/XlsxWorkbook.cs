@@ -141,6 +141,7 @@ public sealed class XlsxWorkbook : IDisposable
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
         using var xml = XmlReader.Create(stream, XmlSettings());
         var names = new SheetNames(xml.NameTable);
+        var cells = new List<RawCell>();
         while (xml.Read())
         {
             if (xml.NodeType != XmlNodeType.Element || !ReferenceEquals(xml.LocalName, names.Row))
@@ -149,7 +150,7 @@ public sealed class XlsxWorkbook : IDisposable
             }
 
             var rowIndex = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 0;
-            var cells = new List<RawCell>();
+            cells.Clear(); // one buffer for every row: the consumer copies the row before asking for the next
             if (!xml.IsEmptyElement)
             {
                 var depth = xml.Depth;
@@ -297,7 +298,8 @@ public sealed class XlsxWorkbook : IDisposable
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
         IgnoreComments = true,
-        IgnoreWhitespace = false,
+        IgnoreWhitespace = true,
+        CheckCharacters = false,
         IgnoreProcessingInstructions = true,
         MaxCharactersInDocument = limits.MaxCharactersInPart,
         CloseInput = false,
