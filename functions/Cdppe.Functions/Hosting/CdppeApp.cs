@@ -1,10 +1,7 @@
 using System.Globalization;
 using Cdppe.Functions.Functions;
 using Cdppe.Functions.Standalone;
-using Cdppe.Pipeline.Consolidation;
-using Cdppe.Pipeline.Ingestion;
-using Cdppe.Pipeline.Ingestion.Xlsx;
-using Cdppe.Pipeline.Reporting;
+using Cdppe.Pipeline.Hosting;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Options;
 
@@ -45,15 +42,7 @@ public static class CdppeApp
         builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => CdppeStorage.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
-        builder.Services.AddSingleton(new WorkbookParser(XlsxLimits.Default with { MaxRowsPerSheet = options.MaxRowsPerSheet }));
-        builder.Services.AddSingleton<WorkbookIngestor>();
-        builder.Services.AddSingleton<MonthlyConsolidator>();
-        builder.Services.AddSingleton<ConsolidationPlanner>();
-        builder.Services.AddSingleton<ConsolidationRunner>();
-        builder.Services.AddSingleton<AnnualReportService>();
-        builder.Services.AddSingleton<ArchiveRebuilder>();
+        builder.Services.AddCdppePipeline(options.MaxRowsPerSheet);
         builder.Services.AddSingleton<ApiKeyFilter>();
         var isCommand = args is [RebuildCommand.Name, ..];
         if (mode == HostMode.Standalone && !isCommand)
