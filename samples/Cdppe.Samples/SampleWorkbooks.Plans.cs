@@ -296,7 +296,7 @@ public static partial class SampleWorkbooks
         {
             Row("Rapport d'exécution 2022 — bilan des fiches actions"),
             Row(),
-            Row("N° fiche", "Intitulé de la fiche action", "Objectif", "Référent (personne ou institution)", "Constat du diagnostic", "Objectif opérationnel", "Description de l'action", "Identification des acteurs à mobiliser", "Moyens financiers prévisionnels", "Bilan financier au 31/12/2022", "Bilan qualitatif au 31/12/2022", "A poursuivre en 2023"),
+            Row("N° fiche", "Intitulé de la fiche action", "Objectif", "Référent (personne ou institution)", "Constat du diagnostic", "Objectif opérationnel", "Description de l'action", "Identification des acteurs à mobiliser", "Moyens financiers prévisionnels", "Bilan financier au 31/12/2022", "Bilan qualitatif au 31/12/2022", "A poursuivre en 2023", "Documents de référence"),
         };
         foreach (var f in fiches)
         {
@@ -306,16 +306,13 @@ public static partial class SampleWorkbooks
                 18 => $"Objectif 9 : {NationalObjectives.Get(9)!.Libelle} Objectif 26 : {NationalObjectives.Get(26)!.Libelle}",
                 _ => f.Objectif is { } o ? $"Objectif {o} : {NationalObjectives.Get(o)!.Libelle}" : "Sans objectif",
             };
-            object? moyens = f.MoyensTotalEur switch
-            {
-                null => null,
-                { } v when f.Numero % 4 == 0 => new XlsxNumber((double)v, EuroFormat),
-                { } v => "Total : " + v.ToString("N0", French).Replace('\u202F', '\u00A0') + " €",
-            };
-            rows.Add(Row((double)f.Numero, f.Intitule, objectif, f.Referent, f.Constat, f.ObjectifOperationnel, f.Description, f.Acteurs, moyens, f.BilanFinancier, f.BilanQualitatif, f.APoursuivre));
+            // As the published fiche: "Total : 839 727 €" then the free text (fiche 39 has no total, only its text).
+            var total = f.MoyensTotalEur is { } v ? "Total : " + v.ToString("N0", French).Replace('\u202F', '\u00A0') + " €" : null;
+            var moyens = string.Join("\n", new[] { total, SeedData.Moyens2022.GetValueOrDefault(f.Numero) }.Where(t => !string.IsNullOrEmpty(t)));
+            rows.Add(Row((double)f.Numero, f.Intitule, objectif, f.Referent, f.Constat, f.ObjectifOperationnel, f.Description, f.Acteurs, moyens.Length == 0 ? null : moyens, f.BilanFinancier, f.BilanQualitatif, f.APoursuivre, f.DocumentsReference));
         }
 
-        return new XlsxSheetSpec(sheetName, rows, ["A1:L1"]);
+        return new XlsxSheetSpec(sheetName, rows, ["A1:M1"]);
     }
 
     /// <summary>Seed 000, second table: the synthesis by mesure and objectif, with its unlabelled grand total row.</summary>

@@ -18,6 +18,9 @@ public static class SeedData
 
     public static IReadOnlyList<FicheBilanRow> Fiches2022 { get; } = Load<List<FicheBilanRow>>("fiches-2022.json");
 
+    /// <summary>The free text of each fiche's "Moyens financiers prévisionnels" in seed 003 (its "Total : … €" line apart).</summary>
+    public static IReadOnlyDictionary<int, string> Moyens2022 { get; } = Load<List<FicheMoyensRow>>("moyens-fiches-2022.json").ToDictionary(m => m.Numero, m => m.Moyens);
+
     public static SyntheseData Synthese { get; } = Load<SyntheseData>("synthese-objectifs-2020-2022.json");
 
     public static AnnexeData Annexe21 { get; } = Load<AnnexeData>("annexe-2-1-2023-2024.json");
@@ -99,7 +102,10 @@ public sealed record FicheBilanRow(
     [property: JsonPropertyName("moyens_total_eur")] decimal? MoyensTotalEur,
     [property: JsonPropertyName("bilan_financier")] string? BilanFinancier,
     [property: JsonPropertyName("bilan_qualitatif")] string? BilanQualitatif,
-    [property: JsonPropertyName("a_poursuivre")] string? APoursuivre);
+    [property: JsonPropertyName("a_poursuivre")] string? APoursuivre,
+    [property: JsonPropertyName("documents_reference")] string? DocumentsReference = null);
+
+public sealed record FicheMoyensRow(int Numero, string Moyens);
 
 public sealed record SyntheseData(string Periode, SyntheseTotal Total, IReadOnlyList<SyntheseObjectif> Objectifs);
 

@@ -53,6 +53,15 @@ public sealed record FicheBilan
     /// <summary>National objective the fiche names (the first one when it names several).</summary>
     public int? Objectif { get; init; }
 
+    /// <summary>Every national objective the fiche names, in order (fiche 17: 9 and 16).</summary>
+    public IReadOnlyList<int> Objectifs { get; init; } = [];
+
+    /// <summary>The "Moyens financiers prévisionnels" text, without its "Total : … €" line.</summary>
+    public string? Moyens { get; init; }
+
+    /// <summary>The "Documents de référence" (deliberations, conventions, protocols), one per line.</summary>
+    public string? DocumentsReference { get; init; }
+
     /// <summary>The "Bilan financier" text as written.</summary>
     public string? BilanFinancier { get; init; }
 

@@ -102,6 +102,9 @@ public sealed record FicheReport
 
     public int? Objectif { get; init; }
 
+    /// <summary>Every national objective of the fiche: the plan's, then the others its bilan names (fiche 17: 9 and 16).</summary>
+    public IReadOnlyList<int> Objectifs { get; init; } = [];
+
     public string? Engagement { get; init; }
 
     public string? Theme { get; init; }
@@ -125,10 +128,16 @@ public sealed record FicheReport
 
     public decimal Overrun => Math.Max(0, Consumed - Budget);
 
-    /// <summary>Planned total printed in the fiche itself, when known ("Total : 1 886 914 €").</summary>
+    /// <summary>Planned total printed in the fiche itself, when known ("Total : 1 886 914 €"), else the plan d'action's.</summary>
     public decimal? StatedTotal { get; init; }
 
+    /// <summary>Where <see cref="StatedTotal"/> comes from: "la fiche" (its bilan) or "le plan d'action".</summary>
+    public string? StatedTotalSource { get; init; }
+
     public FicheBilan? Bilan { get; init; }
+
+    /// <summary>Money planned per year and funder by the plan d'action (CD, FIR, État, ONDAM).</summary>
+    public IReadOnlyList<PlannedFunding> Funding { get; init; } = [];
 
     public IReadOnlyList<IndicatorReport> Indicators { get; init; } = [];
 }
@@ -161,6 +170,9 @@ public sealed record ReportInputs
     public IReadOnlyList<FicheDefinition> Fiches { get; init; } = [];
 
     public IReadOnlyList<FicheBilan> Bilans { get; init; } = [];
+
+    /// <summary>Planned funding per fiche and year (plan d'action).</summary>
+    public IReadOnlyList<PlannedFunding> Funding { get; init; } = [];
 
     public IReadOnlyList<IndicatorDefinition> Indicators { get; init; } = [];
 
@@ -273,6 +285,7 @@ public sealed record AnnualReportModel
         var lines = inputs.BudgetLines.Where(l => l.Fiche is not null).GroupBy(l => l.Fiche!.Value).ToDictionary(g => g.Key, g => g.ToList());
         var definitions = inputs.Fiches.GroupBy(f => f.Numero).ToDictionary(g => g.Key, g => g.First());
         var bilans = inputs.Bilans.Where(b => b.Year == inputs.Year).GroupBy(b => b.Numero).ToDictionary(g => g.Key, g => g.First());
+        var funding = inputs.Funding.GroupBy(f => f.Fiche).ToDictionary(g => g.Key, g => g.OrderBy(f => f.Year).ToList());
         var numbers = lines.Keys.Concat(definitions.Keys).Concat(bilans.Keys).Distinct().Order();
         var result = new List<FicheReport>();
         foreach (var n in numbers)
@@ -280,12 +293,14 @@ public sealed record AnnualReportModel
             var own = lines.GetValueOrDefault(n) ?? [];
             var definition = definitions.GetValueOrDefault(n);
             var bilan = bilans.GetValueOrDefault(n);
-            var objectif = definition?.Objectif ?? ObjectiveNumber(own.FirstOrDefault()?.Objectif);
+            var objectif = definition?.Objectif ?? bilan?.Objectif ?? ObjectiveNumber(own.FirstOrDefault()?.Objectif);
             result.Add(new FicheReport
             {
                 Numero = n,
-                Intitule = FirstText(definition?.Intitule, bilan?.Intitule) ?? string.Create(CultureInfo.InvariantCulture, $"Fiche action {n}"),
+                Intitule = FirstText(IsGarbled(definition?.Intitule) ? null : definition?.Intitule, bilan?.Intitule, definition?.Intitule) ?? string.Create(CultureInfo.InvariantCulture, $"Fiche action {n}"),
                 Objectif = objectif,
+                Objectifs = (objectif is { } first ? new[] { first } : []).Concat(bilan?.Objectifs ?? []).Distinct().ToList(),
+                Funding = funding.GetValueOrDefault(n) ?? [],
                 Engagement = own.FirstOrDefault()?.Engagement,
                 Theme = definition?.Theme,
                 Referent = FirstText(bilan?.Referent, definition?.Referent),
@@ -295,6 +310,7 @@ public sealed record AnnualReportModel
                 ConsumedInYear = own.Sum(l => l.ConsumedInYear),
                 Consumed = own.Sum(l => l.ConsumedCumulative),
                 StatedTotal = bilan?.PlannedTotal ?? definition?.PlannedTotal,
+                StatedTotalSource = bilan?.PlannedTotal is not null ? "la fiche" : definition?.PlannedTotal is not null ? "le plan d'action" : null,
                 Bilan = bilan,
                 Indicators = indicators.Where(i => i.Fiche == n).ToList(),
             });
@@ -352,7 +368,7 @@ public sealed record AnnualReportModel
             var subject = string.Create(CultureInfo.InvariantCulture, $"Fiche {f.Numero}");
             if (f.StatedTotal is { } stated && stated != f.Budget && f.Budget > 0)
             {
-                checks.Add(new ReportCheck(subject, $"la fiche indique un total prévu de {FrenchFormat.Euros(stated)}, le rapport financier {FrenchFormat.Euros(f.Budget)} ; le pourcentage consommé est calculé sur le rapport financier : {FrenchFormat.Percent(f.Rate!.Value)} (il serait de {FrenchFormat.Percent(f.Consumed / stated)} sur le total de la fiche)."));
+                checks.Add(new ReportCheck(subject, $"{f.StatedTotalSource} indique un total prévu de {FrenchFormat.Euros(stated)}, le rapport financier {FrenchFormat.Euros(f.Budget)} ; le pourcentage consommé est calculé sur le rapport financier : {FrenchFormat.Percent(f.Rate!.Value)} (il serait de {FrenchFormat.Percent(f.Consumed / stated)} sur ce total)."));
             }
 
             if (f.Budget == 0 && f.Consumed > 0)
@@ -393,6 +409,22 @@ public sealed record AnnualReportModel
     }
 
     private static string? FirstText(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+
+    /// <summary>A title whose words repeat a run of three (a merged cell copied twice: "Développer les projets Développer les projets de…", fiche 21 of the plan d'action).</summary>
+    private static bool IsGarbled(string? title)
+    {
+        var words = (title ?? string.Empty).ToLowerInvariant().Split([' ', '\u00A0', '\'', '’', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries);
+        var runs = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 2 < words.Length; i++)
+        {
+            if (!runs.Add(string.Join(' ', words, i, 3)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A figure as printed: its text, a rate as "2,9 %", a count as "6 322".</summary>
     public static string? FigureText(IndicatorFigure? figure) => figure switch

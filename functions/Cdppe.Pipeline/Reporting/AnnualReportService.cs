@@ -114,25 +114,18 @@ public sealed class AnnualReportService(CdppeStorage storage, TimeProvider clock
         {
             if (e.Year == 0 && e.RowKey.StartsWith('F'))
             {
-                definitions.Add(new FicheDefinition { Numero = e.Numero, Intitule = e.Intitule, Objectif = e.Objectif, Theme = e.Theme, Nature = e.Nature, Referent = e.Referent, PlannedTotal = (decimal?)e.PlannedTotal });
+                definitions.Add(PlanMappings.DefinitionFrom(e));
             }
             else if (e.Year == year)
             {
-                bilans.Add(new FicheBilan
-                {
-                    Year = e.Year,
-                    Numero = e.Numero,
-                    Intitule = e.Intitule,
-                    Referent = e.Referent,
-                    Constat = e.Constat,
-                    ObjectifOperationnel = e.ObjectifOperationnel,
-                    Description = e.Description,
-                    Acteurs = e.Acteurs,
-                    BilanQualitatif = e.BilanQualitatif,
-                    APoursuivre = e.APoursuivre,
-                    PlannedTotal = (decimal?)e.PlannedTotal,
-                });
+                bilans.Add(PlanMappings.BilanFrom(e));
             }
+        }
+
+        var funding = new List<PlannedFunding>();
+        await foreach (var e in storage.Table(TableNames.PlannedFunding).QueryAsync<PlannedFundingEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        {
+            funding.Add(PlanMappings.FundingFrom(e));
         }
 
         var indicators = new List<IndicatorDefinition>();
@@ -159,6 +152,7 @@ public sealed class AnnualReportService(CdppeStorage storage, TimeProvider clock
             BudgetLines = lines.ToList(),
             Fiches = definitions,
             Bilans = bilans,
+            Funding = funding,
             Indicators = indicators,
             Snapshots = snapshots,
             Warnings = await LoadWarningsAsync(partition, year, budgetIngestions, cancellationToken),

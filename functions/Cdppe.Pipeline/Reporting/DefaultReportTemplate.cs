@@ -272,7 +272,10 @@ public static class DefaultReportTemplate
             P("{{^aFiches}}Aucune fiche action n'est connue pour {{annee}} : déposez le plan d'action ou les bilans des fiches.{{/aFiches}}"),
             P("{{#fiches}}"),
             P("Fiche action {{numero}} – {{intitule}}", "Heading2", pageBreakBefore: true),
-            P("{{objectifTexte}}", "FicheObjective"),
+            P("{{#objectifs}}"),
+            P("{{texte}}", "FicheObjective"),
+            P("{{/objectifs}}"),
+            P("{{^objectifs}}Sans objectif{{/objectifs}}", "FicheObjective"),
             P("Référent (personne ou institution) : {{referent | sinon:\"non renseigné\"}}"),
             Grid(
                 w,
@@ -280,7 +283,19 @@ public static class DefaultReportTemplate
                 Row(header: false, LabelCell("{{#objectifOperationnel}}Objectif opérationnel", w[0]), Cell("{{objectifOperationnel}}{{/objectifOperationnel}}", w[1], style: "BodyCell")),
                 Row(header: false, LabelCell("{{#description}}Description de l'action", w[0]), Cell("{{description}}{{/description}}", w[1], style: "BodyCell")),
                 Row(header: false, LabelCell("{{#acteurs}}Identification des acteurs à mobiliser", w[0]), Cell("{{acteurs}}{{/acteurs}}", w[1], style: "BodyCell")),
-                Row(header: false, LabelCell("Moyens financiers prévisionnels", w[0]), Cell("Total : {{budget | euros}}{{#aEcartTotal}} (la fiche indique {{totalFiche | euros}}, voir l'annexe){{/aEcartTotal}}", w[1], style: "BodyCell")),
+                Row(
+                    header: false,
+                    LabelCell("Moyens financiers prévisionnels", w[0]),
+                    CellOf(
+                        w[1],
+                        null,
+                        P("Total : {{budget | montant}}{{#aEcartTotal}} ({{sourceTotalFiche}} indique {{totalFiche | euros}}, voir l'annexe){{/aEcartTotal}}", "BodyCell"),
+                        P("{{#aFinancements}}"),
+                        P("Financements prévus au plan d'action, par année :", "BodyCell"),
+                        FundingTable(),
+                        P("{{/aFinancements}}"),
+                        P("{{moyens}}", "BodyCell"))),
+                Row(header: false, LabelCell("{{#documentsReference}}Documents de référence", w[0]), Cell("{{documentsReference}}{{/documentsReference}}", w[1], style: "BodyCell")),
                 Row(
                     header: false,
                     LabelCell("Bilan financier au 31/12/{{annee}}", w[0]),
@@ -310,6 +325,32 @@ public static class DefaultReportTemplate
             P("{{/indicateurs}}"),
             P("{{/aIndicateurs}}"),
             P("{{/fiches}}"));
+    }
+
+    /// <summary>The plan d'action's money of a fiche, one row per year and a total, in the moyens cell of its bilan.</summary>
+    private static Table FundingTable()
+    {
+        int[] fw = [1000, 1250, 1100, 1100, 1100, 1250];
+        TableCell Amount(string tag, int i, string? fill = null, bool bold = false) => Cell(tag, fw[i], fill: fill, right: true, bold: bold);
+        return Grid(
+            fw,
+            Row(header: false, HeaderCell("Année", fw[0]), HeaderCell("Département", fw[1]), HeaderCell("FIR", fw[2]), HeaderCell("État", fw[3]), HeaderCell("ONDAM", fw[4]), HeaderCell("Total", fw[5])),
+            Row(
+                header: false,
+                Cell("{{#financements}}{{annee}}", fw[0], center: true),
+                Amount("{{departement | montant}}", 1),
+                Amount("{{fir | montant}}", 2),
+                Amount("{{etat | montant}}", 3),
+                Amount("{{ondam | montant}}", 4),
+                Amount("{{total | montant}}{{/financements}}", 5)),
+            Row(
+                header: false,
+                Cell("Total", fw[0], fill: TotalFill, bold: true, center: true),
+                Amount("{{financementTotal.departement | montant}}", 1, TotalFill, true),
+                Amount("{{financementTotal.fir | montant}}", 2, TotalFill, true),
+                Amount("{{financementTotal.etat | montant}}", 3, TotalFill, true),
+                Amount("{{financementTotal.ondam | montant}}", 4, TotalFill, true),
+                Amount("{{financementTotal.total | montant}}", 5, TotalFill, true)));
     }
 
     private static void Annex(Body body)
@@ -427,7 +468,7 @@ public static class DefaultReportTemplate
 
     private sealed record CellOptions(string? Fill, int Span, MergedCellValues? Merge, bool Top = false);
 
-    private static TableCell CellOf(int width, CellOptions? options, params Paragraph[] paragraphs)
+    private static TableCell CellOf(int width, CellOptions? options, params OpenXmlElement[] blocks)
     {
         var properties = new TableCellProperties
         {
@@ -450,7 +491,7 @@ public static class DefaultReportTemplate
 
         properties.TableCellVerticalAlignment = new TableCellVerticalAlignment { Val = options?.Top == true ? TableVerticalAlignmentValues.Top : TableVerticalAlignmentValues.Center };
         var cell = new TableCell(properties);
-        cell.Append(paragraphs);
+        cell.Append(blocks);
         return cell;
     }
 

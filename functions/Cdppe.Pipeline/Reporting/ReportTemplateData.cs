@@ -181,12 +181,12 @@ public static class ReportTemplateData
     private static Dictionary<string, object?> Fiche(FicheReport f, int year)
     {
         var indicators = f.Indicators.Select(i => Indicator(i, year)).ToList<object?>();
-        var objectiveLabel = ReferenceData.ObjectiveLabel(f.Objectif);
         return Map(
             ("numero", f.Numero),
             ("intitule", f.Intitule),
-            ("objectif", f.Objectif is { } o ? Map(("numero", o), ("libelle", objectiveLabel), ("nature", ReferenceData.ObjectiveNature(o))) : null),
-            ("objectifTexte", f.Objectif is { } n ? string.Create(CultureInfo.InvariantCulture, $"Objectif {n}") + (objectiveLabel is null ? string.Empty : " : " + objectiveLabel) : "Sans objectif"),
+            ("objectif", f.Objectif is { } o ? Map(("numero", o), ("libelle", ReferenceData.ObjectiveLabel(o)), ("nature", ReferenceData.ObjectiveNature(o))) : null),
+            ("objectifTexte", ObjectiveText(f.Objectif)),
+            ("objectifs", List(f.Objectifs.Select(o => Map(("numero", o), ("libelle", ReferenceData.ObjectiveLabel(o)), ("nature", ReferenceData.ObjectiveNature(o)), ("texte", ObjectiveText(o)))), Map(("numero", 0), ("libelle", null), ("nature", null), ("texte", null)))),
             ("engagement", f.Engagement),
             ("theme", f.Theme),
             ("referent", f.Referent),
@@ -200,7 +200,13 @@ public static class ReportTemplateData
             ("aDepassement", f.Budget > 0 && f.Overrun > 0),
             ("depassement", f.Overrun),
             ("totalFiche", f.StatedTotal),
+            ("sourceTotalFiche", f.StatedTotalSource),
             ("aEcartTotal", f.StatedTotal is { } t && f.HasBudgetLine && t != f.Budget),
+            ("aFinancements", f.Funding.Count > 0),
+            ("financements", List(f.Funding.Select(Funding), Funding(new PlannedFunding { Fiche = 0, Year = 0 }))),
+            ("financementTotal", Funding(new PlannedFunding { Fiche = f.Numero, Year = 0, Departement = f.Funding.Sum(x => x.Departement), Fir = f.Funding.Sum(x => x.Fir), Etat = f.Funding.Sum(x => x.Etat), Ondam = f.Funding.Sum(x => x.Ondam) })),
+            ("moyens", f.Bilan?.Moyens),
+            ("documentsReference", f.Bilan?.DocumentsReference),
             ("aBilan", f.Bilan is not null),
             ("constat", f.Bilan?.Constat),
             ("objectifOperationnel", f.Bilan?.ObjectifOperationnel),
@@ -211,6 +217,18 @@ public static class ReportTemplateData
             ("aIndicateurs", indicators.Count > 0),
             ("indicateurs", List(indicators, Indicator(new IndicatorReport { Definition = new IndicatorDefinition { Code = string.Empty, Label = string.Empty }, Status = string.Empty }, year))));
     }
+
+    private static string ObjectiveText(int? objective) => objective is { } n
+        ? string.Create(CultureInfo.InvariantCulture, $"Objectif {n}") + (ReferenceData.ObjectiveLabel(n) is { } label ? " : " + label : string.Empty)
+        : "Sans objectif";
+
+    private static Dictionary<string, object?> Funding(PlannedFunding f) => Map(
+        ("annee", f.Year),
+        ("departement", f.Departement),
+        ("fir", f.Fir),
+        ("etat", f.Etat),
+        ("ondam", f.Ondam),
+        ("total", f.Total));
 
     private static Dictionary<string, object?> Quality(AnnualReportModel model)
     {

@@ -276,6 +276,14 @@ public sealed class FicheEntity : EntityBase
     public double? ConsumedPercentPrinted { get; set; }
 
     public string? SourceCell { get; set; }
+
+    /// <summary>Every objective a bilan names, comma-separated ("9,16").</summary>
+    public string? Objectifs { get; set; }
+
+    /// <summary>The free text of the bilan's moyens financiers prévisionnels.</summary>
+    public string? Moyens { get; set; }
+
+    public string? DocumentsReference { get; set; }
 }
 
 /// <summary>Table PlannedFunding: money planned by the plan d'action for one fiche and year (RowKey <c>F001|2021</c>).</summary>

@@ -62,6 +62,9 @@ public static class PlanMappings
         IngestionId = ingestionId,
         SourceKind = Ingestion.Kinds.BilansFichesParser.KindName,
         SourceCell = b.SourceCell,
+        Objectifs = b.Objectifs.Count == 0 ? null : string.Join(',', b.Objectifs.Select(o => o.ToString(CultureInfo.InvariantCulture))),
+        Moyens = b.Moyens,
+        DocumentsReference = b.DocumentsReference,
     };
 
     public static FicheDefinition DefinitionFrom(FicheEntity e) => new()
@@ -94,6 +97,9 @@ public static class PlanMappings
         Consumed = e.Consumed is { } c ? (decimal)c : null,
         ConsumedPercentPrinted = e.ConsumedPercentPrinted is { } p ? (decimal)p : null,
         SourceCell = e.SourceCell,
+        Objectifs = (e.Objectifs ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(o => int.Parse(o, CultureInfo.InvariantCulture)).ToList(),
+        Moyens = e.Moyens,
+        DocumentsReference = e.DocumentsReference,
     };
 
     public static PlannedFundingEntity ToEntity(string partition, string ingestionId, PlannedFunding f) => new()

@@ -124,6 +124,53 @@ public sealed class AnnualReportTests(AzuriteFixture azurite, ITestOutputHelper 
         Assert.True(await services.Storage.Reports.GetBlobClient($"{dep.Code}/{report.FileName}").ExistsAsync());
     }
 
+    /// <summary>The blocks of one fiche's bilan: from its heading to the next fiche's (tables as their rows' cells).</summary>
+    private static List<string> FicheSection(WordprocessingDocument document, int numero)
+    {
+        var blocks = document.MainDocumentPart!.Document.Body!.Descendants<Paragraph>().Select(Docx.Text).ToList();
+        var start = blocks.FindIndex(p => p.StartsWith($"Fiche action {numero} – ", StringComparison.Ordinal));
+        var end = blocks.FindIndex(start + 1, p => p.StartsWith("Fiche action ", StringComparison.Ordinal) && p.Contains(" – ", StringComparison.Ordinal) || p.StartsWith("Annexe", StringComparison.Ordinal));
+        return blocks.GetRange(start, end - start);
+    }
+
+    [Fact]
+    public async Task EveryFicheShowsItsFundingByFunderAndYearItsMoyensTextDocumentsAndEveryObjective()
+    {
+        var (services, dep) = await SeededAsync(monthly: false);
+
+        var report = await services.Reports.GenerateAsync(dep, 2022);
+
+        using var document = Docx.Open(report!.Content);
+        var rows = Rows(document).Select(r => r.Select(c => c.Replace(Nbsp, ' ')).ToList()).ToList();
+        // Fiche 1: the plan d'action's money per year (CD, FIR, État, ONDAM), then the free text of the moyens.
+        var fiche1 = FicheSection(document, 1).Select(p => p.Replace(Nbsp, ' ')).ToList();
+        Assert.Contains("Total : 839 727 €", fiche1);
+        Assert.Contains("Financement CD : 487 908 €", fiche1);
+        Assert.Contains("Proposition Financement FIR : 351 819 €", fiche1);
+        Assert.Contains(["2020", "50 235 €", "74 946 €", "- €", "- €", "125 181 €"], rows);
+        Assert.Contains(["2022", "226 352 €", "174 809 €", "- €", "- €", "401 161 €"], rows);
+        Assert.Contains(["Total", "487 908 €", "351 819 €", "- €", "- €", "839 727 €"], rows);
+        // Fiche 28: ONDAM only.
+        Assert.Contains(["Total", "- €", "- €", "- €", "700 000 €", "700 000 €"], rows);
+        // Fiche 39: no planned total, its text keeps the transfer to fiche 37.
+        var fiche39 = FicheSection(document, 39).Select(p => p.Replace(Nbsp, ' ')).ToList();
+        Assert.Contains("Total : - € (le plan d'action indique 18 000 €, voir l'annexe)", fiche39);
+        Assert.Contains("400 000 € transférés à la fiche 37", fiche39);
+        // Fiches 17 and 18 name both their objectives.
+        var fiche17 = FicheSection(document, 17);
+        Assert.Contains("Objectif 9 : Garantir l'accompagnement de tous les enfants protégés en situation de handicap", fiche17);
+        Assert.Contains("Objectif 16 : Soutenir les parents d'enfants en situation de handicap", fiche17);
+        Assert.Contains("Objectif 26 : Renforcer la formation des professionnels", FicheSection(document, 18));
+        Assert.Contains("Sans objectif", FicheSection(document, 40));
+        // Documents de référence, where the fiche has some (17 fiches of 41).
+        Assert.Contains(rows, r => r is ["Documents de référence", "Référentiel relatif aux bilans de santé en écoles maternelles"]);
+        Assert.Equal(17, rows.Count(r => r.Count == 2 && r[0] == "Documents de référence"));
+        Assert.Contains(FicheSection(document, 36), p => p.StartsWith("Délibération CD 2021/11/19 : Convention sur la prise en charge des mineurs non accompagnés", StringComparison.Ordinal) && p.EndsWith("Passeport santé", StringComparison.Ordinal));
+        // Fiche 21: the plan d'action's title is a merged cell copied twice; the bilan's is printed.
+        Assert.Contains("Fiche action 21 – Développer les projets de partenariats envisagés avec l'ARS et l'hôpital de Melun dans le champ de la périnatalité", FicheSection(document, 21));
+        Assert.Empty(Docx.Errors(report.Content));
+    }
+
     [Fact]
     public async Task DataQualityAnnexListsMissingMonthsUnreliableValuesAndEveryCrossCheckWithItsCell()
     {

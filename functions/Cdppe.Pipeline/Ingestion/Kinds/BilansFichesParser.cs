@@ -29,6 +29,7 @@ public sealed partial class BilansFichesParser : ISheetParser
         new("bilanFinancier", t => t.Contains("bilan financier", StringComparison.Ordinal)),
         new("bilanQualitatif", t => t.Contains("bilan qualitatif", StringComparison.Ordinal), Required: true),
         new("aPoursuivre", t => t.Contains("poursuivre", StringComparison.Ordinal)),
+        new("documents", t => t.StartsWith("documents", StringComparison.Ordinal) || t.Contains("document de reference", StringComparison.Ordinal)),
     ];
 
     public string Kind => KindName;
@@ -83,14 +84,15 @@ public sealed partial class BilansFichesParser : ISheetParser
 
             seen[numero] = ficheCell.Reference;
             decimal? planned = null;
+            string? moyens = null;
             if (header.Has("moyens"))
             {
                 var cell = row.Get(header["moyens"]);
                 var value = CellValueParser.Parse(cell);
                 if (value.Status == ValueStatus.Text)
                 {
-                    planned = Amounts.FirstIn(value.Text);
-                    if (planned is null && !IndicatorCodes.IsPlaceholder(value.Text))
+                    (planned, moyens) = ReadMoyens(value.Text);
+                    if (planned is null && Amounts.FirstIn(value.Text) is null && !IndicatorCodes.IsPlaceholder(value.Text))
                     {
                         issues.Warning("montant-illisible", $"Fiche {numero} : aucun montant en euros n'a été trouvé dans les moyens prévisionnels.", sheet, cell.Reference, Short(cell.Display), "« Total : 839 727 € »");
                     }
@@ -117,6 +119,9 @@ public sealed partial class BilansFichesParser : ISheetParser
                 Numero = numero,
                 Intitule = Cells.Text(row, header, "intitule"),
                 Objectif = objectif,
+                Objectifs = objectives.Count > 0 ? objectives : objectif is { } only ? [only] : [],
+                Moyens = moyens,
+                DocumentsReference = Cells.Text(row, header, "documents"),
                 Referent = Cells.Text(row, header, "referent"),
                 Constat = Cells.Text(row, header, "constat"),
                 ObjectifOperationnel = Cells.Text(row, header, "objectifOperationnel"),
@@ -140,6 +145,30 @@ public sealed partial class BilansFichesParser : ISheetParser
         }
 
         return [year.Value];
+    }
+
+    /// <summary>
+    /// "Total : 839 727 €" then the free text of the moyens → (839 727, the text without its total line). Without a
+    /// "Total" line, a text that is only an amount is the total; any other text has no total (fiche 39 names amounts
+    /// that are not its total: "Financement Etat : … 400 000 €", "400 000 € transférés à la fiche 37").
+    /// </summary>
+    public static (decimal? Total, string? Text) ReadMoyens(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, null);
+        }
+
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var totalLine = lines.FindIndex(l => TotalLine().IsMatch(l));
+        if (totalLine >= 0)
+        {
+            var total = CellValueParser.ParseText(TotalLine().Match(lines[totalLine]).Groups[1].Value.Trim() + " €") is { Status: ValueStatus.Value, Number: { } n } ? n : (decimal?)null;
+            lines.RemoveAt(totalLine);
+            return (total, lines.Count == 0 ? null : string.Join('\n', lines));
+        }
+
+        return OnlyAnAmount().IsMatch(text.Trim()) ? (Amounts.FirstIn(text.Trim().TrimEnd('€').Trim() + " €"), null) : (null, string.Join('\n', lines));
     }
 
     /// <summary>"Montant consommé … : 437 757€ (52%) Montant non consommé en valeur : 401 970€" → (437 757, 0.52, 401 970).</summary>
@@ -203,6 +232,12 @@ public sealed partial class BilansFichesParser : ISheetParser
     }
 
     private static string? Short(string? text) => text is { Length: > 120 } ? text[..117] + "…" : text;
+
+    [GeneratedRegex(@"^total(?:\s+pr[ée]vu)?\s*:?\s*((?:\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d+)(?:,\d+)?)\s*€?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TotalLine();
+
+    [GeneratedRegex(@"^(\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d+)(?:,\d+)?\s*€?$", RegexOptions.CultureInvariant)]
+    private static partial Regex OnlyAnAmount();
 
     [GeneratedRegex(@"non\s+consomm", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotConsumedLabel();

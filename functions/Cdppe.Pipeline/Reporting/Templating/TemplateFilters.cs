@@ -5,13 +5,14 @@ using Cdppe.Pipeline.Model;
 namespace Cdppe.Pipeline.Reporting.Templating;
 
 /// <summary>
-/// The format filters of tags, with the fr-FR culture: <c>euros</c> ("839 727 €"), <c>pourcent</c> (a ratio as
+/// The format filters of tags, with the fr-FR culture: <c>euros</c> ("839 727 €"), <c>montant</c> (the same, zero
+/// printed "- €" as in the départements' financial tables), <c>pourcent</c> (a ratio as
 /// "52,1 %"), <c>nombre</c> ("6 322"), <c>date</c> ("25 novembre 2026"), <c>majuscules</c>, <c>minuscules</c> and
 /// <c>sinon</c> (a text for empty values). Thousands are separated by no-break spaces.
 /// </summary>
 public static class TemplateFilters
 {
-    public static IReadOnlyList<string> Names { get; } = ["euros", "pourcent", "nombre", "date", "majuscules", "minuscules", "sinon"];
+    public static IReadOnlyList<string> Names { get; } = ["euros", "montant", "pourcent", "nombre", "date", "majuscules", "minuscules", "sinon"];
 
     private static readonly string[] DateStyles = ["long", "court", "mois", "annee"];
 
@@ -20,7 +21,7 @@ public static class TemplateFilters
     /// <summary>Null when the argument suits the filter, else the French reason.</summary>
     public static string? CheckArgument(string name, string? argument) => name switch
     {
-        "euros" or "pourcent" or "nombre" => argument is null || (int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d <= 6)
+        "euros" or "montant" or "pourcent" or "nombre" => argument is null || (int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d <= 6)
             ? null
             : $"l'argument « {argument} » doit être un nombre de décimales entre 0 et 6.",
         "date" => argument is null || DateStyles.Contains(argument, StringComparer.Ordinal)
@@ -52,7 +53,9 @@ public static class TemplateFilters
 
         switch (filter.Name)
         {
-            case "euros" when TryNumber(value, out var amount):
+            case "montant" when TryNumber(value, out var sum) && Math.Round(sum, decimals ?? 0, MidpointRounding.AwayFromZero) == 0:
+                return "-\u00A0€";
+            case "euros" or "montant" when TryNumber(value, out var amount):
                 return decimals is { } d && d > 0 ? FrenchFormat.Number(amount, d) + "\u00A0€" : FrenchFormat.Euros(Math.Round(amount, 0, MidpointRounding.AwayFromZero));
             case "pourcent" when TryNumber(value, out var ratio):
                 return FrenchFormat.Percent(ratio, decimals ?? 1);

@@ -30,6 +30,59 @@ public sealed class BilansFichesParserTests
     }
 
     [Fact]
+    public void MoyensTextDocumentsAndEveryObjectiveAreRead()
+    {
+        var bilans = Seed.Value.Bilans.ToDictionary(b => b.Numero);
+
+        // The free text of the moyens comes without its "Total : … €" line, which is the planned total.
+        Assert.StartsWith("Financement CD : 487 908 €\nTotal des montants propres à l'action : 416 300 €", bilans[1].Moyens, StringComparison.Ordinal);
+        Assert.DoesNotContain("Total : 839", bilans[1].Moyens, StringComparison.Ordinal);
+        // Fiche 39 has no total, and the amounts of its text are not one.
+        Assert.Null(bilans[39].PlannedTotal);
+        Assert.EndsWith("400 000 € transférés à la fiche 37", bilans[39].Moyens, StringComparison.Ordinal);
+        Assert.Contains("suite transfert de crédits de 400 000 € en 2022 de la fiche 39", bilans[37].Moyens, StringComparison.Ordinal);
+        // 17 fiches list their documents de référence.
+        Assert.Equal(17, bilans.Values.Count(b => b.DocumentsReference is not null));
+        Assert.Equal("Référentiel relatif aux bilans de santé en écoles maternelles", bilans[3].DocumentsReference);
+        Assert.StartsWith("Délibération CD-2022/06/17 : Protocole de coordination", bilans[17].DocumentsReference, StringComparison.Ordinal);
+        Assert.Null(bilans[1].DocumentsReference);
+        // Fiches 17 and 18 name two objectives each.
+        Assert.Equal([9, 16], bilans[17].Objectifs);
+        Assert.Equal([9, 26], bilans[18].Objectifs);
+        Assert.Equal([1], bilans[1].Objectifs);
+        Assert.Empty(bilans[40].Objectifs);
+    }
+
+    [Theory]
+    [InlineData("Total : 839 727 €", 839727.0, null)]
+    [InlineData("Total : 81 865 €\nFinancement CD : 47 689 €\nProposition financement FIR : 34 176 €", 81865.0, "Financement CD : 47 689 €\nProposition financement FIR : 34 176 €")]
+    [InlineData("Financement Etat : 150 000 €\nTotal : 333 000 €\nFinancement CD : 180 000 €", 333000.0, "Financement Etat : 150 000 €\nFinancement CD : 180 000 €")]
+    [InlineData("Total : 1 711 332\nFinancement Etat : 238 960 en 2022", 1711332.0, "Financement Etat : 238 960 en 2022")]
+    [InlineData("839 727 €", 839727.0, null)]
+    [InlineData("Financement Etat : Aide au démarrage du projet : 400 000€ (2022)\n400 000 € transférés à la fiche 37", null, "Financement Etat : Aide au démarrage du projet : 400 000€ (2022)\n400 000 € transférés à la fiche 37")]
+    public void MoyensTextIsSplitIntoTotalAndText(string text, double? total, string? rest)
+    {
+        var (t, r) = BilansFichesParser.ReadMoyens(text);
+
+        Assert.Equal(total is { } v ? (decimal)v : null, t);
+        Assert.Equal(rest, r);
+    }
+
+    [Fact]
+    public void AMoyensCellHoldingANumberIsThePlannedTotal()
+    {
+        var rows = new List<IReadOnlyList<object?>>
+        {
+            new object?[] { "N° fiche", "Constat", "Moyens financiers prévisionnels", "Bilan qualitatif au 31/12/2022", "Documents de référence" },
+            new object?[] { 4.0, "Constat", new XlsxNumber(591_078, SampleWorkbooks.EuroFormat), "Bilan", "Délibération CD-2021/03/05" },
+        };
+
+        var bilan = Assert.Single(PlanActionParserTests.Parse(XlsxWriter.Write([new("Bilans", rows)])).Bilans);
+
+        Assert.Equal((591_078m, null, "Délibération CD-2021/03/05"), (bilan.PlannedTotal, bilan.Moyens, bilan.DocumentsReference));
+    }
+
+    [Fact]
     public void PublishedFicheInconsistenciesAreWarnings()
     {
         var warnings = Seed.Value.Issues.All.Where(i => i.Severity == Severity.Warning).ToList();
