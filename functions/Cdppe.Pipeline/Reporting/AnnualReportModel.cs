@@ -68,9 +68,24 @@ public sealed record IndicatorReport
     /// <summary>Month of the achieved value when it comes from the monthly follow-up.</summary>
     public YearMonth? AchievedMonth { get; init; }
 
+    /// <summary>Status of the year: atteint, en bonne voie, en retard, non renseigné, sans cible, non fiable; empty for a context series (no target in any year: births, cohorts).</summary>
     public required string Status { get; init; }
 
     public bool Reliable { get; init; } = true;
+
+    /// <summary>
+    /// A series that describes the context and is never given a status: no target in any year (cohorts), or a count
+    /// whose every "target" repeats its 2019 value (births, children aged 0-6, incoming informations: the denominators
+    /// the tableau de bord copies into its target columns).
+    /// </summary>
+    public bool IsContext => IsContextSeries(Definition);
+
+    public static bool IsContextSeries(IndicatorDefinition d) =>
+        d.Targets.Count == 0
+        || (d.Kind == IndicatorKind.Count && d.Baseline?.Value is { } baseline && d.Targets.Values.All(t => t.Value == baseline && string.IsNullOrEmpty(t.Text)));
+
+    /// <summary>When the year's latest values were declared unreliable: the month of the last reliable one (null when none is).</summary>
+    public YearMonth? ReliableUntil { get; init; }
 
     /// <summary>Whether baseline, targets and achieved values are numbers the trajectory chart can draw.</summary>
     public bool IsNumeric => Kind != IndicatorKind.Milestone && Points().Count(p => p.Target is not null || p.Achieved is not null) >= 2;
@@ -142,11 +157,24 @@ public sealed record FicheReport
     public IReadOnlyList<IndicatorReport> Indicators { get; init; } = [];
 }
 
-/// <summary>A month of the year with indicators without value (or never consolidated).</summary>
-public sealed record MonthGap(YearMonth Month, int Missing, int Known, bool NotConsolidated, IReadOnlyList<string> Labels);
+/// <summary>
+/// Months of the year (consecutive, with the same indicators missing) where indicators followed monthly have no value,
+/// or that were never consolidated. Only indicators that have monthly values in the year are counted: an indicator
+/// reported once a year is not missing from the months.
+/// </summary>
+public sealed record MonthGap(YearMonth Month, int Missing, int Known, bool NotConsolidated, IReadOnlyList<string> Labels)
+{
+    /// <summary>Every month of the gap, <see cref="Month"/> first.</summary>
+    public IReadOnlyList<YearMonth> Months { get; init; } = [Month];
+}
 
-/// <summary>An indicator whose values were declared unreliable, with the months concerned.</summary>
-public sealed record UnreliableIndicator(string Code, string Label, IReadOnlyList<YearMonth> Months, string? LastValue);
+/// <summary>An indicator whose values were declared unreliable: the months concerned, the last reliable month and value.</summary>
+public sealed record UnreliableIndicator(string Code, string Label, IReadOnlyList<YearMonth> Months, string? LastValue)
+{
+    public YearMonth? LastReliableMonth { get; init; }
+
+    public string? LastReliableValue { get; init; }
+}
 
 /// <summary>A warning (or error) of an ingested workbook, with its source cell.</summary>
 public sealed record SourceWarning(string FileName, string Severity, string Message, string? Sheet, string? Cell, string? Seen, string? Expected);
@@ -154,7 +182,14 @@ public sealed record SourceWarning(string FileName, string Severity, string Mess
 /// <summary>A consistency check made by the report itself (fiche totals, overruns, missing bilans).</summary>
 public sealed record ReportCheck(string Subject, string Message);
 
-public sealed record DataQuality(bool HasMonthlyData, IReadOnlyList<MonthGap> Gaps, IReadOnlyList<UnreliableIndicator> Unreliable, IReadOnlyList<SourceWarning> Warnings, IReadOnlyList<ReportCheck> Checks);
+public sealed record DataQuality(bool HasMonthlyData, IReadOnlyList<MonthGap> Gaps, IReadOnlyList<UnreliableIndicator> Unreliable, IReadOnlyList<SourceWarning> Warnings, IReadOnlyList<ReportCheck> Checks)
+{
+    /// <summary>Number of indicators with monthly values in the year.</summary>
+    public int MonthlyIndicators { get; init; }
+
+    /// <summary>What limits the monthly data, in sentences generated from it: lost months, data stopped at a month.</summary>
+    public IReadOnlyList<string> Explanations { get; init; } = [];
+}
 
 /// <summary>What the report is built from, as read from storage (see <see cref="AnnualReportService"/>).</summary>
 public sealed record ReportInputs
@@ -236,6 +271,12 @@ public sealed record AnnualReportModel
         };
     }
 
+    /// <summary>
+    /// Status "non fiable": the year's latest value was declared unreliable. The value shown is then the last reliable
+    /// one, with its own month (data stopped at 30 June 2022 is shown as June's), never a later month's.
+    /// </summary>
+    public const string UnreliableStatus = "non fiable";
+
     private static List<IndicatorReport> BuildIndicators(ReportInputs inputs)
     {
         var year = inputs.Year;
@@ -244,40 +285,57 @@ public sealed record AnnualReportModel
         var december = new YearMonth(year, 12);
         foreach (var d in inputs.Indicators)
         {
-            var series = snapshots.GetValueOrDefault(d.Code) ?? [];
-            var latest = series.LastOrDefault(s => s.Value is not null || s.Text is not null);
             var annual = d.Achieved.GetValueOrDefault(year);
-            var achieved = annual ?? (latest is null ? null : new IndicatorFigure(latest.Value, latest.IsPercent, latest.Text));
             var target = d.Targets.GetValueOrDefault(year);
-            var status = latest is not null && annual is null
-                ? latest.Status
+            var monthly = MonthlyValue(snapshots.GetValueOrDefault(d.Code) ?? []);
+            var achieved = annual ?? monthly.Figure;
+            // Against the targets known now (a snapshot keeps the status of the day it was consolidated).
+            var status = annual is null && monthly.Snapshot is { } shown
+                ? (monthly.Unreliable ? UnreliableStatus : StatusEvaluator.Evaluate(d, shown.Month, shown.Value, shown.Text, target))
                 : StatusEvaluator.Evaluate(d, december, achieved?.Value, achieved?.Text, target);
             result.Add(new IndicatorReport
             {
                 Definition = achieved is null || annual is not null ? d : d with { Achieved = new Dictionary<int, IndicatorFigure>(d.Achieved) { [year] = achieved } },
                 Target = target,
                 AchievedInYear = achieved,
-                AchievedMonth = annual is null ? latest?.Month : null,
-                Status = status,
-                Reliable = annual is not null || (latest?.Reliable ?? true),
+                AchievedMonth = annual is null ? monthly.Snapshot?.Month : null,
+                Status = IndicatorReport.IsContextSeries(d) ? string.Empty : status,
+                Reliable = annual is not null || !monthly.Unreliable,
+                ReliableUntil = annual is null && monthly.Unreliable ? monthly.ReliableUntil : null,
             });
         }
 
-        // Indicators known only from the monthly follow-up.
+        // Indicators known only from the monthly follow-up: no target, so a context series.
         foreach (var (code, series) in snapshots.Where(s => result.All(r => r.Code != s.Key)).OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            var latest = series.LastOrDefault(s => s.Value is not null || s.Text is not null);
+            var monthly = MonthlyValue(series);
             result.Add(new IndicatorReport
             {
                 Definition = new IndicatorDefinition { Code = code, Label = series[^1].Label },
-                AchievedInYear = latest is null ? null : new IndicatorFigure(latest.Value, latest.IsPercent, latest.Text),
-                AchievedMonth = latest?.Month,
-                Status = latest?.Status ?? SnapshotStatus.Missing,
-                Reliable = latest?.Reliable ?? false,
+                AchievedInYear = monthly.Figure,
+                AchievedMonth = monthly.Snapshot?.Month,
+                Status = string.Empty,
+                Reliable = !monthly.Unreliable,
+                ReliableUntil = monthly.Unreliable ? monthly.ReliableUntil : null,
             });
         }
 
         return result;
+    }
+
+    /// <summary>The value of the year from the monthly snapshots: the latest one, or the last reliable one when the latest is unreliable.</summary>
+    private static (MonthlySnapshot? Snapshot, IndicatorFigure? Figure, bool Unreliable, YearMonth? ReliableUntil) MonthlyValue(IReadOnlyList<MonthlySnapshot> series)
+    {
+        var withValue = series.Where(s => s.Value is not null || s.Text is not null).ToList();
+        if (withValue.Count == 0)
+        {
+            return (null, null, false, null);
+        }
+
+        var latest = withValue[^1];
+        var reliable = withValue.LastOrDefault(s => s.Reliable);
+        var shown = latest.Reliable ? latest : reliable ?? latest;
+        return (shown, new IndicatorFigure(shown.Value, shown.IsPercent, shown.Text), !latest.Reliable, reliable?.Month);
     }
 
     private static List<FicheReport> BuildFiches(ReportInputs inputs, List<IndicatorReport> indicators)
@@ -325,24 +383,37 @@ public sealed record AnnualReportModel
         var ofYear = inputs.Snapshots.Where(s => s.Month.Year == year).ToList();
         var gaps = new List<MonthGap>();
         var unreliable = new List<UnreliableIndicator>();
+        var followed = new HashSet<string>(ofYear.Where(s => (s.Value is not null || s.Text is not null) && s.SourceIngestion != SnapshotCalculator.AnnualAchievedSource).Select(s => s.Code), StringComparer.Ordinal);
         if (ofYear.Count > 0)
         {
             var last = year < inputs.GeneratedOn.Year ? 12 : Math.Max(1, inputs.GeneratedOn.Month - 1);
-            var known = ofYear.Select(s => s.Code).Distinct(StringComparer.Ordinal).Count();
-            var byMonth = ofYear.GroupBy(s => s.Month.Month).ToDictionary(g => g.Key, g => g.ToList());
+            var byMonth = ofYear.Where(s => followed.Contains(s.Code)).GroupBy(s => s.Month.Month).ToDictionary(g => g.Key, g => g.ToList());
+            var consolidated = ofYear.Select(s => s.Month.Month).ToHashSet();
             for (var m = 1; m <= last; m++)
             {
                 var month = new YearMonth(year, m);
-                if (!byMonth.TryGetValue(m, out var rows))
+                MonthGap? gap = null;
+                if (!consolidated.Contains(m))
                 {
-                    gaps.Add(new MonthGap(month, known, known, NotConsolidated: true, []));
+                    gap = new MonthGap(month, followed.Count, followed.Count, NotConsolidated: true, []);
+                }
+                else if (byMonth.GetValueOrDefault(m) is { } rows && rows.Where(s => s.Status == SnapshotStatus.Missing).OrderBy(s => s.Label, StringComparer.Ordinal).ToList() is { Count: > 0 } missing)
+                {
+                    gap = new MonthGap(month, missing.Count, followed.Count, NotConsolidated: false, missing.Select(s => s.Label).ToList());
+                }
+
+                if (gap is null)
+                {
                     continue;
                 }
 
-                var missing = rows.Where(s => s.Status == SnapshotStatus.Missing).OrderBy(s => s.Code, StringComparer.Ordinal).ToList();
-                if (missing.Count > 0)
+                if (gaps.Count > 0 && gaps[^1] is var previous && previous.Months[^1].Next() == month && previous.NotConsolidated == gap.NotConsolidated && previous.Labels.SequenceEqual(gap.Labels))
                 {
-                    gaps.Add(new MonthGap(month, missing.Count, rows.Count, NotConsolidated: false, missing.Select(s => s.Label).ToList()));
+                    gaps[^1] = previous with { Months = [.. previous.Months, month] };
+                }
+                else
+                {
+                    gaps.Add(gap);
                 }
             }
 
@@ -352,12 +423,78 @@ public sealed record AnnualReportModel
                 .Select(g =>
                 {
                     var rows = g.OrderBy(s => s.Month).ToList();
-                    return new UnreliableIndicator(g.Key, rows[^1].Label, rows.Select(s => s.Month).ToList(), FigureText(new IndicatorFigure(rows[^1].Value, rows[^1].IsPercent, rows[^1].Text)));
+                    var lastReliable = ofYear.Where(s => s.Code == g.Key && s.Reliable && (s.Value is not null || s.Text is not null) && s.Month < rows[0].Month).MaxBy(s => s.Month);
+                    return new UnreliableIndicator(g.Key, rows[^1].Label, rows.Select(s => s.Month).ToList(), FigureText(new IndicatorFigure(rows[^1].Value, rows[^1].IsPercent, rows[^1].Text)))
+                    {
+                        LastReliableMonth = lastReliable?.Month,
+                        LastReliableValue = lastReliable is null ? null : FigureText(new IndicatorFigure(lastReliable.Value, lastReliable.IsPercent, lastReliable.Text)),
+                    };
                 })
+                .OrderBy(u => u.Label, StringComparer.Ordinal)
                 .ToList();
         }
 
-        return new DataQuality(ofYear.Count > 0, gaps, unreliable, inputs.Warnings, Checks(inputs, fiches));
+        return new DataQuality(ofYear.Count > 0, gaps, unreliable, inputs.Warnings, Checks(inputs, fiches))
+        {
+            MonthlyIndicators = followed.Count,
+            Explanations = Explain(year, followed.Count, gaps, unreliable),
+        };
+    }
+
+    /// <summary>"Aucune valeur n'a été transmise pour octobre 2022 …", "Les valeurs de 3 indicateurs sont déclarées non fiables à partir de juillet 2022 …".</summary>
+    private static List<string> Explain(int year, int followed, List<MonthGap> gaps, List<UnreliableIndicator> unreliable)
+    {
+        var sentences = new List<string>();
+        var lost = gaps.Where(g => !g.NotConsolidated && g.Missing == g.Known).SelectMany(g => g.Months).ToList();
+        if (lost.Count > 0)
+        {
+            sentences.Add($"Aucune valeur n'a été transmise pour {MonthsPhrase(lost)} : {(lost.Count == 1 ? "ce mois manque" : "ces mois manquent")} pour {(followed == 1 ? "l'indicateur suivi" : $"les {followed} indicateurs suivis")} chaque mois.");
+        }
+
+        var never = gaps.Where(g => g.NotConsolidated).SelectMany(g => g.Months).ToList();
+        if (never.Count > 0)
+        {
+            sentences.Add($"{Capitalize(MonthsPhrase(never))} {(never.Count == 1 ? "n'a" : "n'ont")} jamais été consolidé{(never.Count == 1 ? string.Empty : "s")} : les indicateurs n'y ont pas de valeur.");
+        }
+
+        foreach (var g in gaps.Where(g => !g.NotConsolidated && g.Missing < g.Known))
+        {
+            sentences.Add($"En {MonthsPhrase(g.Months)}, {g.Missing} indicateur{(g.Missing == 1 ? string.Empty : "s")} sur {g.Known} n'{(g.Missing == 1 ? "a" : "ont")} pas de valeur : {string.Join(" ; ", g.Labels)}.");
+        }
+
+        foreach (var group in unreliable.GroupBy(u => (First: u.Months[0], u.LastReliableMonth)).OrderBy(g => g.Key.First))
+        {
+            var count = group.Count();
+            var from = MonthName(group.Key.First) + " " + group.Key.First.Year.ToString(CultureInfo.InvariantCulture);
+            var until = group.Key.LastReliableMonth is { } r
+                ? $"{(count == 1 ? "sa" : "leur")} dernière valeur fiable est celle de {MonthName(r)} {r.Year.ToString(CultureInfo.InvariantCulture)} (données arrêtées au {DateTime.DaysInMonth(r.Year, r.Month).ToString(CultureInfo.InvariantCulture)} {MonthName(r)} {r.Year.ToString(CultureInfo.InvariantCulture)})"
+                : $"aucune valeur fiable n'a été transmise en {year.ToString(CultureInfo.InvariantCulture)}";
+            sentences.Add($"{(count == 1 ? "Les valeurs d'un indicateur sont déclarées" : $"Les valeurs de {count} indicateurs sont déclarées")} non fiables à partir de {from} : {until} ; le rapport les présente ainsi, avec le statut « {UnreliableStatus} » ({string.Join(" ; ", group.Select(u => u.Label))}).");
+        }
+
+        return sentences;
+    }
+
+    private static string MonthName(YearMonth m) => new DateOnly(m.Year, m.Month, 1).ToString("MMMM", FrenchFormat.Culture);
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpper(text[0], FrenchFormat.Culture) + text[1..];
+
+    /// <summary>"octobre 2022", "janvier à mars 2022", "mars et octobre 2022", "janvier, mars et octobre 2022".</summary>
+    public static string MonthsPhrase(IReadOnlyList<YearMonth> months)
+    {
+        if (months.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var year = " " + months[^1].Year.ToString(CultureInfo.InvariantCulture);
+        var consecutive = months.Zip(months.Skip(1)).All(p => p.First.Next() == p.Second);
+        return months.Count switch
+        {
+            1 => MonthName(months[0]) + year,
+            _ when consecutive && months.Count > 2 => $"{MonthName(months[0])} à {MonthName(months[^1])}{year}",
+            _ => string.Join(", ", months.Take(months.Count - 1).Select(MonthName)) + " et " + MonthName(months[^1]) + year,
+        };
     }
 
     private static List<ReportCheck> Checks(ReportInputs inputs, List<FicheReport> fiches)

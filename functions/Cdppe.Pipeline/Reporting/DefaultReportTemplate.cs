@@ -235,6 +235,12 @@ public static class DefaultReportTemplate
         int[] w = [4400, 700, 700, 1900, 2500, 1500, 2200, 1498];
         body.Append(
             P("Tableau de bord des indicateurs", "Heading1", pageBreakBefore: true),
+            P("{{#qualite.aExplications}}"),
+            P("Fiabilité des données de l'année", "Heading3"),
+            P("{{#qualite.explications}}"),
+            P("{{texte}}"),
+            P("{{/qualite.explications}}"),
+            P("{{/qualite.aExplications}}"),
             P("{{#aIndicateurs}}"),
             Grid(
                 w,
@@ -250,15 +256,15 @@ public static class DefaultReportTemplate
                     HeaderCell("Statut", w[7])),
                 Row(
                     header: false,
-                    Cell("{{#indicateurs}}{{libelle}}{{^fiable}} (donnée non fiable){{/fiable}}", w[0]),
+                    Cell("{{#indicateurs}}{{libelle}}{{#fiableJusqua}} (données non fiables après {{fiableJusqua}}){{/fiableJusqua}}", w[0]),
                     Cell("{{objectif}}", w[1], center: true),
                     Cell("{{fiche}}", w[2], center: true),
                     Cell("{{reference}}{{#dateReference}} ({{dateReference}}){{/dateReference}}{{#source}} – {{source}}{{/source}}", w[3]),
                     Cell("{{cibles}}", w[4]),
                     Cell("{{cible}}", w[5], center: true),
                     Cell("{{atteint}}{{#moisAtteint}} ({{moisAtteint}}){{/moisAtteint}}", w[6], center: true),
-                    Cell("{{statut}}{{/indicateurs}}", w[7], center: true))),
-            P("Statut au regard de la cible de l'année : atteint, en bonne voie, en retard ; « non renseigné » quand aucune valeur n'a été transmise, « sans cible » quand l'année n'a pas de cible.", "Note"),
+                    Cell("{{statut | sinon:\"—\"}}{{/indicateurs}}", w[7], center: true))),
+            P("Statut au regard de la cible de l'année : atteint, en bonne voie, en retard ; « non renseigné » quand aucune valeur n'a été transmise, « sans cible » quand l'année n'a pas de cible ; « non fiable » quand les dernières valeurs de l'année ont été déclarées non fiables : la valeur indiquée est alors la dernière valeur fiable, avec son mois. « — » : série de contexte, sans cible (naissances, cohortes), qui n'a pas de statut.", "Note"),
             P("{{/aIndicateurs}}"),
             P("{{^aIndicateurs}}Aucun indicateur n'a été importé pour {{annee}} (plan d'action, tableau de bord ou suivi mensuel).{{/aIndicateurs}}"));
     }
@@ -315,11 +321,11 @@ public static class DefaultReportTemplate
                 Row(header: true, HeaderCell("Indicateur", iw[0]), HeaderCell("Référence", iw[1]), HeaderCell("Cible {{annee}}", iw[2]), HeaderCell("Atteint {{annee}}", iw[3]), HeaderCell("Statut", iw[4])),
                 Row(
                     header: false,
-                    Cell("{{#indicateurs}}{{libelle}}{{^fiable}} (donnée non fiable){{/fiable}}", iw[0]),
+                    Cell("{{#indicateurs}}{{libelle}}{{#fiableJusqua}} (données non fiables après {{fiableJusqua}}){{/fiableJusqua}}", iw[0]),
                     Cell("{{reference}}", iw[1], center: true),
                     Cell("{{cible}}", iw[2], center: true),
-                    Cell("{{atteint}}", iw[3], center: true),
-                    Cell("{{statut}}{{/indicateurs}}", iw[4], center: true))),
+                    Cell("{{atteint}}{{#moisAtteint}} ({{moisAtteint}}){{/moisAtteint}}", iw[3], center: true),
+                    Cell("{{statut | sinon:\"—\"}}{{/indicateurs}}", iw[4], center: true))),
             P("{{#indicateurs}}"),
             P("{{%graphique}}", "Centered"),
             P("{{/indicateurs}}"),
@@ -356,12 +362,15 @@ public static class DefaultReportTemplate
     private static void Annex(Body body)
     {
         int[] gw = [2200, 7438];
-        int[] uw = [5200, 2838, 1600];
+        int[] uw = [4638, 2800, 2200];
         int[] aw = [2300, 1700, 5638];
         body.Append(
             P("Annexe – Qualité des données", "Heading1", pageBreakBefore: true),
             P("Cette annexe recense ce qui limite la fiabilité du rapport : les mois du suivi mensuel sans valeur, les valeurs déclarées non fiables, les contrôles des classeurs importés (avec la cellule concernée) et les écarts relevés par le rapport lui-même."),
             P("Mois manquants du suivi mensuel", "Heading2"),
+            P("{{#qualite.explications}}"),
+            P("{{texte}}"),
+            P("{{/qualite.explications}}"),
             P("{{^qualite.aSuiviMensuel}}Aucun suivi mensuel n'a été importé pour {{annee}} : les mois manquants ne peuvent pas être établis.{{/qualite.aSuiviMensuel}}"),
             P("{{#qualite.aSuiviMensuel}}{{^qualite.aMoisManquants}}Tous les mois de {{annee}} sont renseignés pour tous les indicateurs suivis.{{/qualite.aMoisManquants}}{{/qualite.aSuiviMensuel}}"),
             P("{{#qualite.aMoisManquants}}"),
@@ -375,8 +384,8 @@ public static class DefaultReportTemplate
             P("{{#qualite.aValeursNonFiables}}"),
             Grid(
                 uw,
-                Row(header: true, HeaderCell("Indicateur", uw[0]), HeaderCell("Mois concernés", uw[1]), HeaderCell("Dernière valeur", uw[2])),
-                Row(header: false, Cell("{{#qualite.valeursNonFiables}}{{libelle}}", uw[0]), Cell("{{mois}}", uw[1]), Cell("{{derniereValeur}}{{/qualite.valeursNonFiables}}", uw[2], center: true))),
+                Row(header: true, HeaderCell("Indicateur", uw[0]), HeaderCell("Mois déclarés non fiables", uw[1]), HeaderCell("Dernière valeur fiable", uw[2])),
+                Row(header: false, Cell("{{#qualite.valeursNonFiables}}{{libelle}}", uw[0]), Cell("{{mois}}", uw[1]), Cell("{{derniereValeurFiable}}{{/qualite.valeursNonFiables}}", uw[2], center: true))),
             P("{{/qualite.aValeursNonFiables}}"),
             P("Contrôles des classeurs importés", "Heading2"),
             P("{{^qualite.aAvertissements}}Aucun avertissement n'a été relevé dans les classeurs importés pour {{annee}}.{{/qualite.aAvertissements}}"),

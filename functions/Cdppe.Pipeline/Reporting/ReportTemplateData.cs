@@ -39,6 +39,8 @@ public static class ReportTemplateData
             ("indicateursEnRetard", statuses.GetValueOrDefault(SnapshotStatus.Late)),
             ("indicateursNonRenseignes", statuses.GetValueOrDefault(SnapshotStatus.Missing)),
             ("indicateursSansCible", statuses.GetValueOrDefault(SnapshotStatus.NoTarget)),
+            ("indicateursNonFiables", statuses.GetValueOrDefault(AnnualReportModel.UnreliableStatus)),
+            ("indicateursContexte", model.Indicators.Count(i => i.IsContext)),
             ("moisIncomplets", model.Quality.Gaps.Count),
             ("avertissements", model.Quality.Warnings.Count + model.Quality.Checks.Count));
         return Map(
@@ -113,7 +115,8 @@ public static class ReportTemplateData
         {
             rows.Add(("Indicateurs suivis", Count("nombreIndicateurs")));
             rows.Add(("Atteints / en bonne voie / en retard", $"{Count("indicateursAtteints")} / {Count("indicateursEnBonneVoie")} / {Count("indicateursEnRetard")}"));
-            rows.Add(("Non renseignés / sans cible", $"{Count("indicateursNonRenseignes")} / {Count("indicateursSansCible")}"));
+            rows.Add(("Non renseignés / sans cible / non fiables", $"{Count("indicateursNonRenseignes")} / {Count("indicateursSansCible")} / {Count("indicateursNonFiables")}"));
+            rows.Add(("Séries de contexte, sans cible ni statut", Count("indicateursContexte")));
         }
 
         if (model.Quality.HasMonthlyData)
@@ -150,12 +153,14 @@ public static class ReportTemplateData
         ("reference", AnnualReportModel.FigureText(i.Baseline)),
         ("dateReference", i.BaselineDate),
         ("source", i.Source),
-        ("cibles", i.Targets.Count == 0 ? null : string.Join(" ; ", i.Targets.OrderBy(t => t.Key).Select(t => $"{t.Key} : {AnnualReportModel.FigureText(t.Value)}"))),
-        ("cible", AnnualReportModel.FigureText(i.Target)),
+        ("cibles", i.IsContext ? null : string.Join(" ; ", i.Targets.OrderBy(t => t.Key).Select(t => $"{t.Key} : {AnnualReportModel.FigureText(t.Value)}"))),
+        ("cible", i.IsContext ? null : AnnualReportModel.FigureText(i.Target)),
         ("atteint", AnnualReportModel.FigureText(i.AchievedInYear)),
         ("moisAtteint", i.AchievedMonth is { } m ? new DateOnly(m.Year, m.Month, 1).ToString("MMMM yyyy", FrenchFormat.Culture) : null),
         ("statut", i.Status),
+        ("contexte", i.IsContext),
         ("fiable", i.Reliable),
+        ("fiableJusqua", i.ReliableUntil is { } until ? MonthText(until) : null),
         ("graphique", i.IsNumeric ? TrajectoryChart(i, year) : null));
 
     private static ChartData TrajectoryChart(IndicatorReport i, int year)
@@ -218,6 +223,10 @@ public static class ReportTemplateData
             ("indicateurs", List(indicators, Indicator(new IndicatorReport { Definition = new IndicatorDefinition { Code = string.Empty, Label = string.Empty }, Status = string.Empty }, year))));
     }
 
+    /// <summary>Indicator codes of a message replaced by their labels: readers never see internal codes.</summary>
+    private static string WithLabels(string message, Dictionary<string, string> labels) =>
+        System.Text.RegularExpressions.Regex.Replace(message, @"\b[A-Z0-9]+(?:-[A-Z0-9]+)+\b", m => labels.TryGetValue(m.Value, out var label) ? $"« {label} »" : m.Value);
+
     private static string ObjectiveText(int? objective) => objective is { } n
         ? string.Create(CultureInfo.InvariantCulture, $"Objectif {n}") + (ReferenceData.ObjectiveLabel(n) is { } label ? " : " + label : string.Empty)
         : "Sans objectif";
@@ -234,22 +243,24 @@ public static class ReportTemplateData
     {
         var q = model.Quality;
         var gaps = q.Gaps.Select(g => Map(
-            ("mois", MonthText(g.Month)),
+            ("mois", AnnualReportModel.MonthsPhrase(g.Months)),
             ("manquants", g.Missing),
             ("total", g.Known),
             ("nonConsolide", g.NotConsolidated),
             ("detail", g.NotConsolidated
                 ? "aucune consolidation n'a été faite pour ce mois"
-                : g.Missing == g.Known ? "aucun indicateur renseigné" : $"{g.Missing} indicateurs sur {g.Known} non renseignés : {string.Join(" ; ", g.Labels.Take(5))}{(g.Labels.Count > 5 ? " ; …" : string.Empty)}")));
+                : g.Missing == g.Known ? $"aucune valeur transmise pour les {g.Known} indicateurs suivis chaque mois" : $"{g.Missing} indicateurs sur {g.Known} sans valeur : {string.Join(" ; ", g.Labels)}")));
         var unreliable = q.Unreliable.Select(u => Map(
             ("code", u.Code),
             ("libelle", u.Label),
-            ("mois", MonthsText(u.Months)),
-            ("derniereValeur", u.LastValue)));
+            ("mois", AnnualReportModel.MonthsPhrase(u.Months)),
+            ("derniereValeur", u.LastValue),
+            ("derniereValeurFiable", u.LastReliableValue is { } v && u.LastReliableMonth is { } m ? $"{v} ({MonthText(m)})" : "aucune")));
+        var labels = model.Indicators.GroupBy(i => i.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Label, StringComparer.Ordinal);
         var warnings = q.Warnings.Select(w => Map(
             ("fichier", w.FileName),
             ("gravite", w.Severity),
-            ("message", w.Message),
+            ("message", WithLabels(w.Message, labels)),
             ("feuille", w.Sheet),
             ("cellule", w.Cell),
             ("emplacement", w.Sheet is null ? w.Cell : w.Cell is null ? w.Sheet : $"{w.Sheet}, {w.Cell}"),
@@ -261,7 +272,9 @@ public static class ReportTemplateData
             ("aMoisManquants", q.Gaps.Count > 0),
             ("moisManquants", List(gaps, Map(("mois", null), ("manquants", 0), ("total", 0), ("nonConsolide", false), ("detail", null)))),
             ("aValeursNonFiables", q.Unreliable.Count > 0),
-            ("valeursNonFiables", List(unreliable, Map(("code", null), ("libelle", null), ("mois", null), ("derniereValeur", null)))),
+            ("valeursNonFiables", List(unreliable, Map(("code", null), ("libelle", null), ("mois", null), ("derniereValeur", null), ("derniereValeurFiable", null)))),
+            ("aExplications", q.Explanations.Count > 0),
+            ("explications", List(q.Explanations.Select(e => Map(("texte", e))), Map(("texte", null)))),
             ("aAvertissements", q.Warnings.Count > 0),
             ("avertissements", List(warnings, Map(("fichier", null), ("gravite", null), ("message", null), ("feuille", null), ("cellule", null), ("emplacement", null), ("vu", null), ("attendu", null)))),
             ("aControles", q.Checks.Count > 0),
@@ -269,22 +282,6 @@ public static class ReportTemplateData
     }
 
     private static string MonthText(YearMonth m) => new DateOnly(m.Year, m.Month, 1).ToString("MMMM yyyy", FrenchFormat.Culture);
-
-    /// <summary>"juillet à décembre 2022" for consecutive months, else "janvier, mars 2022".</summary>
-    private static string MonthsText(IReadOnlyList<YearMonth> months)
-    {
-        string Name(YearMonth m) => new DateOnly(m.Year, m.Month, 1).ToString("MMMM", FrenchFormat.Culture);
-        if (months.Count == 0)
-        {
-            return string.Empty;
-        }
-
-        var year = months[^1].Year.ToString(CultureInfo.InvariantCulture);
-        var consecutive = months.Zip(months.Skip(1)).All(p => p.First.Next() == p.Second);
-        return months.Count == 1 ? $"{Name(months[0])} {year}"
-            : consecutive ? $"{Name(months[0])} à {Name(months[^1])} {year}"
-            : $"{string.Join(", ", months.Select(Name))} {year}";
-    }
 
     private static TemplateList List(IEnumerable<object?> items, Dictionary<string, object?> shape) => new(items.ToList(), shape);
 

@@ -180,22 +180,63 @@ public sealed class AnnualReportTests(AzuriteFixture azurite, ITestOutputHelper 
         var report = await services.Reports.GenerateAsync(dep, 2022);
 
         Assert.Equal([10], model.Quality.Gaps.Select(g => g.Month.Month));
+        Assert.Equal((8, 8), (model.Quality.Gaps[0].Missing, model.Quality.Gaps[0].Known));
         Assert.NotEmpty(model.Quality.Unreliable);
-        Assert.All(model.Quality.Unreliable, u => Assert.Equal(new YearMonth(2022, 7), u.Months[0]));
+        Assert.All(model.Quality.Unreliable, u => Assert.Equal((new YearMonth(2022, 7), new YearMonth(2022, 6)), (u.Months[0], u.LastReliableMonth!.Value)));
         var warnings = model.Quality.Warnings;
         Assert.NotEmpty(warnings);
         Assert.Equal(["bilans-fiches-2022.xlsx", "plan-action-2020-2022.xlsx", "rapport-financier-2022.xlsx", "tableau-de-bord-2020.xlsx"], warnings.Select(w => w.FileName).Distinct().Order(StringComparer.Ordinal));
         Assert.All(warnings, w => Assert.NotNull(w.Cell));
         using var document = Docx.Open(report!.Content);
         var rows = Rows(document);
-        Assert.Contains(rows, r => r.Count == 2 && r[0] == "octobre 2022" && r[1].Contains("aucun indicateur renseigné", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.Count == 3 && r[1] == "juillet, août, septembre, novembre, décembre 2022");
+        Assert.Contains(["octobre 2022", "aucune valeur transmise pour les 8 indicateurs suivis chaque mois"], rows);
+        Assert.Contains(rows, r => r.Count == 3 && r[1] == "juillet, août, septembre, novembre et décembre 2022" && r[2] == "636 (juin 2022)");
         foreach (var w in warnings)
         {
-            Assert.Contains(rows, r => r.Count == 3 && r[0] == w.FileName &&  r[1] == $"{w.Sheet}, {w.Cell}" && r[2].StartsWith(w.Message, StringComparison.Ordinal));
+            // Up to the first indicator code, which readers see as the indicator's label.
+            var prefix = System.Text.RegularExpressions.Regex.Split(w.Message, @"\bO\d\d-")[0];
+            Assert.Contains(rows, r => r.Count == 3 && r[0] == w.FileName && r[1] == $"{w.Sheet}, {w.Cell}" && r[2].StartsWith(prefix, StringComparison.Ordinal));
         }
 
+        Assert.Contains(warnings, w => w.Message.StartsWith("L'indicateur O05-PART-ENFANTS", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Count == 3 && r[2].StartsWith("L'indicateur « Part d'enfants ayant bénéficié d'un examen clinique par un médecin de PMI » a pour cible 2020", StringComparison.Ordinal));
+
         Assert.Contains(rows, r => r.Count == 3 && r[2].Contains("ne correspond pas à la somme des lignes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LostMonthsAndDataStoppedAtJuneAreExplainedAndUnreliableValuesKeepTheirTrueDate()
+    {
+        var (services, dep) = await SeededAsync();
+
+        var model = await services.Reports.LoadAsync(dep, 2022);
+        var report = await services.Reports.GenerateAsync(dep, 2022);
+
+        // Generated from the monthly data: October lost, three indicators unreliable after June.
+        Assert.Equal("Aucune valeur n'a été transmise pour octobre 2022 : ce mois manque pour les 8 indicateurs suivis chaque mois.", model.Quality.Explanations[0]);
+        Assert.StartsWith("Les valeurs de 3 indicateurs sont déclarées non fiables à partir de juillet 2022 : leur dernière valeur fiable est celle de juin 2022 (données arrêtées au 30 juin 2022)", model.Quality.Explanations[1], StringComparison.Ordinal);
+        // An unreliable value: its own status, the last reliable value with its month (VAD pré-natales: 1 271 a year, 636 at the end of June).
+        var vad = model.Indicators.Single(i => i.Label.StartsWith("Nombre de VAD pré-natales réalisées par des sages-femmes de PMI", StringComparison.Ordinal) && i.Targets.Count > 0 && i.AchievedInYear is not null);
+        Assert.Equal((AnnualReportModel.UnreliableStatus, new YearMonth(2022, 6), 636m, new YearMonth(2022, 6)), (vad.Status, vad.AchievedMonth!.Value, vad.AchievedInYear!.Value!.Value, vad.ReliableUntil!.Value));
+        // A reliable one keeps December, with its status against the target known now.
+        var bsem = model.Indicators.Single(i => i.Label == "Nombre de bilans de santé en école maternelle réalisés par la PMI" && i.AchievedInYear is not null);
+        Assert.Equal(("en retard", new YearMonth(2022, 12), 16_988m), (bsem.Status, bsem.AchievedMonth!.Value, bsem.AchievedInYear!.Value!.Value));
+        // Context series never get a status: no target at all (cohorts), or "targets" that repeat the 2019 count
+        // (births 18 418, children aged 0-6 113 993, incoming informations 6 322).
+        var context = model.Indicators.Where(i => i.Label.StartsWith("Nombre de naissances vivantes", StringComparison.Ordinal) || i.Label.StartsWith("Cohorte d'enfants", StringComparison.Ordinal) || i.Label.StartsWith("Nombre d'enfants de 0 à 6 ans", StringComparison.Ordinal)).ToList();
+        Assert.True(context.Count >= 4, $"{context.Count} context series");
+        Assert.NotEmpty(context);
+        Assert.All(context, i => Assert.Equal((true, string.Empty), (i.IsContext, i.Status)));
+        Assert.DoesNotContain(model.Indicators, i => i.IsContext && i.Status.Length > 0);
+        using var document = Docx.Open(report!.Content);
+        var paragraphs = Paragraphs(document);
+        Assert.Equal(2, paragraphs.Count(p => p == model.Quality.Explanations[0]));
+        var rows = Rows(document);
+        Assert.Contains(rows, r => r.Count == 8 && r[0].StartsWith("Nombre de VAD pré-natales réalisées par des sages-femmes de PMI (données non fiables après juin 2022)", StringComparison.Ordinal) && r[6] == "636 (juin 2022)" && r[7] == "non fiable");
+        Assert.Contains(rows, r => r.Count == 8 && r[0].StartsWith("Nombre de naissances vivantes", StringComparison.Ordinal) && r[7] == "—");
+        Assert.DoesNotContain(rows, r => r.Count == 8 && r[0].StartsWith("Nombre de naissances vivantes", StringComparison.Ordinal) && r[7] == "sans cible");
+        // Labels, never internal codes, for readers.
+        Assert.DoesNotContain(paragraphs.Concat(rows.SelectMany(r => r)), t => System.Text.RegularExpressions.Regex.IsMatch(t, @"\bO\d\d-[A-Z]"));
     }
 
     [Fact]
