@@ -29,7 +29,18 @@ public sealed record EngagementBudget(string Engagement, IReadOnlyList<BudgetLin
 {
     /// <summary>"Engagement 1" for "Engagement 1 : Agir le plus précocement…".</summary>
     public string ShortName => Engagement.Split(" : ", 2)[0].Trim();
+
+    /// <summary>The objective each line prints, in the order of <see cref="Lines"/>: its fiche's objective in the plan d'action when known, else the line's own text.</summary>
+    public IReadOnlyList<string?> Objectives { get; init; } = [];
 }
+
+/// <summary>
+/// A sub-total or total of the rapport financier whose printed amount (in the imported workbook) differs from the
+/// sum of its lines: the report prints the sum and marks it, with the printed amount and its cell.
+/// </summary>
+/// <param name="Engagement">The engagement of a sub-total, null for the grand total.</param>
+/// <param name="Column">The amount's name in the template data: budgetGlobal, departement, fir, etat, ondam, consommeAvant, consommeAnnee, consommeCumule.</param>
+public sealed record PrintedTotal(string? Engagement, string Column, string Printed, string Recomputed, string? Sheet, string? Cell);
 
 /// <summary>An indicator as the report shows it for the year: baseline, targets, achieved value and status.</summary>
 public sealed record IndicatorReport
@@ -151,6 +162,9 @@ public sealed record FicheReport
 
     public FicheBilan? Bilan { get; init; }
 
+    /// <summary>A bilan of the year with results in it (fiche 39's bilan financier, qualitatif and « à poursuivre » are empty: it has none).</summary>
+    public bool HasBilan => Bilan is { } b && new[] { b.BilanQualitatif, b.BilanFinancier, b.APoursuivre }.Any(t => !string.IsNullOrWhiteSpace(t));
+
     /// <summary>Money planned per year and funder by the plan d'action (CD, FIR, État, ONDAM).</summary>
     public IReadOnlyList<PlannedFunding> Funding { get; init; } = [];
 
@@ -221,7 +235,7 @@ public sealed record ReportInputs
 }
 
 /// <summary>Everything the annual report shows, computed from storage; totals and percentages are recomputed, never copied.</summary>
-public sealed record AnnualReportModel
+public sealed partial record AnnualReportModel
 {
     public required Departement Departement { get; init; }
 
@@ -244,14 +258,18 @@ public sealed record AnnualReportModel
 
     public required DataQuality Quality { get; init; }
 
+    /// <summary>Printed sub-totals and totals that differ from the sum of their lines.</summary>
+    public IReadOnlyList<PrintedTotal> PrintedTotals { get; init; } = [];
+
     public bool HasFinancialData => Engagements.Count > 0;
 
     public static AnnualReportModel Build(ReportInputs inputs)
     {
         var year = inputs.Year;
         var ordered = inputs.BudgetLines.OrderBy(l => l.Order).ToList();
+        var definitions = inputs.Fiches.GroupBy(f => f.Numero).ToDictionary(g => g.Key, g => g.First());
         var engagements = ordered.GroupBy(l => l.Engagement)
-            .Select(g => new EngagementBudget(g.Key, g.ToList(), BudgetTotals.Of(g)))
+            .Select(g => new EngagementBudget(g.Key, g.ToList(), BudgetTotals.Of(g)) { Objectives = g.Select(l => LineObjective(l, definitions)).ToList() })
             .ToList();
         var indicators = BuildIndicators(inputs);
         var fiches = BuildFiches(inputs, indicators);
@@ -268,8 +286,49 @@ public sealed record AnnualReportModel
             Fiches = fiches,
             Indicators = indicators,
             Quality = BuildQuality(inputs, fiches),
+            PrintedTotals = PrintedTotalsOf(inputs.Warnings),
         };
     }
+
+    /// <summary>
+    /// A line's objective from the plan d'action (the source's merged objective cells may run several objectives
+    /// together: fiche 6 of seed 003); a line without fiche, or a fiche the plan does not define, keeps its own text.
+    /// </summary>
+    private static string? LineObjective(BudgetLine line, Dictionary<int, FicheDefinition> definitions) =>
+        line.Fiche is { } n && definitions.TryGetValue(n, out var d)
+            ? d.Objectif is { } o ? ReferenceData.ObjectiveLabel(o) ?? line.Objectif : "Sans objectif"
+            : line.Objectif;
+
+    private static readonly Dictionary<string, string> TotalColumns = new(StringComparer.Ordinal)
+    {
+        ["budget global"] = "budgetGlobal",
+        ["Département"] = "departement",
+        ["FIR"] = "fir",
+        ["État"] = "etat",
+        ["ONDAM"] = "ondam",
+        ["consommé au 31/12 de l'année précédente"] = "consommeAvant",
+        ["consommé dans l'année"] = "consommeAnnee",
+        ["consommé cumulé"] = "consommeCumule",
+    };
+
+    /// <summary>The rapport financier's checks of its printed totals ("Colonne consommé dans l'année : le sous-total de « Engagement 1 » imprimé ne correspond pas…").</summary>
+    private static List<PrintedTotal> PrintedTotalsOf(IEnumerable<SourceWarning> warnings)
+    {
+        var result = new List<PrintedTotal>();
+        foreach (var w in warnings)
+        {
+            var match = PrintedTotalMessage().Match(w.Message);
+            if (match.Success && TotalColumns.TryGetValue(match.Groups["column"].Value, out var column) && w.Seen is { } printed && w.Expected is { } sum)
+            {
+                result.Add(new PrintedTotal(match.Groups["engagement"].Success ? match.Groups["engagement"].Value : null, column, printed, sum, w.Sheet, w.Cell));
+            }
+        }
+
+        return result;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Colonne (?<column>.+?) : (?:le sous-total de « (?<engagement>.+?) »|le total général) imprimé ne correspond pas à la somme des lignes")]
+    private static partial System.Text.RegularExpressions.Regex PrintedTotalMessage();
 
     /// <summary>
     /// Status "non fiable": the year's latest value was declared unreliable. The value shown is then the last reliable
@@ -520,10 +579,10 @@ public sealed record AnnualReportModel
 
         if (inputs.Bilans.Any(b => b.Year == inputs.Year))
         {
-            var without = fiches.Where(f => f.Bilan is null).Select(f => f.Numero.ToString(CultureInfo.InvariantCulture)).ToList();
+            var without = fiches.Where(f => !f.HasBilan).Select(f => f.Numero.ToString(CultureInfo.InvariantCulture)).ToList();
             if (without.Count > 0)
             {
-                checks.Add(new ReportCheck("Bilans", $"pas de bilan qualitatif {inputs.Year} pour les fiches {string.Join(", ", without)}."));
+                checks.Add(new ReportCheck("Bilans", $"pas de bilan {inputs.Year} (bilan financier, bilan qualitatif, à poursuivre) pour {(without.Count == 1 ? "la fiche" : "les fiches")} {string.Join(", ", without)}."));
             }
         }
 

@@ -151,19 +151,51 @@ public static class DefaultReportTemplate
 
     private static void Financial(Body body)
     {
-        int[] w = [1700, 2250, 750, 1150, 1350, 1050, 1050, 1000, 1150, 1250, 1250, 1250];
+        // Amount columns wide enough for "31 117 173 €" in bold on one line (amounts never wrap).
+        int[] w = [1560, 2030, 560, 1150, 1150, 1150, 1150, 1150, 900, 1150, 1150, 1150, 820];
         TableCell Amount(string tag, int i, string? fill = null, bool bold = false) => Cell(tag, w[i], fill: fill, right: true, bold: bold);
+        TableRow LineRow(string condition, MergedCellValues mesure, MergedCellValues objective, bool first, bool last) => Row(
+            header: false,
+            Cell((first ? "{{#lignes}}" : string.Empty) + "{{#" + condition + "}}" + (mesure == MergedCellValues.Restart ? "{{mesure}}" : string.Empty), w[0], merge: mesure),
+            Cell(objective == MergedCellValues.Restart ? "{{objectif}}" : string.Empty, w[1], merge: objective),
+            Cell("{{fiche}}", w[2], center: true),
+            Amount("{{budgetGlobal | montant}}", 3),
+            Amount("{{departement | montant}}", 4),
+            Amount("{{fir | montant}}", 5),
+            Amount("{{etat | montant}}", 6),
+            Amount("{{ondam | montant}}", 7),
+            Cell("{{modalite}}", w[8], center: true),
+            Amount("{{consommeAvant | montant}}", 9),
+            Amount("{{consommeAnnee | montant}}", 10),
+            Amount("{{consommeCumule | montant}}", 11),
+            Amount("{{tauxConsommation | pourcent | sinon:\"–\"}}{{/" + condition + "}}" + (last ? "{{/lignes}}" : string.Empty), 12));
+        TableCell Total(string scope, string column, int i, string fill) =>
+            Amount($"{{{{{scope}.{column} | montant}}}}{{{{#{scope}.imprime.{column}}}}}*{{{{/{scope}.imprime.{column}}}}}", i, fill, true);
+        TableRow TotalRow(string label, string scope, string fill, string closing) => Row(
+            header: false,
+            Cell(label, w[0..3].Sum(), fill: fill, bold: true, span: 3, right: true),
+            Total(scope, "budgetGlobal", 3, fill),
+            Total(scope, "departement", 4, fill),
+            Total(scope, "fir", 5, fill),
+            Total(scope, "etat", 6, fill),
+            Total(scope, "ondam", 7, fill),
+            Cell(string.Empty, w[8], fill: fill),
+            Total(scope, "consommeAvant", 9, fill),
+            Total(scope, "consommeAnnee", 10, fill),
+            Total(scope, "consommeCumule", 11, fill),
+            Amount($"{{{{{scope}.tauxConsommation | pourcent | sinon:\"–\"}}}}{closing}", 12, fill, true));
         var table = Grid(
             w,
             Row(
                 header: true,
                 HeaderCell("Mesure", w[0], merge: MergedCellValues.Restart),
                 HeaderCell("Objectif", w[1], merge: MergedCellValues.Restart),
-                HeaderCell("Fiche n°", w[2], merge: MergedCellValues.Restart),
+                HeaderCell("Fiche", w[2], merge: MergedCellValues.Restart),
                 HeaderCell("Financements prévus {{periode}}", w[3..9].Sum(), span: 6),
-                HeaderCell("Budget consommé au 31/12/{{anneePrecedente}}", w[9], merge: MergedCellValues.Restart),
-                HeaderCell("Budget consommé en {{annee}}", w[10], merge: MergedCellValues.Restart),
-                HeaderCell("Budget consommé {{periode}}", w[11], merge: MergedCellValues.Restart)),
+                HeaderCell("Consommé au 31/12/{{anneePrecedente}}", w[9], merge: MergedCellValues.Restart),
+                HeaderCell("Consommé en {{annee}}", w[10], merge: MergedCellValues.Restart),
+                HeaderCell("Consommé {{periode}}", w[11], merge: MergedCellValues.Restart),
+                HeaderCell("% consommé", w[12], merge: MergedCellValues.Restart)),
             Row(
                 header: true,
                 HeaderCell(string.Empty, w[0], merge: MergedCellValues.Continue),
@@ -177,55 +209,25 @@ public static class DefaultReportTemplate
                 HeaderCell("Modalités État/AM", w[8]),
                 HeaderCell(string.Empty, w[9], merge: MergedCellValues.Continue),
                 HeaderCell(string.Empty, w[10], merge: MergedCellValues.Continue),
-                HeaderCell(string.Empty, w[11], merge: MergedCellValues.Continue)),
-            Row(header: false, Cell("{{#engagements}}{{titre}}", w.Sum(), fill: BannerFill, bold: true, span: 12)),
-            Row(
-                header: false,
-                Cell("{{#lignes}}{{mesureGroupe}}", w[0]),
-                Cell("{{objectifGroupe}}", w[1]),
-                Cell("{{fiche}}", w[2], center: true),
-                Amount("{{budgetGlobal | euros}}", 3),
-                Amount("{{departement | euros}}", 4),
-                Amount("{{fir | euros}}", 5),
-                Amount("{{etat | euros}}", 6),
-                Amount("{{ondam | euros}}", 7),
-                Cell("{{modalite}}", w[8], center: true),
-                Amount("{{consommeAvant | euros}}", 9),
-                Amount("{{consommeAnnee | euros}}", 10),
-                Amount("{{consommeCumule | euros}}{{/lignes}}", 11)),
-            Row(
-                header: false,
-                Cell(string.Empty, w[0], fill: TotalFill),
-                Cell(string.Empty, w[1], fill: TotalFill),
-                Cell("Sous-total", w[2], fill: TotalFill, bold: true, center: true),
-                Amount("{{sousTotal.budgetGlobal | euros}}", 3, TotalFill, true),
-                Amount("{{sousTotal.departement | euros}}", 4, TotalFill, true),
-                Amount("{{sousTotal.fir | euros}}", 5, TotalFill, true),
-                Amount("{{sousTotal.etat | euros}}", 6, TotalFill, true),
-                Amount("{{sousTotal.ondam | euros}}", 7, TotalFill, true),
-                Cell(string.Empty, w[8], fill: TotalFill),
-                Amount("{{sousTotal.consommeAvant | euros}}", 9, TotalFill, true),
-                Amount("{{sousTotal.consommeAnnee | euros}}", 10, TotalFill, true),
-                Amount("{{sousTotal.consommeCumule | euros}}{{/engagements}}", 11, TotalFill, true)),
-            Row(
-                header: false,
-                Cell(string.Empty, w[0], fill: BannerFill),
-                Cell(string.Empty, w[1], fill: BannerFill),
-                Cell("Total", w[2], fill: BannerFill, bold: true, center: true),
-                Amount("{{total.budgetGlobal | euros}}", 3, BannerFill, true),
-                Amount("{{total.departement | euros}}", 4, BannerFill, true),
-                Amount("{{total.fir | euros}}", 5, BannerFill, true),
-                Amount("{{total.etat | euros}}", 6, BannerFill, true),
-                Amount("{{total.ondam | euros}}", 7, BannerFill, true),
-                Cell(string.Empty, w[8], fill: BannerFill),
-                Amount("{{total.consommeAvant | euros}}", 9, BannerFill, true),
-                Amount("{{total.consommeAnnee | euros}}", 10, BannerFill, true),
-                Amount("{{total.consommeCumule | euros}}", 11, BannerFill, true)));
+                HeaderCell(string.Empty, w[11], merge: MergedCellValues.Continue),
+                HeaderCell(string.Empty, w[12], merge: MergedCellValues.Continue)),
+            Row(header: false, Cell("{{#engagements}}{{titre}}", w.Sum(), fill: BannerFill, bold: true, span: 13)),
+            LineRow("nouvelleMesure", MergedCellValues.Restart, MergedCellValues.Restart, first: true, last: false),
+            LineRow("nouvelObjectif", MergedCellValues.Continue, MergedCellValues.Restart, first: false, last: false),
+            LineRow("suiteObjectif", MergedCellValues.Continue, MergedCellValues.Continue, first: false, last: true),
+            TotalRow("Sous-total", "sousTotal", TotalFill, "{{/engagements}}"),
+            TotalRow("Total", "total", BannerFill, string.Empty));
         body.Append(
             P("Rapport financier de la contractualisation de prévention et protection de l'enfance", "Heading1"),
             P("{{#aDonneesFinancieres}}"),
             table,
-            P("Montants en euros. Les sous-totaux et le total sont recalculés à partir des lignes du rapport financier ; un écart avec les totaux imprimés dans le classeur source est signalé en annexe. Taux de consommation {{periode}} : {{total.tauxConsommation | pourcent}}.", "Note"),
+            P("Montants en euros ; « - € » : aucun montant. L'objectif de chaque ligne est celui de sa fiche dans le plan d'action. Les sous-totaux, le total et les pourcentages sont recalculés à partir des lignes du rapport financier. Taux de consommation {{periode}} : {{total.tauxConsommation | pourcent}}.", "Note"),
+            P("{{#aEcartsTotaux}}"),
+            P("* Montant recalculé, différent de celui imprimé dans le classeur importé :", "Note"),
+            P("{{#ecartsTotaux}}"),
+            P("– {{libelle}} : {{recalcule}} (somme des lignes) ; le classeur imprime {{imprime}} ({{emplacement}}).", "Note"),
+            P("{{/ecartsTotaux}}"),
+            P("{{/aEcartsTotaux}}"),
             P("{{/aDonneesFinancieres}}"),
             P("{{^aDonneesFinancieres}}Aucune donnée financière n'a été importée pour {{annee}} : déposez le rapport financier de l'année dans uploads/{{departement.code}}/.{{/aDonneesFinancieres}}"));
     }
@@ -463,7 +465,7 @@ public static class DefaultReportTemplate
 
     private static TableCell LabelCell(string text, int width) => CellOf(width, new CellOptions(BannerFill, 1, null, Top: true), P(text, "TableLabel"));
 
-    private static TableCell Cell(string text, int width, string? fill = null, bool bold = false, int span = 1, bool right = false, bool center = false, string? style = null)
+    private static TableCell Cell(string text, int width, string? fill = null, bool bold = false, int span = 1, bool right = false, bool center = false, string? style = null, MergedCellValues? merge = null)
     {
         var chosen = style ?? (bold ? "TableTextBold" : "TableText");
         var paragraph = P(text, chosen);
@@ -472,7 +474,7 @@ public static class DefaultReportTemplate
             paragraph.ParagraphProperties!.Justification = new Justification { Val = right ? JustificationValues.Right : JustificationValues.Center };
         }
 
-        return CellOf(width, new CellOptions(fill, span, null), paragraph);
+        return CellOf(width, new CellOptions(fill, span, merge), paragraph);
     }
 
     private sealed record CellOptions(string? Fill, int Span, MergedCellValues? Merge, bool Top = false);

@@ -30,9 +30,11 @@ public static class ReportTemplateData
             ("consommeAnnee", model.Total.ConsumedInYear),
             ("consommeCumule", model.Total.ConsumedCumulative),
             ("nonConsomme", Math.Max(0, model.Total.BudgetGlobal - model.Total.ConsumedCumulative)),
+            ("nonConsommeBrut", model.Engagements.SelectMany(e => e.Lines).Sum(l => Math.Max(0, l.BudgetGlobal - l.ConsumedCumulative))),
+            ("depassements", model.Engagements.SelectMany(e => e.Lines).Sum(l => Math.Max(0, l.ConsumedCumulative - l.BudgetGlobal))),
             ("tauxConsommation", model.Total.Rate),
             ("nombreFiches", model.Fiches.Count),
-            ("fichesAvecBilan", model.Fiches.Count(f => f.Bilan is not null)),
+            ("fichesAvecBilan", model.Fiches.Count(f => f.HasBilan)),
             ("nombreIndicateurs", model.Indicators.Count),
             ("indicateursAtteints", statuses.GetValueOrDefault(SnapshotStatus.Reached)),
             ("indicateursEnBonneVoie", statuses.GetValueOrDefault(SnapshotStatus.OnTrack)),
@@ -52,8 +54,10 @@ public static class ReportTemplateData
             ("periode", string.Create(CultureInfo.InvariantCulture, $"{model.PeriodStart}-{year}")),
             ("dateGeneration", model.GeneratedOn),
             ("aDonneesFinancieres", model.HasFinancialData),
-            ("engagements", List(model.Engagements.Select(Engagement), Engagement(new EngagementBudget(string.Empty, [], BudgetTotals.Of([]))))),
-            ("total", Totals(model.Total)),
+            ("engagements", List(model.Engagements.Select(e => Engagement(e, model.PrintedTotals)), Engagement(new EngagementBudget(string.Empty, [], BudgetTotals.Of([])), []))),
+            ("total", Totals(model.Total, model.PrintedTotals.Where(p => p.Engagement is null))),
+            ("aEcartsTotaux", model.PrintedTotals.Count > 0),
+            ("ecartsTotaux", List(model.PrintedTotals.Select(p => PrintedTotal(p, model)), Map(("libelle", null), ("recalcule", null), ("imprime", null), ("emplacement", null)))),
             ("graphiqueBudget", model.HasFinancialData ? BudgetChart(model) : null),
             ("synthese", synthese),
             ("chiffresCles", KeyFigures(model, synthese)),
@@ -64,17 +68,37 @@ public static class ReportTemplateData
             ("qualite", quality));
     }
 
-    private static Dictionary<string, object?> Engagement(EngagementBudget e) => Map(
-        ("titre", ReferenceData.EngagementTitle(e.Engagement)),
-        ("nom", e.ShortName),
-        ("lignes", List(e.Lines.Select((l, i) => Line(l, i == 0 ? null : e.Lines[i - 1])), Line(new BudgetLine { Year = 0, Engagement = string.Empty }, null))),
-        ("sousTotal", Totals(e.Totals)));
+    private static Dictionary<string, object?> Engagement(EngagementBudget e, IReadOnlyList<PrintedTotal> printed)
+    {
+        var lines = new List<object?>();
+        for (var i = 0; i < e.Lines.Count; i++)
+        {
+            var objective = i < e.Objectives.Count ? e.Objectives[i] : e.Lines[i].Objectif;
+            var newMesure = i == 0 || e.Lines[i - 1].Mesure != e.Lines[i].Mesure;
+            var newObjective = newMesure || (i < e.Objectives.Count ? e.Objectives[i - 1] : e.Lines[i - 1].Objectif) != objective;
+            lines.Add(Line(e.Lines[i], objective, newMesure, newObjective));
+        }
 
-    private static Dictionary<string, object?> Line(BudgetLine l, BudgetLine? previous) => Map(
+        return Map(
+            ("titre", ReferenceData.EngagementTitle(e.Engagement)),
+            ("nom", e.ShortName),
+            ("lignes", List(lines, Line(new BudgetLine { Year = 0, Engagement = string.Empty }, null, true, true))),
+            ("sousTotal", Totals(e.Totals, printed.Where(p => p.Engagement == e.Engagement && e.Engagement.Length > 0))));
+    }
+
+    /// <summary>
+    /// A line of the rapport financier. Mesure and objective cells merge vertically as in the published table: exactly
+    /// one of <c>nouvelleMesure</c> (both cells start), <c>nouvelObjectif</c> (the mesure continues, the objective
+    /// starts) and <c>suiteObjectif</c> (both continue) is true, so that a template can give each case its own row.
+    /// </summary>
+    private static Dictionary<string, object?> Line(BudgetLine l, string? objective, bool newMesure, bool newObjective) => Map(
         ("mesure", l.Mesure),
-        ("objectif", l.Objectif),
-        ("mesureGroupe", previous is not null && previous.Mesure == l.Mesure ? null : l.Mesure),
-        ("objectifGroupe", previous is not null && previous.Mesure == l.Mesure && previous.Objectif == l.Objectif ? null : l.Objectif),
+        ("objectif", objective),
+        ("mesureGroupe", newMesure ? l.Mesure : null),
+        ("objectifGroupe", newObjective ? objective : null),
+        ("nouvelleMesure", newMesure),
+        ("nouvelObjectif", !newMesure && newObjective),
+        ("suiteObjectif", !newObjective),
         ("fiche", l.Fiche),
         ("budgetGlobal", l.BudgetGlobal),
         ("departement", l.Departement),
@@ -87,16 +111,49 @@ public static class ReportTemplateData
         ("consommeCumule", l.ConsumedCumulative),
         ("tauxConsommation", l.BudgetGlobal > 0 ? l.ConsumedCumulative / l.BudgetGlobal : null));
 
-    private static Dictionary<string, object?> Totals(BudgetTotals t) => Map(
-        ("budgetGlobal", t.BudgetGlobal),
-        ("departement", t.Departement),
-        ("fir", t.Fir),
-        ("etat", t.Etat),
-        ("ondam", t.Ondam),
-        ("consommeAvant", t.ConsumedBefore),
-        ("consommeAnnee", t.ConsumedInYear),
-        ("consommeCumule", t.ConsumedCumulative),
-        ("tauxConsommation", t.Rate));
+    private static readonly string[] AmountColumns = ["budgetGlobal", "departement", "fir", "etat", "ondam", "consommeAvant", "consommeAnnee", "consommeCumule"];
+
+    private static Dictionary<string, object?> Totals(BudgetTotals t, IEnumerable<PrintedTotal>? printed = null)
+    {
+        var differences = (printed ?? []).ToDictionary(p => p.Column, p => (object?)p.Printed, StringComparer.Ordinal);
+        return Map(
+            ("budgetGlobal", t.BudgetGlobal),
+            ("departement", t.Departement),
+            ("fir", t.Fir),
+            ("etat", t.Etat),
+            ("ondam", t.Ondam),
+            ("consommeAvant", t.ConsumedBefore),
+            ("consommeAnnee", t.ConsumedInYear),
+            ("consommeCumule", t.ConsumedCumulative),
+            ("tauxConsommation", t.Rate),
+            ("imprime", Map(AmountColumns.Select(c => (c, differences.GetValueOrDefault(c))).ToArray())));
+    }
+
+    private static Dictionary<string, object?> PrintedTotal(PrintedTotal p, AnnualReportModel model)
+    {
+        var column = p.Column switch
+        {
+            "budgetGlobal" => "budget global",
+            "departement" => "Département",
+            "fir" => "FIR",
+            "etat" => "État",
+            "ondam" => "ONDAM",
+            "consommeAvant" => $"consommé au 31/12/{model.Year - 1}",
+            "consommeAnnee" => $"consommé en {model.Year}",
+            _ => $"consommé {model.PeriodStart}-{model.Year}",
+        };
+        var where = p.Engagement switch
+        {
+            null => "Total",
+            { } e when e.StartsWith("Engagement", StringComparison.OrdinalIgnoreCase) => $"Sous-total de l'{e.Split(" : ", 2)[0].Trim().ToLower(FrenchFormat.Culture)}",
+            { } e => $"Sous-total « {e} »",
+        };
+        return Map(
+            ("libelle", $"{where}, {column}"),
+            ("recalcule", p.Recomputed),
+            ("imprime", p.Printed),
+            ("emplacement", p.Sheet is null ? p.Cell : p.Cell is null ? p.Sheet : $"{p.Sheet}, {p.Cell}"));
+    }
 
     private static TemplateList KeyFigures(AnnualReportModel model, Dictionary<string, object?> s)
     {
@@ -107,10 +164,16 @@ public static class ReportTemplateData
             rows.Add(($"Budget prévu {model.PeriodStart}-{model.Year}", FrenchFormat.Euros(model.Total.BudgetGlobal)));
             rows.Add(($"Consommé {model.PeriodStart}-{model.Year}", FrenchFormat.Euros(model.Total.ConsumedCumulative) + (model.Total.Rate is { } r ? $" ({FrenchFormat.Percent(r)})" : string.Empty)));
             rows.Add(($"dont consommé en {model.Year}", FrenchFormat.Euros(model.Total.ConsumedInYear)));
-            rows.Add(("Non consommé", FrenchFormat.Euros(Math.Max(0, model.Total.BudgetGlobal - model.Total.ConsumedCumulative))));
+            rows.Add(("Non consommé, net des dépassements", FrenchFormat.Euros((decimal)s["nonConsomme"]!)));
+            var overruns = model.Engagements.SelectMany(e => e.Lines).Where(l => l.ConsumedCumulative > l.BudgetGlobal).ToList();
+            if (overruns.Count > 0)
+            {
+                rows.Add(($"Non consommé des lignes sous leur budget, sans compter les dépassements ({FrenchFormat.Euros((decimal)s["depassements"]!)} : {Fiches(overruns)})", FrenchFormat.Euros((decimal)s["nonConsommeBrut"]!)));
+            }
         }
 
-        rows.Add(("Fiches actions", $"{Count("nombreFiches")} (dont {Count("fichesAvecBilan")} avec un bilan {model.Year})"));
+        var withoutBilan = model.Fiches.Where(f => !f.HasBilan).Select(f => f.Numero.ToString(CultureInfo.InvariantCulture)).ToList();
+        rows.Add(("Fiches actions", $"{Count("nombreFiches")} (dont {Count("fichesAvecBilan")} avec un bilan {model.Year}{(withoutBilan.Count is > 0 and <= 5 ? $" ; sans bilan : fiche{(withoutBilan.Count > 1 ? "s" : string.Empty)} {string.Join(", ", withoutBilan)}" : string.Empty)})"));
         if (model.Indicators.Count > 0)
         {
             rows.Add(("Indicateurs suivis", Count("nombreIndicateurs")));
@@ -126,6 +189,13 @@ public static class ReportTemplateData
 
         rows.Add(("Points de vigilance sur les données", Count("avertissements")));
         return List(rows.Select(r => Map(("libelle", r.Item1), ("valeur", r.Item2))), Map(("libelle", string.Empty), ("valeur", string.Empty)));
+    }
+
+    /// <summary>"fiches 39 et 40", "la ligne « Mieux articuler… »".</summary>
+    private static string Fiches(IReadOnlyList<BudgetLine> lines)
+    {
+        var numbers = lines.Select(l => l.Fiche?.ToString(CultureInfo.InvariantCulture) ?? "sans numéro").ToList();
+        return numbers.Count == 1 ? $"fiche {numbers[0]}" : $"fiches {string.Join(", ", numbers.Take(numbers.Count - 1))} et {numbers[^1]}";
     }
 
     private static ChartData BudgetChart(AnnualReportModel model) =>
@@ -212,7 +282,7 @@ public static class ReportTemplateData
             ("financementTotal", Funding(new PlannedFunding { Fiche = f.Numero, Year = 0, Departement = f.Funding.Sum(x => x.Departement), Fir = f.Funding.Sum(x => x.Fir), Etat = f.Funding.Sum(x => x.Etat), Ondam = f.Funding.Sum(x => x.Ondam) })),
             ("moyens", f.Bilan?.Moyens),
             ("documentsReference", f.Bilan?.DocumentsReference),
-            ("aBilan", f.Bilan is not null),
+            ("aBilan", f.HasBilan),
             ("constat", f.Bilan?.Constat),
             ("objectifOperationnel", f.Bilan?.ObjectifOperationnel),
             ("description", f.Bilan?.Description),

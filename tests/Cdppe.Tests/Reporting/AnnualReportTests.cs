@@ -69,30 +69,53 @@ public sealed class AnnualReportTests(AzuriteFixture azurite, ITestOutputHelper 
         var rows = Rows(document);
 
         // Rapport financier: every line, five recomputed sub-totals and the total of seed 003.
-        var fiche1 = rows.Single(r => r.Count == 12 && r[2] == "1");
-        Assert.Equal(["839 727 €", "487 908 €", "351 819 €", "0 €", "0 €", "FIR", "223 852 €", "213 905 €", "437 757 €"], fiche1.Skip(3).Select(c => c.Replace(Nbsp, ' ')));
-        var subTotals = rows.Where(r => r.Count == 12 && r[2] == "Sous-total").Select(r => r[3]).ToList();
+        var fiche1 = rows.Single(r => r.Count == 13 && r[2] == "1");
+        Assert.Equal(["839 727 €", "487 908 €", "351 819 €", "- €", "- €", "FIR", "223 852 €", "213 905 €", "437 757 €", "52,1 %"], fiche1.Skip(3).Select(c => c.Replace(Nbsp, ' ')));
+        var subTotals = rows.Where(r => r.Count == 11 && r[0] == "Sous-total").Select(r => r[1]).ToList();
         Assert.Equal([Euros(8_677_102), Euros(15_152_180), Euros(330_000), Euros(2_565_742), Euros(4_392_149)], subTotals);
-        var total = rows.Single(r => r.Count == 12 && r[2] == "Total");
-        Assert.Equal(Euros(31_117_173), total[3]);
-        Assert.Equal(Euros(21_252_748), total[11]);
+        var total = rows.Single(r => r.Count == 11 && r[0] == "Total");
+        Assert.Equal(Euros(31_117_173), total[1]);
+        // The recomputed total differs from the printed one (21 252 747 €): it is marked where it stands.
+        Assert.Equal(Euros(21_252_748) + "*", total[9]);
+        Assert.Equal("68,3\u00A0%", total[10]);
+        static string Montant(decimal? v) => v is null or 0 ? "-\u00A0€" : Euros(v.Value);
         foreach (var line in SeedData.RapportFinancier2022.Where(l => l.Ligne == "fiche" && l.Fiche is not null))
         {
-            var row = rows.Single(r => r.Count == 12 && r[2] == line.Fiche!.Value.ToString(CultureInfo.InvariantCulture));
+            var row = rows.Single(r => r.Count == 13 && r[2] == line.Fiche!.Value.ToString(CultureInfo.InvariantCulture));
             Assert.Equal(
-                new[] { line.BudgetGlobal, line.Departement, line.Fir, line.Etat, line.Ondam }.Select(v => Euros(v ?? 0)).Append(line.Modalite ?? string.Empty)
-                    .Concat(new[] { line.ConsommeAu31122021, line.ConsommeEn2022, line.Consomme20202022 }.Select(v => Euros(v ?? 0))),
-                row.Skip(3));
+                new[] { line.BudgetGlobal, line.Departement, line.Fir, line.Etat, line.Ondam }.Select(Montant).Append(line.Modalite ?? string.Empty)
+                    .Concat(new[] { line.ConsommeAu31122021, line.ConsommeEn2022, line.Consomme20202022 }.Select(Montant)),
+                row.Skip(3).Take(9));
         }
+
+        // Each line's objective comes from the plan d'action: fiche 6 prints objective 3 alone, not the four
+        // objectives the source's merged cell runs together; a line without fiche keeps its own text.
+        var fiche6 = rows.Single(r => r.Count == 13 && r[2] == "6");
+        Assert.Equal("Doubler au niveau national le nombre de visites à domicile pré et postnatales réalisées par des sages-femmes de PMI en faveur des familles vulnérables", fiche6[1]);
+        Assert.Contains(rows, r => r.Count == 13 && r[1] == "Mieux articuler les contrôles Etat / département" && r[2] == string.Empty);
+        Assert.Equal("– Sous-total de l'engagement 1, consommé en 2022 : 1" + Nbsp + "848" + Nbsp + "458" + Nbsp + "€ (somme des lignes) ; le classeur imprime 1" + Nbsp + "848" + Nbsp + "457" + Nbsp + "€ (Rapport financier, K21).", Paragraphs(document).Single(p => p.StartsWith("– Sous-total de l'engagement 1, consommé en 2022", StringComparison.Ordinal)));
+        Assert.Equal(Euros(1_848_458) + "*", rows.First(r => r.Count == 11 && r[0] == "Sous-total")[8]);
+        // Mesure and objective cells merge vertically: fiches 4 and 5 continue the mesure and objective of fiche 3.
+        var body = document.MainDocumentPart!.Document.Body!;
+        var fiche4Row = body.Descendants<TableRow>().Single(r => r.Elements<TableCell>().Count() == 13 && Docx.Text(r.Elements<TableCell>().ElementAt(2).Elements<Paragraph>().First()) == "4");
+        Assert.All(fiche4Row.Elements<TableCell>().Take(2), c => Assert.Equal(MergedCellValues.Continue, c.TableCellProperties!.VerticalMerge!.Val!.Value));
+        var fiche3Row = body.Descendants<TableRow>().Single(r => r.Elements<TableCell>().Count() == 13 && Docx.Text(r.Elements<TableCell>().ElementAt(2).Elements<Paragraph>().First()) == "3");
+        Assert.All(fiche3Row.Elements<TableCell>().Take(2), c => Assert.Equal(MergedCellValues.Restart, c.TableCellProperties!.VerticalMerge!.Val!.Value));
 
         // Sub-totals: the planned columns as printed in seed 003; every column the sum of its lines (the printed
         // consumed sub-totals that are 1 € off are flagged in the annex, not copied).
         var printed = SeedData.RapportFinancier2022.Where(l => l.Ligne == "sous-total").ToList();
-        var subTotalRows = rows.Where(r => r.Count == 12 && r[2] == "Sous-total").ToList();
+        var subTotalRows = rows.Where(r => r.Count == 11 && r[0] == "Sous-total").ToList();
         for (var e = 0; e < printed.Count; e++)
         {
-            Assert.Equal(new[] { printed[e].BudgetGlobal, printed[e].Departement, printed[e].Fir, printed[e].Etat, printed[e].Ondam }.Select(v => Euros(v ?? 0)), subTotalRows[e].Skip(3).Take(5));
+            Assert.Equal(new[] { printed[e].BudgetGlobal, printed[e].Departement, printed[e].Fir, printed[e].Etat, printed[e].Ondam }.Select(v => v is null or 0 ? "-\u00A0€" : Euros(v.Value)), subTotalRows[e].Skip(1).Take(5));
         }
+
+        // Synthèse: fiche 39 has no bilan; "non consommé" net of the overspends, and without them.
+        var keyFigures = rows.Where(r => r.Count == 2).Select(r => (r[0].Replace(Nbsp, ' '), r[1].Replace(Nbsp, ' '))).ToList();
+        Assert.Contains(("Fiches actions", "41 (dont 40 avec un bilan 2022 ; sans bilan : fiche 39)"), keyFigures);
+        Assert.Contains(("Non consommé, net des dépassements", "9 864 425 €"), keyFigures);
+        Assert.Contains(("Non consommé des lignes sous leur budget, sans compter les dépassements (18 454 € : fiches 39 et 40)", "9 882 879 €"), keyFigures);
 
         // One bilan per fiche, with the consumed value, its percentage of the budget and the non-consumed value.
         var paragraphs = Paragraphs(document);
@@ -273,7 +296,7 @@ public sealed class AnnualReportTests(AzuriteFixture azurite, ITestOutputHelper 
         Assert.Contains($"Aucune donnée financière n'a été importée pour 2022 : déposez le rapport financier de l'année dans uploads/{dep.Code}/.", paragraphs);
         Assert.Contains("Aucune fiche action n'est connue pour 2022 : déposez le plan d'action ou les bilans des fiches.", paragraphs);
         Assert.Empty(document.MainDocumentPart!.ChartParts);
-        Assert.DoesNotContain(Rows(document), r => r.Count == 12 && r[2] == "Total");
+        Assert.DoesNotContain(Rows(document), r => r.Count == 11 && r[0] == "Total");
     }
 
     [Fact]
