@@ -295,7 +295,7 @@ public static partial class SampleWorkbooks
         var rows = new List<IReadOnlyList<object?>>
         {
             Row("Rapport d'exécution 2022 — bilan des fiches actions"),
-            Row(),
+            Row("Objectifs facultatifs retenus par le Département : " + string.Join(", ", SeedData.ObjectifsRetenus.SkipLast(1)) + " et " + SeedData.ObjectifsRetenus[^1]),
             Row("N° fiche", "Intitulé de la fiche action", "Objectif", "Référent (personne ou institution)", "Constat du diagnostic", "Objectif opérationnel", "Description de l'action", "Identification des acteurs à mobiliser", "Moyens financiers prévisionnels", "Bilan financier au 31/12/2022", "Bilan qualitatif au 31/12/2022", "A poursuivre en 2023", "Documents de référence"),
         };
         foreach (var f in fiches)

@@ -14,6 +14,9 @@ public static class SeedData
 
     public static IReadOnlyList<ObjectifRow> Objectifs { get; } = Load<List<ObjectifRow>>("objectifs.json");
 
+    /// <summary>The optional objectives Seine-et-Marne committed to (seed 003: 13, 15, 16, 23, 24, 25 and 26).</summary>
+    public static IReadOnlyList<int> ObjectifsRetenus { get; } = Load<ObjectifsRetenusData>("objectifs-retenus.json").FacultatifsRetenus;
+
     public static IReadOnlyList<PlanActionFiche> PlanAction { get; } = Load<List<PlanActionFiche>>("plan-action-2020-2022.json");
 
     public static IReadOnlyList<FicheBilanRow> Fiches2022 { get; } = Load<List<FicheBilanRow>>("fiches-2022.json");
@@ -61,6 +64,8 @@ public sealed record TableauDeBordRow(
     string? Source);
 
 public sealed record ObjectifRow(int Numero, string Libelle, string Nature, string Engagement);
+
+public sealed record ObjectifsRetenusData([property: JsonPropertyName("facultatifs_retenus")] IReadOnlyList<int> FacultatifsRetenus);
 
 public sealed record PlanActionFiche(int Numero, string Intitule, string Theme, int? Objectif, string Nature, IReadOnlyList<PlanActionIndicator> Indicateurs, PlanActionFinancement Financement);
 

@@ -62,6 +62,12 @@ public sealed record FicheBilan
     /// <summary>The "Documents de référence" (deliberations, conventions, protocols), one per line.</summary>
     public string? DocumentsReference { get; init; }
 
+    /// <summary>
+    /// The optional objectives (12-26) the département committed to, as its bilans workbook states them above the
+    /// table ("Objectifs facultatifs retenus : 13, 15, 16, 23, 24, 25 et 26"); empty when it does not say.
+    /// </summary>
+    public IReadOnlyList<int> ObjectifsRetenus { get; init; } = [];
+
     /// <summary>The "Bilan financier" text as written.</summary>
     public string? BilanFinancier { get; init; }
 

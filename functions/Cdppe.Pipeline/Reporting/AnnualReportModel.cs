@@ -258,6 +258,14 @@ public sealed partial record AnnualReportModel
 
     public required DataQuality Quality { get; init; }
 
+    /// <summary>The optional objectives (12-26) the département retained, as its bilans workbook states them; null when unknown.</summary>
+    public IReadOnlyList<int>? RetainedObjectives { get; init; }
+
+    /// <summary>Fiches attached to an optional objective the département did not retain (fiche 39: objective 14).</summary>
+    public IReadOnlyList<FicheReport> FichesOutsideRetained => RetainedObjectives is { } retained
+        ? Fiches.Where(f => f.Objectifs.Any(o => o >= 12 && !retained.Contains(o))).ToList()
+        : [];
+
     /// <summary>Printed sub-totals and totals that differ from the sum of their lines.</summary>
     public IReadOnlyList<PrintedTotal> PrintedTotals { get; init; } = [];
 
@@ -274,8 +282,10 @@ public sealed partial record AnnualReportModel
         var indicators = BuildIndicators(inputs);
         var fiches = BuildFiches(inputs, indicators);
         var periodStart = inputs.Indicators.SelectMany(i => i.Targets.Keys).Where(y => y <= year && y > year - 6).DefaultIfEmpty(year - 2).Min();
+        var retained = inputs.Bilans.Where(b => b.Year == year).SelectMany(b => b.ObjectifsRetenus).Distinct().Order().ToList();
         return new AnnualReportModel
         {
+            RetainedObjectives = retained.Count > 0 ? retained : null,
             Departement = inputs.Departement,
             DepartementName = ReferenceData.DepartementName(inputs.Departement),
             Year = year,
@@ -285,7 +295,7 @@ public sealed partial record AnnualReportModel
             Total = BudgetTotals.Of(ordered),
             Fiches = fiches,
             Indicators = indicators,
-            Quality = BuildQuality(inputs, fiches),
+            Quality = BuildQuality(inputs, fiches, retained),
             PrintedTotals = PrintedTotalsOf(inputs.Warnings),
         };
     }
@@ -436,7 +446,7 @@ public sealed partial record AnnualReportModel
         return result;
     }
 
-    private static DataQuality BuildQuality(ReportInputs inputs, List<FicheReport> fiches)
+    private static DataQuality BuildQuality(ReportInputs inputs, List<FicheReport> fiches, List<int> retained)
     {
         var year = inputs.Year;
         var ofYear = inputs.Snapshots.Where(s => s.Month.Year == year).ToList();
@@ -493,7 +503,7 @@ public sealed partial record AnnualReportModel
                 .ToList();
         }
 
-        return new DataQuality(ofYear.Count > 0, gaps, unreliable, inputs.Warnings, Checks(inputs, fiches))
+        return new DataQuality(ofYear.Count > 0, gaps, unreliable, inputs.Warnings, Checks(inputs, fiches, retained))
         {
             MonthlyIndicators = followed.Count,
             Explanations = Explain(year, followed.Count, gaps, unreliable),
@@ -534,6 +544,10 @@ public sealed partial record AnnualReportModel
         return sentences;
     }
 
+    /// <summary>"13", "13 et 15", "13, 15 et 16".</summary>
+    public static string ListPhrase(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " et " + items[^1];
+
     private static string MonthName(YearMonth m) => new DateOnly(m.Year, m.Month, 1).ToString("MMMM", FrenchFormat.Culture);
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpper(text[0], FrenchFormat.Culture) + text[1..];
@@ -556,9 +570,16 @@ public sealed partial record AnnualReportModel
         };
     }
 
-    private static List<ReportCheck> Checks(ReportInputs inputs, List<FicheReport> fiches)
+    private static List<ReportCheck> Checks(ReportInputs inputs, List<FicheReport> fiches, List<int> retained)
     {
         var checks = new List<ReportCheck>();
+        var outside = fiches.Where(f => retained.Count > 0 && f.Objectifs.Any(o => o >= 12 && !retained.Contains(o))).ToList();
+        if (outside.Count > 0)
+        {
+            var list = ListPhrase(outside.Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Numero} (objectif {string.Join(", ", f.Objectifs.Where(o => o >= 12 && !retained.Contains(o)))})")).ToList());
+            checks.Add(new ReportCheck("Objectifs", $"{(outside.Count == 1 ? "la fiche" : "les fiches")} {list} {(outside.Count == 1 ? "est rattachée" : "sont rattachées")} à un objectif facultatif que le Département n'a pas retenu (objectifs facultatifs retenus : {ListPhrase(retained.Select(r => r.ToString(CultureInfo.InvariantCulture)).ToList())})."));
+        }
+
         foreach (var f in fiches.Where(f => f.HasBudgetLine))
         {
             var subject = string.Create(CultureInfo.InvariantCulture, $"Fiche {f.Numero}");

@@ -37,6 +37,7 @@ public static class DefaultReportTemplate
                 new Zoom { Percent = "100" },
                 new DefaultTabStop { Val = 708 },
                 new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
+                new UpdateFieldsOnOpen { Val = true },
                 new Compatibility(new CompatibilitySetting { Name = CompatSettingNameValues.CompatibilityMode, Uri = "http://schemas.microsoft.com/office/word", Val = "15" }));
             var footer = main.AddNewPart<FooterPart>("rIdFooter");
             footer.Footer = new Footer(new Paragraph(
@@ -50,6 +51,7 @@ public static class DefaultReportTemplate
             var body = new Body();
             Cover(body);
             Introduction(body);
+            Objectives(body);
             Synthesis(body);
             body.Append(SectionBreak(landscape: false, footerId));
             Financial(body);
@@ -134,6 +136,31 @@ public static class DefaultReportTemplate
             P("Les montants, sous-totaux, totaux et pourcentages sont recalculés à partir des lignes des classeurs déposés par les services ; les écarts relevés dans les fichiers sources, les mois sans donnée et les valeurs déclarées non fiables figurent en annexe.", "Note"));
     }
 
+    /// <summary>The 26 national objectives (Annexe 2 of the contract), which ones the département retained, the fiches attached to each.</summary>
+    private static void Objectives(Body body)
+    {
+        int[] w = [500, 5038, 1500, 1200, 1400];
+        body.Append(
+            P("Objectifs de la contractualisation", "Heading1", pageBreakBefore: true),
+            P("Le contrat fixe 26 objectifs nationaux : les objectifs 1 à 11 sont fondamentaux, les objectifs 12 à 26 facultatifs. {{#aObjectifsRetenus}}Le Département s'est engagé dans les objectifs facultatifs suivants : {{objectifsRetenus}}.{{/aObjectifsRetenus}}{{^aObjectifsRetenus}}Les objectifs facultatifs retenus par le Département ne sont pas indiqués dans les bilans des fiches importés (ligne « Objectifs facultatifs retenus : … » au-dessus du tableau).{{/aObjectifsRetenus}}"),
+            Grid(
+                w,
+                Row(header: true, HeaderCell("N°", w[0]), HeaderCell("Objectif national", w[1]), HeaderCell("Nature", w[2]), HeaderCell("Engagement", w[3]), HeaderCell("Fiches actions", w[4])),
+                Row(
+                    header: false,
+                    Cell("{{#objectifsNationaux}}{{numero}}", w[0], center: true),
+                    Cell("{{libelle}}", w[1]),
+                    Cell("{{choix}}", w[2], center: true),
+                    Cell("{{engagement}}", w[3], center: true),
+                    Cell("{{fiches}}{{/objectifsNationaux}}", w[4], center: true))),
+            P("{{#aFichesHorsObjectifsRetenus}}"),
+            P("Fiches rattachées à un objectif facultatif que le Département n'a pas retenu :", "Note"),
+            P("{{#fichesHorsObjectifsRetenus}}"),
+            P("– fiche {{numero}} ({{intitule}}) : objectif {{objectifs}}", "ListText"),
+            P("{{/fichesHorsObjectifsRetenus}}"),
+            P("{{/aFichesHorsObjectifsRetenus}}"));
+    }
+
     private static void Synthesis(Body body)
     {
         int[] widths = [6000, 3638];
@@ -146,7 +173,18 @@ public static class DefaultReportTemplate
                 Row(header: false, Cell("{{#chiffresCles}}{{libelle}}", widths[0], style: "BodyCell"), Cell("{{valeur}}{{/chiffresCles}}", widths[1], right: true, style: "BodyCell"))),
             new Paragraph(),
             P("{{%graphiqueBudget}}", "Centered"),
-            P("{{^aDonneesFinancieres}}Aucune donnée financière n'a été importée pour {{annee}} : le graphique du budget n'est pas disponible.{{/aDonneesFinancieres}}", "Note"));
+            P("{{^aDonneesFinancieres}}Aucune donnée financière n'a été importée pour {{annee}} : le graphique du budget n'est pas disponible.{{/aDonneesFinancieres}}", "Note"),
+            P("Synthèse par engagement", "Heading2"),
+            P("{{#syntheseEngagements}}"),
+            P("{{titre}}", "Heading3"),
+            Grid(
+                widths,
+                Row(header: false, Cell("Fiches actions", widths[0], style: "BodyCell"), Cell("{{nombreFiches}} ({{fiches}})", widths[1], style: "BodyCell")),
+                Row(header: false, Cell("{{#aBudget}}Budget prévu {{periode}}", widths[0], style: "BodyCell"), Cell("{{budget | montant}}{{/aBudget}}", widths[1], right: true, style: "BodyCell")),
+                Row(header: false, Cell("{{#aBudget}}Consommé {{periode}} (dont {{annee}})", widths[0], style: "BodyCell"), Cell("{{consomme | montant}} ({{tauxConsommation | pourcent | sinon:\"–\"}}) dont {{consommeAnnee | montant}}{{/aBudget}}", widths[1], right: true, style: "BodyCell")),
+                Row(header: false, Cell("Indicateurs", widths[0], style: "BodyCell"), Cell("{{indicateursTexte}}", widths[1], style: "BodyCell"))),
+            P("[À rédiger par le Département : appréciation de l'année pour cet engagement, faits marquants, difficultés, perspectives.]", "Placeholder"),
+            P("{{/syntheseEngagements}}"));
     }
 
     private static void Financial(Body body)
@@ -273,13 +311,27 @@ public static class DefaultReportTemplate
 
     private static void Fiches(Body body)
     {
+        int[] lw = [600, 6638, 1500, 900];
         int[] w = [2600, 7038];
         int[] iw = [3900, 1500, 1300, 1500, 1438];
         body.Append(
             P("Bilan des fiches actions", "Heading1"),
             P("{{^aFiches}}Aucune fiche action n'est connue pour {{annee}} : déposez le plan d'action ou les bilans des fiches.{{/aFiches}}"),
+            P("{{#aFiches}}"),
+            P("Liste des fiches actions", "Heading3"),
+            Grid(
+                lw,
+                Row(header: true, HeaderCell("N°", lw[0]), HeaderCell("Fiche action", lw[1]), HeaderCell("Objectif", lw[2]), HeaderCell("Page", lw[3])),
+                Row(
+                    header: false,
+                    Cell("{{#fiches}}{{numero}}", lw[0], center: true),
+                    Cell("{{intitule}}", lw[1]),
+                    Cell("{{objectifsNumeros}}", lw[2], center: true),
+                    CellOf(lw[3], null, PageReference("fiche{{numero}}", "{{/fiches}}")))),
+            P("Numéros de page mis à jour à l'ouverture du document (Word demande de mettre à jour les champs) et à la conversion en PDF.", "Note"),
+            P("{{/aFiches}}"),
             P("{{#fiches}}"),
-            P("Fiche action {{numero}} – {{intitule}}", "Heading2", pageBreakBefore: true),
+            Bookmarked(P("Fiche action {{numero}} – {{intitule}}", "Heading2", pageBreakBefore: true), "fiche{{numero}}"),
             P("{{#objectifs}}"),
             P("{{texte}}", "FicheObjective"),
             P("{{/objectifs}}"),
@@ -431,6 +483,28 @@ public static class DefaultReportTemplate
             paragraph.Append(TextRun(text));
         }
 
+        return paragraph;
+    }
+
+    /// <summary>A right-aligned PAGEREF field to a bookmark (its name may hold tags), then <paramref name="after"/>.</summary>
+    private static Paragraph PageReference(string bookmark, string after)
+    {
+        var paragraph = P(string.Empty, "TableText");
+        paragraph.ParagraphProperties!.Justification = new Justification { Val = JustificationValues.Right };
+        paragraph.Append(
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+            new Run(new FieldCode($" PAGEREF {bookmark} \\h ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+            TextRun("…"),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
+            TextRun(after));
+        return paragraph;
+    }
+
+    private static Paragraph Bookmarked(Paragraph paragraph, string name)
+    {
+        paragraph.InsertAfter(new BookmarkStart { Id = "100", Name = name }, paragraph.ParagraphProperties);
+        paragraph.Append(new BookmarkEnd { Id = "100" });
         return paragraph;
     }
 
@@ -624,6 +698,7 @@ public static class DefaultReportTemplate
             Paragraph("TableHeading", "Table Heading", "Normal", Para(0, 0, JustificationValues.Center), Run(15, bold: true, color: "FFFFFF"), primary: false),
             Paragraph("TableLabel", "Table Label", "Normal", Para(0, 0), Run(18, bold: true, color: Accent), primary: false),
             Paragraph("BodyCell", "Body Cell", "Normal", Para(0, 60), Run(18), primary: false),
+            Paragraph("Placeholder", "Placeholder", "Normal", Para(60, 160), Run(18, italic: true, color: "7F6000"), primary: false),
             Paragraph("Footer", "footer", "Normal", Para(0, 0), Run(16, color: "595959"), primary: false),
             tableNormal,
             tableStyle);

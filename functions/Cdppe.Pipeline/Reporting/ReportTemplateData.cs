@@ -65,7 +65,70 @@ public static class ReportTemplateData
             ("indicateurs", List(indicators, Indicator(new IndicatorReport { Definition = new IndicatorDefinition { Code = string.Empty, Label = string.Empty }, Status = string.Empty }, year))),
             ("aFiches", fiches.Count > 0),
             ("fiches", List(fiches, Fiche(new FicheReport { Numero = 0, Intitule = string.Empty }, year))),
-            ("qualite", quality));
+            ("qualite", quality),
+            ("objectifsNationaux", List(NationalObjectives.All.Select(o => NationalObjective(o, model)), NationalObjective(NationalObjectives.All[0], model))),
+            ("aObjectifsRetenus", model.RetainedObjectives is not null),
+            ("objectifsRetenus", model.RetainedObjectives is { } retained ? AnnualReportModel.ListPhrase(retained.Select(r => r.ToString(CultureInfo.InvariantCulture)).ToList()) : null),
+            ("aFichesHorsObjectifsRetenus", model.FichesOutsideRetained.Count > 0),
+            ("fichesHorsObjectifsRetenus", List(model.FichesOutsideRetained.Select(f => Map(("numero", f.Numero), ("intitule", f.Intitule), ("objectifs", string.Join(", ", f.Objectifs.Where(o => o >= 12 && !model.RetainedObjectives!.Contains(o)))))), Map(("numero", 0), ("intitule", null), ("objectifs", null)))),
+            ("syntheseEngagements", List(EngagementSummaries(model), EngagementSummary(string.Empty, [], null, []))));
+    }
+
+    /// <summary>One of the 26 national objectives: nature, whether the département retained it, the fiches attached to it.</summary>
+    private static Dictionary<string, object?> NationalObjective(NationalObjective o, AnnualReportModel model)
+    {
+        var fiches = model.Fiches.Where(f => f.Objectifs.Contains(o.Numero)).Select(f => f.Numero.ToString(CultureInfo.InvariantCulture)).ToList();
+        var engagement = o.Engagement == "Conditions pour y parvenir" ? "Transverse" : o.Engagement;
+        var choice = o.Fundamental ? "fondamental" : model.RetainedObjectives is not { } retained ? "facultatif" : retained.Contains(o.Numero) ? "facultatif, retenu" : "facultatif, non retenu";
+        return Map(
+            ("numero", o.Numero),
+            ("libelle", ReferenceData.ObjectiveLabel(o.Numero) ?? o.Libelle),
+            ("nature", o.Nature),
+            ("engagement", engagement),
+            ("choix", choice),
+            ("fiches", fiches.Count == 0 ? "—" : string.Join(", ", fiches)));
+    }
+
+    /// <summary>Per engagement, in order: its fiches, budget and consumption, and its indicators by status.</summary>
+    private static List<Dictionary<string, object?>> EngagementSummaries(AnnualReportModel model)
+    {
+        string? EngagementOf(int? objective) => NationalObjectives.Get(objective)?.Engagement;
+        var fichesByNumber = model.Fiches.ToDictionary(f => f.Numero);
+        var names = model.Engagements.Select(e => e.Engagement)
+            .Concat(model.Fiches.Select(f => f.Engagement ?? EngagementOf(f.Objectif)))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(n => n.StartsWith("Engagement", StringComparison.Ordinal) ? n : "~" + n, StringComparer.Ordinal)
+            .ToList();
+        return names.Select(name =>
+        {
+            var fiches = model.Fiches.Where(f => (f.Engagement ?? EngagementOf(f.Objectif)) == name).ToList();
+            var indicators = model.Indicators.Where(i => (i.Fiche is { } n && fichesByNumber.TryGetValue(n, out var f) ? f.Engagement ?? EngagementOf(f.Objectif) : EngagementOf(i.Objectif)) == name).ToList();
+            return EngagementSummary(name, fiches, model.Engagements.FirstOrDefault(e => e.Engagement == name)?.Totals, indicators);
+        }).ToList();
+    }
+
+    private static Dictionary<string, object?> EngagementSummary(string name, IReadOnlyList<FicheReport> fiches, BudgetTotals? totals, IReadOnlyList<IndicatorReport> indicators)
+    {
+        var statuses = indicators.GroupBy(i => i.Status).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var parts = new (string Status, string One, string Many)[]
+        {
+            (SnapshotStatus.Reached, "atteint", "atteints"), (SnapshotStatus.OnTrack, "en bonne voie", "en bonne voie"), (SnapshotStatus.Late, "en retard", "en retard"),
+            (SnapshotStatus.Missing, "non renseigné", "non renseignés"), (AnnualReportModel.UnreliableStatus, "non fiable", "non fiables"), (SnapshotStatus.NoTarget, "sans cible", "sans cible"),
+            (string.Empty, "série de contexte", "séries de contexte"),
+        }.Where(p => statuses.GetValueOrDefault(p.Status) > 0).Select(p => $"{statuses[p.Status]} {(statuses[p.Status] == 1 ? p.One : p.Many)}").ToList();
+        return Map(
+            ("nom", name),
+            ("titre", ReferenceData.EngagementTitle(name)),
+            ("nombreFiches", fiches.Count),
+            ("fiches", fiches.Count == 0 ? "aucune" : string.Join(", ", fiches.Select(f => f.Numero.ToString(CultureInfo.InvariantCulture)))),
+            ("aBudget", totals is not null),
+            ("budget", totals?.BudgetGlobal),
+            ("consomme", totals?.ConsumedCumulative),
+            ("consommeAnnee", totals?.ConsumedInYear),
+            ("tauxConsommation", totals?.Rate),
+            ("nombreIndicateurs", indicators.Count),
+            ("indicateursTexte", indicators.Count == 0 ? "aucun indicateur" : $"{indicators.Count} indicateur{(indicators.Count == 1 ? string.Empty : "s")} : {string.Join(", ", parts)}"));
     }
 
     private static Dictionary<string, object?> Engagement(EngagementBudget e, IReadOnlyList<PrintedTotal> printed)
@@ -195,7 +258,7 @@ public static class ReportTemplateData
     private static string Fiches(IReadOnlyList<BudgetLine> lines)
     {
         var numbers = lines.Select(l => l.Fiche?.ToString(CultureInfo.InvariantCulture) ?? "sans numéro").ToList();
-        return numbers.Count == 1 ? $"fiche {numbers[0]}" : $"fiches {string.Join(", ", numbers.Take(numbers.Count - 1))} et {numbers[^1]}";
+        return (numbers.Count == 1 ? "fiche " : "fiches ") + AnnualReportModel.ListPhrase(numbers);
     }
 
     private static ChartData BudgetChart(AnnualReportModel model) =>
@@ -259,6 +322,7 @@ public static class ReportTemplateData
         return Map(
             ("numero", f.Numero),
             ("intitule", f.Intitule),
+            ("objectifsNumeros", f.Objectifs.Count == 0 ? "sans objectif" : string.Join(", ", f.Objectifs)),
             ("objectif", f.Objectif is { } o ? Map(("numero", o), ("libelle", ReferenceData.ObjectiveLabel(o)), ("nature", ReferenceData.ObjectiveNature(o))) : null),
             ("objectifTexte", ObjectiveText(f.Objectif)),
             ("objectifs", List(f.Objectifs.Select(o => Map(("numero", o), ("libelle", ReferenceData.ObjectiveLabel(o)), ("nature", ReferenceData.ObjectiveNature(o)), ("texte", ObjectiveText(o)))), Map(("numero", 0), ("libelle", null), ("nature", null), ("texte", null)))),

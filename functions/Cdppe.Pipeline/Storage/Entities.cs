@@ -284,6 +284,9 @@ public sealed class FicheEntity : EntityBase
     public string? Moyens { get; set; }
 
     public string? DocumentsReference { get; set; }
+
+    /// <summary>The optional objectives the bilans workbook says the département retained, comma-separated.</summary>
+    public string? ObjectifsRetenus { get; set; }
 }
 
 /// <summary>Table PlannedFunding: money planned by the plan d'action for one fiche and year (RowKey <c>F001|2021</c>).</summary>

@@ -65,6 +65,7 @@ public static class PlanMappings
         Objectifs = b.Objectifs.Count == 0 ? null : string.Join(',', b.Objectifs.Select(o => o.ToString(CultureInfo.InvariantCulture))),
         Moyens = b.Moyens,
         DocumentsReference = b.DocumentsReference,
+        ObjectifsRetenus = b.ObjectifsRetenus.Count == 0 ? null : string.Join(',', b.ObjectifsRetenus.Select(o => o.ToString(CultureInfo.InvariantCulture))),
     };
 
     public static FicheDefinition DefinitionFrom(FicheEntity e) => new()
@@ -97,10 +98,13 @@ public static class PlanMappings
         Consumed = e.Consumed is { } c ? (decimal)c : null,
         ConsumedPercentPrinted = e.ConsumedPercentPrinted is { } p ? (decimal)p : null,
         SourceCell = e.SourceCell,
-        Objectifs = (e.Objectifs ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(o => int.Parse(o, CultureInfo.InvariantCulture)).ToList(),
+        Objectifs = Numbers(e.Objectifs),
+        ObjectifsRetenus = Numbers(e.ObjectifsRetenus),
         Moyens = e.Moyens,
         DocumentsReference = e.DocumentsReference,
     };
+
+    private static List<int> Numbers(string? list) => (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(o => int.Parse(o, CultureInfo.InvariantCulture)).ToList();
 
     public static PlannedFundingEntity ToEntity(string partition, string ingestionId, PlannedFunding f) => new()
     {

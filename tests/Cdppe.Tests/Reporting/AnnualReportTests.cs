@@ -195,6 +195,49 @@ public sealed class AnnualReportTests(AzuriteFixture azurite, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task ReferencePartsListTheNationalObjectivesTheRetainedOnesTheFichesWithTheirPagesAndEachEngagement()
+    {
+        var (services, dep) = await SeededAsync(monthly: false);
+
+        var report = await services.Reports.GenerateAsync(dep, 2022);
+
+        using var document = Docx.Open(report!.Content);
+        var rows = Rows(document).Select(r => r.Select(c => c.Replace(Nbsp, ' ')).ToList()).ToList();
+        var paragraphs = Paragraphs(document).Select(p => p.Replace(Nbsp, ' ')).ToList();
+        // The 26 national objectives, fondamental or facultatif, retained or not, with their fiches (seed 003, Annexe 2).
+        var objectives = rows.Where(r => r.Count == 5 && int.TryParse(r[0], out _)).ToList();
+        Assert.Equal(Enumerable.Range(1, 26).Select(n => n.ToString(CultureInfo.InvariantCulture)), objectives.Select(r => r[0]));
+        Assert.Equal(["fondamental", "Engagement 1", "1, 2"], objectives[0].Skip(2));
+        Assert.Equal(["fondamental", "Engagement 2", "17, 18, 28"], objectives[8].Skip(2));
+        Assert.Equal(["facultatif, retenu", "Engagement 1", "21, 22, 23"], objectives[12].Skip(2));
+        Assert.Equal(["facultatif, non retenu", "Engagement 1", "39"], objectives[13].Skip(2));
+        Assert.Equal(["facultatif, retenu", "Engagement 1", "17, 27"], objectives[15].Skip(2));
+        Assert.Equal(["facultatif, non retenu", "Engagement 2", "14"], objectives[18].Skip(2));
+        Assert.Equal(["facultatif, retenu", "Transverse", "18, 37"], objectives[25].Skip(2));
+        Assert.Contains(paragraphs, p => p.EndsWith("Le Département s'est engagé dans les objectifs facultatifs suivants : 13, 15, 16, 23, 24, 25 et 26.", StringComparison.Ordinal));
+        Assert.Contains("– fiche 39 (Expérimenter un dispositif de relais parental destiné aux 0-6 ans sur le territoire de la Seine-et-Marne) : objectif 14", paragraphs);
+        Assert.Contains("– Objectifs : les fiches 14 (objectif 19) et 39 (objectif 14) sont rattachées à un objectif facultatif que le Département n'a pas retenu (objectifs facultatifs retenus : 13, 15, 16, 23, 24, 25 et 26).", paragraphs);
+        // The list of fiches: one row each, its page a PAGEREF field to the bookmark on the fiche's heading.
+        var list = rows.Where(r => r.Count == 4 && r[3] == "…").ToList();
+        Assert.Equal(41, list.Count);
+        Assert.Equal(["17", "Structurer les services futurs SAPHA et améliorer la prise en charge des enfants protégés en situation de handicap", "9, 16"], list[16].Take(3));
+        Assert.Equal("sans objectif", list[39][2]);
+        var body = document.MainDocumentPart!.Document.Body!;
+        Assert.Equal(Enumerable.Range(1, 41).Select(n => $" PAGEREF fiche{n} \\h "), body.Descendants<Paragraph>().Select(p => string.Concat(p.Descendants<FieldCode>().Select(c => c.Text))).Where(t => t.Contains("PAGEREF", StringComparison.Ordinal)));
+        var bookmarks = body.Descendants<BookmarkStart>().Where(b => b.Name!.Value!.StartsWith("fiche", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Enumerable.Range(1, 41).Select(n => $"fiche{n}"), bookmarks.Select(b => b.Name!.Value));
+        Assert.All(bookmarks, b => Assert.StartsWith("Fiche action ", Docx.Text((Paragraph)b.Parent!), StringComparison.Ordinal));
+        Assert.True(document.MainDocumentPart.DocumentSettingsPart!.Settings.Elements<UpdateFieldsOnOpen>().Single().Val!.Value);
+        // A data summary per engagement, with a place for the département's own text.
+        Assert.Contains("Engagement 1 : Agir le plus précocement possible pour répondre aux besoins des enfants et de leurs familles", paragraphs);
+        Assert.Contains(["Budget prévu 2020-2022", "8 677 102 €"], rows);
+        Assert.Contains(["Consommé 2020-2022 (dont 2022)", "4 384 647 € (50,5 %) dont 1 848 458 €"], rows);
+        Assert.Contains(["Fiches actions", "16 (1, 2, 3, 4, 5, 6, 7, 8, 9, 21, 22, 23, 26, 27, 29, 39)"], rows);
+        Assert.Equal(5, paragraphs.Count(p => p.StartsWith("[À rédiger par le Département", StringComparison.Ordinal)));
+        Assert.Empty(Docx.Errors(report.Content));
+    }
+
+    [Fact]
     public async Task DataQualityAnnexListsMissingMonthsUnreliableValuesAndEveryCrossCheckWithItsCell()
     {
         var (services, dep) = await SeededAsync();

@@ -56,6 +56,7 @@ public sealed partial class BilansFichesParser : ISheetParser
             return [];
         }
 
+        var retained = RetainedObjectives(header.Titles);
         var seen = new Dictionary<int, string>();
         foreach (var row in input.Rows.Where(r => r.Index > header.LastHeaderRow && !r.IsBlank))
         {
@@ -122,6 +123,7 @@ public sealed partial class BilansFichesParser : ISheetParser
                 Objectifs = objectives.Count > 0 ? objectives : objectif is { } only ? [only] : [],
                 Moyens = moyens,
                 DocumentsReference = Cells.Text(row, header, "documents"),
+                ObjectifsRetenus = retained,
                 Referent = Cells.Text(row, header, "referent"),
                 Constat = Cells.Text(row, header, "constat"),
                 ObjectifOperationnel = Cells.Text(row, header, "objectifOperationnel"),
@@ -146,6 +148,15 @@ public sealed partial class BilansFichesParser : ISheetParser
 
         return [year.Value];
     }
+
+    /// <summary>The optional objectives a title line above the table names ("Objectifs facultatifs retenus : 13, 15, 16, 23, 24, 25 et 26").</summary>
+    public static IReadOnlyList<int> RetainedObjectives(IEnumerable<string> titles) =>
+        titles.Where(t => t.Contains("facultatif", StringComparison.Ordinal))
+            .SelectMany(t => ObjectiveNumber().Matches(t[t.IndexOf("facultatif", StringComparison.Ordinal)..]).Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)))
+            .Where(n => n is >= 12 and <= 26)
+            .Distinct()
+            .Order()
+            .ToList();
 
     /// <summary>
     /// "Total : 839 727 €" then the free text of the moyens → (839 727, the text without its total line). Without a
@@ -238,6 +249,9 @@ public sealed partial class BilansFichesParser : ISheetParser
 
     [GeneratedRegex(@"^(\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d+)(?:,\d+)?\s*€?$", RegexOptions.CultureInvariant)]
     private static partial Regex OnlyAnAmount();
+
+    [GeneratedRegex(@"\b\d{1,2}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ObjectiveNumber();
 
     [GeneratedRegex(@"non\s+consomm", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotConsumedLabel();

@@ -135,7 +135,7 @@ public sealed partial class DocxTemplate
             errors.AddRange(context.Errors);
             charts.AddRange(context.Charts);
             var xml = context.Output.ToString();
-            outputs.Add((part.Uri, part.ChartsAllowed ? RenumberDrawings(xml) : xml));
+            outputs.Add((part.Uri, XmlChunkWriter.RenumberBookmarks(part.ChartsAllowed ? RenumberDrawings(xml) : xml)));
         }
 
         var renderedProperties = Properties.Select(p => (Part: p, Xml: p.Render(data, errors))).ToList();

@@ -28,6 +28,8 @@ internal sealed class PartCompiler
     private readonly Dictionary<OpenXmlElement, List<Region>> regions = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<OpenXmlElement> dynamic = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Paragraph, List<TemplateTag>> paragraphTags = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<OpenXmlElement, IReadOnlyList<object>> bookmarkNames = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> keptBookmarkIds = new(StringComparer.Ordinal);
     private string emptyParagraph = "<w:p/>";
 
     private PartCompiler(OpenXmlPartRootElement root, string partUri, bool chartsAllowed, List<TemplateError> errors)
@@ -82,12 +84,14 @@ internal sealed class PartCompiler
             proof.Remove();
         }
 
+        CompileBookmarkNames();
+
         foreach (var (open, close) in Pair())
         {
             AddRegion(open, close);
         }
 
-        foreach (var run in tagRuns.Keys)
+        foreach (var run in tagRuns.Keys.Concat(bookmarkNames.Keys).Concat(root.Descendants<BookmarkEnd>().Where(b => b.Id?.Value is { } id && keptBookmarkIds.Contains(id))))
         {
             for (var e = run; e is not null; e = e.Parent)
             {
@@ -113,20 +117,72 @@ internal sealed class PartCompiler
 
     // ---- Lexer and normalisation -------------------------------------------------------------------------------
 
+    /// <summary>
+    /// Bookmarks whose name holds value tags (<c>fiche{{numero}}</c>, written by the built-in template, as Word only
+    /// lets letters, digits and "_" in names): each rendering gets its own name and id, even inside a loop, so that
+    /// <c>PAGEREF fiche{{numero}}</c> fields point to the right page.
+    /// </summary>
+    private void CompileBookmarkNames()
+    {
+        foreach (var bookmark in root.Descendants<BookmarkStart>().Where(b => b.Name?.Value?.Contains("{{", StringComparison.Ordinal) == true).ToList())
+        {
+            var name = bookmark.Name!.Value!;
+            var location = new TemplateLocation(partUri, 0, Excerpt(name));
+            var lexErrors = new List<LexError>();
+            var pieces = new List<object>();
+            var position = 0;
+            foreach (var lexed in TemplateLexer.Scan(name, lexErrors))
+            {
+                pieces.Add(name[position..lexed.Start]);
+                position = lexed.End;
+                if (TagParser.Parse(lexed.Raw, lexed.Content, location, tags.Count, errors) is { } tag)
+                {
+                    if (tag.Kind != TagKind.Value)
+                    {
+                        errors.Add(new TemplateError("balise-non-permise", tag.Raw, location, $"La balise {tag.Raw} est dans le nom d'un signet : seules les valeurs y sont remplacées."));
+                        continue;
+                    }
+
+                    tags.Add(tag);
+                    pieces.Add(tag);
+                }
+            }
+
+            pieces.Add(name[position..]);
+            errors.AddRange(lexErrors.Select(e => new TemplateError(e.Code, name.Substring(e.Position, Math.Min(2, name.Length - e.Position)), location, e.Message)));
+            bookmarkNames[bookmark] = pieces;
+            if (bookmark.Id?.Value is { } id)
+            {
+                keptBookmarkIds.Add(id);
+            }
+        }
+    }
+
+    /// <summary>The tags of a paragraph: in its text (<c>w:t</c>), then in its field codes (<c>w:instrText</c>, values only).</summary>
     private void LexAndNormalize(Paragraph paragraph, int index)
     {
-        var pieces = new List<Text>();
-        CollectOwnTexts(paragraph, pieces);
+        var texts = new List<OpenXmlLeafTextElement>();
+        var codes = new List<OpenXmlLeafTextElement>();
+        CollectOwnTexts(paragraph, texts, codes);
+        var found = Lex(paragraph, index, texts, fieldCode: false).Concat(Lex(paragraph, index, codes, fieldCode: true)).ToList();
+        if (found.Count > 0)
+        {
+            paragraphTags[paragraph] = found;
+        }
+    }
+
+    private List<TemplateTag> Lex(Paragraph paragraph, int index, List<OpenXmlLeafTextElement> pieces, bool fieldCode)
+    {
         if (pieces.Count == 0)
         {
-            return;
+            return [];
         }
 
         var texts = pieces.Select(t => t.Text).ToList();
         var joined = string.Concat(texts);
         if (!joined.Contains('{', StringComparison.Ordinal) && !joined.Contains('}', StringComparison.Ordinal))
         {
-            return;
+            return [];
         }
 
         var location = new TemplateLocation(partUri, index, Excerpt(joined));
@@ -152,21 +208,27 @@ internal sealed class PartCompiler
                 continue;
             }
 
+            if (fieldCode && tag.Kind != TagKind.Value)
+            {
+                errors.Add(new TemplateError("balise-non-permise", tag.Raw, location, $"La balise {tag.Raw} est dans le code d'un champ Word : seules les valeurs, comme {{{{numero}}}}, y sont remplacées."));
+                continue;
+            }
+
             tags.Add(tag);
             found.Add((l, tag));
         }
 
         if (found.Count == 0)
         {
-            return;
+            return [];
         }
 
-        paragraphTags[paragraph] = found.Select(f => f.Tag).ToList();
         Relocate(paragraph, pieces, texts, joined, found);
+        return found.Select(f => f.Tag).ToList();
     }
 
-    /// <summary>The <c>w:t</c> of a paragraph, not those of paragraphs nested in it (text boxes).</summary>
-    private static void CollectOwnTexts(OpenXmlElement element, List<Text> pieces)
+    /// <summary>The <c>w:t</c> and <c>w:instrText</c> of a paragraph, not those of paragraphs nested in it (text boxes).</summary>
+    private static void CollectOwnTexts(OpenXmlElement element, List<OpenXmlLeafTextElement> texts, List<OpenXmlLeafTextElement>? codes = null)
     {
         foreach (var child in element.ChildElements)
         {
@@ -175,12 +237,15 @@ internal sealed class PartCompiler
                 case Paragraph:
                     continue;
                 case Text t:
-                    pieces.Add(t);
+                    texts.Add(t);
+                    break;
+                case FieldCode code:
+                    codes?.Add(code);
                     break;
                 default:
                     if (child.HasChildren)
                     {
-                        CollectOwnTexts(child, pieces);
+                        CollectOwnTexts(child, texts, codes);
                     }
 
                     break;
@@ -189,7 +254,7 @@ internal sealed class PartCompiler
     }
 
     /// <summary>Moves each tag's text into the piece where it starts and gives each tag a run of its own.</summary>
-    private void Relocate(Paragraph paragraph, List<Text> pieces, List<string> texts, string joined, List<(LexedTag Lexed, TemplateTag Tag)> found)
+    private void Relocate(Paragraph paragraph, List<OpenXmlLeafTextElement> pieces, List<string> texts, string joined, List<(LexedTag Lexed, TemplateTag Tag)> found)
     {
         var starts = new int[pieces.Count];
         for (int k = 0, offset = 0; k < pieces.Count; k++)
@@ -239,15 +304,23 @@ internal sealed class PartCompiler
         }
     }
 
-    private void Rewrite(Paragraph paragraph, Text piece, List<(string Text, TemplateTag? Tag)> segments)
+    private void Rewrite(Paragraph paragraph, OpenXmlLeafTextElement piece, List<(string Text, TemplateTag? Tag)> segments)
     {
+        OpenXmlLeafTextElement Piece(string text)
+        {
+            var copy = (OpenXmlLeafTextElement)piece.CloneNode(true);
+            copy.Text = text;
+            copy.SetAttribute(PreserveSpace);
+            return copy;
+        }
+
         if (segments.All(s => s.Tag is null))
         {
             var text = string.Concat(segments.Select(s => s.Text));
             if (text != piece.Text)
             {
                 piece.Text = text;
-                piece.Space = SpaceProcessingModeValues.Preserve;
+                piece.SetAttribute(PreserveSpace);
             }
 
             if (text.Length == 0 && piece.Parent is Run emptied)
@@ -303,7 +376,7 @@ internal sealed class PartCompiler
         {
             if (tag is not null)
             {
-                var tagRun = NewRun([new Text(text) { Space = SpaceProcessingModeValues.Preserve }]);
+                var tagRun = NewRun([Piece(text)]);
                 tagRuns[tagRun] = tag;
                 runsByTag[tag] = tagRun;
                 tagParagraphs[tagRun] = paragraph;
@@ -311,7 +384,7 @@ internal sealed class PartCompiler
             }
             else if (text.Length > 0)
             {
-                replacement.Add(NewRun([new Text(text) { Space = SpaceProcessingModeValues.Preserve }]));
+                replacement.Add(NewRun([Piece(text)]));
             }
         }
 
@@ -327,6 +400,8 @@ internal sealed class PartCompiler
 
         run.Remove();
     }
+
+    private static readonly OpenXmlAttribute PreserveSpace = new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve");
 
     private static string Excerpt(string text)
     {
@@ -449,7 +524,7 @@ internal sealed class PartCompiler
             return false;
         }
 
-        var texts = new List<Text>();
+        var texts = new List<OpenXmlLeafTextElement>();
         CollectOwnTexts(paragraph, texts);
         return texts.All(t => (t.Parent is { } run && tagRuns.ContainsKey(run)) || t.Text.Trim().Length == 0)
             && !paragraph.Descendants().Any(d => d is Drawing or Picture or EmbeddedObject);
@@ -555,13 +630,25 @@ internal sealed class PartCompiler
             switch (tag.Kind)
             {
                 case TagKind.Value:
-                    Add(sink, new ValueNode(tag, runStart, runEnd));
+                    Add(sink, new ValueNode(tag, runStart, runEnd) { InFieldCode = run.Elements<FieldCode>().Any() });
                     break;
                 case TagKind.Chart:
                     Add(sink, new ChartNode(tag, runStart, runEnd));
                     break;
             }
 
+            return;
+        }
+
+        if (bookmarkNames.TryGetValue(element, out var name))
+        {
+            Add(sink, new BookmarkNode(XmlChunkWriter.QualifiedName(element), (element as BookmarkStart)?.Id?.Value ?? "0", name));
+            return;
+        }
+
+        if (element is BookmarkEnd end && end.Id?.Value is { } endId && keptBookmarkIds.Contains(endId))
+        {
+            Add(sink, new StaticNode(XmlChunkWriter.Whole(element, scope, inLoop: false), BlockKind.None, visible: false, 0));
             return;
         }
 

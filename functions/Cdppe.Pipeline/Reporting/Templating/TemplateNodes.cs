@@ -106,6 +106,9 @@ internal sealed class ValueNode(TemplateTag tag, string runStart, string runEnd)
 
     public TemplateTag Tag { get; } = tag;
 
+    /// <summary>The tag is in a field code (<c>PAGEREF fiche{{numero}} \h</c>): its value goes into a <c>w:instrText</c>.</summary>
+    public bool InFieldCode { get; init; }
+
     /// <summary>
     /// When the tag is alone in its paragraph: what closes the paragraph and opens an identical one, so that each
     /// line of a multi-line value becomes a paragraph with the same style. Null: lines are separated by breaks.
@@ -150,6 +153,14 @@ internal sealed class ValueNode(TemplateTag tag, string runStart, string runEnd)
         }
 
         var output = context.Output;
+        if (InFieldCode)
+        {
+            output.Append(runStart).Append("<w:instrText xml:space=\"preserve\">");
+            XmlChunkWriter.AppendEscaped(output, text.Replace('\n', ' ').Replace('\t', ' '), attribute: false);
+            output.Append("</w:instrText>").Append(runEnd);
+            return;
+        }
+
         output.Append(runStart).Append(TextStart);
         if (ParagraphBreak is not null && text.Contains('\n', StringComparison.Ordinal))
         {
@@ -203,6 +214,37 @@ internal sealed class ValueNode(TemplateTag tag, string runStart, string runEnd)
     }
 
     public override void Validate(RenderContext context) => context.TryResolve(Tag, out _);
+}
+
+/// <summary>
+/// A bookmark whose name holds value tags: rendered with the name its tags give, letters, digits and "_" only, at
+/// most 40 characters (Word's rules). Ids are made unique for the whole part after rendering (see
+/// <see cref="XmlChunkWriter.RenumberBookmarks"/>).
+/// </summary>
+internal sealed class BookmarkNode(string element, string id, IReadOnlyList<object> name) : Node
+{
+    public override bool HasFixedContent => false;
+
+    public override void Render(RenderContext context)
+    {
+        var text = new StringBuilder();
+        foreach (var piece in name)
+        {
+            text.Append(piece is TemplateTag tag ? ValueNode.Format(tag, context) : (string)piece);
+        }
+
+        var clean = new string(text.ToString().Select(c => char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_').ToArray());
+        clean = clean.Length == 0 || !char.IsAsciiLetter(clean[0]) ? "S" + clean : clean;
+        context.Output.Append('<').Append(element).Append(" w:id=\"").Append(id).Append("\" w:name=\"").Append(clean.Length > 40 ? clean[..40] : clean).Append("\"/>");
+    }
+
+    public override void Validate(RenderContext context)
+    {
+        foreach (var tag in name.OfType<TemplateTag>())
+        {
+            context.TryResolve(tag, out _);
+        }
+    }
 }
 
 /// <summary>A chart tag: a run holding an inline drawing that points to a new chart part.</summary>

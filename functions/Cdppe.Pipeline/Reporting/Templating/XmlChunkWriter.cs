@@ -40,7 +40,7 @@ internal sealed class NsScope
 /// whole static subtrees. Every namespace an element or attribute uses is declared where it is not in force already.
 /// Inside loops, anchors that must stay unique (bookmarks, comment ranges, paragraph ids) are left out.
 /// </summary>
-internal static class XmlChunkWriter
+internal static partial class XmlChunkWriter
 {
     public const string WordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -167,6 +167,45 @@ internal static class XmlChunkWriter
 
         return scope.With(declarations);
     }
+
+    /// <summary>
+    /// Bookmark ids made unique in a rendered part: a bookmark repeated by a loop keeps its name (made unique by its
+    /// tags) and gets a new id, its end the same one. Starts and ends are paired in order of appearance.
+    /// </summary>
+    public static string RenumberBookmarks(string xml)
+    {
+        if (!xml.Contains("bookmarkStart", StringComparison.Ordinal))
+        {
+            return xml;
+        }
+
+        var next = 0;
+        var open = new Dictionary<string, Queue<int>>(StringComparer.Ordinal);
+        return BookmarkId().Replace(xml, m =>
+        {
+            var original = m.Groups["id"].Value;
+            int id;
+            if (m.Groups["kind"].Value == "Start")
+            {
+                id = ++next;
+                if (!open.TryGetValue(original, out var queue))
+                {
+                    open[original] = queue = new Queue<int>();
+                }
+
+                queue.Enqueue(id);
+            }
+            else if (!open.TryGetValue(original, out var queue) || !queue.TryDequeue(out id))
+            {
+                return m.Value;
+            }
+
+            return m.Groups["head"].Value + id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"";
+        });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<head><(?:\\w+:)?bookmark(?<kind>Start|End)\\b[^>]*?\\s(?:\\w+:)?id=\")(?<id>[^\"]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex BookmarkId();
 
     public static string QualifiedName(OpenXmlElement element) =>
         element.Prefix.Length == 0 ? element.LocalName : element.Prefix + ":" + element.LocalName;

@@ -51,6 +51,8 @@ public sealed class BilansFichesParserTests
         Assert.Equal([9, 26], bilans[18].Objectifs);
         Assert.Equal([1], bilans[1].Objectifs);
         Assert.Empty(bilans[40].Objectifs);
+        // The line above the table: the optional objectives the département retained.
+        Assert.All(bilans.Values, b => Assert.Equal([13, 15, 16, 23, 24, 25, 26], b.ObjectifsRetenus));
     }
 
     [Theory]

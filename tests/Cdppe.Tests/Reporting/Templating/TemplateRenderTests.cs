@@ -183,6 +183,30 @@ public sealed class TemplateRenderTests
     }
 
     [Fact]
+    public void TagsInFieldCodesAndBookmarkNamesGiveEachItemItsOwnPageReference()
+    {
+        static Run Field(string text, FieldCharValues? kind = null) => kind is { } k ? new Run(new FieldChar { FieldCharType = k }) : new Run(new FieldCode(text) { Space = SpaceProcessingModeValues.Preserve });
+        var template = Create(
+            P("{{#liste}}"),
+            P(R("{{.}} ........ "), Field(string.Empty, FieldCharValues.Begin), Field(" PAGEREF fiche{{.}} \\h "), Field(string.Empty, FieldCharValues.Separate), R("?"), Field(string.Empty, FieldCharValues.End)),
+            P("{{/liste}}"),
+            P("{{#liste}}"),
+            P(new BookmarkStart { Id = "7", Name = "fiche{{.}}" }, R("Fiche {{.}}"), new BookmarkEnd { Id = "7" }),
+            P("{{/liste}}"));
+
+        var output = Render(template, Data(("liste", new List<object?> { "a", "b", "c" })));
+
+        using var document = Open(output);
+        var body = document.MainDocumentPart!.Document.Body!;
+        Assert.Equal([" PAGEREF fichea \\h ", " PAGEREF ficheb \\h ", " PAGEREF fichec \\h "], body.Descendants<FieldCode>().Select(c => string.Concat(c.Parent!.Parent!.Descendants<FieldCode>().Select(f => f.Text))).Distinct());
+        var starts = body.Descendants<BookmarkStart>().ToList();
+        Assert.Equal(["fichea", "ficheb", "fichec"], starts.Select(b => b.Name!.Value));
+        Assert.Equal(3, starts.Select(b => b.Id!.Value).Distinct().Count());
+        Assert.Equal(starts.Select(b => b.Id!.Value), body.Descendants<BookmarkEnd>().Select(b => b.Id!.Value));
+        Assert.Throws<TemplateException>(() => DocxTemplate.Compile(Create(P(Field(" PAGEREF {{#liste}}x{{/liste}} ")))));
+    }
+
+    [Fact]
     public void LoopTagsInDifferentCellsRepeatTheRow()
     {
         var template = Create(Table(
