@@ -35,7 +35,7 @@ public sealed class CorpusTests(AzuriteFixture azurite)
         ["bad/zip-tronque.xlsx"] = Bad([], "classeur-illisible", null, null, "ce n'est pas une archive zip valide"),
         ["bad/document-word.xlsx"] = Bad([], "classeur-illisible", null, null, "le paquet Open XML est invalide ou incomplet"),
         ["bad/bombe-de-decompression.xlsx"] = Bad([], "classeur-illisible", null, null, "bombe de décompression"),
-        ["bad/notes.txt"] = Bad([], "chemin-invalide", null, null, "Seuls les classeurs Excel (.xlsx) sont acceptés."),
+        ["bad/notes.txt"] = Bad([], "chemin-invalide", null, null, "Seuls les classeurs Excel (.xlsx, .xls) et LibreOffice Calc (.ods) sont acceptés."),
         ["bad/classeur-vide.xlsx"] = Bad([null], "aucune-feuille-reconnue", null, null, "Aucune feuille du classeur n'a été reconnue", ("feuille-vide", 1)),
         ["bad/en-tetes-inconnus.xlsx"] = Bad([null], "aucune-feuille-reconnue", null, null, "Aucune feuille du classeur n'a été reconnue", ("feuille-inconnue", 1)),
         ["bad/seule-feuille-masquee.xlsx"] = Bad([null, null], "aucune-feuille-reconnue", null, null, "Aucune feuille du classeur n'a été reconnue", ("feuille-masquee", 1), ("feuille-inconnue", 1)),
