@@ -6,7 +6,8 @@ namespace Cdppe.Pipeline.Storage;
 
 /// <summary>
 /// Maps budget lines to table rows with deterministic keys, versioned by ingestion (see <see cref="DatasetStore"/>):
-/// <c>{year}|{ingestionId}|F{fiche:000}</c> or <c>{year}|{ingestionId}|O-{objective slug}</c>.
+/// <c>{year}|{ingestionId}|F{fiche:000}</c>, <c>{year}|{ingestionId}|A-{objective slug}-{action slug}</c> (a line keyed by
+/// action) or <c>{year}|{ingestionId}|O-{objective slug}</c>.
 /// </summary>
 public static class BudgetLineMapping
 {
@@ -20,12 +21,15 @@ public static class BudgetLineMapping
         PartitionKey = partition,
         RowKey = Prefix(line.Year, ingestionId) + (line.Fiche is { } f
             ? string.Create(CultureInfo.InvariantCulture, $"F{f:D3}")
-            : "O-" + IndicatorCodes.Slug(line.Objectif ?? line.Mesure ?? string.Empty)),
+            : line.Action is { } action
+                ? "A-" + IndicatorCodes.Slug(line.Objectif ?? line.Mesure ?? string.Empty) + "-" + (ContractActions.CodeOf(action) ?? IndicatorCodes.Slug(action))
+                : "O-" + IndicatorCodes.Slug(line.Objectif ?? line.Mesure ?? string.Empty)),
         Year = line.Year,
         Engagement = line.Engagement,
         Mesure = line.Mesure,
         Objectif = line.Objectif,
         Fiche = line.Fiche,
+        Action = line.Action,
         BudgetGlobal = (double)line.BudgetGlobal,
         Departement = (double)line.Departement,
         Fir = (double)line.Fir,
@@ -47,6 +51,7 @@ public static class BudgetLineMapping
         Mesure = e.Mesure,
         Objectif = e.Objectif,
         Fiche = e.Fiche,
+        Action = e.Action,
         BudgetGlobal = (decimal)e.BudgetGlobal,
         Departement = (decimal)e.Departement,
         Fir = (decimal)e.Fir,
