@@ -134,10 +134,10 @@ public sealed class CorpusTests(AzuriteFixture azurite)
             Assert.True(await services.Storage.Rejected.GetBlobClient($"{partition}/{result.IngestionId}/{name}").ExistsAsync(), file);
             Assert.True(await services.Storage.Rejected.GetBlobClient($"{partition}/{result.IngestionId}/rapport.json").ExistsAsync(), file);
             var readable = expected.Error!.Code != "chemin-invalide" && !(expected.Error.Code == "classeur-illisible" && expected.Error.Sheet is null);
-            Assert.True(readable == await services.Storage.Rejected.GetBlobClient($"{partition}/{result.IngestionId}/{WorkbookIngestor.AnnotatedPrefix}{name}").ExistsAsync(), file);
+            Assert.True(readable == await services.Storage.Rejected.GetBlobClient($"{partition}/{result.IngestionId}/{RejectedStore.AnnotatedPrefix}{name}").ExistsAsync(), file);
         }
 
-        foreach (var table in new[] { TableNames.BudgetLines, TableNames.IndicatorValues, TableNames.Fiches, TableNames.Indicators, TableNames.IndicatorSources, TableNames.PlannedFunding, TableNames.Objectives })
+        foreach (var table in new[] { TableNames.BudgetLines, TableNames.IndicatorValues, TableNames.Fiches, TableNames.IndicatorSources, TableNames.PlannedFunding, TableNames.Objectives })
         {
             Assert.Empty(await WorkbookIngestorTests.Rows<TableEntity>(services, table, dep));
         }
@@ -164,7 +164,7 @@ public sealed class CorpusTests(AzuriteFixture azurite)
             Assert.True(result.Status == IngestionStatus.Accepted, $"{file}: {string.Join("\n", result.Issues.Where(i => i.Severity == Severity.Error))}");
         }
 
-        var records = await WorkbookIngestorTests.Rows<IngestionEntity>(services, TableNames.Ingestions, dep);
+        var records = await WorkbookIngestorTests.Records(services, dep);
         Assert.Equal(Expectations.Count(e => e.Value.Error is null), records.Count);
     }
 
