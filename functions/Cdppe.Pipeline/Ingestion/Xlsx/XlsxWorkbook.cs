@@ -82,6 +82,7 @@ public sealed class XlsxWorkbook : IDisposable
             });
             try
             {
+                XlsxPartCheck.Check(document, limits, part => part is WorkbookPart or WorkbookStylesPart); // the parts read as element trees
                 return new XlsxWorkbook(document, limits);
             }
             catch
@@ -536,6 +537,7 @@ public sealed class XlsxWorkbook : IDisposable
         xml.MoveToContent();
         while (!xml.EOF)
         {
+            XlsxPartCheck.CheckDepth(xml, part, limits); // a sheet nested too deep is refused here, before anything loads its element tree
             if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, names.SheetData))
             {
                 xml.Skip();
