@@ -6,7 +6,8 @@ namespace Cdppe.Pipeline.Storage;
 
 /// <summary>
 /// Table BudgetLines: the lines of each year's rapport financier, versioned by ingestion — RowKey
-/// <c>rapport-financier|{year}|{ingestionId}|F{fiche:000}</c> or <c>…|O-{objective slug}</c> — and current when the
+/// <c>rapport-financier|{year}|{ingestionId}|F{fiche:000}</c>, <c>…|A-{objective slug}-{action slug}</c> (a line keyed by
+/// action) or <c>…|O-{objective slug}</c> — and current when the
 /// dataset pointer of the year names that ingestion (<see cref="DatasetHead"/>).
 /// </summary>
 public sealed class BudgetLineStore(CdppeStorage storage)
@@ -16,12 +17,15 @@ public sealed class BudgetLineStore(CdppeStorage storage)
         PartitionKey = partition,
         RowKey = DatasetKeys.RowPrefix(DatasetKeys.Budget(line.Year), ingestionId) + (line.Fiche is { } f
             ? string.Create(CultureInfo.InvariantCulture, $"F{f:D3}")
-            : "O-" + IndicatorCodes.Slug(line.Objectif ?? line.Mesure ?? string.Empty)),
+            : line.Action is { } action
+                ? "A-" + IndicatorCodes.Slug(line.Objectif ?? line.Mesure ?? string.Empty) + "-" + (ContractActions.CodeOf(action) ?? IndicatorCodes.Slug(action))
+                : "O-" + IndicatorCodes.Slug(line.Objectif ?? line.Mesure ?? string.Empty)),
         Year = line.Year,
         Engagement = line.Engagement,
         Mesure = line.Mesure,
         Objectif = line.Objectif,
         Fiche = line.Fiche,
+        Action = line.Action,
         BudgetGlobal = (double)line.BudgetGlobal,
         Departement = (double)line.Departement,
         Fir = (double)line.Fir,
@@ -54,6 +58,7 @@ public sealed class BudgetLineStore(CdppeStorage storage)
         Mesure = e.Mesure,
         Objectif = e.Objectif,
         Fiche = e.Fiche,
+        Action = e.Action,
         BudgetGlobal = (decimal)e.BudgetGlobal,
         Departement = (decimal)e.Departement,
         Fir = (decimal)e.Fir,

@@ -90,6 +90,9 @@ public sealed class BudgetLineEntity : EntityBase
 
     public int? Fiche { get; set; }
 
+    /// <summary>The action of a line keyed by action ("Action n°9-1"), for the years of an annexe 2.1.</summary>
+    public string? Action { get; set; }
+
     public double BudgetGlobal { get; set; }
 
     public double Departement { get; set; }
