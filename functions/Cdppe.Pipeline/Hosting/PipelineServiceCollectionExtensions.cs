@@ -23,6 +23,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ConsolidationRunner>();
         services.AddSingleton<AnnualReportService>();
         services.AddSingleton<ArchiveRebuilder>();
+        services.AddSingleton<Contracts.ContractService>();
         return services;
     }
 }

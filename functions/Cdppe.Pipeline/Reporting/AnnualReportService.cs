@@ -108,12 +108,19 @@ public sealed class AnnualReportService(CdppeStorage storage, TimeProvider clock
             budgetIngestions.Add(currentBudget);
         }
 
+        var period = await new ContractPeriodReader(storage).ReadAsync(partition, year, lines, cancellationToken);
+        var avenant = period.InForce?.Shape == ContractShape.Avenant;
         var definitions = new List<FicheDefinition>();
         var bilans = new List<FicheBilan>();
         await foreach (var e in storage.Table(TableNames.Fiches).QueryAsync<FicheEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
         {
             if (e.Year == 0 && e.RowKey.StartsWith('F'))
             {
+                if (avenant)
+                {
+                    continue; // the fiches of the plan d'action are not the plan of an avenant year
+                }
+
                 definitions.Add(new FicheDefinition { Numero = e.Numero, Intitule = e.Intitule, Objectif = e.Objectif, Theme = e.Theme, Nature = e.Nature, Referent = e.Referent, PlannedTotal = (decimal?)e.PlannedTotal });
             }
             else if (e.Year == year)
@@ -151,17 +158,19 @@ public sealed class AnnualReportService(CdppeStorage storage, TimeProvider clock
             }
         }
 
+        var withSnapshots = snapshots.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         return new ReportInputs
         {
             Departement = departement,
             Year = year,
             GeneratedOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
-            BudgetLines = lines.ToList(),
+            BudgetLines = period.AnnexePlan is null ? lines.ToList() : [],
             Fiches = definitions,
             Bilans = bilans,
-            Indicators = indicators,
+            Indicators = indicators.Where(i => ContractPeriodReader.BelongsToPeriod(i, period.InForce, withSnapshots)).ToList(),
             Snapshots = snapshots,
             Warnings = await LoadWarningsAsync(partition, year, budgetIngestions, cancellationToken),
+            Period = period,
         };
     }
 

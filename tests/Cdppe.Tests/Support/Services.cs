@@ -25,6 +25,8 @@ public sealed class Services(CdppeStorage storage, TimeProvider? clock = null)
 
     public AnnualReportService Reports => new(Storage, Clock, NullLogger<AnnualReportService>.Instance);
 
+    public Pipeline.Contracts.ContractService Contracts => new(Storage);
+
     /// <summary>Drops the seed's plan d'action, tableau de bord and 2022 bilans (fiches, bilans and indicators), as staff would.</summary>
     public async Task DropPlansAsync(string departement)
     {
