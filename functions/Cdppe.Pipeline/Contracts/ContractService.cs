@@ -1,13 +1,11 @@
-using System.Text.Json;
-using Azure;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 
 namespace Cdppe.Pipeline.Contracts;
 
-/// <summary>What a workbook does to the contracts: the contracts after it, the periods it belongs to, its warnings.</summary>
-public sealed record WorkbookAttachment(IReadOnlyList<Contract> Contracts, string? Periods, IReadOnlyList<ValidationIssue> Issues, bool ChangesContracts);
+/// <summary>What a workbook does to the contracts: the contracts after it, the periods its years belong to, its warnings.</summary>
+public sealed record WorkbookAttachment(IReadOnlyList<Contract> Contracts, string? Periods, IReadOnlyList<ValidationIssue> Issues);
 
 /// <summary>A contract as <c>GET /api/contrats</c> lists it.</summary>
 public sealed record ContractView(string Name, string Shape, string Period, int FirstYear, int LastYear, IReadOnlyList<ContractPlanView> Plans);
@@ -15,20 +13,30 @@ public sealed record ContractView(string Name, string Shape, string Period, int 
 public sealed record ContractPlanView(string Kind, IReadOnlyList<int> Years, string IngestionId, string FileName, string Sheet, DateTimeOffset ReceivedAt);
 
 /// <summary>
-/// The contract model of a département (<see cref="ContractModel"/>), kept in <see cref="ContractStore"/>: an
-/// accepted workbook that brings a plan (plan d'action, synthèse, annexe 2.1) is attached to the contract of its
-/// period, or starts one; any workbook is told which period its years belong to. The model can always be derived
-/// again from the accepted ingestions and their reports (what was ingested), which is done when the store is empty.
+/// The contract model of a département (<see cref="ContractModel"/>), derived from what was ingested: the plans the
+/// dataset pointers name as current (plan d'action, synthèse, annexes 2.1, each with its ingestion, file and sheets),
+/// kept in <see cref="ContractStore"/> with the version of the pointers it comes from and derived again when they
+/// moved. Before a workbook is stored, it tells which periods the workbook's years belong to and warns when its plan
+/// overlaps or extends another period, or when its years fall outside every contract.
 /// </summary>
-public sealed class ContractService(CdppeStorage storage)
+public sealed class ContractService(IngestionStore ingestions, IngestionReportStore reports, ContractStore store, TimeProvider clock)
 {
-    private readonly ContractStore store = new(storage);
+    /// <summary>The contracts of a département as its current datasets define them.</summary>
+    public async Task<IReadOnlyList<Contract>> ListAsync(string partition, CancellationToken cancellationToken = default) =>
+        await ListAsync(await ingestions.HeadAsync(partition, cancellationToken), cancellationToken);
 
-    /// <summary>The contracts of a département, derived from its ingestions when none is stored yet.</summary>
-    public async Task<IReadOnlyList<Contract>> ListAsync(string partition, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Contract>> ListAsync(DatasetHead head, CancellationToken cancellationToken = default)
     {
-        var contracts = await store.ListAsync(partition, cancellationToken);
-        return contracts.Count > 0 ? contracts : await RefreshAsync(partition, cancellationToken);
+        var version = head.ETag.ToString();
+        var stored = await store.ListAsync(head.Partition, cancellationToken);
+        if (stored.HeadVersion == version)
+        {
+            return stored.Contracts;
+        }
+
+        var contracts = ContractModel.Derive(await PlansAsync(head, cancellationToken));
+        await store.ReplaceAsync(head.Partition, contracts, version, clock.GetUtcNow(), cancellationToken);
+        return contracts;
     }
 
     public async Task<IReadOnlyList<ContractView>> ViewsAsync(string partition, CancellationToken cancellationToken = default) =>
@@ -44,15 +52,15 @@ public sealed class ContractService(CdppeStorage storage)
 
     /// <summary>
     /// What a workbook about to be stored does to the contracts (nothing is written): its plans attached, the periods
-    /// its years belong to, and French warnings when its plan's period overlaps or extends another, or when its years
+    /// its years belong to, French warnings when its plan's period overlaps or extends another, or when its years
     /// fall outside every known contract.
     /// </summary>
-    public async Task<WorkbookAttachment> AttachAsync(string partition, string ingestionId, string fileName, DateTimeOffset receivedAt, WorkbookContent content, CancellationToken cancellationToken = default)
+    public async Task<WorkbookAttachment> AttachAsync(DatasetHead head, string ingestionId, string fileName, DateTimeOffset receivedAt, WorkbookContent content, CancellationToken cancellationToken = default)
     {
-        var existing = await ListAsync(partition, cancellationToken);
+        var existing = await ListAsync(head, cancellationToken);
         var plans = PlansOf(ingestionId, fileName, receivedAt, content.Sheets);
         var issues = new List<ValidationIssue>();
-        IReadOnlyList<Contract> contracts = existing;
+        var contracts = existing;
         if (plans.Count > 0)
         {
             var attachment = ContractModel.Attach(existing, plans);
@@ -73,49 +81,7 @@ public sealed class ContractService(CdppeStorage storage)
         }
 
         var names = years.Select(y => ContractModel.InForce(contracts, y)?.Name).OfType<string>().Distinct().ToList();
-        return new WorkbookAttachment(contracts, names.Count == 0 ? null : string.Join(", ", names), issues, plans.Count > 0);
-    }
-
-    /// <summary>Stores the contracts of an attachment that changed them.</summary>
-    public Task SaveAsync(string partition, WorkbookAttachment attachment, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        attachment.ChangesContracts ? store.ReplaceAsync(partition, attachment.Contracts, at, cancellationToken) : Task.CompletedTask;
-
-    /// <summary>Derives the contracts again from the accepted ingestions (their kinds and the years of their sheets), and stores them.</summary>
-    public async Task<IReadOnlyList<Contract>> RefreshAsync(string partition, CancellationToken cancellationToken = default)
-    {
-        var plans = new List<ContractPlan>();
-        await foreach (var record in storage.Table(TableNames.Ingestions).QueryAsync<IngestionEntity>(e => e.PartitionKey == partition && e.Status == "accepted", cancellationToken: cancellationToken))
-        {
-            var kinds = record.Kinds.Split(',', StringSplitOptions.RemoveEmptyEntries);
-            if (!kinds.Any(k => ContractModel.ShapeOf(k) is not null))
-            {
-                continue;
-            }
-
-            IngestionReport? report;
-            try
-            {
-                var blob = await storage.IngestionReports.GetBlobClient($"{partition}/{record.RowKey}.json").DownloadContentAsync(cancellationToken);
-                report = JsonSerializer.Deserialize<IngestionReport>(blob.Value.Content.ToString(), IngestionReport.JsonOptions);
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-                continue;
-            }
-
-            var superseded = (record.SupersededBy ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(m => m.Split(':')[0]).ToHashSet(StringComparer.Ordinal);
-            plans.AddRange(PlansOf(record.RowKey, record.FileName, record.ReceivedAt, report?.Sheets ?? []).Where(p => !superseded.Contains(p.Kind)));
-        }
-
-        // A corrected plan replaces the one of the same kind and first year.
-        var current = plans.GroupBy(p => (p.Kind, p.FirstYear)).Select(g => g.MaxBy(p => p.ReceivedAt)!).ToList();
-        var contracts = ContractModel.Derive(current);
-        if (contracts.Count > 0)
-        {
-            await store.ReplaceAsync(partition, contracts, current.Max(p => p.ReceivedAt), cancellationToken);
-        }
-
-        return contracts;
+        return new WorkbookAttachment(contracts, names.Count == 0 ? null : string.Join(", ", names), issues);
     }
 
     /// <summary>The plans a workbook carries: one per plan kind and first year, with the sheets it was read from.</summary>
@@ -132,4 +98,27 @@ public sealed class ContractService(CdppeStorage storage)
                 ReceivedAt = receivedAt,
             })
             .ToList();
+
+    /// <summary>The current plans: the datasets of plan kinds the pointers name, with their ingestion's file and sheets.</summary>
+    private async Task<IReadOnlyList<ContractPlan>> PlansAsync(DatasetHead head, CancellationToken cancellationToken)
+    {
+        var plans = new List<ContractPlan>();
+        foreach (var (key, id) in head.Current.Where(c => ContractModel.ShapeOf(DatasetKeys.KindOf(c.Key)) is not null))
+        {
+            var kind = DatasetKeys.KindOf(key);
+            var period = key.Length > kind.Length ? key[(kind.Length + 1)..] : null;
+            var record = await ingestions.FindAsync(head.Partition, id, cancellationToken);
+            var report = await reports.ReadReportAsync(head.Partition, id, cancellationToken);
+            if (record is null || report is null)
+            {
+                continue;
+            }
+
+            var sheets = report.Sheets.Where(s => s.Kind == kind && (period is null || Years.Label(s.Years) == period));
+            plans.AddRange(PlansOf(id, record.FileName, record.ReceivedAt, sheets));
+        }
+
+        // A corrected plan whose years changed is a dataset of its own: the latest of a kind and first year is in force.
+        return plans.GroupBy(p => (p.Kind, p.FirstYear)).Select(g => g.MaxBy(p => p.ReceivedAt)!).ToList();
+    }
 }

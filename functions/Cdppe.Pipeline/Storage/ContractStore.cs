@@ -21,13 +21,19 @@ public sealed class ContractEntity : EntityBase
     /// <summary>JSON array of the plans in force: kind, years, ingestion id, file, sheet, received at.</summary>
     public string PlansJson { get; set; } = "[]";
 
+    /// <summary>The version of the dataset pointers (<see cref="DatasetHead.ETag"/>) the contracts were derived from.</summary>
+    public string HeadVersion { get; set; } = string.Empty;
+
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
+/// <summary>The contracts of a département as stored, and the version of the dataset pointers they were derived from.</summary>
+public sealed record StoredContracts(IReadOnlyList<Contract> Contracts, string? HeadVersion);
+
 /// <summary>
-/// The contracts of a département as derived from its plans (<see cref="ContractModel"/>): written whole after an
-/// ingestion that brings a plan (the rows no longer derived are deleted), read by the report, the consolidation
-/// planner and <c>GET /api/contrats</c>.
+/// The contracts of a département as derived from its plans (<see cref="ContractModel"/>): written whole (the rows no
+/// longer derived are deleted), with the version of the dataset pointers they were derived from, so that a reader
+/// knows when to derive them again.
 /// </summary>
 public sealed class ContractStore(CdppeStorage storage)
 {
@@ -37,25 +43,21 @@ public sealed class ContractStore(CdppeStorage storage)
 
     public static string Key(Contract contract) => string.Create(CultureInfo.InvariantCulture, $"{contract.FirstYear}|{contract.Shape.ToString().ToLowerInvariant()}");
 
-    public async Task<IReadOnlyList<Contract>> ListAsync(string partition, CancellationToken cancellationToken = default)
+    public async Task<StoredContracts> ListAsync(string partition, CancellationToken cancellationToken = default)
     {
-        var contracts = new List<Contract>();
-        await foreach (var e in Table.QueryAsync<ContractEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        var rows = await Table.PartitionAsync<ContractEntity>(partition, cancellationToken);
+        var contracts = rows.Select(e => new Contract
         {
-            contracts.Add(new Contract
-            {
-                Shape = Enum.Parse<ContractShape>(e.Shape, ignoreCase: true),
-                FirstYear = e.FirstYear,
-                LastYear = e.LastYear,
-                Plans = JsonSerializer.Deserialize<List<ContractPlan>>(e.PlansJson, Json) ?? [],
-            });
-        }
-
-        return contracts.OrderBy(c => c.FirstYear).ThenBy(c => c.Shape).ToList();
+            Shape = Enum.Parse<ContractShape>(e.Shape, ignoreCase: true),
+            FirstYear = e.FirstYear,
+            LastYear = e.LastYear,
+            Plans = JsonSerializer.Deserialize<List<ContractPlan>>(e.PlansJson, Json) ?? [],
+        });
+        return new StoredContracts(contracts.OrderBy(c => c.FirstYear).ThenBy(c => c.Shape).ToList(), rows.Select(r => r.HeadVersion).Distinct().SingleOrDefault());
     }
 
     /// <summary>Writes the département's contracts, then deletes the rows of contracts that no longer exist (a period that moved).</summary>
-    public async Task ReplaceAsync(string partition, IReadOnlyList<Contract> contracts, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task ReplaceAsync(string partition, IReadOnlyList<Contract> contracts, string headVersion, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var rows = contracts.Select(c => new ContractEntity
         {
@@ -66,18 +68,13 @@ public sealed class ContractStore(CdppeStorage storage)
             LastYear = c.LastYear,
             Name = c.Name,
             PlansJson = JsonSerializer.Serialize(c.Plans, Json),
+            HeadVersion = headVersion,
             UpdatedAt = at,
         }).ToList();
         var keep = rows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
-        var stale = new List<TableTransactionAction>();
-        await foreach (var e in Table.QueryAsync<ContractEntity>(e => e.PartitionKey == partition, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            if (!keep.Contains(e.RowKey))
-            {
-                stale.Add(new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
-            }
-        }
-
+        var stale = (await Table.PartitionAsync<ContractEntity>(partition, cancellationToken, select: ["PartitionKey", "RowKey"]))
+            .Where(e => !keep.Contains(e.RowKey))
+            .Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
         await TableBatches.UpsertAsync(Table, rows, cancellationToken);
         await TableBatches.SubmitAsync(Table, stale, cancellationToken);
     }

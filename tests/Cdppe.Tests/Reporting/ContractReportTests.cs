@@ -128,7 +128,6 @@ public sealed class ContractReportTests(AzuriteFixture azurite)
 
         var forecast = await services.Reports.GenerateAsync(dep, 2024);
         await services.DropAndIngestAsync(dep.Code, "plan-action-2024.xlsx", SampleWorkbooks.Annexe21(SeedData.Annexe21Of2024));
-        await services.Contracts.RefreshAsync(dep.Code);
         var own = await services.Reports.GenerateAsync(dep, 2024);
 
         foreach (var report in new[] { forecast!, own! })

@@ -38,7 +38,7 @@ public sealed class CorpusTests(AzuriteFixture azurite)
         ["bad/zip-tronque.xlsx"] = Bad([], "classeur-illisible", null, null, "ce n'est pas une archive zip valide"),
         ["bad/document-word.xlsx"] = Bad([], "classeur-illisible", null, null, "le paquet Open XML est invalide ou incomplet"),
         ["bad/bombe-de-decompression.xlsx"] = Bad([], "classeur-illisible", null, null, "bombe de décompression"),
-        ["bad/notes.txt"] = Bad([], "chemin-invalide", null, null, "Seuls les classeurs Excel (.xlsx) sont acceptés."),
+        ["bad/notes.txt"] = Bad([], "chemin-invalide", null, null, "Seuls les classeurs Excel (.xlsx, .xls) et LibreOffice Calc (.ods) sont acceptés."),
         ["bad/classeur-vide.xlsx"] = Bad([null], "aucune-feuille-reconnue", null, null, "Aucune feuille du classeur n'a été reconnue", ("feuille-vide", 1)),
         ["bad/en-tetes-inconnus.xlsx"] = Bad([null], "aucune-feuille-reconnue", null, null, "Aucune feuille du classeur n'a été reconnue", ("feuille-inconnue", 1)),
         ["bad/seule-feuille-masquee.xlsx"] = Bad([null, null], "aucune-feuille-reconnue", null, null, "Aucune feuille du classeur n'a été reconnue", ("feuille-masquee", 1), ("feuille-inconnue", 1)),
@@ -134,10 +134,10 @@ public sealed class CorpusTests(AzuriteFixture azurite)
             Assert.True(await services.Storage.Rejected.GetBlobClient($"{partition}/{result.IngestionId}/{name}").ExistsAsync(), file);
             Assert.True(await services.Storage.Rejected.GetBlobClient($"{partition}/{result.IngestionId}/rapport.json").ExistsAsync(), file);
             var readable = expected.Error!.Code != "chemin-invalide" && !(expected.Error.Code == "classeur-illisible" && expected.Error.Sheet is null);
-            Assert.True(readable == await services.Storage.Rejected.GetBlobClient($"{partition}/{result.IngestionId}/{WorkbookIngestor.AnnotatedPrefix}{name}").ExistsAsync(), file);
+            Assert.True(readable == await services.Storage.Rejected.GetBlobClient($"{partition}/{result.IngestionId}/{RejectedStore.AnnotatedPrefix}{name}").ExistsAsync(), file);
         }
 
-        foreach (var table in new[] { TableNames.BudgetLines, TableNames.IndicatorValues, TableNames.Fiches, TableNames.Indicators, TableNames.IndicatorSources, TableNames.PlannedFunding, TableNames.Objectives })
+        foreach (var table in new[] { TableNames.BudgetLines, TableNames.IndicatorValues, TableNames.Fiches, TableNames.IndicatorSources, TableNames.PlannedFunding, TableNames.Objectives })
         {
             Assert.Empty(await WorkbookIngestorTests.Rows<TableEntity>(services, table, dep));
         }
@@ -164,7 +164,7 @@ public sealed class CorpusTests(AzuriteFixture azurite)
             Assert.True(result.Status == IngestionStatus.Accepted, $"{file}: {string.Join("\n", result.Issues.Where(i => i.Severity == Severity.Error))}");
         }
 
-        var records = await WorkbookIngestorTests.Rows<IngestionEntity>(services, TableNames.Ingestions, dep);
+        var records = await WorkbookIngestorTests.Records(services, dep);
         Assert.Equal(Expectations.Count(e => e.Value.Error is null), records.Count);
     }
 

@@ -5,21 +5,17 @@ using Cdppe.Pipeline.Model;
 namespace Cdppe.Pipeline.Storage;
 
 /// <summary>
-/// Maps budget lines to table rows with deterministic keys, versioned by ingestion (see <see cref="DatasetStore"/>):
-/// <c>{year}|{ingestionId}|F{fiche:000}</c>, <c>{year}|{ingestionId}|A-{objective slug}-{action slug}</c> (a line keyed by
-/// action) or <c>{year}|{ingestionId}|O-{objective slug}</c>.
+/// Table BudgetLines: the lines of each year's rapport financier, versioned by ingestion — RowKey
+/// <c>rapport-financier|{year}|{ingestionId}|F{fiche:000}</c>, <c>…|A-{objective slug}-{action slug}</c> (a line keyed by
+/// action) or <c>…|O-{objective slug}</c> — and current when the
+/// dataset pointer of the year names that ingestion (<see cref="DatasetHead"/>).
 /// </summary>
-public static class BudgetLineMapping
+public sealed class BudgetLineStore(CdppeStorage storage)
 {
-    /// <summary>The dataset kind of budget lines.</summary>
-    public const string Kind = "rapport-financier";
-
-    public static string Prefix(int year, string ingestionId) => string.Create(CultureInfo.InvariantCulture, $"{year}|{ingestionId}|");
-
     public static BudgetLineEntity ToEntity(string partition, string ingestionId, BudgetLine line) => new()
     {
         PartitionKey = partition,
-        RowKey = Prefix(line.Year, ingestionId) + (line.Fiche is { } f
+        RowKey = DatasetKeys.RowPrefix(DatasetKeys.Budget(line.Year), ingestionId) + (line.Fiche is { } f
             ? string.Create(CultureInfo.InvariantCulture, $"F{f:D3}")
             : line.Action is { } action
                 ? "A-" + IndicatorCodes.Slug(line.Objectif ?? line.Mesure ?? string.Empty) + "-" + (ContractActions.CodeOf(action) ?? IndicatorCodes.Slug(action))
@@ -44,7 +40,18 @@ public static class BudgetLineMapping
         SourceCell = line.SourceCell,
     };
 
-    public static BudgetLine FromEntity(BudgetLineEntity e) => new()
+    /// <summary>The budget lines of the current rapport financier of a year (empty when there is none).</summary>
+    public async Task<IReadOnlyList<BudgetLine>> CurrentAsync(DatasetHead head, int year, CancellationToken cancellationToken = default) =>
+        head.Of(DatasetKeys.Budget(year)) is { } current ? await OfAsync(head.Partition, year, current, cancellationToken) : [];
+
+    /// <summary>The budget lines one ingestion wrote for a year, current or superseded.</summary>
+    public async Task<IReadOnlyList<BudgetLine>> OfAsync(string partition, int year, string ingestionId, CancellationToken cancellationToken = default) =>
+        (await storage.Table(TableNames.BudgetLines).PrefixAsync<BudgetLineEntity>(partition, DatasetKeys.RowPrefix(DatasetKeys.Budget(year), ingestionId), cancellationToken))
+            .Select(FromEntity)
+            .OrderBy(l => l.Order)
+            .ToList();
+
+    private static BudgetLine FromEntity(BudgetLineEntity e) => new()
     {
         Year = e.Year,
         Engagement = e.Engagement,
