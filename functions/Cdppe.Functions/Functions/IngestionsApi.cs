@@ -23,6 +23,7 @@ public static class IngestionsApi
                 r.Status,
                 r.Kinds,
                 r.Years,
+                r.Contract,
                 r.ErrorCount,
                 r.WarningCount,
                 r.Lines,

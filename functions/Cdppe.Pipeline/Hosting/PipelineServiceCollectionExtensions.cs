@@ -40,6 +40,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RejectedStore>();
         services.AddSingleton<IngestionReportStore>();
         services.AddSingleton<ReportFileStore>();
+        services.AddSingleton<ContractStore>();
+
+        services.AddSingleton<Contracts.ContractService>();
 
         // Ingestion: its steps, then the ingestor that runs them.
         services.AddSingleton(new WorkbookParser(XlsxLimits.Default with { MaxRowsPerSheet = maxRowsPerSheet }));
@@ -53,6 +56,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ConsolidationRunner>();
 
         services.AddSingleton<DocxTemplateCache>(_ => new DocxTemplateCache());
+        services.AddSingleton<ContractPeriodReader>();
         services.AddSingleton<ReportInputsReader>();
         services.AddSingleton<AnnualReportService>();
 

@@ -1,3 +1,4 @@
+using Cdppe.Pipeline.Contracts;
 using Cdppe.Pipeline.Ingestion.Kinds;
 using Cdppe.Pipeline.Storage;
 
@@ -6,9 +7,10 @@ namespace Cdppe.Pipeline.Ingestion;
 /// <summary>
 /// The check step of an ingestion, on a workbook that parsed without error: values without a code are given the
 /// département's indicator of the same label, the workbook is cross-checked with the département's current data, and
-/// the rows it would write are checked against what the storage can hold. Returns those rows when nothing is wrong.
+/// the workbook is attached to the period of its contract (<see cref="ContractService"/>), and the rows it would write
+/// are checked against what the storage can hold. Returns those rows when nothing is wrong.
 /// </summary>
-public sealed class IngestionChecks(IngestionStore ingestions, IndicatorStore indicators, CrossWorkbookChecks crossChecks)
+public sealed class IngestionChecks(IngestionStore ingestions, IndicatorStore indicators, CrossWorkbookChecks crossChecks, ContractService contracts)
 {
     private const string UnknownCodePrefix = "OXX-";
 
@@ -22,6 +24,13 @@ public sealed class IngestionChecks(IngestionStore ingestions, IndicatorStore in
         var head = await ingestions.HeadAsync(upload.Partition, cancellationToken);
         await ResolveCodesAsync(head, content, cancellationToken);
         await crossChecks.RunAsync(head, content, cancellationToken);
+        var attachment = await contracts.AttachAsync(head, upload.Id, upload.FileName, upload.ReceivedAt, content, cancellationToken);
+        foreach (var issue in attachment.Issues)
+        {
+            content.Issues.Add(issue);
+        }
+
+        content.ContractPeriods = attachment.Periods;
         var plan = DatasetStore.Plan(upload.Partition, upload.Id, upload.ReceivedAt, content);
         StorableValues.Check(plan, content, upload.Bytes);
         return content.Issues.HasErrors ? null : plan;

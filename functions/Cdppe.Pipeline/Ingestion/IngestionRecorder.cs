@@ -53,6 +53,7 @@ public sealed class IngestionRecorder(IngestionStore ingestions, IngestionReport
             State = status,
             Kinds = string.Join(',', content.Kinds),
             Years = string.Join(',', content.Sheets.SelectMany(s => s.Years).Distinct().Order()),
+            Contract = content.ContractPeriods,
             ErrorCount = issues.Count(i => i.Severity == Severity.Error),
             WarningCount = issues.Count(i => i.Severity == Severity.Warning),
             Lines = content.ItemCount,

@@ -19,22 +19,34 @@ public sealed class ReportInputsReader(
     IndicatorStore indicators,
     SnapshotStore snapshots,
     IngestionReportStore reports,
+    ContractPeriodReader contracts,
     TimeProvider clock)
 {
     public async Task<ReportInputs> LoadAsync(Departement departement, int year, CancellationToken cancellationToken = default)
     {
         var head = await ingestions.HeadAsync(departement.Code, cancellationToken);
+        var lines = await budget.CurrentAsync(head, year, cancellationToken);
+        var yearSnapshots = await snapshots.YearAsync(departement.Code, year, cancellationToken);
+
+        // The contract in force decides the plan of the year: in an avenant year, the annexe 2.1 and its rapport
+        // financier by action, not the fiches of the plan d'action; indicators of another period are left out.
+        var period = await contracts.ReadAsync(head, year, lines, cancellationToken);
+        var withSnapshots = yearSnapshots.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         return new ReportInputs
         {
             Departement = departement,
             Year = year,
             GeneratedOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
-            BudgetLines = await budget.CurrentAsync(head, year, cancellationToken),
-            Fiches = await fiches.DefinitionsAsync(head, cancellationToken),
+            BudgetLines = period.AnnexePlan is null ? lines : [],
+            Fiches = period.InForce?.Shape == ContractShape.Avenant ? [] : await fiches.DefinitionsAsync(head, cancellationToken),
             Bilans = await fiches.BilansAsync(head, year, cancellationToken),
-            Indicators = (await indicators.CurrentAsync(head, cancellationToken)).Values.OrderBy(i => i.Code, StringComparer.Ordinal).ToList(),
-            Snapshots = await snapshots.YearAsync(departement.Code, year, cancellationToken),
+            Indicators = (await indicators.CurrentAsync(head, cancellationToken)).Values
+                .Where(i => ContractPeriodReader.BelongsToPeriod(i, period.InForce, withSnapshots))
+                .OrderBy(i => i.Code, StringComparer.Ordinal)
+                .ToList(),
+            Snapshots = yearSnapshots,
             Warnings = await WarningsAsync(head, year, cancellationToken),
+            Period = period,
         };
     }
 

@@ -11,7 +11,7 @@ namespace Cdppe.Pipeline.Reporting;
 /// that depend on several values are given ready to print. Empty lists carry the shape of their items so that a tag
 /// misspelt inside an empty loop is still reported.
 /// </summary>
-public static class ReportTemplateData
+public static partial class ReportTemplateData
 {
     private const string Blue = "2F5496";
     private const string Orange = "ED7D31";
@@ -47,19 +47,23 @@ public static class ReportTemplateData
             ("anneePrecedente", year - 1),
             ("anneeSuivante", year + 1),
             ("debutPeriode", model.PeriodStart),
-            ("periode", string.Create(CultureInfo.InvariantCulture, $"{model.PeriodStart}-{year}")),
+            ("periode", model.PeriodStart == year ? year.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{model.PeriodStart}-{year}")),
             ("dateGeneration", model.GeneratedOn),
             ("aDonneesFinancieres", model.HasFinancialData),
             ("engagements", List(model.Engagements.Select(Engagement), Engagement(new EngagementBudget(string.Empty, [], BudgetTotals.Of([]))))),
             ("total", Totals(model.Total)),
-            ("graphiqueBudget", model.HasFinancialData ? BudgetChart(model) : null),
+            ("graphiqueBudget", model.HasFinancialData ? BudgetChart(model) : AnnexeChart(model)),
             ("synthese", synthese),
             ("chiffresCles", KeyFigures(model, synthese)),
             ("aIndicateurs", indicators.Count > 0),
             ("indicateurs", List(indicators, Indicator(new IndicatorReport { Definition = new IndicatorDefinition { Code = string.Empty, Label = string.Empty }, Status = SnapshotStatus.Missing }, year))),
             ("aFiches", fiches.Count > 0),
             ("fiches", List(fiches, Fiche(new FicheReport { Numero = 0, Intitule = string.Empty }, year))),
-            ("qualite", quality));
+            ("qualite", quality),
+            ("contrat", ContractOf(model)),
+            ("aPlanParObjectif", model.Period.Annexe is not null),
+            ("planParObjectif", AnnexeOf(model)),
+            ("consolidation", ConsolidationOf(model)));
     }
 
     private static Dictionary<string, object?> Engagement(EngagementBudget e) => Map(
@@ -107,6 +111,8 @@ public static class ReportTemplateData
             rows.Add(($"dont consommé en {model.Year}", FrenchFormat.Euros(model.Total.ConsumedInYear)));
             rows.Add(("Non consommé", FrenchFormat.Euros(Math.Max(0, model.Total.BudgetGlobal - model.Total.ConsumedCumulative))));
         }
+
+        rows.AddRange(AnnexeKeyFigures(model));
 
         rows.Add(("Fiches actions", $"{Count("nombreFiches")} (dont {Count("fichesAvecBilan")} avec un bilan {model.Year})"));
         if (model.Indicators.Count > 0)

@@ -124,5 +124,8 @@ public static class TableNames
 
     public const string Objectives = "Objectives";
 
-    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Fiches, IndicatorSources, PlannedFunding, Objectives];
+    /// <summary>The contracts of a département and their plans in force (<see cref="ContractStore"/>).</summary>
+    public const string Contracts = "Contracts";
+
+    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Fiches, IndicatorSources, PlannedFunding, Objectives, Contracts];
 }

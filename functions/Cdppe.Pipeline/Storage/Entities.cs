@@ -45,6 +45,9 @@ public sealed class IngestionEntity : EntityBase
 
     public string Years { get; set; } = string.Empty;
 
+    /// <summary>The contracts whose periods the workbook was attached to ("Avenant 2023-2024"), when known.</summary>
+    public string? Contract { get; set; }
+
     public int ErrorCount { get; set; }
 
     public int WarningCount { get; set; }

@@ -63,6 +63,8 @@ public sealed class Services
     /// <summary>The département's current dataset pointers, as readers see them.</summary>
     public Task<DatasetHead> HeadAsync(string departement) => Get<IngestionStore>().HeadAsync(departement);
 
+    public Pipeline.Contracts.ContractService Contracts => Get<Pipeline.Contracts.ContractService>();
+
     /// <summary>Drops the seed's plan d'action, tableau de bord and 2022 bilans (fiches, bilans and indicators), as staff would.</summary>
     public async Task DropPlansAsync(string departement)
     {
