@@ -52,7 +52,7 @@ public sealed class WorkbookContent
 }
 
 /// <summary>A sheet being parsed: the workbook, the sheet and its rows (header rows included).</summary>
-public sealed record SheetInput(XlsxWorkbook Workbook, XlsxSheet Sheet, IEnumerable<XlsxRow> Rows);
+public sealed record SheetInput(ISpreadsheet Workbook, SpreadsheetSheet Sheet, IEnumerable<XlsxRow> Rows);
 
 /// <summary>Reads one kind of sheet; detection is by header content, never by file or sheet name.</summary>
 public interface ISheetParser

@@ -68,7 +68,7 @@ public sealed record IndicatorReport
     /// <summary>Month of the achieved value when it comes from the monthly follow-up.</summary>
     public YearMonth? AchievedMonth { get; init; }
 
-    public required string Status { get; init; }
+    public required SnapshotStatus Status { get; init; }
 
     public bool Reliable { get; init; } = true;
 

@@ -22,7 +22,7 @@ public static class ReportTemplateData
         var year = model.Year;
         var indicators = model.Indicators.Select(i => Indicator(i, year)).ToList<object?>();
         var fiches = model.Fiches.Select(f => Fiche(f, year)).ToList<object?>();
-        var statuses = model.Indicators.GroupBy(i => i.Status).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var statuses = model.Indicators.GroupBy(i => i.Status).ToDictionary(g => g.Key, g => g.Count());
         var quality = Quality(model);
         var synthese = Map(
             ("budgetPrevu", model.Total.BudgetGlobal),
@@ -56,7 +56,7 @@ public static class ReportTemplateData
             ("synthese", synthese),
             ("chiffresCles", KeyFigures(model, synthese)),
             ("aIndicateurs", indicators.Count > 0),
-            ("indicateurs", List(indicators, Indicator(new IndicatorReport { Definition = new IndicatorDefinition { Code = string.Empty, Label = string.Empty }, Status = string.Empty }, year))),
+            ("indicateurs", List(indicators, Indicator(new IndicatorReport { Definition = new IndicatorDefinition { Code = string.Empty, Label = string.Empty }, Status = SnapshotStatus.Missing }, year))),
             ("aFiches", fiches.Count > 0),
             ("fiches", List(fiches, Fiche(new FicheReport { Numero = 0, Intitule = string.Empty }, year))),
             ("qualite", quality));
@@ -154,7 +154,7 @@ public static class ReportTemplateData
         ("cible", AnnualReportModel.FigureText(i.Target)),
         ("atteint", AnnualReportModel.FigureText(i.AchievedInYear)),
         ("moisAtteint", i.AchievedMonth is { } m ? new DateOnly(m.Year, m.Month, 1).ToString("MMMM yyyy", FrenchFormat.Culture) : null),
-        ("statut", i.Status),
+        ("statut", i.Status.Label()),
         ("fiable", i.Reliable),
         ("graphique", i.IsNumeric ? TrajectoryChart(i, year) : null));
 
@@ -209,7 +209,7 @@ public static class ReportTemplateData
             ("bilanQualitatif", f.Bilan?.BilanQualitatif),
             ("aPoursuivre", f.Bilan?.APoursuivre),
             ("aIndicateurs", indicators.Count > 0),
-            ("indicateurs", List(indicators, Indicator(new IndicatorReport { Definition = new IndicatorDefinition { Code = string.Empty, Label = string.Empty }, Status = string.Empty }, year))));
+            ("indicateurs", List(indicators, Indicator(new IndicatorReport { Definition = new IndicatorDefinition { Code = string.Empty, Label = string.Empty }, Status = SnapshotStatus.Missing }, year))));
     }
 
     private static Dictionary<string, object?> Quality(AnnualReportModel model)

@@ -36,6 +36,9 @@ public sealed partial class DocxTemplate
         }
     }
 
+    /// <summary>The document properties (title, subject…) holding value tags.</summary>
+    private IReadOnlyList<PropertiesTemplate> Properties { get; init; } = [];
+
     /// <summary>SHA-256 of the template's bytes: its version.</summary>
     public string Hash { get; }
 
@@ -83,6 +86,7 @@ public sealed partial class DocxTemplate
         var errors = new List<TemplateError>();
         var compiled = new List<CompiledPart>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var properties = new List<PropertiesTemplate>();
         bool isTemplate;
         try
         {
@@ -110,6 +114,8 @@ public sealed partial class DocxTemplate
             {
                 compiled.Add(PartCompiler.Compile(footer.Footer, footer.Uri.ToString(), chartsAllowed: false, errors));
             }
+
+            properties = PropertiesTemplate.CompileAll(document, errors);
 
             // A template must not make the report load anything from elsewhere (linked image, attached template,
             // linked object): the document goes to the State as it is. Hyperlinks are fine.
@@ -147,7 +153,7 @@ public sealed partial class DocxTemplate
             throw new TemplateException(errors);
         }
 
-        return new DocxTemplate(docx.ToArray(), HashOf(docx), compiled, ids, isTemplate);
+        return new DocxTemplate(docx.ToArray(), HashOf(docx), compiled, ids, isTemplate) { Properties = properties };
     }
 
     /// <summary>Renders the template with this data; unknown names and filters applied to the wrong kind of value are errors, all reported together.</summary>
@@ -169,7 +175,7 @@ public sealed partial class DocxTemplate
             return id;
         }
 
-        var budget = new RenderBudget(MaxRenderedCharacters, MaxTagEvaluations, MaxCharts);
+        var budget = RenderBudget.OfOneRendering();
         foreach (var part in parts)
         {
             var context = new RenderContext(part.Uri, part.ChartsAllowed, NewRelationshipId, budget, sectionSizes);
@@ -189,6 +195,7 @@ public sealed partial class DocxTemplate
             outputs.Add((part.Uri, part.ChartsAllowed ? RenumberDrawings(xml) : xml));
         }
 
+        var renderedProperties = Properties.Select(p => (Part: p, Xml: p.Render(data, errors))).ToList();
         if (errors.Count > 0)
         {
             throw new TemplateException(errors);
@@ -214,6 +221,11 @@ public sealed partial class DocxTemplate
             foreach (var chart in charts)
             {
                 ChartWriter.AddChartPart(main, chart);
+            }
+
+            foreach (var (part, xml) in renderedProperties)
+            {
+                part.Write(document, xml);
             }
 
             if (isTemplatePackage)
