@@ -175,7 +175,7 @@ public sealed partial class DocxTemplate
             return id;
         }
 
-        var budget = new RenderBudget(MaxRenderedCharacters, MaxTagEvaluations, MaxCharts);
+        var budget = RenderBudget.OfOneRendering();
         foreach (var part in parts)
         {
             var context = new RenderContext(part.Uri, part.ChartsAllowed, NewRelationshipId, budget, sectionSizes);

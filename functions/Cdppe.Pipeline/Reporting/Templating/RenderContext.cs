@@ -31,6 +31,9 @@ internal sealed class RenderBudget(long maxCharacters, long maxEvaluations, int 
     public long Evaluations { get; set; }
 
     public int Charts { get; set; }
+
+    /// <summary>The budget of one rendering of a template (<see cref="DocxTemplate"/>'s limits).</summary>
+    public static RenderBudget OfOneRendering() => new(DocxTemplate.MaxRenderedCharacters, DocxTemplate.MaxTagEvaluations, DocxTemplate.MaxCharts);
 }
 
 /// <summary>A rendering went over its <see cref="RenderBudget"/> while evaluating <see cref="Tag"/> (null: before any tag).</summary>
@@ -64,10 +67,13 @@ internal sealed class RenderLimitException : Exception
 
 /// <summary>
 /// The state of one rendering of one part: output, scopes (innermost last), frames, errors and charts.
+/// <paramref name="budget"/>: shared by the parts of one rendering (a budget of its own by default);
 /// <paramref name="sectionSizes"/>: the fixed XML of each section's content, to refuse a loop before it repeats more than the budget allows.
 /// </summary>
-internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<string> newRelationshipId, RenderBudget budget, IReadOnlyDictionary<TemplateTag, long> sectionSizes)
+internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<string> newRelationshipId, RenderBudget? budget = null, IReadOnlyDictionary<TemplateTag, long>? sectionSizes = null)
 {
+    private readonly RenderBudget budget = budget ?? RenderBudget.OfOneRendering();
+    private readonly IReadOnlyDictionary<TemplateTag, long> sectionSizes = sectionSizes ?? new Dictionary<TemplateTag, long>();
     private readonly Stack<Frame> frames = new([new Frame()]);
     private readonly HashSet<(string, string, int)> seen = [];
 
