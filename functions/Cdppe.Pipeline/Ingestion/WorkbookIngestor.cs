@@ -113,9 +113,9 @@ public sealed class WorkbookIngestor(CdppeStorage storage, WorkbookParser parser
         else
         {
             await storage.Rejected.GetBlobClient($"{partition}/{sha}/{fileName}").UploadAsync(new BinaryData(bytes), overwrite: true, cancellationToken);
-            if (content is not null && WorkbookAnnotator.Annotate(bytes, issues.All) is { } annotated)
+            if (content is not null && AnnotatedCopy.Create(bytes, issues.All) is { } annotated)
             {
-                var name = $"{partition}/{sha}/{AnnotatedPrefix}{fileName}";
+                var name = $"{partition}/{sha}/{AnnotatedPrefix}{AnnotatedCopy.FileName(fileName, bytes)}";
                 await storage.Rejected.GetBlobClient(name).UploadAsync(new BinaryData(annotated), overwrite: true, cancellationToken);
                 annotatedPath = $"{ContainerNames.Rejected}/{name}";
             }
