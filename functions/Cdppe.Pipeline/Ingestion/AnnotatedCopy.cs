@@ -61,7 +61,8 @@ public static class AnnotatedCopy
                     XlsxCellKind.Number when cell.NumberFormat is { } format => new XlsxNumber(cell.Number!.Value, format),
                     XlsxCellKind.Number => cell.Number!.Value,
                     XlsxCellKind.Boolean => cell.Number == 1,
-                    XlsxCellKind.Error => new XlsxFormula(cell.Text!, cell.Text),
+                    XlsxCellKind.Error when cell.Text is ['#', ..] => new XlsxFormula(cell.Text, cell.Text),
+                    XlsxCellKind.Error => new XlsxFormula("NA()", "#N/A"), // Calc's "Err:509": an error Excel can show
                     _ => null,
                 };
             }
