@@ -11,7 +11,7 @@ public sealed record ConsolidationPlan(Departement Departement, IReadOnlyList<Ye
 /// with data up to the last finished month that was never consolidated (missed runs, first run) or that received
 /// values after its last consolidation (late or corrected uploads).
 /// </summary>
-public sealed class ConsolidationPlanner(CdppeStorage storage)
+public sealed class ConsolidationPlanner(IngestionStore ingestions, IndicatorValueStore values, ConsolidationRunStore runs)
 {
     public const int MaxMonthsBack = 60;
 
@@ -36,44 +36,22 @@ public sealed class ConsolidationPlanner(CdppeStorage storage)
         return plans;
     }
 
-    private async Task<List<Departement>> DepartementsAsync(CancellationToken cancellationToken)
-    {
-        var codes = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var e in storage.Table(TableNames.Ingestions).QueryAsync<IngestionEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
-        {
-            codes.Add(e.PartitionKey);
-        }
-
-        return codes.Where(c => c != WorkbookIngestor.UnknownPartition)
+    private async Task<List<Departement>> DepartementsAsync(CancellationToken cancellationToken) =>
+        (await ingestions.PartitionsAsync(cancellationToken))
+            .Where(c => c != WorkbookIngestor.UnknownPartition)
             .Select(c => Departement.TryParse(c, out var dep) ? dep : null)
             .OfType<Departement>()
             .ToList();
-    }
 
     private async Task<List<YearMonth>> DueMonthsAsync(Departement departement, YearMonth lastFinished, CancellationToken cancellationToken)
     {
-        var partition = departement.Code;
-        var latestReceived = new Dictionary<YearMonth, DateTimeOffset>();
-        await foreach (var v in storage.Table(TableNames.IndicatorValues).QueryAsync<IndicatorValueEntity>(e => e.PartitionKey == partition, select: ["Period", "ReceivedAt"], cancellationToken: cancellationToken))
-        {
-            if (YearMonth.TryParse(v.Period, out var period) && (!latestReceived.TryGetValue(period.Value, out var t) || v.ReceivedAt > t))
-            {
-                latestReceived[period.Value] = v.ReceivedAt;
-            }
-        }
-
+        var latestReceived = await values.LatestReceivedAsync(departement.Code, cancellationToken);
         if (latestReceived.Count == 0)
         {
             return [];
         }
 
-        var consolidatedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var markerPrefix = MonthlyConsolidator.MonthMarkerKey(new YearMonth(1, 1))[..6];
-        await foreach (var m in storage.Table(TableNames.ConsolidationRuns).QueryAsync<ConsolidationRunEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(markerPrefix) >= 0 && e.RowKey.CompareTo(markerPrefix + "~") < 0, cancellationToken: cancellationToken))
-        {
-            consolidatedAt[m.Months] = m.StartedAt;
-        }
-
+        var consolidatedAt = await runs.ConsolidatedAtAsync(departement.Code, cancellationToken);
         var first = latestReceived.Keys.Min();
         var floor = lastFinished;
         for (var i = 0; i < MaxMonthsBack; i++)
@@ -89,7 +67,7 @@ public sealed class ConsolidationPlanner(CdppeStorage storage)
         var due = new List<YearMonth>();
         foreach (var month in YearMonth.Range(first, lastFinished))
         {
-            if (!consolidatedAt.TryGetValue(month.ToString(), out var at) || (latestReceived.TryGetValue(month, out var received) && received > at))
+            if (!consolidatedAt.TryGetValue(month, out var at) || (latestReceived.TryGetValue(month, out var received) && received > at))
             {
                 due.Add(month);
             }

@@ -32,6 +32,9 @@ public sealed class WorkbookContent
 
     public IssueList Issues { get; } = new();
 
+    /// <summary>The contracts whose periods hold the workbook's years ("Avenant 2023-2024"), set when it is checked.</summary>
+    public string? ContractPeriods { get; set; }
+
     public IEnumerable<string> Kinds => Sheets.Where(s => s.Kind is not null).Select(s => s.Kind!).Distinct();
 
     /// <summary>Rows that will be stored (totals and banners are not).</summary>

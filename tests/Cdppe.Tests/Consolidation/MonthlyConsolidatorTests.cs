@@ -1,4 +1,6 @@
 using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Ingestion.Kinds;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using Cdppe.Samples;
@@ -23,7 +25,7 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
         Assert.Equal((4, 0), (september.Snapshots, september.Gaps));
         Assert.Equal((4, 4), (october.Snapshots, october.Gaps));
         var rows = await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.Snapshots, dep.Code);
-        Assert.All(rows.Where(r => r.Month == "2022-10"), r => Assert.Equal((SnapshotStatus.Missing, (double?)null), (r.Status, r.Value)));
+        Assert.All(rows.Where(r => r.Month == "2022-10"), r => Assert.Equal((SnapshotStatus.Missing, (double?)null), (r.State, r.Value)));
         Assert.All(rows.Where(r => r.Month == "2022-09"), r => Assert.NotNull(r.Value));
     }
 
@@ -82,7 +84,7 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
         var lease = Azure.Storage.Blobs.Specialized.SpecializedBlobExtensions.GetBlobLeaseClient(lockBlob);
         await lease.AcquireAsync(TimeSpan.FromSeconds(15));
 
-        var busy = await Assert.ThrowsAsync<ConsolidationBusyException>(() => services.ConsolidatorWaiting(TimeSpan.FromSeconds(1)).ConsolidateAsync(dep, [new YearMonth(2022, 1)], "test"));
+        var busy = await Assert.ThrowsAsync<DepartementBusyException>(() => services.ConsolidatorWaiting(TimeSpan.FromSeconds(1)).ConsolidateAsync(dep, [new YearMonth(2022, 1)], "test"));
 
         Assert.Contains("déjà en cours", busy.Message, StringComparison.Ordinal);
         await lease.ReleaseAsync();
@@ -118,7 +120,9 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
             new() { Code = "O05-IP-EVALUEES-3-MOIS", Label = "Nombre d'IP évaluées sous 3 mois", Kind = IndicatorKind.Count },
             new() { Code = "O05-TAUX-IP-EVALUEES-DELAIS", Label = "Taux d'IP évaluées dans les délais", Kind = IndicatorKind.Rate, NumeratorCode = "O05-IP-EVALUEES-3-MOIS", DenominatorCode = "O05-IP-EVALUEES", Targets = new Dictionary<int, IndicatorFigure> { [2022] = new(0.5m, true, null) } },
         ];
-        await Pipeline.Storage.TableBatches.UpsertAsync(services.Storage.Table(TableNames.Indicators), definitions.Select(d => IndicatorMapping.ToEntity(dep.Code, "def", d)));
+        // The definitions as a tableau de bord states them, committed as an ingestion would commit them.
+        await TableBatches.UpsertAsync(services.Storage.Table(TableNames.IndicatorSources), definitions.Select(d => IndicatorStore.ToEntity(dep.Code, "def", TableauDeBordParser.KindName, d)));
+        await services.Get<IngestionStore>().CommitAsync(new IngestionEntity { PartitionKey = dep.Code, RowKey = "def", State = IngestionStatus.Accepted }, await services.HeadAsync(dep.Code), [DatasetKeys.Indicators(TableauDeBordParser.KindName)]);
         var rows = new List<IReadOnlyList<object?>> { new object?[] { "Code", "Libellé", "Période", "Valeur", "Fiable" } };
         rows.Add(new object?[] { "O05-IP-EVALUEES", "Nombre d'IP évaluées", "2022-06", 1_520.0, "oui" });
         rows.Add(new object?[] { "O05-IP-EVALUEES-3-MOIS", "Nombre d'IP évaluées sous 3 mois", "2022-06", 499.0, "oui" });
@@ -131,11 +135,11 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
         var snapshots = (await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.Snapshots, dep.Code)).ToDictionary(s => s.RowKey);
         var rate = snapshots["2022-12|O05-TAUX-IP-EVALUEES-DELAIS"];
         Assert.Equal(0.340382, rate.Value!.Value, 6);
-        Assert.Equal((0.5, SnapshotStatus.Late, false), (rate.Target, rate.Status, rate.Reliable));
-        Assert.Equal(SnapshotStatus.OnTrack, snapshots["2022-06|O05-IP-EVALUEES"].Status);
-        Assert.Equal(SnapshotStatus.Missing, snapshots["2022-10|O05-TAUX-IP-EVALUEES-DELAIS"].Status);
-        Assert.Equal(SnapshotStatus.Late, snapshots["2022-12|O05-IP-EVALUEES"].Status);
-        Assert.Equal(SnapshotStatus.NoTarget, snapshots["2022-12|O05-IP-EVALUEES-3-MOIS"].Status);
+        Assert.Equal((0.5, SnapshotStatus.Late, false), (rate.Target, rate.State, rate.Reliable));
+        Assert.Equal(SnapshotStatus.OnTrack, snapshots["2022-06|O05-IP-EVALUEES"].State);
+        Assert.Equal(SnapshotStatus.Missing, snapshots["2022-10|O05-TAUX-IP-EVALUEES-DELAIS"].State);
+        Assert.Equal(SnapshotStatus.Late, snapshots["2022-12|O05-IP-EVALUEES"].State);
+        Assert.Equal(SnapshotStatus.NoTarget, snapshots["2022-12|O05-IP-EVALUEES-3-MOIS"].State);
     }
 
     [Fact]
@@ -145,7 +149,7 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
         var services = new Services(await azurite.StorageAsync(), clock);
         var dep = TestDepartements.Next();
         await services.DropAndIngestAsync(dep.Code, "suivi.xlsx", SampleWorkbooks.SuiviMensuel2022(indicators: 2));
-        var runner = new ConsolidationRunner(services.Planner, services.Consolidator, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<ConsolidationRunner>.Instance);
+        var runner = services.Runner;
 
         var catchUp = Assert.Single(await runner.RunDueAsync("timer", dep));
         var nothing = await runner.RunDueAsync("timer", dep);

@@ -83,6 +83,7 @@ public sealed class XlsxWorkbook : ISpreadsheet
             });
             try
             {
+                XlsxPartCheck.Check(document, limits, part => part is WorkbookPart or WorkbookStylesPart); // the parts read as element trees
                 return new XlsxWorkbook(document, limits);
             }
             catch
@@ -539,6 +540,7 @@ public sealed class XlsxWorkbook : ISpreadsheet
         xml.MoveToContent();
         while (!xml.EOF)
         {
+            XlsxPartCheck.CheckDepth(xml, part, limits); // a sheet nested too deep is refused here, before anything loads its element tree
             if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, names.SheetData))
             {
                 xml.Skip();

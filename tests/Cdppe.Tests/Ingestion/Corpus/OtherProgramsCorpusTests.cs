@@ -144,7 +144,7 @@ public sealed class OtherProgramsCorpusTests(AzuriteFixture azurite)
             Assert.True(await services.Storage.Rejected.GetBlobClient($"{result.Partition}/{result.IngestionId}/{name}").ExistsAsync(), file);
             // Unlike an .xlsx, annotated in place, a copy is rebuilt from the cells read: none when a reading limit stopped it.
             var readable = !result.Issues.Any(i => i.Code == "classeur-illisible");
-            var copy = services.Storage.Rejected.GetBlobClient($"{result.Partition}/{result.IngestionId}/{WorkbookIngestor.AnnotatedPrefix}{Path.ChangeExtension(name, ".xlsx")}");
+            var copy = services.Storage.Rejected.GetBlobClient($"{result.Partition}/{result.IngestionId}/{RejectedStore.AnnotatedPrefix}{Path.ChangeExtension(name, ".xlsx")}");
             Assert.True(readable == await copy.ExistsAsync(), file);
             if (readable)
             {
