@@ -27,7 +27,8 @@ public static class Scenarios
             case "read-ours-rows":
             {
                 var bytes = File.ReadAllBytes(args[0]);
-                return Measurement.Run($"Cdppe XlsxWorkbook (rows only) · {Path.GetFileName(args[0])}", Iterations(args[1]), () => OursRows(bytes));
+                var reader = Path.GetExtension(args[0]) switch { ".ods" => "OdsWorkbook", ".xls" => "XlsWorkbook", _ => "XlsxWorkbook" };
+                return Measurement.Run($"Cdppe {reader} (rows only) · {Path.GetFileName(args[0])}", Iterations(args[1]), () => OursRows(bytes));
             }
 
             case "read-exceldatareader":
@@ -61,7 +62,7 @@ public static class Scenarios
 
     public static string OursRows(byte[] bytes)
     {
-        using var workbook = XlsxWorkbook.Open(new MemoryStream(bytes));
+        using var workbook = SpreadsheetFormats.Open(new MemoryStream(bytes));
         long cells = 0;
         foreach (var sheet in workbook.Sheets)
         {
