@@ -156,7 +156,7 @@ public sealed class OtherProgramsCorpusTests(AzuriteFixture azurite)
             }
         }
 
-        foreach (var table in new[] { TableNames.BudgetLines, TableNames.IndicatorValues, TableNames.Fiches, TableNames.Indicators, TableNames.IndicatorSources, TableNames.PlannedFunding, TableNames.Objectives })
+        foreach (var table in new[] { TableNames.BudgetLines, TableNames.IndicatorValues, TableNames.Fiches, TableNames.IndicatorSources, TableNames.PlannedFunding, TableNames.Objectives })
         {
             Assert.Empty(await WorkbookIngestorTests.Rows<TableEntity>(services, table, dep));
         }
