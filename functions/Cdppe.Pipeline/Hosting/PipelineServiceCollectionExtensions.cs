@@ -17,7 +17,9 @@ public static class PipelineServiceCollectionExtensions
     public static IServiceCollection AddCdppePipeline(this IServiceCollection services, int maxRowsPerSheet)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<LeaseOptions>();
+        services.AddOptions<LeaseOptions>()
+            .Validate(o => o.Data.IsValid && o.Consolidation.IsValid, "Lease durations must be 15 to 60 seconds (the blob service's range) and waits not negative.")
+            .ValidateOnStart();
 
         // Storage: the clients, then one store per table or container.
         services.AddSingleton(sp => CdppeStorage.FromConfiguration(sp.GetRequiredService<IConfiguration>()));

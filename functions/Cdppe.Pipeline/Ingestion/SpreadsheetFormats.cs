@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using Cdppe.Pipeline.Ingestion.Ods;
+using Cdppe.Pipeline.Ingestion.Xls;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 
 namespace Cdppe.Pipeline.Ingestion;
@@ -49,6 +50,7 @@ public static class SpreadsheetFormats
         {
             SpreadsheetFormat.Xlsx => XlsxWorkbook.Open(stream, limits),
             SpreadsheetFormat.Ods => OdsWorkbook.Open(stream, limits),
+            SpreadsheetFormat.Xls => XlsWorkbook.Open(stream, limits),
             _ => throw new WorkbookFormatException(NotAWorkbookMessage),
         };
     }

@@ -109,7 +109,7 @@ public static class StorableValues
     /// <summary>Reads the workbook again, only when a faulty value was found, to name the cell that holds it.</summary>
     private sealed class CellFinder(byte[] bytes) : IDisposable
     {
-        private XlsxWorkbook? workbook;
+        private ISpreadsheet? workbook;
         private bool unreadable;
 
         public XlsxCell? Find(string? sheetName, string? from, Func<string, bool> faulty)
@@ -133,7 +133,7 @@ public static class StorableValues
                     .SelectMany(r => r.NonEmpty)
                     .FirstOrDefault(c => c.Kind == XlsxCellKind.Text && c.Text is { } text && faulty(text));
             }
-            catch (Exception ex) when (ex is InvalidDataException or IOException or System.Xml.XmlException or WorkbookFormatException)
+            catch (Exception ex) when (ex is InvalidDataException or IOException or System.Xml.XmlException or WorkbookFormatException or InvalidOperationException or NotSupportedException)
             {
                 return null;
             }
@@ -141,16 +141,17 @@ public static class StorableValues
 
         public void Dispose() => workbook?.Dispose();
 
-        private XlsxWorkbook? Open()
+        private ISpreadsheet? Open()
         {
             if (workbook is null && !unreadable)
             {
                 try
                 {
-                    workbook = XlsxWorkbook.Open(new MemoryStream(bytes, writable: false));
+                    workbook = SpreadsheetFormats.Open(new MemoryStream(bytes, writable: false));
                 }
-                catch (Exception ex) when (ex is InvalidDataException or IOException or System.Xml.XmlException or WorkbookFormatException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+                catch (Exception ex) when (ex is InvalidDataException or IOException or System.Xml.XmlException or WorkbookFormatException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidOperationException or NotSupportedException)
                 {
+                    // Not readable a second time: the error then names the first cell of its row.
                     unreadable = true;
                 }
             }

@@ -114,7 +114,7 @@ public sealed class WorkbookIngestor(
     /// <summary>Keeps the refused file, with its annotated copy when it could be read as a workbook.</summary>
     private Task<string?> RejectAsync(Upload upload, WorkbookContent content, CancellationToken cancellationToken)
     {
-        var annotated = upload.Path is null ? null : WorkbookAnnotator.Annotate(upload.Bytes, PrintableIssues.Of(content.Issues.All));
+        var annotated = upload.Path is null ? null : AnnotatedCopy.Create(upload.Bytes, PrintableIssues.Of(content.Issues.All));
         return rejected.KeepAsync(upload.Partition, upload.Id, upload.FileName, upload.Bytes, annotated, cancellationToken);
     }
 }

@@ -30,6 +30,8 @@ public sealed class DepartementBusyException : Exception
 public sealed record LeaseTerms(TimeSpan Duration, TimeSpan Wait)
 {
     public static TimeSpan RetryDelay { get; } = TimeSpan.FromMilliseconds(200);
+
+    public bool IsValid => Duration >= TimeSpan.FromSeconds(15) && Duration <= TimeSpan.FromSeconds(60) && Wait >= TimeSpan.Zero;
 }
 
 /// <summary>

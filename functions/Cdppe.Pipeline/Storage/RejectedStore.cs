@@ -20,7 +20,7 @@ public sealed class RejectedStore(CdppeStorage storage)
             return null;
         }
 
-        var name = $"{partition}/{id}/{AnnotatedPrefix}{fileName}";
+        var name = $"{partition}/{id}/{AnnotatedPrefix}{AnnotatedCopy.FileName(fileName, bytes)}";
         await storage.Rejected.GetBlobClient(name).UploadAsync(new BinaryData(annotated), overwrite: true, cancellationToken);
         return $"{ContainerNames.Rejected}/{name}";
     }

@@ -139,6 +139,36 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite)
         Assert.All((await services.Reports.LoadInputsAsync(dep, 2022)).Fiches.Where(f => f.Intitule.StartsWith('v')), f => Assert.StartsWith("v3 ", f.Intitule, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ATimerRunSkipsABusyDepartementAndConsolidatesTheOnesAfterIt()
+    {
+        // Its own empty storage: the timer's run covers every département there is.
+        var own = new AzuriteFixture();
+        await own.InitializeAsync();
+        try
+        {
+            var clock = new ManualClock(new DateTimeOffset(2023, 2, 10, 4, 0, 0, TimeSpan.Zero));
+            var services = new Services(await own.StorageAsync(), clock, o => o.Consolidation = o.Consolidation with { Wait = TimeSpan.FromSeconds(1) });
+            foreach (var dep in new[] { "77", "78", "91" })
+            {
+                await services.DropAndIngestAsync(dep, "suivi.xlsx", SampleWorkbooks.SuiviMensuel2022(indicators: 2));
+            }
+
+            var other = services.Storage.Locks.GetBlobClient("consolidation-77");
+            await other.UploadAsync(BinaryData.FromString("autre consolidation"), overwrite: true);
+            await Azure.Storage.Blobs.Specialized.SpecializedBlobExtensions.GetBlobLeaseClient(other).AcquireAsync(TimeSpan.FromSeconds(60));
+
+            var summaries = await services.Runner.RunDueAsync("timer");
+
+            Assert.Equal(["78", "91"], summaries.Select(s => s.Departement));
+            Assert.All(summaries, s => Assert.Equal(13, s.Months.Count));
+        }
+        finally
+        {
+            await own.DisposeAsync();
+        }
+    }
+
     /// <summary>A table's rows of one partition without what differs by nature between runs (time stamps).</summary>
     private static async Task<List<string>> Normalized(Services services, string table, string partition)
     {

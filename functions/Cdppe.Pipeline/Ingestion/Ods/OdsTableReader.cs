@@ -16,8 +16,9 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
     private static readonly DateTime Epoch = new(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified);
     private static readonly Dictionary<int, XlsxCell> NoCells = [];
 
-    /// <summary>Merged ranges whose top-left cell has a value, while rows of the range are still to come.</summary>
-    private readonly List<(int R1, int C1, int R2, int C2, XlsxCell Anchor)> active = [];
+    /// <summary>Merged ranges while rows of the range are still to come, and their top-left cells.</summary>
+    private readonly List<(int R1, int C1, int R2, int C2)> active = [];
+    private readonly Dictionary<(int Row, int Col), XlsxCell> anchors = [];
     private readonly List<string> spans = [];
     private readonly StringBuilder text = new();
     private int returned;
@@ -169,7 +170,7 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
                 spans.Add($"{CellReference.Format(c1, row)}:{CellReference.Format(c2, r2)}");
                 if (cell.Kind != XlsxCellKind.Empty)
                 {
-                    active.Add((row, c1, r2, c2, cells[c1]));
+                    active.Add((row, c1, r2, c2)); // an empty top-left cell fills nothing
                 }
             }
 
@@ -180,23 +181,13 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
         return cells;
     }
 
-    /// <summary>Covered cells of a merged range take its top-left value, as the .xlsx reader does.</summary>
+    /// <summary>Covered cells of a merged range take its top-left value, as in an .xlsx; finished ranges are dropped.</summary>
     private void FillMerges(int row, Dictionary<int, XlsxCell> cells)
     {
-        foreach (var (r1, c1, r2, c2, anchor) in active)
+        XlsxWorkbook.FillMerges(row, cells, active, anchors);
+        foreach (var done in active.Where(m => m.R2 <= row))
         {
-            if (row < r1 || row > r2)
-            {
-                continue;
-            }
-
-            for (var col = c1; col <= c2; col++)
-            {
-                if ((row != r1 || col != c1) && (!cells.TryGetValue(col, out var existing) || existing.IsEmpty))
-                {
-                    cells[col] = anchor with { Row = row, Column = col, FromMerge = true };
-                }
-            }
+            anchors.Remove((done.R1, done.C1));
         }
 
         active.RemoveAll(m => m.R2 <= row);

@@ -83,6 +83,7 @@ public sealed class XlsxWorkbook : ISpreadsheet
             });
             try
             {
+                XlsxPartCheck.Check(document, limits, part => part is WorkbookPart or WorkbookStylesPart); // the parts read as element trees
                 return new XlsxWorkbook(document, limits);
             }
             catch
@@ -369,7 +370,8 @@ public sealed class XlsxWorkbook : ISpreadsheet
         return new XlsxRow(rowIndex, cells);
     }
 
-    private static void FillMerges(int rowIndex, Dictionary<int, XlsxCell> cells, List<(int R1, int C1, int R2, int C2)> merges, Dictionary<(int Row, int Col), XlsxCell> anchors)
+    /// <summary>Gives the empty cells of a row inside a merged range the value of the range's top-left cell (every format).</summary>
+    internal static void FillMerges(int rowIndex, Dictionary<int, XlsxCell> cells, List<(int R1, int C1, int R2, int C2)> merges, Dictionary<(int Row, int Col), XlsxCell> anchors)
     {
         foreach (var (r1, c1, r2, c2) in merges)
         {
@@ -538,6 +540,7 @@ public sealed class XlsxWorkbook : ISpreadsheet
         xml.MoveToContent();
         while (!xml.EOF)
         {
+            XlsxPartCheck.CheckDepth(xml, part, limits); // a sheet nested too deep is refused here, before anything loads its element tree
             if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, names.SheetData))
             {
                 xml.Skip();

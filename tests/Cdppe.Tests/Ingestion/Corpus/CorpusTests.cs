@@ -16,7 +16,7 @@ public sealed class CorpusTests(AzuriteFixture azurite)
 {
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "corpus");
 
-    private static readonly Dictionary<string, Expected> Expectations = new()
+    internal static readonly Dictionary<string, Expected> Expectations = new()
     {
         ["rapport-financier-2022.xlsx"] = Good(["rapport-financier"], 47, ("consomme-superieur-prevu", 2), ("total-incoherent", 4)),
         ["suivi-mensuel-2022.xlsx"] = Good(["suivi-mensuel"], 88),
@@ -92,6 +92,12 @@ public sealed class CorpusTests(AzuriteFixture azurite)
             return;
         }
 
+        AssertReadAsExpected(bytes, expected);
+    }
+
+    /// <summary>The kinds, row count or single error, and warnings a file must give when parsed.</summary>
+    internal static void AssertReadAsExpected(byte[] bytes, Expected expected)
+    {
         var content = new WorkbookParser().Parse(new MemoryStream(bytes));
 
         Assert.Equal(expected.Kinds, content.Sheets.Select(s => s.Kind));
@@ -174,7 +180,7 @@ public sealed class CorpusTests(AzuriteFixture azurite)
     private static Expected Bad(string?[] kinds, string code, string? sheet, string? cell, string text, params (string Code, int Count)[] warnings) =>
         new(kinds, 0, new ExpectedError(code, sheet, cell, text), warnings.ToDictionary(w => w.Code, w => w.Count));
 
-    private sealed record ExpectedError(string Code, string? Sheet, string? Cell, string Text);
+    internal sealed record ExpectedError(string Code, string? Sheet, string? Cell, string Text);
 
-    private sealed record Expected(IReadOnlyList<string?> Kinds, int Items, ExpectedError? Error, Dictionary<string, int> Warnings);
+    internal sealed record Expected(IReadOnlyList<string?> Kinds, int Items, ExpectedError? Error, Dictionary<string, int> Warnings);
 }
