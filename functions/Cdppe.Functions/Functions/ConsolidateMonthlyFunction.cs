@@ -13,7 +13,7 @@ public static class ConsolidateMonthlyFunction
             var summaries = await runner.RunDueAsync("timer", cancellationToken: cancellationToken);
             return Results.Ok(new InvocationResponse
             {
-                Logs = summaries.Select(s => $"{s.Departement}: {string.Join(',', s.Months)} ({s.RevisionsWritten} revisions)").ToList(),
+                Logs = summaries.Select(s => $"{s.Departement}: {string.Join(',', s.Months)} ({s.RevisionsWritten} revisions)" + (s.Skipped.Count > 0 ? $"; hors période : {string.Join(" ; ", s.Skipped)}" : string.Empty)).ToList(),
                 ReturnValue = summaries.Count,
             });
         });

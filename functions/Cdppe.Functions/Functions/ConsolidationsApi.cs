@@ -31,13 +31,13 @@ public static class ConsolidationsApi
                     ? Results.Ok(await consolidator.ConsolidateAsync(dep, [ym.Value], "http", cancellationToken))
                     : Problems.BadRequest($"« {month} » n'est pas un mois valide (attendu : AAAA-MM, par exemple 2022-06).");
             }
-            catch (ConsolidationBusyException ex)
+            catch (DepartementBusyException ex)
             {
                 return Problems.Conflict(ex.Message);
             }
         }).WithName("RunConsolidation");
 
-        api.MapGet("/consolidations", async (string? departement, CdppeStorage storage, CancellationToken cancellationToken) =>
+        api.MapGet("/consolidations", async (string? departement, ConsolidationRunStore store, CancellationToken cancellationToken) =>
         {
             if (!Problems.TryDepartement(departement, out var dep, out var problem))
             {
@@ -45,7 +45,7 @@ public static class ConsolidationsApi
             }
 
             var runs = new List<object>();
-            await foreach (var r in storage.Table(TableNames.ConsolidationRuns).QueryAsync<ConsolidationRunEntity>(e => e.PartitionKey == dep.Code && e.RowKey.CompareTo("run|") >= 0 && e.RowKey.CompareTo("run|~") < 0, cancellationToken: cancellationToken))
+            foreach (var r in await store.RunsAsync(dep.Code, cancellationToken))
             {
                 runs.Add(new { id = r.RowKey, r.StartedAt, r.EndedAt, r.Trigger, months = r.Months.Split(',', StringSplitOptions.RemoveEmptyEntries), r.Snapshots, r.RevisionsWritten, r.Gaps, r.Warnings });
             }

@@ -7,20 +7,15 @@ namespace Cdppe.Functions.Functions;
 public static class IngestionsApi
 {
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/ingestions", async (string? departement, CdppeStorage storage, CancellationToken cancellationToken) =>
+        api.MapGet("/ingestions", async (string? departement, IngestionStore ingestions, CancellationToken cancellationToken) =>
         {
             if (!Problems.TryDepartement(departement, out var dep, out var problem))
             {
                 return problem!;
             }
 
-            var records = new List<IngestionEntity>();
-            await foreach (var e in storage.Table(TableNames.Ingestions).QueryAsync<IngestionEntity>(e => e.PartitionKey == dep.Code, cancellationToken: cancellationToken))
-            {
-                records.Add(e);
-            }
-
-            return Results.Ok(records.OrderByDescending(r => r.ReceivedAt).Select(r => new
+            var records = await ingestions.ListAsync(dep.Code, cancellationToken);
+            return Results.Ok(records.Select(r => new
             {
                 id = r.RowKey,
                 r.FileName,
@@ -28,6 +23,7 @@ public static class IngestionsApi
                 r.Status,
                 r.Kinds,
                 r.Years,
+                r.Contract,
                 r.ErrorCount,
                 r.WarningCount,
                 r.Lines,

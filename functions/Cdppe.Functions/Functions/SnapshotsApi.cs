@@ -15,7 +15,7 @@ public static class SnapshotsApi
     private static readonly string[] CsvHeader = ["code", "libelle", "mois", "valeur", "unite", "cible", "statut", "fiable", "import_source", "revision"];
 
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/snapshots", async (string? departement, string? from, string? to, HttpRequest request, CdppeStorage storage, CancellationToken cancellationToken) =>
+        api.MapGet("/snapshots", async (string? departement, string? from, string? to, HttpRequest request, SnapshotStore store, CancellationToken cancellationToken) =>
         {
             if (!Problems.TryDepartement(departement, out var dep, out var problem))
             {
@@ -27,15 +27,7 @@ public static class SnapshotsApi
                 return Problems.BadRequest("Les paramètres « from » et « to » sont obligatoires, au format AAAA-MM, avec from ≤ to (par exemple from=2022-01&to=2022-12).");
             }
 
-            var rows = new List<SnapshotEntity>();
-            var low = start.Value.ToString();
-            var high = end.Value.ToString() + "|~";
-            await foreach (var s in storage.Table(TableNames.Snapshots).QueryAsync<SnapshotEntity>(e => e.PartitionKey == dep.Code && e.RowKey.CompareTo(low) >= 0 && e.RowKey.CompareTo(high) < 0, cancellationToken: cancellationToken))
-            {
-                rows.Add(s);
-            }
-
-            rows = rows.OrderBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Month, StringComparer.Ordinal).ToList();
+            var rows = await store.RangeAsync(dep.Code, start.Value, end.Value, cancellationToken);
             if (request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase)))
             {
                 return Results.File(Csv(rows), "text/csv; charset=utf-8", $"snapshots-{dep.Code}-{start}-{end}.csv");

@@ -14,7 +14,7 @@ namespace Cdppe.Functions.Functions;
 public static class TemplatesApi
 {
     public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/templates/{kind}", async (string kind, string? departement, string? annee, CdppeStorage storage, TimeProvider clock, CancellationToken cancellationToken) =>
+        api.MapGet("/templates/{kind}", async (string kind, string? departement, string? annee, IngestionStore ingestions, IndicatorStore indicatorStore, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             if (!InputTemplates.Kinds.Contains(kind))
             {
@@ -41,10 +41,7 @@ public static class TemplatesApi
             var indicators = new List<IndicatorDefinition>();
             if (kind == SuiviMensuelParser.KindName)
             {
-                await foreach (var e in storage.Table(TableNames.Indicators).QueryAsync<IndicatorEntity>(e => e.PartitionKey == dep!.Value.Code, cancellationToken: cancellationToken))
-                {
-                    indicators.Add(IndicatorMapping.FromEntity(e));
-                }
+                indicators.AddRange((await indicatorStore.CurrentAsync(await ingestions.HeadAsync(dep!.Value.Code, cancellationToken), cancellationToken)).Values.OrderBy(i => i.Code, StringComparer.Ordinal));
             }
 
             var bytes = InputTemplates.Build(kind, year, indicators, dep?.Code)!;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Azure.Data.Tables;
 using Cdppe.Functions.Hosting;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Storage;
@@ -14,20 +13,16 @@ namespace Cdppe.Functions.Standalone;
 /// version is processed once, retries failures with backoff and marks a blob poison after the retry budget,
 /// as the Functions blob trigger does.
 /// </summary>
-public sealed class BlobWatcher(CdppeStorage storage, WorkbookIngestor ingestor, IOptions<CdppeOptions> options, TimeProvider clock, ILogger<BlobWatcher> logger) : BackgroundService
+public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts, WorkbookIngestor ingestor, IOptions<CdppeOptions> options, TimeProvider clock, ILogger<BlobWatcher> logger) : BackgroundService
 {
-    public const string ReceiptPartition = "uploads";
-
     /// <summary>Processes every blob not yet processed (one pass); returns how many were attempted.</summary>
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
-        var receipts = storage.Table(TableNames.BlobReceipts);
         var attempted = 0;
         await foreach (var blob in storage.Uploads.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             var key = ReceiptKey(blob.Name, blob.Properties.ETag?.ToString() ?? string.Empty);
-            var existing = await receipts.GetEntityIfExistsAsync<BlobReceiptEntity>(ReceiptPartition, key, cancellationToken: cancellationToken);
-            var receipt = existing.HasValue ? existing.Value! : new BlobReceiptEntity { PartitionKey = ReceiptPartition, RowKey = key, BlobName = blob.Name, BlobETag = blob.Properties.ETag?.ToString() ?? string.Empty, State = "pending" };
+            var receipt = await receipts.FindAsync(key, cancellationToken) ?? new BlobReceiptEntity { RowKey = key, BlobName = blob.Name, BlobETag = blob.Properties.ETag?.ToString() ?? string.Empty, State = "pending" };
             if (receipt.State is "done" or "poison" || (receipt.Attempts > 0 && clock.GetUtcNow() < receipt.UpdatedAt + Backoff(receipt.Attempts)))
             {
                 continue;
@@ -53,7 +48,7 @@ public sealed class BlobWatcher(CdppeStorage storage, WorkbookIngestor ingestor,
             }
 
             receipt.UpdatedAt = clock.GetUtcNow();
-            await receipts.UpsertEntityAsync(receipt, TableUpdateMode.Replace, cancellationToken);
+            await receipts.SaveAsync(receipt, cancellationToken);
         }
 
         return attempted;

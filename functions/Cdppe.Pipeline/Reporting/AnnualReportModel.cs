@@ -229,9 +229,13 @@ public sealed record ReportInputs
 
     public IReadOnlyList<SourceWarning> Warnings { get; init; } = [];
 
+    /// <summary>The contract in force in the year and, in an avenant year, its annexe 2.1 and action-keyed rapport financier.</summary>
+    public ContractPeriodInputs Period { get; init; } = new();
+
     /// <summary>True when nothing at all is known for the département and year (the API answers 404).</summary>
     public bool IsEmpty => BudgetLines.Count == 0 && Bilans.Count == 0 && Snapshots.Count == 0
-        && !Indicators.Any(i => i.Targets.ContainsKey(Year) || i.Achieved.ContainsKey(Year));
+        && !Indicators.Any(i => i.Targets.ContainsKey(Year) || i.Achieved.ContainsKey(Year))
+        && Period.Annexe.Count == 0 && Period.ActionLines.Count == 0;
 }
 
 /// <summary>Everything the annual report shows, computed from storage; totals and percentages are recomputed, never copied.</summary>
@@ -269,6 +273,9 @@ public sealed partial record AnnualReportModel
     /// <summary>Printed sub-totals and totals that differ from the sum of their lines.</summary>
     public IReadOnlyList<PrintedTotal> PrintedTotals { get; init; } = [];
 
+    /// <summary>The contract in force and, in an avenant year, the financial part by objective and action.</summary>
+    public required ContractPeriodReport Period { get; init; }
+
     public bool HasFinancialData => Engagements.Count > 0;
 
     public static AnnualReportModel Build(ReportInputs inputs)
@@ -281,7 +288,8 @@ public sealed partial record AnnualReportModel
             .ToList();
         var indicators = BuildIndicators(inputs);
         var fiches = BuildFiches(inputs, indicators);
-        var periodStart = inputs.Indicators.SelectMany(i => i.Targets.Keys).Where(y => y <= year && y > year - 6).DefaultIfEmpty(year - 2).Min();
+        var periodStart = inputs.Period.InForce?.FirstYear ?? inputs.Indicators.SelectMany(i => i.Targets.Keys).Where(y => y <= year && y > year - 6).DefaultIfEmpty(year - 2).Min();
+        var period = ContractPeriodReport.Build(inputs, periodStart);
         var retained = inputs.Bilans.Where(b => b.Year == year).SelectMany(b => b.ObjectifsRetenus).Distinct().Order().ToList();
         return new AnnualReportModel
         {
@@ -295,8 +303,9 @@ public sealed partial record AnnualReportModel
             Total = BudgetTotals.Of(ordered),
             Fiches = fiches,
             Indicators = indicators,
-            Quality = BuildQuality(inputs, fiches, retained),
+            Quality = BuildQuality(inputs, fiches, retained, period.Checks),
             PrintedTotals = PrintedTotalsOf(inputs.Warnings),
+            Period = period,
         };
     }
 
@@ -360,8 +369,8 @@ public sealed partial record AnnualReportModel
             var achieved = annual ?? monthly.Figure;
             // Against the targets known now (a snapshot keeps the status of the day it was consolidated).
             var status = annual is null && monthly.Snapshot is { } shown
-                ? (monthly.Unreliable ? UnreliableStatus : StatusEvaluator.Evaluate(d, shown.Month, shown.Value, shown.Text, target))
-                : StatusEvaluator.Evaluate(d, december, achieved?.Value, achieved?.Text, target);
+                ? (monthly.Unreliable ? UnreliableStatus : StatusEvaluator.Evaluate(d, shown.Month, shown.Value, shown.Text, target).Label())
+                : StatusEvaluator.Evaluate(d, december, achieved?.Value, achieved?.Text, target).Label();
             result.Add(new IndicatorReport
             {
                 Definition = achieved is null || annual is not null ? d : d with { Achieved = new Dictionary<int, IndicatorFigure>(d.Achieved) { [year] = achieved } },
@@ -446,18 +455,28 @@ public sealed partial record AnnualReportModel
         return result;
     }
 
-    private static DataQuality BuildQuality(ReportInputs inputs, List<FicheReport> fiches, List<int> retained)
+    private static DataQuality BuildQuality(ReportInputs inputs, List<FicheReport> fiches, List<int> retained, IReadOnlyList<ReportCheck> periodChecks)
     {
         var year = inputs.Year;
         var ofYear = inputs.Snapshots.Where(s => s.Month.Year == year).ToList();
         var gaps = new List<MonthGap>();
         var unreliable = new List<UnreliableIndicator>();
-        var followed = new HashSet<string>(ofYear.Where(s => (s.Value is not null || s.Text is not null) && s.SourceIngestion != SnapshotCalculator.AnnualAchievedSource).Select(s => s.Code), StringComparer.Ordinal);
+        // The monthly follow-up's indicators: those with a value of the follow-up in a month before December (an
+        // indicator of the plan never followed monthly, or known by its annual value only, leaves no gap in it), but
+        // not the rates derived from two of its counts (they have a value when their counts have one).
+        var derived = inputs.Indicators.Where(i => i.NumeratorCode is not null).Select(i => i.Code).ToHashSet(StringComparer.Ordinal);
+        var followed = new HashSet<string>(ofYear.Where(s => (s.Value is not null || s.Text is not null) && s.SourceIngestion != SnapshotCalculator.AnnualAchievedSource && s.Month.Month < 12 && !derived.Contains(s.Code)).Select(s => s.Code), StringComparer.Ordinal);
+        if (followed.Count == 0)
+        {
+            followed = ofYear.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+        }
+
         if (ofYear.Count > 0)
         {
             var last = year < inputs.GeneratedOn.Year ? 12 : Math.Max(1, inputs.GeneratedOn.Month - 1);
             var byMonth = ofYear.Where(s => followed.Contains(s.Code)).GroupBy(s => s.Month.Month).ToDictionary(g => g.Key, g => g.ToList());
             var consolidated = ofYear.Select(s => s.Month.Month).ToHashSet();
+            var labels = ofYear.GroupBy(s => s.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.MaxBy(s => s.Month)!.Label, StringComparer.Ordinal);
             for (var m = 1; m <= last; m++)
             {
                 var month = new YearMonth(year, m);
@@ -466,9 +485,11 @@ public sealed partial record AnnualReportModel
                 {
                     gap = new MonthGap(month, followed.Count, followed.Count, NotConsolidated: true, []);
                 }
-                else if (byMonth.GetValueOrDefault(m) is { } rows && rows.Where(s => s.Status == SnapshotStatus.Missing).OrderBy(s => s.Label, StringComparer.Ordinal).ToList() is { Count: > 0 } missing)
+                else if (followed.Except((byMonth.GetValueOrDefault(m) ?? []).Where(s => s.Value is not null || s.Text is not null).Select(s => s.Code), StringComparer.Ordinal).Select(c => labels[c]).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } missing)
                 {
-                    gap = new MonthGap(month, missing.Count, followed.Count, NotConsolidated: false, missing.Select(s => s.Label).ToList());
+                    // A followed indicator without a value in a consolidated month, whether its snapshot says
+                    // « non renseigné » or the month has no snapshot of it (left out of the contract's period).
+                    gap = new MonthGap(month, missing.Count, followed.Count, NotConsolidated: false, missing);
                 }
 
                 if (gap is null)
@@ -486,7 +507,8 @@ public sealed partial record AnnualReportModel
                 }
             }
 
-            unreliable = ofYear.Where(s => !s.Reliable && (s.Value is not null || s.Text is not null))
+            // Values declared unreliable in the follow-up (a rate derived from them is unreliable too, not declared so).
+            unreliable = ofYear.Where(s => !s.Reliable && (s.Value is not null || s.Text is not null) && !derived.Contains(s.Code))
                 .GroupBy(s => s.Code, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g =>
@@ -503,7 +525,7 @@ public sealed partial record AnnualReportModel
                 .ToList();
         }
 
-        return new DataQuality(ofYear.Count > 0, gaps, unreliable, inputs.Warnings, Checks(inputs, fiches, retained))
+        return new DataQuality(ofYear.Count > 0, gaps, unreliable, inputs.Warnings, [.. Checks(inputs, fiches, retained), .. periodChecks])
         {
             MonthlyIndicators = followed.Count,
             Explanations = Explain(year, followed.Count, gaps, unreliable),

@@ -11,7 +11,7 @@ namespace Cdppe.Pipeline.Reporting;
 /// that depend on several values are given ready to print. Empty lists carry the shape of their items so that a tag
 /// misspelt inside an empty loop is still reported.
 /// </summary>
-public static class ReportTemplateData
+public static partial class ReportTemplateData
 {
     private const string Blue = "2F5496";
     private const string Orange = "ED7D31";
@@ -36,11 +36,11 @@ public static class ReportTemplateData
             ("nombreFiches", model.Fiches.Count),
             ("fichesAvecBilan", model.Fiches.Count(f => f.HasBilan)),
             ("nombreIndicateurs", model.Indicators.Count),
-            ("indicateursAtteints", statuses.GetValueOrDefault(SnapshotStatus.Reached)),
-            ("indicateursEnBonneVoie", statuses.GetValueOrDefault(SnapshotStatus.OnTrack)),
-            ("indicateursEnRetard", statuses.GetValueOrDefault(SnapshotStatus.Late)),
-            ("indicateursNonRenseignes", statuses.GetValueOrDefault(SnapshotStatus.Missing)),
-            ("indicateursSansCible", statuses.GetValueOrDefault(SnapshotStatus.NoTarget)),
+            ("indicateursAtteints", statuses.GetValueOrDefault(SnapshotStatus.Reached.Label())),
+            ("indicateursEnBonneVoie", statuses.GetValueOrDefault(SnapshotStatus.OnTrack.Label())),
+            ("indicateursEnRetard", statuses.GetValueOrDefault(SnapshotStatus.Late.Label())),
+            ("indicateursNonRenseignes", statuses.GetValueOrDefault(SnapshotStatus.Missing.Label())),
+            ("indicateursSansCible", statuses.GetValueOrDefault(SnapshotStatus.NoTarget.Label())),
             ("indicateursNonFiables", statuses.GetValueOrDefault(AnnualReportModel.UnreliableStatus)),
             ("indicateursContexte", model.Indicators.Count(i => i.IsContext)),
             ("moisIncomplets", model.Quality.Gaps.Count),
@@ -51,14 +51,14 @@ public static class ReportTemplateData
             ("anneePrecedente", year - 1),
             ("anneeSuivante", year + 1),
             ("debutPeriode", model.PeriodStart),
-            ("periode", string.Create(CultureInfo.InvariantCulture, $"{model.PeriodStart}-{year}")),
+            ("periode", model.PeriodStart == year ? year.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{model.PeriodStart}-{year}")),
             ("dateGeneration", model.GeneratedOn),
             ("aDonneesFinancieres", model.HasFinancialData),
             ("engagements", List(model.Engagements.Select(e => Engagement(e, model.PrintedTotals)), Engagement(new EngagementBudget(string.Empty, [], BudgetTotals.Of([])), []))),
             ("total", Totals(model.Total, model.PrintedTotals.Where(p => p.Engagement is null))),
             ("aEcartsTotaux", model.PrintedTotals.Count > 0),
             ("ecartsTotaux", List(model.PrintedTotals.Select(p => PrintedTotal(p, model)), Map(("libelle", null), ("recalcule", null), ("imprime", null), ("emplacement", null)))),
-            ("graphiqueBudget", model.HasFinancialData ? BudgetChart(model) : null),
+            ("graphiqueBudget", model.HasFinancialData ? BudgetChart(model) : AnnexeChart(model)),
             ("synthese", synthese),
             ("chiffresCles", KeyFigures(model, synthese)),
             ("aIndicateurs", indicators.Count > 0),
@@ -71,7 +71,12 @@ public static class ReportTemplateData
             ("objectifsRetenus", model.RetainedObjectives is { } retained ? AnnualReportModel.ListPhrase(retained.Select(r => r.ToString(CultureInfo.InvariantCulture)).ToList()) : null),
             ("aFichesHorsObjectifsRetenus", model.FichesOutsideRetained.Count > 0),
             ("fichesHorsObjectifsRetenus", List(model.FichesOutsideRetained.Select(f => Map(("numero", f.Numero), ("intitule", f.Intitule), ("objectifs", string.Join(", ", f.Objectifs.Where(o => o >= 12 && !model.RetainedObjectives!.Contains(o)))))), Map(("numero", 0), ("intitule", null), ("objectifs", null)))),
-            ("syntheseEngagements", List(EngagementSummaries(model), EngagementSummary(string.Empty, [], null, []))));
+            ("syntheseEngagements", List(EngagementSummaries(model), EngagementSummary(string.Empty, [], null, []))),
+
+            ("contrat", ContractOf(model)),
+            ("aPlanParObjectif", model.Period.Annexe is not null),
+            ("planParObjectif", AnnexeOf(model)),
+            ("consolidation", ConsolidationOf(model)));
     }
 
     /// <summary>One of the 26 national objectives: nature, whether the département retained it, the fiches attached to it.</summary>
@@ -113,8 +118,8 @@ public static class ReportTemplateData
         var statuses = indicators.GroupBy(i => i.Status).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var parts = new (string Status, string One, string Many)[]
         {
-            (SnapshotStatus.Reached, "atteint", "atteints"), (SnapshotStatus.OnTrack, "en bonne voie", "en bonne voie"), (SnapshotStatus.Late, "en retard", "en retard"),
-            (SnapshotStatus.Missing, "non renseigné", "non renseignés"), (AnnualReportModel.UnreliableStatus, "non fiable", "non fiables"), (SnapshotStatus.NoTarget, "sans cible", "sans cible"),
+            (SnapshotStatus.Reached.Label(), "atteint", "atteints"), (SnapshotStatus.OnTrack.Label(), "en bonne voie", "en bonne voie"), (SnapshotStatus.Late.Label(), "en retard", "en retard"),
+            (SnapshotStatus.Missing.Label(), "non renseigné", "non renseignés"), (AnnualReportModel.UnreliableStatus, "non fiable", "non fiables"), (SnapshotStatus.NoTarget.Label(), "sans cible", "sans cible"),
             (string.Empty, "série de contexte", "séries de contexte"),
         }.Where(p => statuses.GetValueOrDefault(p.Status) > 0).Select(p => $"{statuses[p.Status]} {(statuses[p.Status] == 1 ? p.One : p.Many)}").ToList();
         return Map(
@@ -234,6 +239,8 @@ public static class ReportTemplateData
                 rows.Add(($"Non consommé des lignes sous leur budget, sans compter les dépassements ({FrenchFormat.Euros((decimal)s["depassements"]!)} : {Fiches(overruns)})", FrenchFormat.Euros((decimal)s["nonConsommeBrut"]!)));
             }
         }
+
+        rows.AddRange(AnnexeKeyFigures(model));
 
         var withoutBilan = model.Fiches.Where(f => !f.HasBilan).Select(f => f.Numero.ToString(CultureInfo.InvariantCulture)).ToList();
         rows.Add(("Fiches actions", $"{Count("nombreFiches")} (dont {Count("fichesAvecBilan")} avec un bilan {model.Year}{(withoutBilan.Count is > 0 and <= 5 ? $" ; sans bilan : fiche{(withoutBilan.Count > 1 ? "s" : string.Empty)} {string.Join(", ", withoutBilan)}" : string.Empty)})"));

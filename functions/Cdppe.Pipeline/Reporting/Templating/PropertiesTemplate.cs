@@ -91,7 +91,7 @@ internal sealed class PropertiesTemplate
     /// <summary>The part's XML with its tags replaced; errors (unknown names, wrong filters) are added to <paramref name="errors"/>.</summary>
     public byte[] Render(IReadOnlyDictionary<string, object?> data, List<TemplateError> errors)
     {
-        var context = new RenderContext(uri, chartsAllowed: false, () => string.Empty);
+        var context = new RenderContext(uri, chartsAllowed: false, () => string.Empty, new RenderBudget(DocxTemplate.MaxRenderedCharacters, DocxTemplate.MaxTagEvaluations, 0), new Dictionary<TemplateTag, long>());
         context.Scopes.Add(data);
         var values = texts.Select(t => new string(string.Concat(t.Pieces.Select(p => p is TemplateTag tag ? ValueNode.Format(tag, context) : (string)p)).Where(XmlConvert.IsXmlChar).ToArray())).ToList();
         errors.AddRange(context.Errors);
