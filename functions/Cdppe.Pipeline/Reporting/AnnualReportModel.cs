@@ -98,16 +98,26 @@ public sealed record IndicatorReport
     /// <summary>When the year's latest values were declared unreliable: the month of the last reliable one (null when none is).</summary>
     public YearMonth? ReliableUntil { get; init; }
 
-    /// <summary>Whether baseline, targets and achieved values are numbers the trajectory chart can draw.</summary>
-    public bool IsNumeric => Kind != IndicatorKind.Milestone && Points().Count(p => p.Target is not null || p.Achieved is not null) >= 2;
+    /// <summary>
+    /// Whether the trajectory chart is drawn: numbers (not a milestone, nor a rate whose every target is 0 % or 100 %,
+    /// which says done or not done: « Signature du protocole »), at least one achieved value after the baseline, and
+    /// two points or more.
+    /// </summary>
+    public bool HasChart => Kind != IndicatorKind.Milestone
+        && !IsDoneOrNotDone
+        && Achieved.Values.Any(a => a.Value is not null)
+        && Points().Count(p => p.Target is not null || p.Achieved is not null) >= 2;
 
-    /// <summary>The trajectory: baseline (year null), then each year's target and achieved value.</summary>
+    /// <summary>A rate whose every target is 0 % or 100 %: a milestone written as a percentage.</summary>
+    public bool IsDoneOrNotDone => Targets.Count > 0 && Targets.Values.All(t => t.IsPercent && t.Value is 0m or 1m);
+
+    /// <summary>The trajectory: baseline (year null, an achieved value, not a target), then each year's target and achieved value.</summary>
     public IReadOnlyList<(int? Year, decimal? Target, decimal? Achieved)> Points(int? untilYear = null)
     {
         var points = new List<(int?, decimal?, decimal?)>();
         if (Baseline?.Value is { } b)
         {
-            points.Add((null, b, b));
+            points.Add((null, null, b));
         }
 
         foreach (var year in Targets.Keys.Concat(Achieved.Keys).Distinct().Where(y => untilYear is null || y <= untilYear).Order())

@@ -136,7 +136,7 @@ public static partial class ReportTemplateData
 
         return new ChartData(ChartKind.Bar, $"Financements prévus{(part.HasExecution ? " et consommés" : string.Empty)} {part.Year} par engagement", part.Engagements.Select(e => e.ShortName).ToList(), series)
         {
-            NumberFormat = "#,##0\\ \"€\"",
+            NumberFormat = FrenchChartFormats.Euros,
             WidthCm = 16,
             HeightCm = 9,
             Description = "Graphique en barres : financements prévus et consommés par engagement.",

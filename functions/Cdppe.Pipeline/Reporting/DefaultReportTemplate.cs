@@ -167,11 +167,11 @@ public static partial class DefaultReportTemplate
         body.Append(
             P("Synthèse de l'année {{annee}}", "Heading1", pageBreakBefore: true),
             P("Chiffres clés", "Heading3"),
-            Grid(
+            KeptWithNext(Grid(
                 widths,
                 Row(header: true, HeaderCell("Indicateur", widths[0]), HeaderCell("Valeur", widths[1])),
-                Row(header: false, Cell("{{#chiffresCles}}{{libelle}}", widths[0], style: "BodyCell"), Cell("{{valeur}}{{/chiffresCles}}", widths[1], right: true, style: "BodyCell"))),
-            new Paragraph(),
+                Row(header: false, Cell("{{#chiffresCles}}{{libelle}}", widths[0], style: "BodyCell"), Cell("{{valeur}}{{/chiffresCles}}", widths[1], right: true, style: "BodyCell")))),
+            new Paragraph(new ParagraphProperties(new KeepNext())),
             P("{{%graphiqueBudget}}", "Centered"),
             P("{{^aDonneesFinancieres}}{{^aPlanParObjectif}}Aucune donnée financière n'a été importée pour {{annee}} : le graphique du budget n'est pas disponible.{{/aPlanParObjectif}}{{/aDonneesFinancieres}}", "Note"),
             P("Synthèse par engagement", "Heading2"),
@@ -372,7 +372,7 @@ public static partial class DefaultReportTemplate
                 Row(header: false, LabelCell("À poursuivre en {{anneeSuivante}}", w[0]), Cell("{{aPoursuivre | sinon:\"Non renseigné.\"}}", w[1], style: "BodyCell"))),
             P("{{#aIndicateurs}}"),
             P("Indicateurs de la fiche", "Heading3"),
-            Grid(
+            KeptWithNext(Grid(
                 iw,
                 Row(header: true, HeaderCell("Indicateur", iw[0]), HeaderCell("Référence", iw[1]), HeaderCell("Cible {{annee}}", iw[2]), HeaderCell("Atteint {{annee}}", iw[3]), HeaderCell("Statut", iw[4])),
                 Row(
@@ -381,7 +381,7 @@ public static partial class DefaultReportTemplate
                     Cell("{{reference}}", iw[1], center: true),
                     Cell("{{cible}}", iw[2], center: true),
                     Cell("{{atteint}}{{#moisAtteint}} ({{moisAtteint}}){{/moisAtteint}}", iw[3], center: true),
-                    Cell("{{statut | sinon:\"—\"}}{{/indicateurs}}", iw[4], center: true))),
+                    Cell("{{statut | sinon:\"—\"}}{{/indicateurs}}", iw[4], center: true)))),
             P("{{#indicateurs}}"),
             P("{{%graphique}}", "Centered"),
             P("{{/indicateurs}}"),
@@ -522,6 +522,17 @@ public static partial class DefaultReportTemplate
             },
             new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         table.Append(rows);
+        return table;
+    }
+
+    /// <summary>Every paragraph of the table kept with the next one: the table stays on the page of the chart that follows it.</summary>
+    private static Table KeptWithNext(Table table)
+    {
+        foreach (var paragraph in table.Descendants<Paragraph>())
+        {
+            (paragraph.ParagraphProperties ??= new ParagraphProperties()).KeepNext = new KeepNext();
+        }
+
         return table;
     }
 

@@ -278,7 +278,7 @@ public static partial class ReportTemplateData
                 new ChartSeries($"Consommé {model.PeriodStart}-{model.Year}", model.Engagements.Select(e => (decimal?)e.Totals.ConsumedCumulative).ToList(), Orange),
             ])
         {
-            NumberFormat = "#,##0\\ \"€\"",
+            NumberFormat = FrenchChartFormats.Euros,
             WidthCm = 16,
             HeightCm = 9,
             Description = "Graphique en barres : budget prévu et consommé par engagement.",
@@ -301,7 +301,10 @@ public static partial class ReportTemplateData
         ("contexte", i.IsContext),
         ("fiable", i.Reliable),
         ("fiableJusqua", i.ReliableUntil is { } until ? MonthText(until) : null),
-        ("graphique", i.IsNumeric ? TrajectoryChart(i, year) : null));
+        ("graphique", i.HasChart ? TrajectoryChart(i, year) : null));
+
+    /// <summary>Graduations of whole percents for a rate axis up to <paramref name="max"/> (a ratio): 1, 2, 5, 10 or 20 %.</summary>
+    private static decimal PercentStep(decimal max) => new[] { 0.01m, 0.02m, 0.05m, 0.1m, 0.2m }.FirstOrDefault(step => max / step <= 8, 0.2m);
 
     private static ChartData TrajectoryChart(IndicatorReport i, int year)
     {
@@ -316,7 +319,8 @@ public static partial class ReportTemplateData
                 new ChartSeries("Réalisé", points.Select(p => p.Achieved).ToList(), Blue),
             ])
         {
-            NumberFormat = percent ? "0.0%" : "#,##0",
+            NumberFormat = percent ? FrenchChartFormats.Percent : FrenchChartFormats.Count,
+            MajorUnit = percent ? PercentStep(points.SelectMany(p => new[] { p.Target, p.Achieved }).OfType<decimal>().DefaultIfEmpty(0).Max()) : null,
             WidthCm = 14,
             HeightCm = 6.5,
             Description = $"Trajectoire de l'indicateur « {i.Label} » : référence, cibles et valeurs réalisées.",

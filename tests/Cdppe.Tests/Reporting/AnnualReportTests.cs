@@ -141,7 +141,7 @@ public sealed class AnnualReportTests(AzuriteFixture azurite, ITestOutputHelper 
 
         // Native charts: the budget per engagement and indicator trajectories, each with its embedded workbook.
         var charts = document.MainDocumentPart!.ChartParts.ToList();
-        Assert.True(charts.Count > 10, $"{charts.Count} charts");
+        Assert.Equal(3, charts.Count);
         Assert.All(charts, c => Assert.NotNull(c.EmbeddedPackagePart));
         Assert.Contains(charts, c => c.ChartSpace.InnerText.Contains("Budget prévu", StringComparison.Ordinal) && c.ChartSpace.InnerText.Contains("Engagement 2", StringComparison.Ordinal));
         Assert.True(await services.Storage.Reports.GetBlobClient($"{dep.Code}/{report.FileName}").ExistsAsync());
@@ -191,6 +191,41 @@ public sealed class AnnualReportTests(AzuriteFixture azurite, ITestOutputHelper 
         Assert.Contains(FicheSection(document, 36), p => p.StartsWith("Délibération CD 2021/11/19 : Convention sur la prise en charge des mineurs non accompagnés", StringComparison.Ordinal) && p.EndsWith("Passeport santé", StringComparison.Ordinal));
         // Fiche 21: the plan d'action's title is a merged cell copied twice; the bilan's is printed.
         Assert.Contains("Fiche action 21 – Développer les projets de partenariats envisagés avec l'ARS et l'hôpital de Melun dans le champ de la périnatalité", FicheSection(document, 21));
+        Assert.Empty(Docx.Errors(report.Content));
+    }
+
+    [Fact]
+    public async Task ChartsPrintFrenchNumbersAndDrawOnlyIndicatorsWithAchievedValuesNextToTheirTable()
+    {
+        var (services, dep) = await SeededAsync();
+
+        var report = await services.Reports.GenerateAsync(dep, 2022);
+
+        using var document = Docx.Open(report!.Content);
+        var charts = document.MainDocumentPart!.ChartParts.Select(c => c.ChartSpace).ToList();
+        string Title(DocumentFormat.OpenXml.Drawing.Charts.ChartSpace c) => c.Descendants<DocumentFormat.OpenXml.Drawing.Charts.Title>().Single().InnerText;
+        // The budget and the two fiche indicators with a value achieved in 2022 (fiches 1 and 3); none for a milestone
+        // (« Signature du protocole »: 0 % then 100 %) nor for an indicator without any achieved value (fiche 10).
+        Assert.Equal(
+            ["Budget prévu et consommé 2020-2022 par engagement", "Part des femmes enceintes ayant bénéficié d'un entretien du 4e mois réalisé par la PMI", "Part des enfants de 3-4 ans ayant bénéficié d'un bilan de santé à l'école maternelle réalisé par la PMI"],
+            charts.Select(Title));
+        // Formats that give 8 677 102 € and 15 % whatever the locale of Word or LibreOffice.
+        var budget = charts[0].OuterXml;
+        Assert.Contains($"<c:formatCode>[&gt;=1000000]#\"{Nbsp}\"###\"{Nbsp}\"##0\"{Nbsp}€\";[&gt;=1000]#\"{Nbsp}\"##0\"{Nbsp}€\";0\"{Nbsp}€\"</c:formatCode>", budget, StringComparison.Ordinal);
+        Assert.DoesNotContain("#,##0", budget, StringComparison.Ordinal);
+        var rate = charts[1];
+        Assert.Contains($"<c:formatCode>0\"{Nbsp}\"%</c:formatCode>", rate.OuterXml, StringComparison.Ordinal);
+        Assert.Equal("0.02", rate.Descendants<DocumentFormat.OpenXml.Drawing.Charts.MajorUnit>().Single().Val!.Value.ToString(CultureInfo.InvariantCulture));
+        // The baseline (4 % in 2018) is an achieved value: the target line starts in 2020.
+        var series = rate.Descendants<DocumentFormat.OpenXml.Drawing.Charts.LineChartSeries>().ToList();
+        var target = series.Single(s => s.SeriesText!.InnerText.EndsWith("Cible", StringComparison.Ordinal)).Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>().Select(p => (p.Index!.Value, p.InnerText)).ToList();
+        var achieved = series.Single(s => s.SeriesText!.InnerText.EndsWith("Réalisé", StringComparison.Ordinal)).Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>().Select(p => (p.Index!.Value, p.InnerText)).ToList();
+        Assert.Equal([(1u, "0.04"), (2u, "0.05"), (3u, "0.15")], target);
+        Assert.Equal((0u, "0.04"), achieved[0]);
+        // Each chart stays with the table before it: the indicators table's paragraphs keep with the next one.
+        var drawings = document.MainDocumentPart.Document.Body!.Descendants<Drawing>().Select(d => d.Ancestors<Paragraph>().First()).ToList();
+        Assert.Equal(3, drawings.Count);
+        Assert.All(drawings, p => Assert.True(p.PreviousSibling() is Table table ? table.Descendants<Paragraph>().All(q => q.ParagraphProperties?.KeepNext is not null) : p.PreviousSibling<Paragraph>()?.ParagraphProperties?.KeepNext is not null));
         Assert.Empty(Docx.Errors(report.Content));
     }
 

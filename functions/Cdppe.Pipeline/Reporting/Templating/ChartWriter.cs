@@ -122,12 +122,18 @@ internal static class ChartWriter
             .Append("<c:axPos val=\"").Append(bar ? "l" : "b").Append("\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"low\"/>")
             .Append("<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"800\"/></a:pPr><a:endParaRPr lang=\"fr-FR\"/></a:p></c:txPr>")
             .Append("<c:crossAx val=\"500200\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>");
-        sb.Append("<c:valAx><c:axId val=\"500200\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling><c:delete val=\"0\"/>")
+        sb.Append("<c:valAx><c:axId val=\"500200\"/><c:scaling><c:orientation val=\"minMax\"/><c:min val=\"0\"/></c:scaling><c:delete val=\"0\"/>")
             .Append("<c:axPos val=\"").Append(bar ? "t" : "l").Append("\"/><c:majorGridlines><c:spPr><a:ln w=\"6350\"><a:solidFill><a:srgbClr val=\"D9D9D9\"/></a:solidFill></a:ln></c:spPr></c:majorGridlines><c:numFmt formatCode=\"");
         XmlChunkWriter.AppendEscaped(sb, chart.NumberFormat, attribute: true);
         sb.Append("\" sourceLinked=\"0\"/><c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"nextTo\"/>")
             .Append("<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"800\"/></a:pPr><a:endParaRPr lang=\"fr-FR\"/></a:p></c:txPr>")
-            .Append("<c:crossAx val=\"500100\"/><c:crosses val=\"").Append(bar ? "max" : "autoZero").Append("\"/><c:crossBetween val=\"between\"/></c:valAx>");
+            .Append("<c:crossAx val=\"500100\"/><c:crosses val=\"").Append(bar ? "max" : "autoZero").Append("\"/><c:crossBetween val=\"between\"/>");
+        if (chart.MajorUnit is { } unit)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<c:majorUnit val=\"{unit}\"/>");
+        }
+
+        sb.Append("</c:valAx>");
         sb.Append("</c:plotArea><c:legend><c:legendPos val=\"b\"/><c:overlay val=\"0\"/></c:legend><c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/></c:chart>");
         sb.Append("<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz=\"900\"><a:latin typeface=\"Calibri\"/></a:defRPr></a:pPr><a:endParaRPr lang=\"fr-FR\"/></a:p></c:txPr>");
         sb.Append("<c:externalData r:id=\"").Append(workbookRelationshipId).Append("\"><c:autoUpdate val=\"0\"/></c:externalData></c:chartSpace>");
