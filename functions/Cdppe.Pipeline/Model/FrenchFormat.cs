@@ -14,7 +14,8 @@ public static class FrenchFormat
     /// <summary>A ratio (0.521) as a percentage with one decimal ("52,1 %").</summary>
     public static string Percent(decimal ratio, int decimals = 1) => Number(ratio * 100m, decimals) + "\u00A0%";
 
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
+    /// <summary>"25 novembre 2026", "1er décembre 2026" (the first of the month is an ordinal in French).</summary>
+    public static string Date(DateOnly date) => (date.Day == 1 ? "1er" : date.Day.ToString(CultureInfo.InvariantCulture)) + date.ToString(" MMMM yyyy", Culture);
 
     private static string Group(string text) => text.Replace('\u202F', '\u00A0').Replace(' ', '\u00A0');
 }

@@ -151,7 +151,7 @@ public static partial class ReportTemplateData
             ("date", at is { } d ? DateOnly.FromDateTime(d.DateTime) : (DateOnly?)null),
             ("heure", at?.ToString("HH:mm", CultureInfo.InvariantCulture)),
             ("texte", at is { } t
-                ? $"Valeurs mensuelles consolidées le {t.ToString("d MMMM yyyy", FrenchFormat.Culture)} à {t.ToString("HH:mm", CultureInfo.InvariantCulture)}."
+                ? $"Valeurs mensuelles consolidées le {FrenchFormat.Date(DateOnly.FromDateTime(t.DateTime))} à {t.ToString("HH:mm", CultureInfo.InvariantCulture)}."
                 : "Aucune consolidation des valeurs mensuelles n'a été faite pour cette année."));
     }
 }

@@ -190,7 +190,7 @@ public static partial class DefaultReportTemplate
     private static void Financial(Body body)
     {
         // Amount columns wide enough for "31 117 173 €" in bold on one line (amounts never wrap).
-        int[] w = [1560, 2030, 560, 1150, 1150, 1150, 1150, 1150, 900, 1150, 1150, 1150, 820];
+        int[] w = [1440, 2030, 560, 1150, 1150, 1150, 1150, 1150, 900, 1150, 1150, 1150, 940];
         TableCell Amount(string tag, int i, string? fill = null, bool bold = false) => Cell(tag, w[i], fill: fill, right: true, bold: bold);
         TableRow LineRow(string condition, MergedCellValues mesure, MergedCellValues objective, bool first, bool last) => Row(
             header: false,

@@ -153,6 +153,11 @@ internal sealed class ValueNode(TemplateTag tag, string runStart, string runEnd)
         }
 
         var output = context.Output;
+        if (!InFieldCode)
+        {
+            text = Superscript.Attached(text);
+        }
+
         if (InFieldCode)
         {
             output.Append(runStart).Append("<w:instrText xml:space=\"preserve\">");
@@ -185,17 +190,35 @@ internal sealed class ValueNode(TemplateTag tag, string runStart, string runEnd)
         context.Frame.Report(BlockKind.None, visible: text.Trim().Length > 0, 0);
     }
 
-    private static void AppendText(StringBuilder output, string text, bool lineBreak)
+    /// <summary>"^{er}" at <paramref name="i"/>: a caret, a brace, up to 6 characters and a closing brace.</summary>
+    private static bool IsSuperscriptAt(string text, int i) =>
+        i + 2 < text.Length && text[i] == '^' && text[i + 1] == '{' && text.IndexOf('}', i + 2) is var close && close > i + 2 && close - i - 2 <= 6;
+
+    private static string SuperscriptRunStart(string runStart) => Superscript.RunStart(runStart);
+
+    private void AppendText(StringBuilder output, string text, bool lineBreak)
     {
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
         {
-            if (i < text.Length && text[i] is not ('\n' or '\t' or '\r'))
+            if (i < text.Length && text[i] is not ('\n' or '\t' or '\r') && !IsSuperscriptAt(text, i))
             {
                 continue;
             }
 
             XmlChunkWriter.AppendEscaped(output, text[start..i], attribute: false);
+            if (i < text.Length && text[i] == '^')
+            {
+                // The ordinals of the source ("1^{er}", "4^{ème}"): a run of their own, in superscript.
+                var close = text.IndexOf('}', i + 2);
+                output.Append(TextEnd).Append(runEnd).Append(SuperscriptRunStart(runStart)).Append(TextStart);
+                XmlChunkWriter.AppendEscaped(output, text[(i + 2)..close], attribute: false);
+                output.Append(TextEnd).Append(runEnd).Append(runStart).Append(TextStart);
+                i = close;
+                start = close + 1;
+                continue;
+            }
+
             if (i < text.Length)
             {
                 switch (text[i])
@@ -214,6 +237,51 @@ internal sealed class ValueNode(TemplateTag tag, string runStart, string runEnd)
     }
 
     public override void Validate(RenderContext context) => context.TryResolve(Tag, out _);
+}
+
+/// <summary>
+/// The start of a run like <paramref name="runStart"/> in superscript: <c>w:vertAlign</c> inserted in its run
+/// properties where the schema puts it (before <c>w:rtl</c>, <c>w:cs</c>, <c>w:em</c>, <c>w:lang</c>…).
+/// </summary>
+internal static partial class Superscript
+{
+    private const string VertAlign = "<w:vertAlign w:val=\"superscript\"/>";
+
+    /// <summary>"1 ^{er}" → "1^{er}": an ordinal's letters stick to its number.</summary>
+    public static string Attached(string text) => text.Contains("^{", StringComparison.Ordinal) ? SpacedOrdinal().Replace(text, "$1^{") : text;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\d)[ \u00A0]\^\{")]
+    private static partial System.Text.RegularExpressions.Regex SpacedOrdinal();
+
+    public static string RunStart(string runStart)
+    {
+        if (runStart.Contains("<w:vertAlign", StringComparison.Ordinal))
+        {
+            return VertAlignValue().Replace(runStart, "w:val=\"superscript\"", 1);
+        }
+
+        var properties = runStart.IndexOf("<w:rPr", StringComparison.Ordinal);
+        if (properties < 0)
+        {
+            return runStart + "<w:rPr>" + VertAlign + "</w:rPr>";
+        }
+
+        if (runStart.IndexOf("<w:rPr/>", StringComparison.Ordinal) is var empty and >= 0)
+        {
+            return runStart[..empty] + "<w:rPr>" + VertAlign + "</w:rPr>" + runStart[(empty + "<w:rPr/>".Length)..];
+        }
+
+        var end = runStart.IndexOf("</w:rPr>", properties, StringComparison.Ordinal);
+        var later = LaterProperty().Match(runStart, properties, end - properties);
+        var at = later.Success ? later.Index : end;
+        return runStart[..at] + VertAlign + runStart[at..];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<w:(?:rtl|cs|em|lang|eastAsianLayout|specVanish|oMath|rPrChange)\\b")]
+    private static partial System.Text.RegularExpressions.Regex LaterProperty();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=<w:vertAlign\\s)w:val=\"[^\"]*\"")]
+    private static partial System.Text.RegularExpressions.Regex VertAlignValue();
 }
 
 /// <summary>

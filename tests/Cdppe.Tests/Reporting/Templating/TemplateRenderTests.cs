@@ -183,6 +183,25 @@ public sealed class TemplateRenderTests
     }
 
     [Fact]
+    public void OrdinalsMarkedInTheSourceAreSuperscriptInTheTagsFormatting()
+    {
+        var french = R("{{lang}}", bold: true);
+        french.RunProperties!.Append(new Languages { Val = "fr-FR" });
+        var template = Create(P(R("Texte : "), R("{{texte}}", bold: true)), P(french), P(R("{{ordinal}}")));
+
+        var output = Render(template, Data(("texte", "Au 1^{er} janvier, 4^{ème} trimestre ; un acteur de 1 ^{er} plan. x^{y"), ("lang", "2^{e}"), ("ordinal", "1^{er}")));
+
+        Assert.Equal(["Texte : Au 1er janvier, 4ème trimestre ; un acteur de 1er plan. x^{y", "2e", "1er"], Blocks(output));
+        using var document = Open(output);
+        var runs = document.MainDocumentPart!.Document.Body!.Descendants<Run>().Where(r => r.InnerText.Length > 0).ToList();
+        var superscript = runs.Where(r => r.RunProperties?.VerticalTextAlignment?.Val?.Value == VerticalPositionValues.Superscript).ToList();
+        Assert.Equal(["er", "ème", "er", "e", "er"], superscript.Select(r => r.InnerText));
+        // The superscript keeps the tag's own formatting (bold, language).
+        Assert.All(superscript.Take(4), r => Assert.NotNull(r.RunProperties!.Bold));
+        Assert.Equal("fr-FR", superscript[3].RunProperties!.Languages!.Val!.Value);
+    }
+
+    [Fact]
     public void TagsInFieldCodesAndBookmarkNamesGiveEachItemItsOwnPageReference()
     {
         static Run Field(string text, FieldCharValues? kind = null) => kind is { } k ? new Run(new FieldChar { FieldCharType = k }) : new Run(new FieldCode(text) { Space = SpaceProcessingModeValues.Preserve });

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Cdppe.Pipeline.Model;
+using Cdppe.Samples;
+using Cdppe.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Cdppe.Tests.Reporting;
+
+/// <summary>
+/// The 41-fiche report as a reader gets it: converted to PDF by LibreOffice, its text read back with pdftotext.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed partial class ReportPdfTests(AzuriteFixture azurite, ITestOutputHelper output)
+{
+    /// <summary>Converts <paramref name="docx"/> with LibreOffice (a profile of its own) and returns the PDF's text, pages split by form feeds.</summary>
+    public static async Task<(string Pdf, string Text)> ConvertAsync(byte[] docx, string folder)
+    {
+        var source = Path.Combine(folder, "rapport.docx");
+        await File.WriteAllBytesAsync(source, docx);
+        await RunAsync(ExternalTools.Find("soffice") ?? "soffice", $"-env:UserInstallation=file://{folder}/profile --headless --convert-to pdf --outdir {folder} {source}");
+        var pdf = Path.Combine(folder, "rapport.pdf");
+        await RunAsync(ExternalTools.Find("pdftotext") ?? "pdftotext", $"-layout {pdf} {folder}/rapport.txt");
+        return (pdf, await File.ReadAllTextAsync(Path.Combine(folder, "rapport.txt")));
+    }
+
+    private static async Task RunAsync(string program, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{Path.GetFileName(program)} exited with {process.ExitCode}: {await error}");
+    }
+
+    [LibreOfficeFact]
+    public async Task ThePdfPrintsFrenchNumbersOrdinalsTheReferencePartsAndEveryObjectiveOfAFiche()
+    {
+        var services = new Services(await azurite.StorageAsync(), new ManualClock(new DateTimeOffset(2023, 5, 15, 9, 0, 0, TimeSpan.Zero)));
+        var dep = TestDepartements.Next();
+        await services.DropAndIngestAsync(dep.Code, "rapport-financier-2022.xlsx", SampleWorkbooks.RapportFinancier2022());
+        await services.DropAndIngestAsync(dep.Code, "suivi-mensuel-2022.xlsx", SampleWorkbooks.SuiviMensuel2022());
+        await services.Consolidator.ConsolidateAsync(dep, YearMonth.Range(new YearMonth(2022, 1), new YearMonth(2022, 12)).ToList(), "test");
+        await services.DropPlansAsync(dep.Code);
+        var report = await services.Reports.GenerateAsync(dep, 2022);
+        var folder = Directory.CreateTempSubdirectory("cdppe-pdf-").FullName;
+        try
+        {
+            var (_, text) = await ConvertAsync(report!.Content, folder);
+            var pages = text.Split('\f').Select(p => p.Replace('\u00A0', ' ').Replace('\u202F', ' ')).ToList();
+            var all = string.Join('\n', pages);
+            output.WriteLine($"{pages.Count} pages; {pages.Count(p => p.Split('\n').Count(l => l.Trim().Length > 0) <= 4)} with 4 lines of text or fewer");
+
+            // Charts in fr-FR, whatever the machine's locale: the budget chart's values and axis, the rates' axis.
+            Assert.DoesNotMatch(EnglishThousands(), all);
+            Assert.DoesNotMatch(EnglishPercent(), all);
+            var chartPage = pages.Single(p => p.Contains("Budget prévu et consommé 2020-2022 par engagement", StringComparison.Ordinal));
+            Assert.Contains("12 594 290 €", chartPage, StringComparison.Ordinal);
+            Assert.Contains("8 677 102 €", chartPage, StringComparison.Ordinal);
+
+            // Ordinals in superscript (pdftotext reads them back as plain letters), never the source's marks.
+            Assert.DoesNotContain("^{", all, StringComparison.Ordinal);
+            Assert.Contains("au 1er septembre 2020", all, StringComparison.Ordinal);
+            Assert.Contains("(4ème trimestre 2021)", all, StringComparison.Ordinal);
+
+            // The reference parts, with the page of each fiche filled in by the conversion.
+            Assert.Contains("Objectifs de la contractualisation", all, StringComparison.Ordinal);
+            Assert.Contains("Le Département s'est engagé dans les objectifs facultatifs suivants : 13, 15, 16, 23, 24, 25 et 26.", Regex.Replace(all, @"\s+", " "), StringComparison.Ordinal);
+            Assert.Contains("Synthèse par engagement", all, StringComparison.Ordinal);
+            var list = pages.First(p => p.Contains("Liste des fiches actions", StringComparison.Ordinal));
+            var firstRow = Regex.Match(list, @"^\s*1\s+Formaliser.*?(\d+)\s*$", RegexOptions.Multiline);
+            Assert.True(firstRow.Success, list);
+            Assert.Contains("Fiche action 1 – ", pages[int.Parse(firstRow.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - 1], StringComparison.Ordinal);
+
+            // Fiche 17 names its two objectives, 9 and 16.
+            var fiche17 = pages.First(p => p.Contains("Fiche action 17 – ", StringComparison.Ordinal));
+            Assert.Contains("Objectif 9 : ", fiche17, StringComparison.Ordinal);
+            Assert.Contains("Objectif 16 : ", fiche17, StringComparison.Ordinal);
+
+            // Table headers never cut inside a word.
+            Assert.DoesNotContain("consomm\n", all, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\bconsomm\s*\n\s*é\b", all);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [GeneratedRegex(@"\d,\d{3},\d{3}")]
+    private static partial Regex EnglishThousands();
+
+    [GeneratedRegex(@"\d\.\d%")]
+    private static partial Regex EnglishPercent();
+}
