@@ -331,14 +331,18 @@ public static partial class DefaultReportTemplate
                     Cell("{{objectifsNumeros}}", lw[2], center: true),
                     CellOf(lw[3], null, PageReference("fiche{{numero}}", "{{/fiches}}")))),
             P("Numéros de page mis à jour à l'ouverture du document (Word demande de mettre à jour les champs) et à la conversion en PDF.", "Note"),
+            new Paragraph(new Run(new Break { Type = BreakValues.Page })),
             P("{{/aFiches}}"),
             P("{{#fiches}}"),
-            Bookmarked(P("Fiche action {{numero}} – {{intitule}}", "Heading2", pageBreakBefore: true), "fiche{{numero}}"),
+
+            // Fiches follow one another (no page break before each): the few lines that end a fiche never leave a
+            // near-empty page; the heading, objectives and référent stay with the start of the bilan.
+            Bookmarked(P("Fiche action {{numero}} – {{intitule}}", "FicheHeading"), "fiche{{numero}}"),
             P("{{#objectifs}}"),
             P("{{texte}}", "FicheObjective"),
             P("{{/objectifs}}"),
             P("{{^objectifs}}Sans objectif{{/objectifs}}", "FicheObjective"),
-            P("Référent (personne ou institution) : {{referent | sinon:\"non renseigné\"}}"),
+            P("Référent (personne ou institution) : {{referent | sinon:\"non renseigné\"}}", "FicheReferent"),
             Grid(
                 w,
                 Row(header: false, LabelCell("{{#constat}}Constat du diagnostic", w[0]), Cell("{{constat}}{{/constat}}", w[1], style: "BodyCell")),
@@ -702,7 +706,9 @@ public static partial class DefaultReportTemplate
             Paragraph("Heading1", "heading 1", "Normal", Para(240, 160, keepNext: true, outline: 0), Run(32, bold: true, color: Accent)),
             Paragraph("Heading2", "heading 2", "Normal", Para(200, 120, keepNext: true, outline: 1), Run(26, bold: true, color: "2F5496")),
             Paragraph("Heading3", "heading 3", "Normal", Para(160, 80, keepNext: true, outline: 2), Run(22, bold: true, color: "2F5496")),
-            Paragraph("FicheObjective", "Fiche Objective", "Normal", Para(0, 120), Run(20, bold: true, italic: true, color: Accent), primary: false),
+            Paragraph("FicheHeading", "Fiche Heading", "Heading2", Para(480, 120, keepNext: true, outline: 1), null, primary: false),
+            Paragraph("FicheObjective", "Fiche Objective", "Normal", Para(0, 120, keepNext: true), Run(20, bold: true, italic: true, color: Accent), primary: false),
+            Paragraph("FicheReferent", "Fiche Referent", "Normal", Para(0, 80, keepNext: true), null, primary: false),
             Paragraph("ListText", "List Text", "Normal", new StyleParagraphProperties { SpacingBetweenLines = new SpacingBetweenLines { After = "40" }, Indentation = new Indentation { Left = "567", Hanging = "283" } }, null, primary: false),
             Paragraph("Note", "Note", "Normal", Para(60, 120), Run(17, italic: true, color: "595959"), primary: false),
             Paragraph("Centered", "Centered", "Normal", Para(120, 120, JustificationValues.Center), null, primary: false),
