@@ -21,6 +21,10 @@ public sealed record DropSummary(
     bool HasAnnotatedCopy,
     IReadOnlyList<string> SupersededBy)
 {
+    /// <summary>Every problem of the file with its cell (from its ingestion report), when one file is asked for.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Ingestion.IngestionReport.Issue>? Issues { get; init; }
+
     public static DropSummary From(IngestionEntity e) => new(
         e.RowKey,
         e.FileName,

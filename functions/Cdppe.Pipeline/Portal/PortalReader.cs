@@ -89,6 +89,18 @@ public sealed class PortalReader(CdppeStorage storage)
         return rows;
     }
 
+    /// <summary>The indicators the département's plans define (codes, labels, targets).</summary>
+    public async Task<IReadOnlyList<IndicatorDefinition>> IndicatorsAsync(Departement departement, CancellationToken cancellationToken = default)
+    {
+        var indicators = new List<IndicatorDefinition>();
+        await foreach (var e in storage.Table(TableNames.Indicators).QueryAsync<IndicatorEntity>(e => e.PartitionKey == departement.Code, cancellationToken: cancellationToken))
+        {
+            indicators.Add(IndicatorMapping.FromEntity(e));
+        }
+
+        return indicators;
+    }
+
     /// <summary>The départements that dropped at least one file (records of unreadable paths left out).</summary>
     public async Task<IReadOnlyList<Departement>> DepartementsAsync(CancellationToken cancellationToken = default)
     {

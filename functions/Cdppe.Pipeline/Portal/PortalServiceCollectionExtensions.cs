@@ -8,6 +8,7 @@ public static class PortalServiceCollectionExtensions
     public static IServiceCollection AddCdppePortal(this IServiceCollection services)
     {
         services.AddSingleton<PortalReader>();
+        services.AddSingleton<PortalContextService>();
         services.AddSingleton<DepartementOverviewService>();
         services.AddSingleton<IndicatorSeriesService>();
         services.AddSingleton<NationalOverviewService>();
