@@ -1,13 +1,10 @@
 using Azure;
 using Azure.Data.Tables;
-using Cdppe.Functions.Hosting;
 using Cdppe.Functions.Standalone;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Storage;
 using Cdppe.Samples;
 using Cdppe.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Moq;
 
 namespace Cdppe.Tests.Reliability;
@@ -131,7 +128,8 @@ public sealed class StorageFaultTests(AzuriteFixture azurite)
         var name = $"{dep.Code}/toujours-en-echec.xlsx";
         await storage.Uploads.GetBlobClient(name).UploadAsync(new BinaryData(SampleWorkbooks.RapportFinancier2022()), overwrite: true);
         faults.Arm(m => FaultPolicy.Request("archive", "PUT")(m) && m.Request.Uri.Path.Contains(dep.Code, StringComparison.Ordinal), 500);
-        var watcher = new BlobWatcher(storage, services.Ingestor, Options.Create(new CdppeOptions { MaxBlobAttempts = 5 }), clock, NullLogger<BlobWatcher>.Instance);
+        await using var host = RunningApp.Unstarted(storage, clock, new() { ["Cdppe:MaxBlobAttempts"] = "5" });
+        var watcher = host.Services.GetRequiredService<BlobWatcher>();
 
         for (var attempt = 0; attempt < 7; attempt++)
         {

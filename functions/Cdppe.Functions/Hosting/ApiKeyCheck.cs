@@ -5,27 +5,29 @@ using Microsoft.Extensions.Options;
 namespace Cdppe.Functions.Hosting;
 
 /// <summary>
-/// Requires a key (header <c>x-functions-key</c> or query <c>code</c>), compared in constant time with every
-/// configured key. The all-départements key (<c>Cdppe__ApiKey</c>) opens every route; a scoped key
-/// (<c>Cdppe__Keys__{name}__Key</c> + <c>__Departements</c>) opens only the requests of its départements.
+/// The app's key check of every HTTP function whose level is not anonymous (header <c>x-functions-key</c> or
+/// query <c>code</c>, compared in constant time with every configured key). The all-départements key
+/// (<c>Cdppe__ApiKey</c>) opens every route; a scoped key (<c>Cdppe__Keys__{name}__Key</c> + <c>__Departements</c>)
+/// opens only the requests of its départements. In Azure the Functions host has already checked its function
+/// keys: without app keys the request goes on; with them, the app narrows what each key reaches.
 /// </summary>
-public sealed class ApiKeyFilter(IOptions<CdppeOptions> options) : IEndpointFilter
+public sealed class ApiKeyCheck(IOptions<CdppeOptions> options)
 {
     public const string HeaderName = "x-functions-key";
 
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public const string QueryName = "code";
+
+    /// <summary>Null when the request may go on, else the 401 or 403 problem to answer.</summary>
+    public IActionResult? Refuse(HttpContext context, bool hostCheckedKey)
     {
         var settings = options.Value;
-        if (string.IsNullOrEmpty(settings.ApiKey) && settings.Keys.Count == 0)
+        if (!settings.HasAppKeys)
         {
-            // Custom-handler mode without app keys: the Functions host has already checked the function key.
-            return settings.Host == HostMode.CustomHandler
-                ? await next(context)
-                : Problems.Unauthorized("Aucune clé d'API n'est configurée (Cdppe__ApiKey) : l'accès est refusé.");
+            return hostCheckedKey ? null : Problems.Unauthorized("Aucune clé d'API n'est configurée (Cdppe__ApiKey) : l'accès est refusé.");
         }
 
-        var request = context.HttpContext.Request;
-        var given = request.Headers[HeaderName].FirstOrDefault() ?? request.Query["code"].FirstOrDefault();
+        var request = context.Request;
+        var given = request.Headers[HeaderName].FirstOrDefault() ?? request.Query[QueryName].FirstOrDefault();
         if (string.IsNullOrEmpty(given))
         {
             return Problems.Unauthorized("Clé d'API absente : passez-la dans l'en-tête x-functions-key ou le paramètre code.");
@@ -45,7 +47,7 @@ public sealed class ApiKeyFilter(IOptions<CdppeOptions> options) : IEndpointFilt
 
         if (isGlobal)
         {
-            return await next(context);
+            return null;
         }
 
         if (scoped is null)
@@ -53,7 +55,7 @@ public sealed class ApiKeyFilter(IOptions<CdppeOptions> options) : IEndpointFilt
             return Problems.Unauthorized("Clé d'API invalide.");
         }
 
-        var departement = RequestedDepartement(context.HttpContext);
+        var departement = RequestedDepartement(context);
         if (departement is null || !scoped.Allows(departement))
         {
             return Problems.Forbidden(departement is null
@@ -61,10 +63,13 @@ public sealed class ApiKeyFilter(IOptions<CdppeOptions> options) : IEndpointFilt
                 : $"Cette clé ne donne pas accès au département {departement}.");
         }
 
-        return await next(context);
+        return null;
     }
 
-    /// <summary>The département a request is about: route value or query parameter <c>departement</c>.</summary>
+    /// <summary>
+    /// The département a request is about: route value or query parameter <c>departement</c>, as given (compared
+    /// as is with the key's codes, so an encoded or dotted value never matches one).
+    /// </summary>
     public static string? RequestedDepartement(HttpContext context) =>
         (context.Request.RouteValues.TryGetValue("departement", out var value) ? value?.ToString() : null)
         ?? context.Request.Query["departement"].FirstOrDefault();

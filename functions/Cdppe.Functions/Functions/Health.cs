@@ -1,0 +1,24 @@
+using Cdppe.Functions.Hosting;
+using Cdppe.Pipeline.Storage;
+
+namespace Cdppe.Functions.Functions;
+
+/// <summary><c>GET|HEAD /api/health</c> (anonymous): 200 when storage answers, 503 otherwise.</summary>
+public sealed class Health(CdppeStorage storage)
+{
+    [Function(nameof(Health))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await storage.Uploads.ExistsAsync(cancellationToken);
+            return new OkObjectResult(new { status = "ok" });
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or AggregateException or TimeoutException)
+        {
+            return Problems.Unavailable("Le stockage ne répond pas.");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Cdppe.Functions.Hosting;
+using Cdppe.Pipeline.Storage;
+
+namespace Cdppe.Functions.Functions;
+
+/// <summary><c>GET /api/consolidations?departement=77</c>: the recorded consolidation runs.</summary>
+public sealed class ListConsolidations(CdppeStorage storage)
+{
+    [Function(nameof(ListConsolidations))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "consolidations")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (!Problems.TryDepartement(request.Query["departement"], out var dep, out var problem))
+        {
+            return problem;
+        }
+
+        var runs = new List<object>();
+        await foreach (var r in storage.Table(TableNames.ConsolidationRuns).QueryAsync<ConsolidationRunEntity>(e => e.PartitionKey == dep.Code && e.RowKey.CompareTo("run|") >= 0 && e.RowKey.CompareTo("run|~") < 0, cancellationToken: cancellationToken))
+        {
+            runs.Add(new { id = r.RowKey, r.StartedAt, r.EndedAt, r.Trigger, months = r.Months.Split(',', StringSplitOptions.RemoveEmptyEntries), r.Snapshots, r.RevisionsWritten, r.Gaps, r.Warnings });
+        }
+
+        return new OkObjectResult(runs);
+    }
+}

@@ -1,0 +1,46 @@
+using Cdppe.Functions.Hosting;
+using Cdppe.Pipeline.Storage;
+
+namespace Cdppe.Functions.Functions;
+
+/// <summary><c>GET /api/ingestions?departement=77</c>: every ingestion of the département, newest first.</summary>
+public sealed class ListIngestions(CdppeStorage storage)
+{
+    [Function(nameof(ListIngestions))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (!Problems.TryDepartement(request.Query["departement"], out var dep, out var problem))
+        {
+            return problem;
+        }
+
+        var records = new List<IngestionEntity>();
+        await foreach (var e in storage.Table(TableNames.Ingestions).QueryAsync<IngestionEntity>(e => e.PartitionKey == dep.Code, cancellationToken: cancellationToken))
+        {
+            records.Add(e);
+        }
+
+        return new OkObjectResult(records.OrderByDescending(r => r.ReceivedAt).Select(r => new
+        {
+            id = r.RowKey,
+            r.FileName,
+            r.BlobName,
+            r.Status,
+            r.Kinds,
+            r.Years,
+            r.ErrorCount,
+            r.WarningCount,
+            r.Lines,
+            r.ReceivedAt,
+            r.Size,
+            r.ArchivePath,
+            r.ReportPath,
+            r.DataPath,
+            r.AnnotatedPath,
+            r.SupersededBy,
+            r.Summary,
+        }));
+    }
+}

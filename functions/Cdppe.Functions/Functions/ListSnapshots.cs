@@ -1,0 +1,45 @@
+using Cdppe.Functions.Hosting;
+using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Model;
+using Cdppe.Pipeline.Storage;
+
+namespace Cdppe.Functions.Functions;
+
+/// <summary>
+/// <c>GET /api/snapshots?departement=77&amp;from=2022-01&amp;to=2022-12</c>: one row per indicator and month, as JSON,
+/// or as CSV for Excel and Power BI with <c>Accept: text/csv</c> (<see cref="SnapshotCsv"/>).
+/// </summary>
+public sealed class ListSnapshots(CdppeStorage storage)
+{
+    [Function(nameof(ListSnapshots))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "snapshots")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (!Problems.TryDepartement(request.Query["departement"], out var dep, out var problem))
+        {
+            return problem;
+        }
+
+        if (!YearMonth.TryParse(request.Query["from"], out var start) || !YearMonth.TryParse(request.Query["to"], out var end) || start > end)
+        {
+            return Problems.BadRequest("Les paramètres « from » et « to » sont obligatoires, au format AAAA-MM, avec from ≤ to (par exemple from=2022-01&to=2022-12).");
+        }
+
+        var rows = new List<SnapshotEntity>();
+        var low = start.Value.ToString();
+        var high = end.Value.ToString() + "|~";
+        await foreach (var s in storage.Table(TableNames.Snapshots).QueryAsync<SnapshotEntity>(e => e.PartitionKey == dep.Code && e.RowKey.CompareTo(low) >= 0 && e.RowKey.CompareTo(high) < 0, cancellationToken: cancellationToken))
+        {
+            rows.Add(s);
+        }
+
+        rows = [.. rows.OrderBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Month, StringComparer.Ordinal)];
+        if (request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase)))
+        {
+            return new FileContentResult(SnapshotCsv.Write(rows), SnapshotCsv.ContentType) { FileDownloadName = $"snapshots-{dep.Code}-{start}-{end}.csv" };
+        }
+
+        return new OkObjectResult(rows.Select(r => new { r.Code, r.Label, r.Month, r.Value, r.IsPercent, r.Text, r.Target, r.TargetText, r.Status, r.Reliable, r.SourceIngestion, r.Revision }));
+    }
+}
