@@ -8,7 +8,7 @@ public sealed class GenerateAnnualReport(AnnualReportService reports)
 {
     [Function(nameof(GenerateAnnualReport))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/annual/{year}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/reports/annual/{year}")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (!Problems.TryYear(request.RouteValues["year"]?.ToString(), out var year, out var problem)

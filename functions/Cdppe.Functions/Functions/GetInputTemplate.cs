@@ -14,7 +14,7 @@ public sealed class GetInputTemplate(CdppeStorage storage, TimeProvider clock)
 {
     [Function(nameof(GetInputTemplate))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "templates/{kind}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/templates/{kind}")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var kind = request.RouteValues["kind"]?.ToString() ?? string.Empty;

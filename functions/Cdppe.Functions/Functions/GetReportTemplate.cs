@@ -15,7 +15,7 @@ public sealed class GetReportTemplate(AnnualReportService reports)
 
     [Function(nameof(GetReportTemplate))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/template")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/reports/template")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         Departement? dep = null;

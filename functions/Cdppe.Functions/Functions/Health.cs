@@ -8,7 +8,7 @@ public sealed class Health(CdppeStorage storage)
 {
     [Function(nameof(Health))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/health")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         try

@@ -8,7 +8,7 @@ public sealed class ListConsolidations(CdppeStorage storage)
 {
     [Function(nameof(ListConsolidations))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "consolidations")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/consolidations")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (!Problems.TryDepartement(request.Query["departement"], out var dep, out var problem))

@@ -8,7 +8,7 @@ public sealed class ListIngestions(CdppeStorage storage)
 {
     [Function(nameof(ListIngestions))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/ingestions")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (!Problems.TryDepartement(request.Query["departement"], out var dep, out var problem))

@@ -13,7 +13,7 @@ public sealed class ListSnapshots(CdppeStorage storage)
 {
     [Function(nameof(ListSnapshots))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "snapshots")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/snapshots")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (!Problems.TryDepartement(request.Query["departement"], out var dep, out var problem))

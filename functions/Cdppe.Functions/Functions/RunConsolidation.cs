@@ -12,7 +12,7 @@ public sealed class RunConsolidation(MonthlyConsolidator consolidator, Consolida
 {
     [Function(nameof(RunConsolidation))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "consolidations")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/consolidations")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (!Problems.TryDepartement(request.Query["departement"], out var dep, out var problem))

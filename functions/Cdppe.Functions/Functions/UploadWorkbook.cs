@@ -9,7 +9,7 @@ public sealed class UploadWorkbook(CdppeStorage storage)
 {
     [Function(nameof(UploadWorkbook))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "uploads/{departement}/{file}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/uploads/{departement}/{file}")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var blobName = $"{request.RouteValues["departement"]}/{request.RouteValues["file"]}";
