@@ -21,6 +21,7 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
         { "ConsolidateMonthly", "timerTrigger", "%CONSOLIDATION_SCHEDULE%", "", "" },
         { "GenerateAnnualReport", "httpTrigger", "reports/annual/{year}", "GET", "Function" },
         { "GetInputTemplate", "httpTrigger", "templates/{kind}", "GET", "Function" },
+        { "GetOpenApiDocument", "httpTrigger", "openapi.json", "GET", "Anonymous" },
         { "GetReportTemplate", "httpTrigger", "reports/template", "GET", "Function" },
         { "Health", "httpTrigger", "health", "GET,HEAD", "Anonymous" },
         { "IngestWorkbook", "blobTrigger", "uploads/{name}", "", "EventGrid" },
