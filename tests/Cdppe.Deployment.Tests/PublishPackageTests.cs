@@ -21,6 +21,7 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
         { "ConsolidateMonthly", "timerTrigger", "%CONSOLIDATION_SCHEDULE%", "", "" },
         { "GenerateAnnualReport", "httpTrigger", "api/reports/annual/{year}", "GET", "Function" },
         { "GetInputTemplate", "httpTrigger", "api/templates/{kind}", "GET", "Function" },
+        { "GetOpenApiDocument", "httpTrigger", "api/openapi.json", "GET", "Anonymous" },
         { "GetReportTemplate", "httpTrigger", "api/reports/template", "GET", "Function" },
         { "Health", "httpTrigger", "api/health", "GET,HEAD", "Anonymous" },
         { "IngestWorkbook", "blobTrigger", "uploads/{name}", "", "EventGrid" },

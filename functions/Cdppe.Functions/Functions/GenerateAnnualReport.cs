@@ -1,4 +1,5 @@
 using Cdppe.Functions.Hosting;
+using Cdppe.Functions.OpenApi;
 using Cdppe.Pipeline.Reporting;
 
 namespace Cdppe.Functions.Functions;
@@ -7,6 +8,13 @@ namespace Cdppe.Functions.Functions;
 public sealed class GenerateAnnualReport(AnnualReportService reports)
 {
     [Function(nameof(GenerateAnnualReport))]
+    [ApiOperation("The rapport d'exécution of the year as .docx (also saved to reports/).", Tag = "reports")]
+    [ApiParameter("year", "Year of the report.", Example = "2022")]
+    [ApiParameter("departement", "INSEE code of the département (77, 2A, 971).", Required = true, Example = "77")]
+    [ApiResponse(200, "The report.", ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
+    [ApiResponse(404, "No data was ingested for the département and the year.")]
+    [ApiResponse(409, "An ingestion is replacing the département's data.")]
+    [ApiResponse(422, "The département's Word template cannot be used (every error listed).")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/reports/annual/{year}")] HttpRequest request,
         CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Cdppe.Functions.Hosting;
+using Cdppe.Functions.OpenApi;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Kinds;
 using Cdppe.Pipeline.Model;
@@ -13,6 +14,11 @@ namespace Cdppe.Functions.Functions;
 public sealed class GetInputTemplate(CdppeStorage storage, TimeProvider clock)
 {
     [Function(nameof(GetInputTemplate))]
+    [ApiOperation("A blank input workbook of a kind; the suivi-mensuel one is pre-filled with the département's indicators.", Tag = "ingestion")]
+    [ApiParameter("kind", "Workbook kind: plan-action, synthese-objectifs, tableau-de-bord, annexe-2-1, rapport-financier, bilans-fiches, suivi-mensuel.", Example = "suivi-mensuel")]
+    [ApiParameter("departement", "INSEE code of the département (required for suivi-mensuel).", Example = "77")]
+    [ApiParameter("annee", "Year of the workbook (default: this year).", Example = "2022")]
+    [ApiResponse(200, "The workbook.", ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/templates/{kind}")] HttpRequest request,
         CancellationToken cancellationToken)

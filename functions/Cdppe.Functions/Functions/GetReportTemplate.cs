@@ -1,4 +1,5 @@
 using Cdppe.Functions.Hosting;
+using Cdppe.Functions.OpenApi;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Reporting;
 
@@ -14,6 +15,9 @@ public sealed class GetReportTemplate(AnnualReportService reports)
     public const string SourceHeader = "X-Cdppe-Template";
 
     [Function(nameof(GetReportTemplate))]
+    [ApiOperation("The Word template of the report: the built-in one, or the one in force for the département (named in the X-Cdppe-Template header).", Tag = "reports")]
+    [ApiParameter("departement", "INSEE code of the département; without it, the built-in template.", Example = "77")]
+    [ApiResponse(200, "The template.", ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/reports/template")] HttpRequest request,
         CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Cdppe.Functions.Hosting;
+using Cdppe.Functions.OpenApi;
 using Cdppe.Pipeline.Storage;
 
 namespace Cdppe.Functions.Functions;
@@ -7,6 +8,9 @@ namespace Cdppe.Functions.Functions;
 public sealed class Health(CdppeStorage storage)
 {
     [Function(nameof(Health))]
+    [ApiOperation("200 when storage answers, 503 otherwise; no key needed (also HEAD).", Tag = "service")]
+    [ApiResponse(200, "Storage answers.", ContentType = "application/json")]
+    [ApiResponse(503, "Storage does not answer.")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/health")] HttpRequest request,
         CancellationToken cancellationToken)

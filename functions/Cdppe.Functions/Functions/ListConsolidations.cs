@@ -1,4 +1,5 @@
 using Cdppe.Functions.Hosting;
+using Cdppe.Functions.OpenApi;
 using Cdppe.Pipeline.Storage;
 
 namespace Cdppe.Functions.Functions;
@@ -7,6 +8,9 @@ namespace Cdppe.Functions.Functions;
 public sealed class ListConsolidations(CdppeStorage storage)
 {
     [Function(nameof(ListConsolidations))]
+    [ApiOperation("The recorded consolidation runs of the département.", Tag = "consolidation")]
+    [ApiParameter("departement", "INSEE code of the département (77, 2A, 971).", Required = true, Example = "77")]
+    [ApiResponse(200, "The runs.", ContentType = "application/json")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/consolidations")] HttpRequest request,
         CancellationToken cancellationToken)

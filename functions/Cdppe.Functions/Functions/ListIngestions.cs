@@ -1,4 +1,5 @@
 using Cdppe.Functions.Hosting;
+using Cdppe.Functions.OpenApi;
 using Cdppe.Pipeline.Storage;
 
 namespace Cdppe.Functions.Functions;
@@ -7,6 +8,9 @@ namespace Cdppe.Functions.Functions;
 public sealed class ListIngestions(CdppeStorage storage)
 {
     [Function(nameof(ListIngestions))]
+    [ApiOperation("The département's ingestions, newest first: file, kinds, years, status, error and warning counts, report, stored data, annotated copy of a rejected file, superseded by.", Tag = "ingestion")]
+    [ApiParameter("departement", "INSEE code of the département (77, 2A, 971).", Required = true, Example = "77")]
+    [ApiResponse(200, "The ingestion records.", ContentType = "application/json")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/ingestions")] HttpRequest request,
         CancellationToken cancellationToken)

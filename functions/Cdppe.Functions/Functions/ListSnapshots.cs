@@ -1,4 +1,5 @@
 using Cdppe.Functions.Hosting;
+using Cdppe.Functions.OpenApi;
 using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
@@ -12,6 +13,11 @@ namespace Cdppe.Functions.Functions;
 public sealed class ListSnapshots(CdppeStorage storage)
 {
     [Function(nameof(ListSnapshots))]
+    [ApiOperation("Monthly indicator snapshots, as JSON, or as CSV for Excel with Accept: text/csv (; separator, decimal comma, UTF-8 BOM).", Tag = "consolidation")]
+    [ApiParameter("departement", "INSEE code of the département (77, 2A, 971).", Required = true, Example = "77")]
+    [ApiParameter("from", "First month (AAAA-MM).", Required = true, Example = "2022-01")]
+    [ApiParameter("to", "Last month (AAAA-MM), not before from.", Required = true, Example = "2022-12")]
+    [ApiResponse(200, "The snapshots, JSON or CSV.", ContentType = "application/json")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/snapshots")] HttpRequest request,
         CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Cdppe.Functions.Hosting;
+using Cdppe.Functions.OpenApi;
 using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Model;
 
@@ -11,6 +12,11 @@ namespace Cdppe.Functions.Functions;
 public sealed class RunConsolidation(MonthlyConsolidator consolidator, ConsolidationRunner runner)
 {
     [Function(nameof(RunConsolidation))]
+    [ApiOperation("Consolidates one month, or everything that is due, now.", Tag = "consolidation")]
+    [ApiParameter("departement", "INSEE code of the département (77, 2A, 971).", Required = true, Example = "77")]
+    [ApiParameter("month", "The month to consolidate (AAAA-MM); without it, every month that is due.", Example = "2022-10")]
+    [ApiResponse(200, "What was consolidated.", ContentType = "application/json")]
+    [ApiResponse(409, "Another consolidation or an ingestion holds the département.")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/consolidations")] HttpRequest request,
         CancellationToken cancellationToken)

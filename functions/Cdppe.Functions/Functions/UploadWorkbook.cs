@@ -1,4 +1,5 @@
 using Cdppe.Functions.Hosting;
+using Cdppe.Functions.OpenApi;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Storage;
 
@@ -8,6 +9,12 @@ namespace Cdppe.Functions.Functions;
 public sealed class UploadWorkbook(CdppeStorage storage)
 {
     [Function(nameof(UploadWorkbook))]
+    [ApiOperation("Drops a workbook: the body is written to uploads/{departement}/{file}, exactly like a drop in the container; it is ingested within seconds.", Tag = "ingestion")]
+    [ApiParameter("departement", "INSEE code of the département.", Example = "77")]
+    [ApiParameter("file", "File name, .xlsx or .xlsm.", Example = "rapport-financier-2022.xlsx")]
+    [ApiRequestBody("application/octet-stream", "The workbook's bytes (at most 100 MB).")]
+    [ApiResponse(202, "Dropped; follow it with GET /api/ingestions.", ContentType = "application/json")]
+    [ApiResponse(413, "Larger than 100 MB.")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/uploads/{departement}/{file}")] HttpRequest request,
         CancellationToken cancellationToken)
@@ -20,7 +27,7 @@ public sealed class UploadWorkbook(CdppeStorage storage)
 
         if (request.ContentLength is > WorkbookIngestor.MaxUploadBytes)
         {
-            return Problems.TooLarge($"Le fichier fait {request.ContentLength / (1024 * 1024)} Mo ; la limite est de {WorkbookIngestor.MaxUploadBytes / (1024 * 1024)} Mo.");
+            return Problems.Problem(StatusCodes.Status413PayloadTooLarge);
         }
 
         await storage.Uploads.GetBlobClient(blobName).UploadAsync(request.Body, overwrite: true, cancellationToken);

@@ -46,8 +46,6 @@ public static class Problems
 
     public static IActionResult Unauthorized(string detail) => Problem(StatusCodes.Status401Unauthorized, detail);
 
-    public static IActionResult TooLarge(string detail) => Problem(StatusCodes.Status413PayloadTooLarge, detail);
-
     public static IActionResult Unavailable(string detail) => Problem(StatusCodes.Status503ServiceUnavailable, detail);
 
     /// <summary>The problem of <paramref name="status"/> with its French title, and its standard detail unless one is given.</summary>
@@ -73,12 +71,23 @@ public static class Problems
     /// What an exception escaping an HTTP function answers, in both hosts: the département busy is a 409, a body
     /// that is too large or too slow its own status (413, 408), anything else a 500 without any of its text.
     /// </summary>
-    public static ObjectResult ForException(Exception exception) => exception switch
+    public static ObjectResult ForException(Exception exception) => Causes(exception).FirstOrDefault(e => e is DepartementBusyException or ConsolidationBusyException or BadHttpRequestException) switch
     {
-        DepartementBusyException or ConsolidationBusyException => Problem(StatusCodes.Status409Conflict, exception.Message),
         BadHttpRequestException bad => Problem(bad.StatusCode),
-        _ => Problem(StatusCodes.Status500InternalServerError),
+        { } busy => Problem(StatusCodes.Status409Conflict, busy.Message),
+        null => Problem(StatusCodes.Status500InternalServerError),
     };
+
+    /// <summary>The exception and those it wraps (an SDK reading the request body wraps what the body threw).</summary>
+    private static IEnumerable<Exception> Causes(Exception exception)
+    {
+        yield return exception;
+        var inner = exception is AggregateException aggregate ? aggregate.InnerExceptions : exception.InnerException is { } one ? [one] : [];
+        foreach (var cause in inner.SelectMany(Causes))
+        {
+            yield return cause;
+        }
+    }
 
     /// <summary>422 for a user template that cannot be used: every error, in French, with its tag and where it is.</summary>
     public static IActionResult InvalidTemplate(InvalidReportTemplateException ex)

@@ -23,7 +23,7 @@ public sealed class DropPortalFile(PortalAccess access, PortalDrops drops)
         var name = Uri.UnescapeDataString(request.Headers[FileNameHeader].FirstOrDefault() ?? string.Empty);
         if (PortalDrops.CheckBeforeReading(departement, name, request.ContentLength, request.ContentType) is { } refused)
         {
-            return request.ContentLength > Pipeline.Ingestion.WorkbookIngestor.MaxUploadBytes ? Problems.TooLarge(refused) : Problems.BadRequest(refused);
+            return request.ContentLength > Pipeline.Ingestion.WorkbookIngestor.MaxUploadBytes ? Problems.Problem(StatusCodes.Status413PayloadTooLarge, refused) : Problems.BadRequest(refused);
         }
 
         try

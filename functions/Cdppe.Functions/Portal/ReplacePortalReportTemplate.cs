@@ -33,7 +33,7 @@ public sealed class ReplacePortalReportTemplate(PortalAccess access, PortalTempl
 
         if (PortalTemplates.CheckBeforeReading(request.ContentLength) is { } tooLarge)
         {
-            return request.ContentLength > DocxTemplate.MaxTemplateBytes ? Problems.TooLarge(tooLarge) : Problems.BadRequest(tooLarge);
+            return request.ContentLength > DocxTemplate.MaxTemplateBytes ? Problems.Problem(StatusCodes.Status413PayloadTooLarge, tooLarge) : Problems.BadRequest(tooLarge);
         }
 
         using var buffer = new MemoryStream((int)request.ContentLength!.Value);

@@ -96,7 +96,7 @@ public sealed class SecurityTests(AzuriteFixture azurite)
     [Fact]
     public void NoSecretIsCommittedInTheRepository()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var offenders = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -111,18 +111,5 @@ public sealed class SecurityTests(AzuriteFixture azurite)
             .ToList();
 
         Assert.Empty(offenders);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Cdppe.Functions.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found.");
     }
 }
