@@ -80,6 +80,10 @@ param subscribeBlobEvents bool = false
 @description('Application (client) id of the Entra ID app registration people sign in to the portal with (app roles National and Departement.{code}, see docs/portal.md). Empty: no sign-in for people, the API with function keys only.')
 param portalClientId string = ''
 
+@secure()
+@description('Client secret of that app registration (App Service Authentication reads it from the app setting MICROSOFT_PROVIDER_AUTHENTICATION_SECRET).')
+param portalClientSecret string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName, location))
 var tags = {
@@ -162,6 +166,8 @@ module functionApp 'modules/function-app.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
+    portalSignIn: !empty(portalClientId)
+    portalClientSecret: portalClientSecret
   }
   dependsOn: [
     storage
