@@ -80,14 +80,10 @@ public sealed class IndicatorSeriesService(PortalReader reader, AnnualReportServ
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    /// <summary>A cell quoted when it holds the separator, a quote or a line break; a leading = + - @ is neutralised so Excel never runs it as a formula.</summary>
+    /// <summary>A text cell neutralised as the snapshot export does (<see cref="SnapshotCsv.Text"/>), quoted when it holds the separator, a quote or a line break.</summary>
     public static string CsvCell(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '@' or '\t' || (value.Length > 1 && value[0] == '-' && !char.IsAsciiDigit(value[1])))
-        {
-            value = "'" + value;
-        }
-
+        value = SnapshotCsv.Text(value);
         return value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 
