@@ -1,5 +1,5 @@
 // Cdppe on Azure: one storage account (the storage contract), one Function App on the Flex Consumption plan
-// running the custom handler, Application Insights + Log Analytics, and the Event Grid wiring of the blob trigger.
+// running the .NET isolated worker, Application Insights + Log Analytics, and the Event Grid wiring of the blob trigger.
 // Deploy with `azd up` (azure.yaml) or `az deployment group create` (docs/deploy.md).
 
 targetScope = 'resourceGroup'

@@ -1,5 +1,5 @@
-// The Function App on the Flex Consumption plan, running Cdppe.Functions as a custom handler (the published
-// self-contained linux-x64 executable named in host.json). Storage is reached with the app's system-assigned
+// The Function App on the Flex Consumption plan, running Cdppe.Functions on the .NET isolated worker (the output
+// of `dotnet publish -c Release functions/Cdppe.Functions`). Storage is reached with the app's system-assigned
 // identity: no connection string, no account key.
 
 param planName string
@@ -89,10 +89,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         ] : []
       }
       // On Flex Consumption the runtime is declared here, not with the FUNCTIONS_WORKER_RUNTIME app setting
-      // (which the plan rejects): 'custom' is that setting's value for a custom handler.
+      // (which the plan rejects): the .NET isolated worker on .NET 10.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }
