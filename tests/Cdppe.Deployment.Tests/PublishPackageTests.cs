@@ -33,7 +33,7 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
     };
 
     [Fact]
-    public void PackageHasTheIsolatedWorkerLayoutAndNoCustomHandler()
+    public void PackageHasTheIsolatedWorkerLayout()
     {
         output.WriteLine($"publish: {package.PublishTime.TotalSeconds:F0} s, zip: {new FileInfo(package.ZipPath).Length / 1024} KiB, {package.Entries.Count} entries");
         foreach (var file in new[] { "host.json", "functions.metadata", "worker.config.json", "extensions.json", "Cdppe.Functions.dll", "Cdppe.Pipeline.dll", ".azurefunctions/Microsoft.Azure.WebJobs.Extensions.Storage.Blobs.dll" })
@@ -44,7 +44,6 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
         Assert.DoesNotContain(package.Entries.Keys, k => k.EndsWith("function.json", StringComparison.Ordinal) || k.StartsWith("local.settings", StringComparison.Ordinal));
         var host = package.HostJson;
         Assert.Equal("2.0", host["version"]!.GetValue<string>());
-        Assert.Null(host["customHandler"]);
         Assert.Null(host["extensionBundle"]);
         Assert.Equal(DeclaredFunction.RoutePrefix, host["extensions"]!["http"]!["routePrefix"]!.GetValue<string>());
         Assert.Equal(5, host["extensions"]!["blobs"]!["poisonBlobThreshold"]!.GetValue<int>());

@@ -77,9 +77,10 @@ public sealed class CdppeOptionsValidator : IValidateOptions<CdppeOptions>
         var failures = new List<string>();
         foreach (var url in options.Urls.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).DefaultIfEmpty(string.Empty))
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.Port <= 0)
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.Port <= 0
+                || !(uri.Host == "localhost" || System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out _)))
             {
-                failures.Add($"Cdppe:Urls: '{url}' is not an http://host:port URL.");
+                failures.Add($"Cdppe:Urls: '{url}' is not an http://address:port URL (address: an IP address or localhost).");
             }
         }
 

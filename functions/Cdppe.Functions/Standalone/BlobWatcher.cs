@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Storage.Blobs.Models;
 using Cdppe.Functions.Hosting;
@@ -27,6 +28,9 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
 {
     private readonly DeclaredFunction function = FunctionCatalog.All.Single(f => f.Blob is not null);
     private readonly DateTimeOffset startedAt = clock.GetUtcNow();
+
+    /// <summary>Receipts whose attempt this process ran (and, polls being sequential, has finished).</summary>
+    private readonly ConcurrentDictionary<string, bool> triedHere = new(StringComparer.Ordinal);
 
     /// <summary>The watched container: the first segment of the trigger's path.</summary>
     public string Container => function.Blob!.BlobPath.Split('/')[0];
@@ -108,12 +112,21 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
         {
             case ReceiptState.Done or ReceiptState.Poison:
                 return (false, true);
+            case ReceiptState.Trying when triedHere.ContainsKey(receipt.RowKey):
+                // This process ran that attempt and it failed, but storage did not take the receipt's update: a failure.
+                break;
             case ReceiptState.Trying when receipt.UpdatedAt < startedAt || clock.GetUtcNow() - receipt.UpdatedAt > timeout:
                 logger.LogError("Blob {BlobName}: attempt {Attempt} never finished (the host stopped under it, or it ran past {Timeout}); poison, not retried", blob.Name, receipt.Attempts, timeout);
                 await PoisonAsync(receipt, $"le traitement a été interrompu (arrêt brutal du service ou durée de plus de {timeout.TotalSeconds:0} s) ; il n'est pas repris automatiquement", cancellationToken);
                 return (false, true);
             case ReceiptState.Trying:
                 return (false, false);
+        }
+
+        if (receipt.Attempts >= settings.MaxBlobAttempts)
+        {
+            await PoisonAsync(receipt, $"le traitement a échoué à chacune des {receipt.Attempts} tentatives", cancellationToken);
+            return (false, true);
         }
 
         if (receipt.Attempts > 0 && clock.GetUtcNow() < receipt.UpdatedAt + Backoff(receipt.Attempts))
@@ -126,6 +139,7 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
         receipt.State = BlobReceiptStore.Name(ReceiptState.Trying);
         receipt.UpdatedAt = clock.GetUtcNow();
         await receipts.SaveAsync(receipt, cancellationToken);
+        triedHere[receipt.RowKey] = true;
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {

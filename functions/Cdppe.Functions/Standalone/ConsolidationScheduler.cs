@@ -17,17 +17,18 @@ public sealed class ConsolidationScheduler(IConfiguration configuration, IServic
 
     private readonly DeclaredFunction function = FunctionCatalog.All.Single(f => f.Timer is not null);
 
-    /// <summary>The schedule of the timer function, its <c>%setting%</c> resolved from <paramref name="configuration"/>.</summary>
+    /// <summary>The schedule when its setting is not set (the infrastructure sets it in Azure): daily at 03:00.</summary>
+    public const string DefaultSchedule = "0 0 3 * * *";
+
+    /// <summary>
+    /// The schedule of the timer function, its <c>%setting%</c> resolved from <paramref name="configuration"/>
+    /// (<see cref="DefaultSchedule"/> when the setting is not set, e.g. a published package run without settings).
+    /// </summary>
     public static CronExpression Schedule(IConfiguration configuration)
     {
         var schedule = FunctionCatalog.All.Single(f => f.Timer is not null).Timer!.Schedule;
         var resolved = schedule is ['%', .. var name, '%'] ? configuration[name] : schedule;
-        if (string.IsNullOrWhiteSpace(resolved))
-        {
-            throw new InvalidOperationException($"The timer schedule {schedule} names a setting that is not set.");
-        }
-
-        return CronExpression.Parse(resolved, CronFormat.IncludeSeconds);
+        return CronExpression.Parse(string.IsNullOrWhiteSpace(resolved) ? DefaultSchedule : resolved, CronFormat.IncludeSeconds);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -85,7 +85,7 @@ public static class StandaloneHost
             foreach (var url in options.Value.Urls.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
                 var uri = new Uri(url);
-                if (uri.IsLoopback && !IPAddress.TryParse(uri.Host, out _))
+                if (uri.Host == "localhost")
                 {
                     kestrel.ListenLocalhost(uri.Port);
                 }

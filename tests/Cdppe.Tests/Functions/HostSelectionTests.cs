@@ -47,9 +47,32 @@ public sealed class HostSelectionTests
         var next = ConsolidationScheduler.Schedule(configuration).GetNextOccurrence(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero), Pipeline.Consolidation.ConsolidationPlanner.Paris);
 
         Assert.Equal("%CONSOLIDATION_SCHEDULE%", Assert.Single(FunctionCatalog.All, f => f.Timer is not null).Timer!.Schedule);
-        Assert.Equal("0 0 3 * * *", sample["CONSOLIDATION_SCHEDULE"]);
+        Assert.Equal(ConsolidationScheduler.DefaultSchedule, sample["CONSOLIDATION_SCHEDULE"]);
+        Assert.Equal("0 0 3 * * *", ConsolidationScheduler.DefaultSchedule);
         // 03:00 in Paris is 02:00 UTC in November.
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero), next);
+    }
+
+    [Fact]
+    public async Task SettingsThatWouldFailLaterStopTheHostAtStartAndSayWhich()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+            ["Cdppe:Urls"] = "http://127.0.0.1:1",
+            ["Cdppe:Keys:corse:Key"] = "k",
+            ["Cdppe:Keys:corse:Departements"] = "20",
+            ["Cdppe:BlobPollSeconds"] = "0",
+        };
+
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(async () =>
+        {
+            await using var app = StandaloneHost.CreateBuilder([], settings).AddStandaloneHost().Build();
+            await app.StartAsync();
+        });
+
+        Assert.Contains("Cdppe:Keys:corse:Departements must list INSEE codes (e.g. 77 or 2A,2B), not '20'.", failure.Failures);
+        Assert.Contains("Cdppe:BlobPollSeconds must be positive.", failure.Failures);
     }
 
     [Fact]
@@ -70,6 +93,5 @@ public sealed class HostSelectionTests
         Assert.Equal(DeclaredFunction.RoutePrefix, hostJson.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
         Assert.Equal(["GetOpenApiDocument", "Health"], FunctionCatalog.Http.Where(f => f.IsAnonymous).Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.All(FunctionCatalog.Http, f => Assert.NotNull(f.Http!.Route));
-        Assert.False(hostJson.RootElement.TryGetProperty("customHandler", out _));
     }
 }

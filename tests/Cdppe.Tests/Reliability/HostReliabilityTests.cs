@@ -159,7 +159,7 @@ public sealed class HostReliabilityTests(AzuriteFixture azurite)
         Assert.Contains("C6;Taux d'IP évaluées;2022-06;-5,5;nombre;;en retard;non;;1\r\n", text, StringComparison.Ordinal);
     }
 
-    // Case 7: the trigger endpoints of the custom handler are gone, and encoded separators never move an upload to another département.
+    // Case 7: the trigger endpoints of the old host are gone, and encoded separators never move an upload to another département.
     [Fact]
     public async Task NoTriggerIsReachableFromOutsideAndEncodedSeparatorsNeverReachAnotherDepartement()
     {
