@@ -107,6 +107,7 @@ var tableNames = [
   'IndicatorSources'
   'PlannedFunding'
   'Objectives'
+  'Contracts'
 ]
 
 // Names are computed here, from parameters only, so that every module gets deploy-time constants (precise What-If).

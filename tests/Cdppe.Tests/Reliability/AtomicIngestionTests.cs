@@ -80,7 +80,7 @@ public sealed class AtomicIngestionTests(AzuriteFixture azurite)
         Assert.Equal(27, (await services.Get<ObjectiveStore>().CurrentAsync(head, "synthese-objectifs", "2020-2022")).Count);
         var record = await services.Get<IngestionStore>().FindAsync(dep.Code, id);
         Assert.Equal((IngestionStatus.Accepted, (string?)null), (record!.State, record.SupersededBy));
-        Assert.Equal([id], await services.Get<IngestionStore>().AcceptedAsync(dep.Code));
+        Assert.Contains(id, await services.Get<IngestionStore>().AcceptedAsync(dep.Code));
     }
 
     /// <summary>The real tables, except that every transaction on <paramref name="table"/> fails with a 500.</summary>

@@ -50,5 +50,5 @@ public sealed class IngestionStoreTests(AzuriteFixture azurite)
     };
 
     private async Task<(IngestionStore Store, string Departement)> StoreAsync() =>
-        (new Services(await azurite.StorageAsync()).Get<IngestionStore>(), TestDepartements.Next().Code);
+        (new Services(await azurite.StorageAsync()).Get<IngestionStore>(), "test-" + Guid.NewGuid().ToString("N"));
 }

@@ -111,7 +111,9 @@ public sealed class OtherProgramsCorpusTests(AzuriteFixture azurite)
                 Assert.True(result.Status == IngestionStatus.Accepted, $"{format} {sample}: {string.Join("\n", result.Issues.Where(i => i.Severity == Severity.Error))}");
                 var data = JsonNode.Parse((await services.Storage.IngestionReports.GetBlobClient($"{result.Partition}/{result.IngestionId}.data.json").DownloadContentAsync()).Value.Content.ToString())!.AsObject();
                 data.Remove("ingestionId");
-                var issues = string.Join("\n", result.Issues.Select(i => $"{i.Severity} {i.Code} {i.Sheet} {i.Cell} {i.Message}"));
+                // A message may name an earlier file of the same run (« annexe-2-1-2024.ods »): compare by sample name.
+                var issues = string.Join("\n", result.Issues.Select(i => $"{i.Severity} {i.Code} {i.Sheet} {i.Cell} {i.Message}"))
+                    .Replace(Path.GetExtension(path) + ")", ".xlsx)", StringComparison.Ordinal);
                 stored[(format, sample)] = (issues, data.ToJsonString());
             }
         }
@@ -156,7 +158,7 @@ public sealed class OtherProgramsCorpusTests(AzuriteFixture azurite)
             }
         }
 
-        foreach (var table in new[] { TableNames.BudgetLines, TableNames.IndicatorValues, TableNames.Fiches, TableNames.Indicators, TableNames.IndicatorSources, TableNames.PlannedFunding, TableNames.Objectives })
+        foreach (var table in new[] { TableNames.BudgetLines, TableNames.IndicatorValues, TableNames.Fiches, TableNames.IndicatorSources, TableNames.PlannedFunding, TableNames.Objectives })
         {
             Assert.Empty(await WorkbookIngestorTests.Rows<TableEntity>(services, table, dep));
         }
