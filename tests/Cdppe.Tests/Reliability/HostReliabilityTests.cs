@@ -248,7 +248,7 @@ public sealed class HostReliabilityTests(AzuriteFixture azurite)
         await using var app = await RunningApp.StartAsync(azurite, services: s =>
         {
             s.AddSingleton(storage);
-            s.AddSingleton(sp => new MonthlyConsolidator(storage, TimeProvider.System, NullLogger<MonthlyConsolidator>.Instance) { LeaseWait = TimeSpan.Zero });
+            s.Configure<LeaseOptions>(o => o.Consolidation = o.Consolidation with { Wait = TimeSpan.Zero });
         });
         app.Client.DefaultRequestHeaders.Add("x-functions-key", "test-key");
         // Someone else holds the consolidation lease of the département.
