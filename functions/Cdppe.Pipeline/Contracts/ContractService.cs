@@ -67,6 +67,19 @@ public sealed class ContractService(IngestionStore ingestions, IngestionReportSt
             contracts = attachment.Contracts;
             var sheet = plans[0].Sheet.Split(", ")[0];
             issues.AddRange(attachment.Warnings.Select(w => new ValidationIssue(Severity.Warning, "periode-contrat", w, sheet)));
+
+            // The plan d'action is one dataset whatever its period: a plan d'action of other years takes its place.
+            foreach (var plan in plans.Where(p => p.Kind == Ingestion.Kinds.PlanActionParser.KindName))
+            {
+                foreach (var replaced in existing.SelectMany(c => c.Plans).Where(p => p.Kind == plan.Kind && p.FirstYear != plan.FirstYear))
+                {
+                    issues.Add(new ValidationIssue(
+                        Severity.Warning,
+                        "plan-remplace",
+                        $"Ce plan d'action ({Years.Label(plan.Years)}) remplace celui de {Years.Label(replaced.Years)} ({replaced.FileName}) : les fiches et les financements de {Years.Label(replaced.Years)} ne seront plus ceux des rapports de ces années (les rapports déjà produits restent dans reports/ et le classeur remplacé dans archive/).",
+                        plan.Sheet.Split(", ")[0]));
+                }
+            }
         }
 
         var years = content.Sheets.Where(s => s.Kind is not null).SelectMany(s => s.Years).Distinct().Order().ToList();

@@ -54,6 +54,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<MonthlyConsolidator>();
         services.AddSingleton<ConsolidationPlanner>();
         services.AddSingleton<ConsolidationRunner>();
+        services.AddSingleton<IngestionConsolidation>();
 
         services.AddSingleton<DocxTemplateCache>(_ => new DocxTemplateCache());
         services.AddSingleton<ContractPeriodReader>();

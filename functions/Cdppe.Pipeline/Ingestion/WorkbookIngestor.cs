@@ -1,3 +1,4 @@
+using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,8 @@ namespace Cdppe.Pipeline.Ingestion;
 /// lose them), <b>parse</b> and validate, <b>check</b> against the département's current data and the storage's
 /// limits, then <b>store</b> its rows (accepted) or <b>reject</b> it (a copy in <c>rejected/</c> with a comment on each
 /// faulty cell), and <b>record</b> it: the report, then the record, which for an accepted workbook is the commit that
-/// makes all its rows visible at once (<see cref="IngestionRecorder"/>).
+/// makes all its rows visible at once (<see cref="IngestionRecorder"/>). An accepted workbook's months are then
+/// consolidated at once (<see cref="IngestionConsolidation"/>).
 /// </summary>
 public sealed class WorkbookIngestor(
     UploadStore uploads,
@@ -20,6 +22,7 @@ public sealed class WorkbookIngestor(
     DatasetStore datasets,
     RejectedStore rejected,
     IngestionRecorder recorder,
+    IngestionConsolidation consolidation,
     TimeProvider clock,
     ILogger<WorkbookIngestor> logger)
 {
@@ -73,7 +76,13 @@ public sealed class WorkbookIngestor(
             annotatedPath = await RejectAsync(upload, content, cancellationToken);
         }
 
-        return await recorder.RecordAsync(new IngestionOutcome(upload, content, archivePath, plan, annotatedPath), cancellationToken);
+        var result = await recorder.RecordAsync(new IngestionOutcome(upload, content, archivePath, plan, annotatedPath), cancellationToken);
+        if (result.Status == IngestionStatus.Accepted)
+        {
+            await consolidation.AfterIngestionAsync(upload.Partition, content, cancellationToken);
+        }
+
+        return result;
     }
 
     /// <summary>Records a blob that failed every attempt, so that it is visible in the ingestion list (it stays in uploads).</summary>

@@ -321,8 +321,13 @@ public sealed record AnnualReportModel
         if (ofYear.Count > 0)
         {
             var last = year < inputs.GeneratedOn.Year ? 12 : Math.Max(1, inputs.GeneratedOn.Month - 1);
-            var known = ofYear.Select(s => s.Code).Distinct(StringComparer.Ordinal).Count();
-            var byMonth = ofYear.GroupBy(s => s.Month.Month).ToDictionary(g => g.Key, g => g.ToList());
+
+            // The monthly follow-up's indicators: those with a value in a month before December (an indicator of the
+            // plan never followed monthly, or known by its annual value only, leaves no gap in the monthly follow-up).
+            var followed = ofYear.Where(s => s.Month.Month < 12 && (s.Value is not null || s.Text is not null)).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+            var monthly = followed.Count > 0 ? ofYear.Where(s => followed.Contains(s.Code)).ToList() : ofYear;
+            var known = monthly.Select(s => s.Code).Distinct(StringComparer.Ordinal).Count();
+            var byMonth = monthly.GroupBy(s => s.Month.Month).ToDictionary(g => g.Key, g => g.ToList());
             for (var m = 1; m <= last; m++)
             {
                 var month = new YearMonth(year, m);
