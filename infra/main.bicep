@@ -110,12 +110,11 @@ var tableNames = [
   'SnapshotRevisions'
   'ConsolidationRuns'
   'BlobReceipts'
-  'Indicators'
   'Fiches'
-  'Datasets'
   'IndicatorSources'
   'PlannedFunding'
   'Objectives'
+  'Contracts'
 ]
 
 // Names are computed here, from parameters only, so that every module gets deploy-time constants (precise What-If).

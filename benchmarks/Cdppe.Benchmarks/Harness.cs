@@ -36,6 +36,16 @@ public static class Harness
             }
         }
 
+        // The same rows as .ods and .xls (ExcelDataReader reads .xls, not .ods; ClosedXML neither).
+        foreach (var (name, path) in Workloads.OtherFormatFiles())
+        {
+            var scenarios = name.EndsWith(".xls", StringComparison.Ordinal) ? new[] { "read-ours", "read-ours-rows", "read-exceldatareader" } : ["read-ours", "read-ours-rows"];
+            foreach (var scenario in scenarios)
+            {
+                results.AddRange((await ChildAsync([.. self, "measure", scenario, path, quick ? "2" : "5"])).Select(r => ("read:" + name, r)));
+            }
+        }
+
         results.AddRange((await ChildAsync([.. self, "measure", "consolidate-memory", quick ? "1" : "3"])).Select(r => ("consolidation", r)));
         results.AddRange((await ChildAsync([.. self, "measure", "consolidate-azurite", quick ? "1" : "3"])).Select(r => ("consolidation", r)));
 

@@ -24,6 +24,25 @@ public class ReadingBenchmarks
     public string CdppeParse() => Scenarios.OursParse(workbook);
 }
 
+/// <summary>The 100 000-row suivi-mensuel saved by LibreOffice Calc as .ods and .xls (see <see cref="Workloads.OtherFormatFiles"/>).</summary>
+[MemoryDiagnoser]
+public class OtherFormatsReadingBenchmarks
+{
+    private byte[] workbook = [];
+
+    [Params("suivi-mensuel-100000-lignes.ods", "suivi-mensuel-65536-lignes.xls")]
+    public string File { get; set; } = string.Empty;
+
+    [GlobalSetup]
+    public void Setup() => workbook = System.IO.File.ReadAllBytes(Workloads.OtherFormatFiles()[File]);
+
+    [Benchmark]
+    public string CdppeRows() => Scenarios.OursRows(workbook);
+
+    [Benchmark]
+    public string CdppeParse() => Scenarios.OursParse(workbook);
+}
+
 /// <summary>In-memory consolidation of one département (300 indicators × 36 months).</summary>
 [MemoryDiagnoser]
 public class ConsolidationBenchmarks

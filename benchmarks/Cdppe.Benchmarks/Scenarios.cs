@@ -1,12 +1,15 @@
 using System.Globalization;
 using Cdppe.Functions.Standalone;
 using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Hosting;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using ExcelDataReader;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cdppe.Benchmarks;
@@ -27,7 +30,8 @@ public static class Scenarios
             case "read-ours-rows":
             {
                 var bytes = File.ReadAllBytes(args[0]);
-                return Measurement.Run($"Cdppe XlsxWorkbook (rows only) · {Path.GetFileName(args[0])}", Iterations(args[1]), () => OursRows(bytes));
+                var reader = Path.GetExtension(args[0]) switch { ".ods" => "OdsWorkbook", ".xls" => "XlsWorkbook", _ => "XlsxWorkbook" };
+                return Measurement.Run($"Cdppe {reader} (rows only) · {Path.GetFileName(args[0])}", Iterations(args[1]), () => OursRows(bytes));
             }
 
             case "read-exceldatareader":
@@ -61,7 +65,7 @@ public static class Scenarios
 
     public static string OursRows(byte[] bytes)
     {
-        using var workbook = XlsxWorkbook.Open(new MemoryStream(bytes));
+        using var workbook = SpreadsheetFormats.Open(new MemoryStream(bytes));
         long cells = 0;
         foreach (var sheet in workbook.Sheets)
         {
@@ -102,26 +106,25 @@ public static class Scenarios
     {
         var folder = Path.Combine(Workloads.Folder, "azurite-" + Guid.NewGuid().ToString("N"));
         await using var azurite = await AzuriteProcess.StartAsync(folder);
-        var storage = CdppeStorage.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [CdppeStorage.ConnectionName] = azurite.ConnectionString }).Build());
-        await storage.EnsureCreatedAsync();
+        await using var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [CdppeStorage.ConnectionName] = azurite.ConnectionString }).Build())
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddCdppePipeline(XlsxLimits.Default.MaxRowsPerSheet)
+            .BuildServiceProvider();
+        await services.GetRequiredService<CdppeStorage>().EnsureCreatedAsync();
         var national = Workloads.National(departements: iterations + 1);
-        var consolidator = new MonthlyConsolidator(storage, TimeProvider.System, NullLogger<MonthlyConsolidator>.Instance);
+        var consolidator = services.GetRequiredService<MonthlyConsolidator>();
+        var ingestions = services.GetRequiredService<IngestionStore>();
         var index = 0;
         foreach (var (dep, definitions, values) in national.Departements)
         {
-            await TableBatches.UpsertAsync(storage.Table(TableNames.Indicators), definitions.Values.Select(d => IndicatorMapping.ToEntity(dep.Code, "bench", d)));
-            await TableBatches.UpsertAsync(storage.Table(TableNames.IndicatorValues), values.SelectMany(m => m.Value).Select(v => new IndicatorValueEntity
-            {
-                PartitionKey = dep.Code,
-                RowKey = $"{v.Period}|{v.Code}|{v.IngestionId}",
-                Code = v.Code,
-                Label = v.Label,
-                Period = v.Period.ToString(),
-                Value = (double?)v.Value,
-                Reliable = true,
-                IngestionId = v.IngestionId,
-                ReceivedAt = v.ReceivedAt,
-            }));
+            // What a tableau de bord and the monthly follow-ups of one ingestion write, committed as an ingestion commits.
+            var content = new WorkbookContent();
+            content.Indicators.AddRange(definitions.Values.Select(d => new SourcedIndicator(Pipeline.Ingestion.Kinds.TableauDeBordParser.KindName, d)));
+            content.IndicatorValues.AddRange(values.SelectMany(m => m.Value).Select(v => new IndicatorValue { Code = v.Code, Label = v.Label, Period = v.Period, Value = v.Value }));
+            var plan = DatasetStore.Plan(dep.Code, "bench", values.First().Value[0].ReceivedAt, content);
+            await services.GetRequiredService<DatasetStore>().WriteAsync(plan);
+            await ingestions.CommitAsync(new IngestionEntity { PartitionKey = dep.Code, RowKey = "bench", State = IngestionStatus.Accepted }, await ingestions.HeadAsync(dep.Code), plan.Datasets);
         }
 
         var result = Measurement.Run($"Consolidation of one département through Azurite ({national.Months.Count} months × 300 indicators)", iterations, () =>

@@ -37,6 +37,47 @@ public static class Workloads
         return paths;
     }
 
+    /// <summary>
+    /// The 100 000-row suivi-mensuel saved by LibreOffice Calc as .ods, and as .xls (which holds 65 536 rows at most:
+    /// Calc keeps the first ones), when <c>soffice</c> is installed; none otherwise.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> OtherFormatFiles()
+    {
+        var xlsx = WorkbookFiles()["suivi-mensuel-100000-lignes.xlsx"];
+        var paths = new Dictionary<string, string>();
+        foreach (var (format, name) in new[] { ("ods", "suivi-mensuel-100000-lignes.ods"), ("xls", "suivi-mensuel-65536-lignes.xls") })
+        {
+            var path = Path.Combine(Folder, name);
+            if (!File.Exists(path))
+            {
+                var converted = Path.ChangeExtension(xlsx, format);
+                var profile = "-env:UserInstallation=file://" + Path.Combine(Folder, "soffice-profile");
+                try
+                {
+                    using var soffice = System.Diagnostics.Process.Start("soffice", [profile, "--headless", "--convert-to", format, "--outdir", Folder, xlsx]);
+                    soffice.WaitForExit();
+                }
+                catch (System.ComponentModel.Win32Exception)
+                {
+                    Console.Error.WriteLine($"soffice not found: {name} not measured (apt-get install -y libreoffice-calc-nogui)");
+                    continue;
+                }
+
+                if (File.Exists(converted))
+                {
+                    File.Move(converted, path);
+                }
+            }
+
+            if (File.Exists(path))
+            {
+                paths[name] = path;
+            }
+        }
+
+        return paths;
+    }
+
     /// <summary>A synthetic suivi-mensuel: 300 indicators × months, numbers with formats, text reliability flags.</summary>
     public static byte[] SuiviMensuel(int rows)
     {

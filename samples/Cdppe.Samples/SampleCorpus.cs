@@ -22,9 +22,12 @@ public static class SampleCorpus
         ("tableau-de-bord-2020.xlsx", () => SampleWorkbooks.TableauDeBord()),
         ("bilans-fiches-2022.xlsx", () => SampleWorkbooks.BilansFiches2022()),
         ("annexe-2-1-2023-2024.xlsx", () => SampleWorkbooks.Annexe21()),
+        ("annexe-2-1-2024.xlsx", () => SampleWorkbooks.Annexe21(SeedData.Annexe21Of2024)),
+        ("rapport-financier-2023-actions.xlsx", () => SampleWorkbooks.RapportFinancierActions2023()),
         ("plan-complet-2020-2022.xlsx", SampleWorkbooks.PlanComplet),
         ("variantes/plan-action-sans-ligne-de-groupe.xlsx", () => XlsxWriter.Write([SampleWorkbooks.PlanActionSheet(SeedData.PlanAction, groupRow: false)])),
         ("variantes/suivi-mensuel-dates-1904.xlsx", SuiviMensuelDates1904),
+        ("variantes/annexe-2-1-2023-mise-en-page-etat.xlsx", () => SampleWorkbooks.Annexe21SeedLayout()),
         ("variantes/bilans-et-rapport-financier.xlsx", () => XlsxWriter.Write([SampleWorkbooks.RapportFinancierSheet(SeedData.RapportFinancier2022), SampleWorkbooks.BilansFichesSheet(SeedData.Fiches2022)])),
 
         ("bad/pas-un-classeur.xlsx", () => Encoding.UTF8.GetBytes("Ceci n'est pas un classeur Excel.")),

@@ -365,57 +365,6 @@ public static partial class SampleWorkbooks
         return new XlsxSheetSpec(sheetName, rows, merges);
     }
 
-    /// <summary>Seed 002: the State's annexe 2.1 plan for 2023 with 2024 funding, as another département filled it.</summary>
-    public static byte[] Annexe21(AnnexeData? data = null, string sheetName = "Plan d'action") =>
-        XlsxWriter.Write([Annexe21Sheet(data ?? SeedData.Annexe21, sheetName)]);
-
-    public static XlsxSheetSpec Annexe21Sheet(AnnexeData data, string sheetName = "Plan d'action")
-    {
-        var rows = new List<IReadOnlyList<object?>>
-        {
-            Row("INDICATIONS POUR LA COMPLÉTUDE DU PLAN D'ACTIONS"),
-            Row("- Ne pas modifier la structure du tableau et le transmettre impérativement au format Excel (et non PDF)"),
-            Row("Annexe 1.1 - Plan d'action pour les départements ayant contractualisé pour la première fois en 2020 ou en 2023"),
-            Row("Mesure", "N° de l'objectif", "Objectif", "Actions à mettre en œuvre 2023", "Financements 2023", null, null, null, null, null, "Financements 2024"),
-            Row(null, null, null, null, "Source du financement État", "Département", "État", "Total pour l'objectif", "Autres financements (Précisez la source)", "Montant"),
-        };
-        var merges = new List<string> { "A3:K3", "A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:J4", "K4:K5" };
-        string? engagement = null;
-        var index = 0;
-        var mesureStart = 0;
-        decimal dep = 0, etat = 0, total = 0, next = 0;
-        foreach (var line in data.Lignes)
-        {
-            if (line.Engagement != engagement)
-            {
-                engagement = line.Engagement;
-                rows.Add(Row(engagement));
-                merges.Add($"A{rows.Count}:K{rows.Count}");
-                mesureStart = 0;
-            }
-
-            index++;
-            var asText = index % 2 == 0;
-            rows.Add(Row(line.Mesure, line.Objectif is { } n ? (double)n : null, line.ObjectifLibelle, line.Actions2023, line.SourceEtat, Cents(line.Departement, asText), Cents(line.Etat, asText), Cents(line.Total, !asText), line.AutresFinancements, null, Cents(line.Financement2024, asText)));
-            dep += line.Departement ?? 0;
-            etat += line.Etat ?? 0;
-            total += line.Total ?? 0;
-            next += line.Financement2024 ?? 0;
-            if (line.Mesure is not null)
-            {
-                mesureStart = rows.Count;
-            }
-            else if (mesureStart > 0 && line.Objectif is null)
-            {
-                merges.RemoveAll(m => m.StartsWith($"A{mesureStart}:", StringComparison.Ordinal));
-                merges.Add($"A{mesureStart}:A{rows.Count}");
-            }
-        }
-
-        rows.Add(Row("Total", null, null, null, null, Cents(dep, false), Cents(etat, false), Cents(total, false), null, null, Cents(next, false)));
-        return new XlsxSheetSpec(sheetName, rows, merges);
-    }
-
     /// <summary>One workbook holding the plan d'action, its synthesis and the tableau de bord (several kinds in one file).</summary>
     public static byte[] PlanComplet() => XlsxWriter.Write(
     [

@@ -20,7 +20,14 @@ public static class SeedData
 
     public static SyntheseData Synthese { get; } = Load<SyntheseData>("synthese-objectifs-2020-2022.json");
 
+    /// <summary>Seed 002: the annexe 2.1 of 2023, with the 2024 funding.</summary>
     public static AnnexeData Annexe21 { get; } = Load<AnnexeData>("annexe-2-1-2023-2024.json");
+
+    /// <summary>The annexe 2.1 of 2024 built from seed 002's "Financements 2024" column (see the file's <c>source</c>).</summary>
+    public static AnnexeData Annexe21Of2024 { get; } = Load<AnnexeData>("annexe-2-1-2024.json");
+
+    /// <summary>A rapport financier of 2023 keyed by action, on the annexe 2.1 of 2023 (consumed amounts illustrative).</summary>
+    public static RapportActionsData RapportFinancierActions2023 { get; } = Load<RapportActionsData>("rapport-financier-2023-actions.json");
 
     private static T Load<T>(string name)
     {
@@ -118,17 +125,25 @@ public sealed record SyntheseObjectif(
     string? Modalite,
     [property: JsonPropertyName("actions_2022")] string? Actions2022);
 
-public sealed record AnnexeData([property: JsonPropertyName("departement_source")] string DepartementSource, IReadOnlyList<int> Annees, IReadOnlyList<AnnexeLigne> Lignes);
+public sealed record AnnexeData(
+    [property: JsonPropertyName("departement_source")] string DepartementSource,
+    int Annee,
+    [property: JsonPropertyName("annee_suivante")] int? AnneeSuivante,
+    IReadOnlyList<AnnexeLigne> Lignes);
 
 public sealed record AnnexeLigne(
     string Engagement,
     string? Mesure,
     int? Objectif,
     [property: JsonPropertyName("objectif_libelle")] string? ObjectifLibelle,
-    [property: JsonPropertyName("actions_2023")] string Actions2023,
+    string Actions,
     [property: JsonPropertyName("source_etat")] string? SourceEtat,
     decimal? Departement,
     decimal? Etat,
     decimal? Total,
     [property: JsonPropertyName("autres_financements")] string? AutresFinancements,
-    [property: JsonPropertyName("financement_2024")] decimal? Financement2024);
+    [property: JsonPropertyName("financement_annee_suivante")] decimal? FinancementAnneeSuivante);
+
+public sealed record RapportActionsData([property: JsonPropertyName("departement_source")] string DepartementSource, int Annee, IReadOnlyList<RapportActionLigne> Lignes);
+
+public sealed record RapportActionLigne(int Objectif, string Action, decimal Consomme);

@@ -23,7 +23,7 @@ public sealed class ConsolidateMonthly(ConsolidationRunner runner, ILogger<Conso
         var summaries = await runner.RunDueAsync("timer", cancellationToken: cancellationToken);
         foreach (var s in summaries)
         {
-            logger.LogInformation("{Departement}: {Months} ({Revisions} revisions)", s.Departement, string.Join(',', s.Months), s.RevisionsWritten);
+            logger.LogInformation("{Departement}: {Months} ({Revisions} revisions); skipped: {Skipped}", s.Departement, string.Join(',', s.Months), s.RevisionsWritten, s.Skipped.Count > 0 ? string.Join(" ; ", s.Skipped) : "none");
         }
     }
 }

@@ -11,7 +11,7 @@ namespace Cdppe.Functions.Functions;
 /// <c>GET /api/templates/{kind}?departement=77[&amp;annee=2022]</c>: a blank input workbook for a kind; the
 /// <c>suivi-mensuel</c> one is pre-filled with the département's indicators (département required).
 /// </summary>
-public sealed class GetInputTemplate(CdppeStorage storage, TimeProvider clock)
+public sealed class GetInputTemplate(IngestionStore ingestions, IndicatorStore indicatorStore, TimeProvider clock)
 {
     [Function(nameof(GetInputTemplate))]
     [ApiOperation("A blank input workbook of a kind; the suivi-mensuel one is pre-filled with the département's indicators.", Tag = "ingestion")]
@@ -49,10 +49,7 @@ public sealed class GetInputTemplate(CdppeStorage storage, TimeProvider clock)
         var indicators = new List<IndicatorDefinition>();
         if (kind == SuiviMensuelParser.KindName)
         {
-            await foreach (var e in storage.Table(TableNames.Indicators).QueryAsync<IndicatorEntity>(e => e.PartitionKey == dep!.Value.Code, cancellationToken: cancellationToken))
-            {
-                indicators.Add(IndicatorMapping.FromEntity(e));
-            }
+            indicators.AddRange((await indicatorStore.CurrentAsync(await ingestions.HeadAsync(dep!.Value.Code, cancellationToken), cancellationToken)).Values.OrderBy(i => i.Code, StringComparer.Ordinal));
         }
 
         var bytes = InputTemplates.Build(kind, year, indicators, dep?.Code)!;

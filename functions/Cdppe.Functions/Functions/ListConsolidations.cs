@@ -5,7 +5,7 @@ using Cdppe.Pipeline.Storage;
 namespace Cdppe.Functions.Functions;
 
 /// <summary><c>GET /api/consolidations?departement=77</c>: the recorded consolidation runs.</summary>
-public sealed class ListConsolidations(CdppeStorage storage)
+public sealed class ListConsolidations(ConsolidationRunStore store)
 {
     [Function(nameof(ListConsolidations))]
     [ApiOperation("The recorded consolidation runs of the département.", Tag = "consolidation")]
@@ -21,7 +21,7 @@ public sealed class ListConsolidations(CdppeStorage storage)
         }
 
         var runs = new List<object>();
-        await foreach (var r in storage.Table(TableNames.ConsolidationRuns).QueryAsync<ConsolidationRunEntity>(e => e.PartitionKey == dep.Code && e.RowKey.CompareTo("run|") >= 0 && e.RowKey.CompareTo("run|~") < 0, cancellationToken: cancellationToken))
+        foreach (var r in await store.RunsAsync(dep.Code, cancellationToken))
         {
             runs.Add(new { id = r.RowKey, r.StartedAt, r.EndedAt, r.Trigger, months = r.Months.Split(',', StringSplitOptions.RemoveEmptyEntries), r.Snapshots, r.RevisionsWritten, r.Gaps, r.Warnings });
         }

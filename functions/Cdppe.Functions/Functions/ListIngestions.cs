@@ -5,7 +5,7 @@ using Cdppe.Pipeline.Storage;
 namespace Cdppe.Functions.Functions;
 
 /// <summary><c>GET /api/ingestions?departement=77</c>: every ingestion of the département, newest first.</summary>
-public sealed class ListIngestions(CdppeStorage storage)
+public sealed class ListIngestions(IngestionStore ingestions)
 {
     [Function(nameof(ListIngestions))]
     [ApiOperation("The département's ingestions, newest first: file, kinds, years, status, error and warning counts, report, stored data, annotated copy of a rejected file, superseded by.", Tag = "ingestion")]
@@ -20,13 +20,8 @@ public sealed class ListIngestions(CdppeStorage storage)
             return problem;
         }
 
-        var records = new List<IngestionEntity>();
-        await foreach (var e in storage.Table(TableNames.Ingestions).QueryAsync<IngestionEntity>(e => e.PartitionKey == dep.Code, cancellationToken: cancellationToken))
-        {
-            records.Add(e);
-        }
-
-        return new OkObjectResult(records.OrderByDescending(r => r.ReceivedAt).Select(r => new
+        var records = await ingestions.ListAsync(dep.Code, cancellationToken);
+        return new OkObjectResult(records.Select(r => new
         {
             id = r.RowKey,
             r.FileName,
@@ -34,6 +29,7 @@ public sealed class ListIngestions(CdppeStorage storage)
             r.Status,
             r.Kinds,
             r.Years,
+            r.Contract,
             r.ErrorCount,
             r.WarningCount,
             r.Lines,

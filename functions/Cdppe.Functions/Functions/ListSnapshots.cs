@@ -10,7 +10,7 @@ namespace Cdppe.Functions.Functions;
 /// <c>GET /api/snapshots?departement=77&amp;from=2022-01&amp;to=2022-12</c>: one row per indicator and month, as JSON,
 /// or as CSV for Excel and Power BI with <c>Accept: text/csv</c> (<see cref="SnapshotCsv"/>).
 /// </summary>
-public sealed class ListSnapshots(CdppeStorage storage)
+public sealed class ListSnapshots(SnapshotStore store)
 {
     [Function(nameof(ListSnapshots))]
     [ApiOperation("Monthly indicator snapshots, as JSON, or as CSV for Excel with Accept: text/csv (; separator, decimal comma, UTF-8 BOM).", Tag = "consolidation")]
@@ -32,15 +32,7 @@ public sealed class ListSnapshots(CdppeStorage storage)
             return Problems.BadRequest("Les paramètres « from » et « to » sont obligatoires, au format AAAA-MM, avec from ≤ to (par exemple from=2022-01&to=2022-12).");
         }
 
-        var rows = new List<SnapshotEntity>();
-        var low = start.Value.ToString();
-        var high = end.Value.ToString() + "|~";
-        await foreach (var s in storage.Table(TableNames.Snapshots).QueryAsync<SnapshotEntity>(e => e.PartitionKey == dep.Code && e.RowKey.CompareTo(low) >= 0 && e.RowKey.CompareTo(high) < 0, cancellationToken: cancellationToken))
-        {
-            rows.Add(s);
-        }
-
-        rows = [.. rows.OrderBy(r => r.Code, StringComparer.Ordinal).ThenBy(r => r.Month, StringComparer.Ordinal)];
+        var rows = await store.RangeAsync(dep.Code, start.Value, end.Value, cancellationToken);
         if (request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase)))
         {
             return new FileContentResult(SnapshotCsv.Write(rows), SnapshotCsv.ContentType) { FileDownloadName = $"snapshots-{dep.Code}-{start}-{end}.csv" };

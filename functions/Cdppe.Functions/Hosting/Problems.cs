@@ -71,7 +71,7 @@ public static class Problems
     /// What an exception escaping an HTTP function answers, in both hosts: the département busy is a 409, a body
     /// that is too large or too slow its own status (413, 408), anything else a 500 without any of its text.
     /// </summary>
-    public static ObjectResult ForException(Exception exception) => Causes(exception).FirstOrDefault(e => e is DepartementBusyException or ConsolidationBusyException or BadHttpRequestException) switch
+    public static ObjectResult ForException(Exception exception) => Causes(exception).FirstOrDefault(e => e is DepartementBusyException or BadHttpRequestException) switch
     {
         BadHttpRequestException bad => Problem(bad.StatusCode),
         { } busy => Problem(StatusCodes.Status409Conflict, busy.Message),

@@ -1,5 +1,6 @@
 using Cdppe.Functions.Standalone;
 using Cdppe.Pipeline.Model;
+using Cdppe.Pipeline.Recovery;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Options;
 

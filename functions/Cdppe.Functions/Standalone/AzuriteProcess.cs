@@ -15,6 +15,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly Process process;
+    private int stopped;
 
     private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
     {
@@ -120,9 +121,18 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return azurite;
     }
 
-    /// <summary>Stops the emulator as an operator would (SIGINT: it flushes its data), killing it if it does not exit.</summary>
+    /// <summary>
+    /// Stops the emulator as an operator would (SIGINT: it flushes its data), killing it if it does not exit in 15 s.
+    /// Also what disposing does: Azurite saves its metadata every 5 s or when interrupted, a kill loses the last
+    /// seconds of acknowledged writes (docs/reliability.md, EmulatorDurabilityTests).
+    /// </summary>
     public async Task StopAsync()
     {
+        if (Interlocked.Exchange(ref stopped, 1) == 1)
+        {
+            return;
+        }
+
         if (!process.HasExited && !OperatingSystem.IsWindows())
         {
             using var signal = Process.Start(new ProcessStartInfo("kill", ["-INT", process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
@@ -142,10 +152,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
             }
         }
 
-        await DisposeAsync();
+        await KillAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private async Task KillAsync()
     {
         try
         {

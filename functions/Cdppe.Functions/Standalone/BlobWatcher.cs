@@ -24,10 +24,9 @@ namespace Cdppe.Functions.Standalone;
 /// </list>
 /// One watcher per storage account: an attempt left open by an earlier process is taken as interrupted.
 /// </summary>
-public sealed class BlobWatcher(CdppeStorage storage, IServiceScopeFactory scopes, IOptions<CdppeOptions> options, TimeProvider clock, ILogger<BlobWatcher> logger) : BackgroundService
+public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts, IServiceScopeFactory scopes, IOptions<CdppeOptions> options, TimeProvider clock, ILogger<BlobWatcher> logger) : BackgroundService
 {
     private readonly DeclaredFunction function = FunctionCatalog.All.Single(f => f.Blob is not null);
-    private readonly BlobReceipts receipts = new(storage);
     private readonly DateTimeOffset startedAt = clock.GetUtcNow();
 
     /// <summary>Receipts whose attempt this process ran (and, polls being sequential, has finished).</summary>
@@ -109,7 +108,7 @@ public sealed class BlobWatcher(CdppeStorage storage, IServiceScopeFactory scope
         var receipt = await receipts.GetAsync(blob.Name, blob.Properties.ETag?.ToString() ?? string.Empty, cancellationToken);
         var settings = options.Value;
         var timeout = TimeSpan.FromSeconds(settings.BlobAttemptTimeoutSeconds);
-        switch (BlobReceipts.State(receipt))
+        switch (BlobReceiptStore.State(receipt))
         {
             case ReceiptState.Done or ReceiptState.Poison:
                 return (false, true);
@@ -137,7 +136,7 @@ public sealed class BlobWatcher(CdppeStorage storage, IServiceScopeFactory scope
 
         // Counted before the attempt: if the process dies during it, the receipt says so.
         receipt.Attempts++;
-        receipt.State = BlobReceipts.Name(ReceiptState.Trying);
+        receipt.State = BlobReceiptStore.Name(ReceiptState.Trying);
         receipt.UpdatedAt = clock.GetUtcNow();
         await receipts.SaveAsync(receipt, cancellationToken);
         triedHere[receipt.RowKey] = true;
@@ -147,14 +146,14 @@ public sealed class BlobWatcher(CdppeStorage storage, IServiceScopeFactory scope
             await using var scope = scopes.CreateAsyncScope();
             var blobClient = storage.Blobs.GetBlobContainerClient(container).GetBlobClient(blob.Name);
             await FunctionInvoker.InvokeAsync(function, scope.ServiceProvider, attempt.Token, blobClient).WaitAsync(timeout, clock, cancellationToken);
-            receipt.State = BlobReceipts.Name(ReceiptState.Done);
+            receipt.State = BlobReceiptStore.Name(ReceiptState.Done);
             receipt.LastError = null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The host is stopping: this attempt does not count; the next start takes the blob again.
             receipt.Attempts--;
-            receipt.State = BlobReceipts.Name(ReceiptState.Pending);
+            receipt.State = BlobReceiptStore.Name(ReceiptState.Pending);
             receipt.UpdatedAt = clock.GetUtcNow();
             await receipts.SaveAsync(receipt, CancellationToken.None);
             throw;
@@ -177,12 +176,12 @@ public sealed class BlobWatcher(CdppeStorage storage, IServiceScopeFactory scope
                 return (true, true);
             }
 
-            receipt.State = BlobReceipts.Name(ReceiptState.Pending);
+            receipt.State = BlobReceiptStore.Name(ReceiptState.Pending);
         }
 
         receipt.UpdatedAt = clock.GetUtcNow();
         await receipts.SaveAsync(receipt, cancellationToken);
-        return (true, BlobReceipts.State(receipt) == ReceiptState.Done);
+        return (true, BlobReceiptStore.State(receipt) == ReceiptState.Done);
     }
 
     /// <summary>Marks the receipt poison and records the failure where users look (the ingestion list).</summary>
@@ -194,7 +193,7 @@ public sealed class BlobWatcher(CdppeStorage storage, IServiceScopeFactory scope
             await scope.ServiceProvider.GetRequiredService<WorkbookIngestor>().RecordPoisonAsync(receipt.BlobName, receipt.Attempts, reason, cancellationToken);
         }
 
-        receipt.State = BlobReceipts.Name(ReceiptState.Poison);
+        receipt.State = BlobReceiptStore.Name(ReceiptState.Poison);
         receipt.LastError ??= reason;
         receipt.UpdatedAt = clock.GetUtcNow();
         await receipts.SaveAsync(receipt, cancellationToken);

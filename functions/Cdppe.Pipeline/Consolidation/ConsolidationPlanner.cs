@@ -1,17 +1,89 @@
+using System.Globalization;
+using Cdppe.Pipeline.Contracts;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 
 namespace Cdppe.Pipeline.Consolidation;
 
-public sealed record ConsolidationPlan(Departement Departement, IReadOnlyList<YearMonth> Months);
+/// <summary>What is due for a département, and the months left out with the reason.</summary>
+public sealed record ConsolidationPlan(Departement Departement, IReadOnlyList<YearMonth> Months)
+{
+    public IReadOnlyList<SkippedMonths> Skipped { get; init; } = [];
+}
+
+/// <summary>Consecutive months the consolidation leaves out, and why (in French, for the run record and the API).</summary>
+public sealed record SkippedMonths(YearMonth From, YearMonth To, string Reason)
+{
+    public override string ToString() => From == To ? $"{From} : {Reason}" : $"{From} à {To} : {Reason}";
+}
+
+/// <summary>
+/// The months a contract's data may be consolidated in: its period, and its reporting window after it (the report of
+/// year N is written until 30 June of N+1). Without any contract, the years of the monthly values play that part.
+/// </summary>
+public sealed record ConsolidationWindow(string Name, YearMonth From, YearMonth To, bool FromContract)
+{
+    /// <summary>The reporting window closes on 30 June of the year after the period.</summary>
+    public const int ReportingWindowMonths = 6;
+
+    public bool Contains(YearMonth month) => month >= From && month <= To;
+
+    public static IReadOnlyList<ConsolidationWindow> Of(IReadOnlyList<Contract> contracts, IEnumerable<YearMonth> valueMonths) =>
+        contracts.Count > 0
+            ? contracts.Select(c => new ConsolidationWindow($"de « {c.Name} »", new YearMonth(c.FirstYear, 1), new YearMonth(c.LastYear + 1, ReportingWindowMonths), true)).ToList()
+            : valueMonths.Select(m => m.Year).Distinct().Order().Select(y => new ConsolidationWindow(string.Create(CultureInfo.InvariantCulture, $"des valeurs de {y}"), new YearMonth(y, 1), new YearMonth(y + 1, ReportingWindowMonths), false)).ToList();
+
+    /// <summary>Splits <paramref name="months"/> into those inside a window and ranges of those outside, with the reason.</summary>
+    public static (IReadOnlyList<YearMonth> Inside, IReadOnlyList<SkippedMonths> Skipped) Split(IEnumerable<YearMonth> months, IReadOnlyList<ConsolidationWindow> windows)
+    {
+        var inside = new List<YearMonth>();
+        var skipped = new List<SkippedMonths>();
+        foreach (var month in months.Order())
+        {
+            if (windows.Any(w => w.Contains(month)))
+            {
+                inside.Add(month);
+                continue;
+            }
+
+            var reason = ReasonOutside(month, windows);
+            if (skipped.Count > 0 && skipped[^1].Reason == reason && skipped[^1].To.Next() == month)
+            {
+                skipped[^1] = skipped[^1] with { To = month };
+            }
+            else
+            {
+                skipped.Add(new SkippedMonths(month, month, reason));
+            }
+        }
+
+        return (inside, skipped);
+    }
+
+    private static string ReasonOutside(YearMonth month, IReadOnlyList<ConsolidationWindow> windows)
+    {
+        var before = windows.Where(w => w.To < month).MaxBy(w => w.To);
+        var after = windows.Where(w => w.From > month).MinBy(w => w.From);
+        var closed = before is null ? null : string.Create(CultureInfo.InvariantCulture, $"la fenêtre de rapport {before.Name}, close le 30 juin {before.To.Year}");
+        return (before, after) switch
+        {
+            (null, { } a) => $"avant le début {a.Name}",
+            ({ FromContract: false }, null) => $"après {closed} : aucun contrat n'est connu, seules les années des valeurs mensuelles et leur fenêtre de rapport sont consolidées",
+            ({ }, null) => $"après {closed} : aucun contrat ne couvre ces mois",
+            ({ }, { } a) => $"après {closed}, et avant le début {a.Name}",
+            _ => "aucune période de contrat",
+        };
+    }
+}
 
 /// <summary>
 /// Decides what is due, in Europe/Paris months, whatever the timer's time zone: every month from the first month
 /// with data up to the last finished month that was never consolidated (missed runs, first run) or that received
-/// values after its last consolidation (late or corrected uploads).
+/// values after its last consolidation (late or corrected uploads) — only within the contracts' periods and their
+/// reporting windows (<see cref="ConsolidationWindow"/>); the months outside are listed with the reason.
 /// </summary>
-public sealed class ConsolidationPlanner(CdppeStorage storage)
+public sealed class ConsolidationPlanner(IngestionStore ingestions, IndicatorValueStore values, ConsolidationRunStore runs, ContractService contracts)
 {
     public const int MaxMonthsBack = 60;
 
@@ -26,54 +98,44 @@ public sealed class ConsolidationPlanner(CdppeStorage storage)
         var plans = new List<ConsolidationPlan>();
         foreach (var departement in departements)
         {
-            var months = await DueMonthsAsync(departement, LastFinishedMonth(now), cancellationToken);
-            if (months.Count > 0)
+            var plan = await DueAsync(departement, LastFinishedMonth(now), cancellationToken);
+            if (plan.Months.Count > 0 || plan.Skipped.Count > 0)
             {
-                plans.Add(new ConsolidationPlan(departement, months));
+                plans.Add(plan);
             }
         }
 
         return plans;
     }
 
-    private async Task<List<Departement>> DepartementsAsync(CancellationToken cancellationToken)
+    /// <summary>Of <paramref name="months"/> (those an ingestion touched), the finished ones inside the département's windows, and those left out.</summary>
+    public async Task<ConsolidationPlan> WithinWindowsAsync(Departement departement, IEnumerable<YearMonth> months, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var codes = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var e in storage.Table(TableNames.Ingestions).QueryAsync<IngestionEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
-        {
-            codes.Add(e.PartitionKey);
-        }
+        var lastFinished = LastFinishedMonth(now);
+        var windows = await WindowsAsync(departement, (await values.LatestReceivedAsync(departement.Code, cancellationToken)).Keys, cancellationToken);
+        var (inside, skipped) = ConsolidationWindow.Split(months.Where(m => m <= lastFinished).Distinct(), windows);
+        return new ConsolidationPlan(departement, inside) { Skipped = skipped };
+    }
 
-        return codes.Where(c => c != WorkbookIngestor.UnknownPartition)
+    private async Task<IReadOnlyList<ConsolidationWindow>> WindowsAsync(Departement departement, IEnumerable<YearMonth> valueMonths, CancellationToken cancellationToken) =>
+        ConsolidationWindow.Of(await contracts.ListAsync(departement.Code, cancellationToken), valueMonths);
+
+    private async Task<List<Departement>> DepartementsAsync(CancellationToken cancellationToken) =>
+        (await ingestions.PartitionsAsync(cancellationToken))
+            .Where(c => c != WorkbookIngestor.UnknownPartition)
             .Select(c => Departement.TryParse(c, out var dep) ? dep : null)
             .OfType<Departement>()
             .ToList();
-    }
 
-    private async Task<List<YearMonth>> DueMonthsAsync(Departement departement, YearMonth lastFinished, CancellationToken cancellationToken)
+    private async Task<ConsolidationPlan> DueAsync(Departement departement, YearMonth lastFinished, CancellationToken cancellationToken)
     {
-        var partition = departement.Code;
-        var latestReceived = new Dictionary<YearMonth, DateTimeOffset>();
-        await foreach (var v in storage.Table(TableNames.IndicatorValues).QueryAsync<IndicatorValueEntity>(e => e.PartitionKey == partition, select: ["Period", "ReceivedAt"], cancellationToken: cancellationToken))
-        {
-            if (YearMonth.TryParse(v.Period, out var period) && (!latestReceived.TryGetValue(period.Value, out var t) || v.ReceivedAt > t))
-            {
-                latestReceived[period.Value] = v.ReceivedAt;
-            }
-        }
-
+        var latestReceived = await values.LatestReceivedAsync(departement.Code, cancellationToken);
         if (latestReceived.Count == 0)
         {
-            return [];
+            return new ConsolidationPlan(departement, []);
         }
 
-        var consolidatedAt = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var markerPrefix = MonthlyConsolidator.MonthMarkerKey(new YearMonth(1, 1))[..6];
-        await foreach (var m in storage.Table(TableNames.ConsolidationRuns).QueryAsync<ConsolidationRunEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(markerPrefix) >= 0 && e.RowKey.CompareTo(markerPrefix + "~") < 0, cancellationToken: cancellationToken))
-        {
-            consolidatedAt[m.Months] = m.StartedAt;
-        }
-
+        var consolidatedAt = await runs.ConsolidatedAtAsync(departement.Code, cancellationToken);
         var first = latestReceived.Keys.Min();
         var floor = lastFinished;
         for (var i = 0; i < MaxMonthsBack; i++)
@@ -86,15 +148,8 @@ public sealed class ConsolidationPlanner(CdppeStorage storage)
             first = floor;
         }
 
-        var due = new List<YearMonth>();
-        foreach (var month in YearMonth.Range(first, lastFinished))
-        {
-            if (!consolidatedAt.TryGetValue(month.ToString(), out var at) || (latestReceived.TryGetValue(month, out var received) && received > at))
-            {
-                due.Add(month);
-            }
-        }
-
-        return due;
+        var (inside, skipped) = ConsolidationWindow.Split(YearMonth.Range(first, lastFinished), await WindowsAsync(departement, latestReceived.Keys, cancellationToken));
+        var due = inside.Where(month => !consolidatedAt.TryGetValue(month, out var at) || (latestReceived.TryGetValue(month, out var received) && received > at)).ToList();
+        return new ConsolidationPlan(departement, due) { Skipped = skipped };
     }
 }

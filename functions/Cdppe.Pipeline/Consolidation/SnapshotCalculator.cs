@@ -6,7 +6,7 @@ namespace Cdppe.Pipeline.Consolidation;
 public sealed record RawValue(string Code, string Label, YearMonth Period, decimal? Value, bool IsPercent, string? Text, bool Reliable, string IngestionId, DateTimeOffset ReceivedAt);
 
 /// <summary>One indicator in one month's snapshot.</summary>
-public sealed record MonthlySnapshot(string Code, string Label, YearMonth Month, decimal? Value, bool IsPercent, string? Text, decimal? Target, string? TargetText, string Status, bool Reliable, string? SourceIngestion);
+public sealed record MonthlySnapshot(string Code, string Label, YearMonth Month, decimal? Value, bool IsPercent, string? Text, decimal? Target, string? TargetText, SnapshotStatus Status, bool Reliable, string? SourceIngestion);
 
 /// <summary>
 /// The snapshot rules, free of storage so they can be tested and measured alone. For month M: the latest value with
@@ -92,7 +92,7 @@ public static class StatusEvaluator
     /// <summary>A rate within this share of its target before December is "en bonne voie".</summary>
     public const decimal RateTolerance = 0.9m;
 
-    public static string Evaluate(IndicatorDefinition? definition, YearMonth month, decimal? value, string? text, IndicatorFigure? target)
+    public static SnapshotStatus Evaluate(IndicatorDefinition? definition, YearMonth month, decimal? value, string? text, IndicatorFigure? target)
     {
         if (value is null && string.IsNullOrWhiteSpace(text))
         {
@@ -125,7 +125,7 @@ public static class StatusEvaluator
         return month.Month < 12 && v >= goal * RateTolerance ? SnapshotStatus.OnTrack : SnapshotStatus.Late;
     }
 
-    private static string Milestone(IReadOnlyList<string> milestones, YearMonth month, string? text, string? target)
+    private static SnapshotStatus Milestone(IReadOnlyList<string> milestones, YearMonth month, string? text, string? target)
     {
         var index = IndexOf(milestones, text);
         var goal = IndexOf(milestones, target);

@@ -1,13 +1,35 @@
 namespace Cdppe.Pipeline.Consolidation;
 
-/// <summary>Status of an indicator in a monthly snapshot (French words, as users read them).</summary>
-public static class SnapshotStatus
+/// <summary>Status of an indicator in a monthly snapshot.</summary>
+public enum SnapshotStatus
 {
-    public const string Reached = "atteint";
-    public const string OnTrack = "en bonne voie";
-    public const string Late = "en retard";
-    public const string Missing = "non renseigné";
+    /// <summary>No value for the month.</summary>
+    Missing,
+
+    Reached,
+    OnTrack,
+    Late,
 
     /// <summary>A value exists but the year has no target to compare it with.</summary>
-    public const string NoTarget = "sans cible";
+    NoTarget,
+}
+
+/// <summary>The French words users read for each <see cref="SnapshotStatus"/> (stored, exported and printed as such).</summary>
+public static class SnapshotStatuses
+{
+    private static readonly Dictionary<SnapshotStatus, string> Labels = new()
+    {
+        [SnapshotStatus.Missing] = "non renseigné",
+        [SnapshotStatus.Reached] = "atteint",
+        [SnapshotStatus.OnTrack] = "en bonne voie",
+        [SnapshotStatus.Late] = "en retard",
+        [SnapshotStatus.NoTarget] = "sans cible",
+    };
+
+    private static readonly Dictionary<string, SnapshotStatus> ByLabel = Labels.ToDictionary(l => l.Value, l => l.Key, StringComparer.Ordinal);
+
+    public static string Label(this SnapshotStatus status) => Labels[status];
+
+    /// <summary>The status of a stored label; an unknown label reads as <see cref="SnapshotStatus.Missing"/>.</summary>
+    public static SnapshotStatus Parse(string? label) => label is not null && ByLabel.TryGetValue(label, out var status) ? status : SnapshotStatus.Missing;
 }

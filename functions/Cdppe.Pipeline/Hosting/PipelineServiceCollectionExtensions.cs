@@ -1,7 +1,9 @@
 using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Recovery;
 using Cdppe.Pipeline.Reporting;
+using Cdppe.Pipeline.Reporting.Templating;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,13 +17,50 @@ public static class PipelineServiceCollectionExtensions
     public static IServiceCollection AddCdppePipeline(this IServiceCollection services, int maxRowsPerSheet)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<LeaseOptions>()
+            .Validate(o => o.Data.IsValid && o.Consolidation.IsValid, "Lease durations must be 15 to 60 seconds (the blob service's range) and waits not negative.")
+            .ValidateOnStart();
+
+        // Storage: the clients, then one store per table or container.
         services.AddSingleton(sp => CdppeStorage.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<DepartementLock>();
+        services.AddSingleton<IngestionStore>();
+        services.AddSingleton<DatasetStore>();
+        services.AddSingleton<BudgetLineStore>();
+        services.AddSingleton<FicheStore>();
+        services.AddSingleton<PlannedFundingStore>();
+        services.AddSingleton<ObjectiveStore>();
+        services.AddSingleton<IndicatorStore>();
+        services.AddSingleton<IndicatorValueStore>();
+        services.AddSingleton<SnapshotStore>();
+        services.AddSingleton<ConsolidationRunStore>();
+        services.AddSingleton<BlobReceiptStore>();
+        services.AddSingleton<UploadStore>();
+        services.AddSingleton<ArchiveStore>();
+        services.AddSingleton<RejectedStore>();
+        services.AddSingleton<IngestionReportStore>();
+        services.AddSingleton<ReportFileStore>();
+        services.AddSingleton<ContractStore>();
+
+        services.AddSingleton<Contracts.ContractService>();
+
+        // Ingestion: its steps, then the ingestor that runs them.
         services.AddSingleton(new WorkbookParser(XlsxLimits.Default with { MaxRowsPerSheet = maxRowsPerSheet }));
+        services.AddSingleton<CrossWorkbookChecks>();
+        services.AddSingleton<IngestionChecks>();
+        services.AddSingleton<IngestionRecorder>();
         services.AddSingleton<WorkbookIngestor>();
+
         services.AddSingleton<MonthlyConsolidator>();
         services.AddSingleton<ConsolidationPlanner>();
         services.AddSingleton<ConsolidationRunner>();
+        services.AddSingleton<IngestionConsolidation>();
+
+        services.AddSingleton<DocxTemplateCache>(_ => new DocxTemplateCache());
+        services.AddSingleton<ContractPeriodReader>();
+        services.AddSingleton<ReportInputsReader>();
         services.AddSingleton<AnnualReportService>();
+
         services.AddSingleton<ArchiveRebuilder>();
         return services;
     }

@@ -8,19 +8,20 @@ namespace Cdppe.Pipeline.Ingestion;
 /// Cross-checks between workbooks of one département, as warnings on the new workbook's cells: a fiche's planned
 /// total in the plan d'action, the rapport financier and its bilan; its consumed amount in the rapport financier and
 /// its bilan; an indicator's targets in the plan d'action and the tableau de bord. The other side is what the same
-/// workbook holds or what is already stored (kinds the new workbook replaces are not compared with themselves).
+/// workbook holds or what is current for the département in <paramref name="head"/>'s version (kinds the new workbook
+/// replaces are not compared with themselves).
 /// </summary>
-public sealed class CrossWorkbookChecks(CdppeStorage storage)
+public sealed class CrossWorkbookChecks(BudgetLineStore budget, FicheStore fiches, IndicatorStore indicators)
 {
     private static readonly string[] FicheKinds = [PlanActionParser.KindName, RapportFinancierParser.KindName, BilansFichesParser.KindName];
 
-    public async Task RunAsync(string partition, WorkbookContent content, CancellationToken cancellationToken = default)
+    public async Task RunAsync(DatasetHead head, WorkbookContent content, CancellationToken cancellationToken = default)
     {
         var kinds = content.Kinds.ToHashSet(StringComparer.Ordinal);
         var facts = Facts(content).ToList();
-        var stored = await StoredFactsAsync(partition, kinds, cancellationToken);
+        var stored = await StoredFactsAsync(head, kinds, cancellationToken);
         CheckFiches(content, facts, stored);
-        await CheckTargetsAsync(partition, content, kinds, cancellationToken);
+        await CheckTargetsAsync(head, content, kinds, cancellationToken);
     }
 
     private static void CheckFiches(WorkbookContent content, List<FicheFact> fresh, List<FicheFact> stored)
@@ -57,7 +58,7 @@ public sealed class CrossWorkbookChecks(CdppeStorage storage)
         }
     }
 
-    private async Task CheckTargetsAsync(string partition, WorkbookContent content, HashSet<string> kinds, CancellationToken cancellationToken)
+    private async Task CheckTargetsAsync(DatasetHead head, WorkbookContent content, HashSet<string> kinds, CancellationToken cancellationToken)
     {
         var fresh = content.Indicators.Where(i => i.Kind is PlanActionParser.KindName or TableauDeBordParser.KindName).ToList();
         if (fresh.Count == 0)
@@ -68,11 +69,7 @@ public sealed class CrossWorkbookChecks(CdppeStorage storage)
         var others = new List<SourcedIndicator>();
         foreach (var kind in IndicatorMerger.Authority.Where(k => !kinds.Contains(k)))
         {
-            var prefix = PlanMappings.SourcePrefix(kind);
-            await foreach (var e in storage.Table(TableNames.IndicatorSources).QueryAsync<IndicatorEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(prefix + "~") < 0, cancellationToken: cancellationToken))
-            {
-                others.Add(new SourcedIndicator(kind, IndicatorMapping.FromEntity(e)));
-            }
+            others.AddRange(await indicators.SourcesAsync(head, kind, cancellationToken));
         }
 
         var byCode = others.Concat(fresh).GroupBy(i => i.Definition.Code);
@@ -120,7 +117,7 @@ public sealed class CrossWorkbookChecks(CdppeStorage storage)
         }
     }
 
-    private async Task<List<FicheFact>> StoredFactsAsync(string partition, HashSet<string> kinds, CancellationToken cancellationToken)
+    private async Task<List<FicheFact>> StoredFactsAsync(DatasetHead head, HashSet<string> kinds, CancellationToken cancellationToken)
     {
         var facts = new List<FicheFact>();
         if (!kinds.Overlaps(FicheKinds))
@@ -128,40 +125,23 @@ public sealed class CrossWorkbookChecks(CdppeStorage storage)
             return facts;
         }
 
-        if (!kinds.Contains(RapportFinancierParser.KindName))
+        if (!kinds.Contains(RapportFinancierParser.KindName) && head.Years(RapportFinancierParser.KindName) is [.., var year])
         {
-            var datasets = new DatasetStore(storage);
-            var years = new List<int>();
-            await foreach (var d in storage.Table(TableNames.Datasets).QueryAsync<DatasetEntity>(e => e.PartitionKey == partition && e.Kind == BudgetLineMapping.Kind, cancellationToken: cancellationToken))
-            {
-                years.Add(d.Year);
-            }
-
-            if (years.Count > 0)
-            {
-                var year = years.Max();
-                var lines = await datasets.BudgetLinesAsync(partition, year, cancellationToken);
-                facts.AddRange(lines.Where(l => l.Fiche is not null)
-                    .Select(l => new FicheFact(RapportFinancierParser.KindName, $"du rapport financier {year} déjà importé", l.Fiche!.Value, l.BudgetGlobal, l.ConsumedCumulative, year, null, null)));
-            }
-        }
-
-        var fiches = new List<FicheEntity>();
-        await foreach (var e in storage.Table(TableNames.Fiches).QueryAsync<FicheEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
-        {
-            fiches.Add(e);
+            var lines = await budget.CurrentAsync(head, year, cancellationToken);
+            facts.AddRange(lines.Where(l => l.Fiche is not null)
+                .Select(l => new FicheFact(RapportFinancierParser.KindName, $"du rapport financier {year} déjà importé", l.Fiche!.Value, l.BudgetGlobal, l.ConsumedCumulative, year, null, null)));
         }
 
         if (!kinds.Contains(PlanActionParser.KindName))
         {
-            facts.AddRange(fiches.Where(f => f.Year == 0 && f.SourceKind != BilansFichesParser.KindName)
-                .Select(f => new FicheFact(PlanActionParser.KindName, "du plan d'action déjà importé", f.Numero, f.PlannedTotal is { } t ? (decimal)t : null, null, null, null, null)));
+            facts.AddRange((await fiches.PlanDefinitionsAsync(head, cancellationToken))
+                .Select(f => new FicheFact(PlanActionParser.KindName, "du plan d'action déjà importé", f.Numero, f.PlannedTotal, null, null, null, null)));
         }
 
         if (!kinds.Contains(BilansFichesParser.KindName))
         {
-            facts.AddRange(fiches.Where(f => f.Year > 0).GroupBy(f => f.Numero).Select(g => g.OrderByDescending(f => f.Year).First())
-                .Select(f => new FicheFact(BilansFichesParser.KindName, $"du bilan {f.Year} de la fiche déjà importé", f.Numero, f.PlannedTotal is { } t ? (decimal)t : null, f.Consumed is { } c ? (decimal)c : null, f.Year, null, null)));
+            facts.AddRange((await fiches.LatestBilansAsync(head, cancellationToken))
+                .Select(f => new FicheFact(BilansFichesParser.KindName, $"du bilan {f.Year} de la fiche déjà importé", f.Numero, f.PlannedTotal, f.Consumed, f.Year, null, null)));
         }
 
         return facts;

@@ -13,7 +13,8 @@ public static class TextNormalizer
             return string.Empty;
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormKD);
+        // Unicode normalisation throws on lone surrogates and U+FFFE: such characters never match anything anyway.
+        var decomposed = Storage.TableLimits.Clean(text).Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
         foreach (var raw in decomposed)

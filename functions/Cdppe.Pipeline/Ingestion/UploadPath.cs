@@ -2,7 +2,7 @@ using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion;
 
-/// <summary>A blob name of the <c>uploads</c> container: <c>{departement}/{file}.xlsx</c>.</summary>
+/// <summary>A blob name of the <c>uploads</c> container: <c>{departement}/{file}.xlsx</c> (or <c>.xls</c>, <c>.ods</c>).</summary>
 public sealed record UploadPath(Departement Departement, string FileName)
 {
     public const int MaxLength = 1_024;
@@ -52,9 +52,9 @@ public sealed record UploadPath(Departement Departement, string FileName)
             return null;
         }
 
-        if (!segments[1].EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) && !segments[1].EndsWith(".xlsm", StringComparison.OrdinalIgnoreCase))
+        if (!SpreadsheetFormats.Extensions.Any(e => segments[1].EndsWith(e, StringComparison.OrdinalIgnoreCase)))
         {
-            error = "Seuls les classeurs Excel (.xlsx) sont acceptés.";
+            error = SpreadsheetFormats.AcceptedMessage;
             return null;
         }
 

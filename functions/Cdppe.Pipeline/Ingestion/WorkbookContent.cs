@@ -32,6 +32,9 @@ public sealed class WorkbookContent
 
     public IssueList Issues { get; } = new();
 
+    /// <summary>The contracts whose periods hold the workbook's years ("Avenant 2023-2024"), set when it is checked.</summary>
+    public string? ContractPeriods { get; set; }
+
     public IEnumerable<string> Kinds => Sheets.Where(s => s.Kind is not null).Select(s => s.Kind!).Distinct();
 
     /// <summary>Rows that will be stored (totals and banners are not).</summary>
@@ -52,7 +55,7 @@ public sealed class WorkbookContent
 }
 
 /// <summary>A sheet being parsed: the workbook, the sheet and its rows (header rows included).</summary>
-public sealed record SheetInput(XlsxWorkbook Workbook, XlsxSheet Sheet, IEnumerable<XlsxRow> Rows);
+public sealed record SheetInput(ISpreadsheet Workbook, SpreadsheetSheet Sheet, IEnumerable<XlsxRow> Rows);
 
 /// <summary>Reads one kind of sheet; detection is by header content, never by file or sheet name.</summary>
 public interface ISheetParser

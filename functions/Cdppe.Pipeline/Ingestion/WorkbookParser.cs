@@ -38,7 +38,7 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
         var content = new WorkbookContent();
         try
         {
-            using var workbook = XlsxWorkbook.Open(stream, limits);
+            using var workbook = SpreadsheetFormats.Open(stream, limits);
             if (workbook.HasMacros)
             {
                 content.Issues.Warning("macros-ignorees", "Le classeur contient des macros (VBA) : elles ne sont jamais exécutées et ont été ignorées.");
@@ -91,7 +91,7 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
         return content;
     }
 
-    private void ParseSheet(XlsxWorkbook workbook, XlsxSheet sheet, WorkbookContent content)
+    private void ParseSheet(ISpreadsheet workbook, SpreadsheetSheet sheet, WorkbookContent content)
     {
         using var rows = workbook.ReadRows(sheet).GetEnumerator();
         var head = new List<XlsxRow>();

@@ -14,6 +14,9 @@ public sealed record BudgetLine
     /// <summary>The fiche action number, or null for an objective line without a fiche.</summary>
     public int? Fiche { get; init; }
 
+    /// <summary>The action of a line keyed by objective and action (annexe 2.1 years), as written: "Action n°9-1".</summary>
+    public string? Action { get; init; }
+
     public decimal BudgetGlobal { get; init; }
 
     public decimal Departement { get; init; }

@@ -4,7 +4,7 @@ using Cdppe.Pipeline.Ingestion;
 
 namespace Cdppe.Pipeline.Model;
 
-/// <summary>One of the 26 national objectives of the contract (1-11 fondamental, 12-26 facultatif).</summary>
+/// <summary>One of the 26 national objectives of the contract (1-11 fondamental, 12-26 facultatif), in the national wording the report prints.</summary>
 public sealed record NationalObjective(int Numero, string Libelle, string Engagement)
 {
     public bool Fundamental => Numero <= 11;
@@ -31,7 +31,7 @@ public static partial class NationalObjectives
         new(5, "Permettre qu'à horizon 2022, au niveau national, au moins 20 % des enfants bénéficient de consultations infantiles", "Engagement 1"),
         new(6, "Renforcer les moyens, les ressources et la pluridisciplinarité des cellules de recueil des informations préoccupantes (CRIP) pour atteindre sur l'ensemble du territoire un délai maximal de trois mois par évaluation", "Engagement 2"),
         new(7, "Systématiser et renforcer les protocoles informations préoccupantes (IP)", "Engagement 2"),
-        new(8, "Systématiser un volet \"maîtrise des risques\" dans les schémas départementaux de protection de l'enfance, incluant un plan de contrôle des établissements et services", "Engagement 2"),
+        new(8, "Systématiser un volet « maîtrise des risques » dans les schémas départementaux de protection de l'enfance, incluant un plan de contrôle des établissements et services", "Engagement 2"),
         new(9, "Garantir l'accompagnement de tous les enfants protégés en situation de handicap", "Engagement 2"),
         new(10, "Systématiser la participation des enfants et des jeunes aux observatoires départementaux de la protection de l'enfance (ODPE)", "Engagement 3"),
         new(11, "Renforcer les ODPE", "Conditions pour y parvenir"),
@@ -40,7 +40,7 @@ public static partial class NationalObjectives
         new(14, "Créer 20 nouveaux relais parentaux sur le territoire à horizon 2022", "Engagement 1"),
         new(15, "Soutenir les parents en situation de handicap", "Engagement 1"),
         new(16, "Soutenir les parents d'enfants en situation de handicap", "Engagement 1"),
-        new(17, "Mieux articuler les contrôles Etat / département", "Engagement 2"),
+        new(17, "Mieux articuler les contrôles État / département", "Engagement 2"),
         new(18, "Créer 600 nouvelles places d'accueil en fratries au niveau national à horizon 2022", "Engagement 2"),
         new(19, "Diversifier l'offre en matière de protection de l'enfance à domicile", "Engagement 2"),
         new(20, "Structurer le soutien aux tiers de confiance et aux tiers bénévoles", "Engagement 2"),

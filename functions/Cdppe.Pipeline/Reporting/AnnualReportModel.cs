@@ -68,7 +68,7 @@ public sealed record IndicatorReport
     /// <summary>Month of the achieved value when it comes from the monthly follow-up.</summary>
     public YearMonth? AchievedMonth { get; init; }
 
-    public required string Status { get; init; }
+    public required SnapshotStatus Status { get; init; }
 
     public bool Reliable { get; init; } = true;
 
@@ -168,9 +168,13 @@ public sealed record ReportInputs
 
     public IReadOnlyList<SourceWarning> Warnings { get; init; } = [];
 
+    /// <summary>The contract in force in the year and, in an avenant year, its annexe 2.1 and action-keyed rapport financier.</summary>
+    public ContractPeriodInputs Period { get; init; } = new();
+
     /// <summary>True when nothing at all is known for the département and year (the API answers 404).</summary>
     public bool IsEmpty => BudgetLines.Count == 0 && Bilans.Count == 0 && Snapshots.Count == 0
-        && !Indicators.Any(i => i.Targets.ContainsKey(Year) || i.Achieved.ContainsKey(Year));
+        && !Indicators.Any(i => i.Targets.ContainsKey(Year) || i.Achieved.ContainsKey(Year))
+        && Period.Annexe.Count == 0 && Period.ActionLines.Count == 0;
 }
 
 /// <summary>Everything the annual report shows, computed from storage; totals and percentages are recomputed, never copied.</summary>
@@ -197,6 +201,9 @@ public sealed record AnnualReportModel
 
     public required DataQuality Quality { get; init; }
 
+    /// <summary>The contract in force and, in an avenant year, the financial part by objective and action.</summary>
+    public required ContractPeriodReport Period { get; init; }
+
     public bool HasFinancialData => Engagements.Count > 0;
 
     public static AnnualReportModel Build(ReportInputs inputs)
@@ -208,7 +215,8 @@ public sealed record AnnualReportModel
             .ToList();
         var indicators = BuildIndicators(inputs);
         var fiches = BuildFiches(inputs, indicators);
-        var periodStart = inputs.Indicators.SelectMany(i => i.Targets.Keys).Where(y => y <= year && y > year - 6).DefaultIfEmpty(year - 2).Min();
+        var periodStart = inputs.Period.InForce?.FirstYear ?? inputs.Indicators.SelectMany(i => i.Targets.Keys).Where(y => y <= year && y > year - 6).DefaultIfEmpty(year - 2).Min();
+        var period = ContractPeriodReport.Build(inputs, periodStart);
         return new AnnualReportModel
         {
             Departement = inputs.Departement,
@@ -220,7 +228,8 @@ public sealed record AnnualReportModel
             Total = BudgetTotals.Of(ordered),
             Fiches = fiches,
             Indicators = indicators,
-            Quality = BuildQuality(inputs, fiches),
+            Quality = BuildQuality(inputs, fiches, period.Checks),
+            Period = period,
         };
     }
 
@@ -303,7 +312,7 @@ public sealed record AnnualReportModel
         return result;
     }
 
-    private static DataQuality BuildQuality(ReportInputs inputs, List<FicheReport> fiches)
+    private static DataQuality BuildQuality(ReportInputs inputs, List<FicheReport> fiches, IReadOnlyList<ReportCheck> periodChecks)
     {
         var year = inputs.Year;
         var ofYear = inputs.Snapshots.Where(s => s.Month.Year == year).ToList();
@@ -312,8 +321,13 @@ public sealed record AnnualReportModel
         if (ofYear.Count > 0)
         {
             var last = year < inputs.GeneratedOn.Year ? 12 : Math.Max(1, inputs.GeneratedOn.Month - 1);
-            var known = ofYear.Select(s => s.Code).Distinct(StringComparer.Ordinal).Count();
-            var byMonth = ofYear.GroupBy(s => s.Month.Month).ToDictionary(g => g.Key, g => g.ToList());
+
+            // The monthly follow-up's indicators: those with a value in a month before December (an indicator of the
+            // plan never followed monthly, or known by its annual value only, leaves no gap in the monthly follow-up).
+            var followed = ofYear.Where(s => s.Month.Month < 12 && (s.Value is not null || s.Text is not null)).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+            var monthly = followed.Count > 0 ? ofYear.Where(s => followed.Contains(s.Code)).ToList() : ofYear;
+            var known = monthly.Select(s => s.Code).Distinct(StringComparer.Ordinal).Count();
+            var byMonth = monthly.GroupBy(s => s.Month.Month).ToDictionary(g => g.Key, g => g.ToList());
             for (var m = 1; m <= last; m++)
             {
                 var month = new YearMonth(year, m);
@@ -341,7 +355,7 @@ public sealed record AnnualReportModel
                 .ToList();
         }
 
-        return new DataQuality(ofYear.Count > 0, gaps, unreliable, inputs.Warnings, Checks(inputs, fiches));
+        return new DataQuality(ofYear.Count > 0, gaps, unreliable, inputs.Warnings, [.. Checks(inputs, fiches), .. periodChecks]);
     }
 
     private static List<ReportCheck> Checks(ReportInputs inputs, List<FicheReport> fiches)

@@ -10,7 +10,7 @@ namespace Cdppe.Pipeline.Reporting;
 /// fiche action and the data-quality annex. It is produced in code so that it is reproducible; users download it
 /// (<c>GET /api/reports/template</c>), edit it in Word and drop it in <c>templates/</c>.
 /// </summary>
-public static class DefaultReportTemplate
+public static partial class DefaultReportTemplate
 {
     public const string FileName = "rapport-execution.docx";
 
@@ -41,7 +41,7 @@ public static class DefaultReportTemplate
             var footer = main.AddNewPart<FooterPart>("rIdFooter");
             footer.Footer = new Footer(new Paragraph(
                 new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = "Footer" }, Tabs = new Tabs(new TabStop { Val = TabStopValues.Right, Position = 9638 }) },
-                TextRun("CDPPE {{periode}} – {{departement.nom}} – Rapport d'exécution {{annee}}"),
+                TextRun("{{contrat.entete}} – {{departement.nom}} – Rapport d'exécution {{annee}}"),
                 new Run(new TabChar()),
                 TextRun("Page "),
                 new SimpleField(new Run(new Text("1"))) { Instruction = " PAGE " }));
@@ -112,7 +112,7 @@ public static class DefaultReportTemplate
             P("{{departement.nom}} ({{departement.code}})", "CoverText"),
             new Paragraph(),
             P("Rapport d'exécution {{annee}}", "Title"),
-            P("Contrat départemental de prévention et de protection de l'enfance (CDPPE) {{periode}}", "Subtitle"),
+            P("{{contrat.intitule}}", "Subtitle"),
             P("Stratégie nationale de prévention et de protection de l'enfance", "CoverText"),
             new Paragraph(),
             new Paragraph(),
@@ -123,7 +123,7 @@ public static class DefaultReportTemplate
     {
         body.Append(
             P("Introduction", "Heading1", pageBreakBefore: true),
-            P("Le présent document constitue le rapport d'exécution pour l'année {{annee}} du contrat départemental de prévention et de protection de l'enfance conclu pour la période {{periode}} entre l'État, l'agence régionale de santé et le Département ({{departement.nom}})."),
+            P("Le présent document constitue le rapport d'exécution pour l'année {{annee}} {{contrat.objet}} entre l'État, l'agence régionale de santé et le Département ({{departement.nom}})."),
             P("Le contrat décline sur le territoire les axes de la Stratégie nationale en fonction des priorités et des projets de la collectivité. Il s'articule autour de quatre engagements et d'un engagement transverse :"),
             P("– Engagement 1 : agir le plus précocement possible pour répondre aux besoins des enfants et de leurs familles ;", "ListText"),
             P("– Engagement 2 : sécuriser les parcours des enfants protégés et prévenir les ruptures ;", "ListText"),
@@ -146,7 +146,7 @@ public static class DefaultReportTemplate
                 Row(header: false, Cell("{{#chiffresCles}}{{libelle}}", widths[0], style: "BodyCell"), Cell("{{valeur}}{{/chiffresCles}}", widths[1], right: true, style: "BodyCell"))),
             new Paragraph(),
             P("{{%graphiqueBudget}}", "Centered"),
-            P("{{^aDonneesFinancieres}}Aucune donnée financière n'a été importée pour {{annee}} : le graphique du budget n'est pas disponible.{{/aDonneesFinancieres}}", "Note"));
+            P("{{^aDonneesFinancieres}}{{^aPlanParObjectif}}Aucune donnée financière n'a été importée pour {{annee}} : le graphique du budget n'est pas disponible.{{/aPlanParObjectif}}{{/aDonneesFinancieres}}", "Note"));
     }
 
     private static void Financial(Body body)
@@ -226,8 +226,9 @@ public static class DefaultReportTemplate
             P("{{#aDonneesFinancieres}}"),
             table,
             P("Montants en euros. Les sous-totaux et le total sont recalculés à partir des lignes du rapport financier ; un écart avec les totaux imprimés dans le classeur source est signalé en annexe. Taux de consommation {{periode}} : {{total.tauxConsommation | pourcent}}.", "Note"),
-            P("{{/aDonneesFinancieres}}"),
-            P("{{^aDonneesFinancieres}}Aucune donnée financière n'a été importée pour {{annee}} : déposez le rapport financier de l'année dans uploads/{{departement.code}}/.{{/aDonneesFinancieres}}"));
+            P("{{/aDonneesFinancieres}}"));
+        AnnexeFinancial(body);
+        body.Append(P("{{^aDonneesFinancieres}}{{^aPlanParObjectif}}Aucune donnée financière n'a été importée pour {{annee}} : déposez le rapport financier de l'année dans uploads/{{departement.code}}/.{{/aPlanParObjectif}}{{/aDonneesFinancieres}}"));
     }
 
     private static void Dashboard(Body body)
@@ -259,6 +260,7 @@ public static class DefaultReportTemplate
                     Cell("{{atteint}}{{#moisAtteint}} ({{moisAtteint}}){{/moisAtteint}}", w[6], center: true),
                     Cell("{{statut}}{{/indicateurs}}", w[7], center: true))),
             P("Statut au regard de la cible de l'année : atteint, en bonne voie, en retard ; « non renseigné » quand aucune valeur n'a été transmise, « sans cible » quand l'année n'a pas de cible.", "Note"),
+            P("{{consolidation.texte}}", "Note"),
             P("{{/aIndicateurs}}"),
             P("{{^aIndicateurs}}Aucun indicateur n'a été importé pour {{annee}} (plan d'action, tableau de bord ou suivi mensuel).{{/aIndicateurs}}"));
     }
@@ -269,7 +271,7 @@ public static class DefaultReportTemplate
         int[] iw = [3900, 1500, 1300, 1500, 1438];
         body.Append(
             P("Bilan des fiches actions", "Heading1"),
-            P("{{^aFiches}}Aucune fiche action n'est connue pour {{annee}} : déposez le plan d'action ou les bilans des fiches.{{/aFiches}}"),
+            P("{{^aFiches}}{{^contrat.estAvenant}}Aucune fiche action n'est connue pour {{annee}} : déposez le plan d'action ou les bilans des fiches.{{/contrat.estAvenant}}{{#contrat.estAvenant}}Le plan de {{annee}} ({{contrat.nom}}) est organisé par objectif et par action, sans fiche action : ses actions et leur exécution figurent au rapport financier.{{/contrat.estAvenant}}{{/aFiches}}"),
             P("{{#fiches}}"),
             P("Fiche action {{numero}} – {{intitule}}", "Heading2", pageBreakBefore: true),
             P("{{objectifTexte}}", "FicheObjective"),

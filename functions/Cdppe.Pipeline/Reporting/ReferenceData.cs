@@ -2,22 +2,17 @@ using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Reporting;
 
-/// <summary>National reference texts the report prints: département names and the 26 objectives of the contractualisation.</summary>
+/// <summary>National reference texts the report prints: département names, engagement titles, and the objectives' wording (<see cref="NationalObjectives"/>).</summary>
 public static class ReferenceData
 {
     /// <summary>The name of a département ("Seine-et-Marne" for 77), or its code when unknown.</summary>
     public static string DepartementName(Departement departement) => Departements.GetValueOrDefault(departement.Code, departement.Code);
 
-    /// <summary>"le Département de Seine-et-Marne"-style phrases need the article; the name alone is given here.</summary>
-    public static string? ObjectiveLabel(int? number) => number is { } n ? Objectives.GetValueOrDefault(n) : null;
+    /// <summary>The national wording of an objective (<see cref="NationalObjectives"/>), or null.</summary>
+    public static string? ObjectiveLabel(int? number) => NationalObjectives.Get(number)?.Libelle;
 
     /// <summary>Objectives 1-11 are fondamental, 12-26 facultatif (Annexe 2 of the contract).</summary>
-    public static string? ObjectiveNature(int? number) => number switch
-    {
-        >= 1 and <= 11 => "fondamental",
-        >= 12 and <= 26 => "facultatif",
-        _ => null,
-    };
+    public static string? ObjectiveNature(int? number) => NationalObjectives.Get(number)?.Nature;
 
     /// <summary>The full title of an engagement written short ("Engagement 1"), as the rapport financier prints it.</summary>
     public static string EngagementTitle(string engagement) => EngagementTitles.GetValueOrDefault(engagement.Trim(), engagement);
@@ -28,36 +23,6 @@ public static class ReferenceData
         ["Engagement 2"] = "Engagement 2 : Sécuriser les parcours des enfants protégés et prévenir les ruptures",
         ["Engagement 3"] = "Engagement 3 : Donner aux enfants les moyens d'agir et garantir leurs droits",
         ["Engagement 4"] = "Engagement 4 : Préparer leur avenir et sécuriser leur vie d'adulte",
-    };
-
-    private static readonly Dictionary<int, string> Objectives = new()
-    {
-        [1] = "Atteindre à horizon 2022 un taux de couverture par la PMI d'au moins 20 % des entretiens prénataux précoces au niveau national",
-        [2] = "Faire progresser le nombre de bilans de santé en école maternelle réalisés par la PMI et se rapprocher du contenu de l'examen de santé tel que défini dans le carnet de santé",
-        [3] = "Doubler au niveau national le nombre de visites à domicile pré et postnatales réalisées par des sages-femmes de PMI en faveur des familles vulnérables",
-        [4] = "Permettre qu'à horizon 2022, au niveau national, au moins 15 % des enfants bénéficient de l'intervention à domicile d'infirmières puéricultrices de la PMI, notamment jusqu'aux deux ans de l'enfant et dans les familles vulnérables",
-        [5] = "Permettre qu'à horizon 2022, au niveau national, au moins 20 % des enfants bénéficient de consultations infantiles",
-        [6] = "Renforcer les moyens, les ressources et la pluridisciplinarité des cellules de recueil des informations préoccupantes (CRIP) pour atteindre sur l'ensemble du territoire un délai maximal de trois mois par évaluation",
-        [7] = "Systématiser et renforcer les protocoles informations préoccupantes (IP)",
-        [8] = "Systématiser un volet « maîtrise des risques » dans les schémas départementaux de protection de l'enfance, incluant un plan de contrôle des établissements et services",
-        [9] = "Garantir l'accompagnement de tous les enfants protégés en situation de handicap",
-        [10] = "Systématiser la participation des enfants et des jeunes aux observatoires départementaux de la protection de l'enfance (ODPE)",
-        [11] = "Renforcer les ODPE",
-        [12] = "Renforcer les interventions de travailleurs en intervention sociale et familiale (TISF)",
-        [13] = "Soutenir les actions innovantes en PMI en matière de santé publique",
-        [14] = "Créer 20 nouveaux relais parentaux sur le territoire à horizon 2022",
-        [15] = "Soutenir les parents en situation de handicap",
-        [16] = "Soutenir les parents d'enfants en situation de handicap",
-        [17] = "Mieux articuler les contrôles État / département",
-        [18] = "Créer 600 nouvelles places d'accueil en fratries au niveau national à horizon 2022",
-        [19] = "Diversifier l'offre en matière de protection de l'enfance à domicile",
-        [20] = "Structurer le soutien aux tiers de confiance et aux tiers bénévoles",
-        [21] = "Développer les centres parentaux",
-        [22] = "Systématiser les mesures d'accompagnement au retour à domicile",
-        [23] = "Développer le parrainage, le soutien scolaire, etc.",
-        [24] = "Mettre en place des dispositifs d'accompagnement global et passerelles, notamment pour les jeunes en situation de handicap",
-        [25] = "Favoriser l'accès aux droits et l'accompagnement vers l'autonomie des anciens mineurs non accompagnés (MNA)",
-        [26] = "Renforcer la formation des professionnels",
     };
 
     private static readonly Dictionary<string, string> Departements = new(StringComparer.Ordinal)

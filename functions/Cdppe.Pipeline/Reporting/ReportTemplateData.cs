@@ -11,7 +11,7 @@ namespace Cdppe.Pipeline.Reporting;
 /// that depend on several values are given ready to print. Empty lists carry the shape of their items so that a tag
 /// misspelt inside an empty loop is still reported.
 /// </summary>
-public static class ReportTemplateData
+public static partial class ReportTemplateData
 {
     private const string Blue = "2F5496";
     private const string Orange = "ED7D31";
@@ -22,7 +22,7 @@ public static class ReportTemplateData
         var year = model.Year;
         var indicators = model.Indicators.Select(i => Indicator(i, year)).ToList<object?>();
         var fiches = model.Fiches.Select(f => Fiche(f, year)).ToList<object?>();
-        var statuses = model.Indicators.GroupBy(i => i.Status).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var statuses = model.Indicators.GroupBy(i => i.Status).ToDictionary(g => g.Key, g => g.Count());
         var quality = Quality(model);
         var synthese = Map(
             ("budgetPrevu", model.Total.BudgetGlobal),
@@ -47,19 +47,23 @@ public static class ReportTemplateData
             ("anneePrecedente", year - 1),
             ("anneeSuivante", year + 1),
             ("debutPeriode", model.PeriodStart),
-            ("periode", string.Create(CultureInfo.InvariantCulture, $"{model.PeriodStart}-{year}")),
+            ("periode", model.PeriodStart == year ? year.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{model.PeriodStart}-{year}")),
             ("dateGeneration", model.GeneratedOn),
             ("aDonneesFinancieres", model.HasFinancialData),
             ("engagements", List(model.Engagements.Select(Engagement), Engagement(new EngagementBudget(string.Empty, [], BudgetTotals.Of([]))))),
             ("total", Totals(model.Total)),
-            ("graphiqueBudget", model.HasFinancialData ? BudgetChart(model) : null),
+            ("graphiqueBudget", model.HasFinancialData ? BudgetChart(model) : AnnexeChart(model)),
             ("synthese", synthese),
             ("chiffresCles", KeyFigures(model, synthese)),
             ("aIndicateurs", indicators.Count > 0),
-            ("indicateurs", List(indicators, Indicator(new IndicatorReport { Definition = new IndicatorDefinition { Code = string.Empty, Label = string.Empty }, Status = string.Empty }, year))),
+            ("indicateurs", List(indicators, Indicator(new IndicatorReport { Definition = new IndicatorDefinition { Code = string.Empty, Label = string.Empty }, Status = SnapshotStatus.Missing }, year))),
             ("aFiches", fiches.Count > 0),
             ("fiches", List(fiches, Fiche(new FicheReport { Numero = 0, Intitule = string.Empty }, year))),
-            ("qualite", quality));
+            ("qualite", quality),
+            ("contrat", ContractOf(model)),
+            ("aPlanParObjectif", model.Period.Annexe is not null),
+            ("planParObjectif", AnnexeOf(model)),
+            ("consolidation", ConsolidationOf(model)));
     }
 
     private static Dictionary<string, object?> Engagement(EngagementBudget e) => Map(
@@ -108,6 +112,8 @@ public static class ReportTemplateData
             rows.Add(("Non consommé", FrenchFormat.Euros(Math.Max(0, model.Total.BudgetGlobal - model.Total.ConsumedCumulative))));
         }
 
+        rows.AddRange(AnnexeKeyFigures(model));
+
         rows.Add(("Fiches actions", $"{Count("nombreFiches")} (dont {Count("fichesAvecBilan")} avec un bilan {model.Year})"));
         if (model.Indicators.Count > 0)
         {
@@ -154,7 +160,7 @@ public static class ReportTemplateData
         ("cible", AnnualReportModel.FigureText(i.Target)),
         ("atteint", AnnualReportModel.FigureText(i.AchievedInYear)),
         ("moisAtteint", i.AchievedMonth is { } m ? new DateOnly(m.Year, m.Month, 1).ToString("MMMM yyyy", FrenchFormat.Culture) : null),
-        ("statut", i.Status),
+        ("statut", i.Status.Label()),
         ("fiable", i.Reliable),
         ("graphique", i.IsNumeric ? TrajectoryChart(i, year) : null));
 
@@ -209,7 +215,7 @@ public static class ReportTemplateData
             ("bilanQualitatif", f.Bilan?.BilanQualitatif),
             ("aPoursuivre", f.Bilan?.APoursuivre),
             ("aIndicateurs", indicators.Count > 0),
-            ("indicateurs", List(indicators, Indicator(new IndicatorReport { Definition = new IndicatorDefinition { Code = string.Empty, Label = string.Empty }, Status = string.Empty }, year))));
+            ("indicateurs", List(indicators, Indicator(new IndicatorReport { Definition = new IndicatorDefinition { Code = string.Empty, Label = string.Empty }, Status = SnapshotStatus.Missing }, year))));
     }
 
     private static Dictionary<string, object?> Quality(AnnualReportModel model)

@@ -39,7 +39,8 @@ public sealed class CdppeStorage
 
     public BlobContainerClient Locks => Blobs.GetBlobContainerClient(ContainerNames.Locks);
 
-    public TableClient Table(string name) => Tables.GetTableClient(name);
+    /// <summary>A table's client: for the stores of this folder only, which own each table's keys and queries.</summary>
+    internal TableClient Table(string name) => Tables.GetTableClient(name);
 
     /// <summary>Builds the clients from configuration, the same way the Functions host resolves a connection.</summary>
     public static CdppeStorage FromConfiguration(IConfiguration configuration, string connectionName = ConnectionName)
@@ -106,6 +107,7 @@ public static class ContainerNames
 
 public static class TableNames
 {
+    /// <summary>Ingestion records and each département's dataset pointers (<see cref="IngestionStore"/>).</summary>
     public const string Ingestions = "Ingestions";
     public const string BudgetLines = "BudgetLines";
     public const string IndicatorValues = "IndicatorValues";
@@ -113,16 +115,17 @@ public static class TableNames
     public const string SnapshotRevisions = "SnapshotRevisions";
     public const string ConsolidationRuns = "ConsolidationRuns";
     public const string BlobReceipts = "BlobReceipts";
-    public const string Indicators = "Indicators";
     public const string Fiches = "Fiches";
-    public const string Datasets = "Datasets";
 
-    /// <summary>What each workbook kind said about an indicator (RowKey <c>{kind}|{code}</c>); <see cref="Indicators"/> is their merge.</summary>
+    /// <summary>What each workbook kind says about the indicators (<see cref="IndicatorStore"/>); the département's indicators are their merge.</summary>
     public const string IndicatorSources = "IndicatorSources";
 
     public const string PlannedFunding = "PlannedFunding";
 
     public const string Objectives = "Objectives";
 
-    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Indicators, Fiches, Datasets, IndicatorSources, PlannedFunding, Objectives];
+    /// <summary>The contracts of a département and their plans in force (<see cref="ContractStore"/>).</summary>
+    public const string Contracts = "Contracts";
+
+    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Fiches, IndicatorSources, PlannedFunding, Objectives, Contracts];
 }

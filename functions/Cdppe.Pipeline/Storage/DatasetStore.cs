@@ -1,71 +1,81 @@
-using System.Globalization;
 using Azure.Data.Tables;
-using Cdppe.Pipeline.Model;
+using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Ingestion.Kinds;
 
 namespace Cdppe.Pipeline.Storage;
 
-/// <summary>Table Datasets: which ingestion is the current one for a kind and a year of a département (RowKey <c>{kind}|{year}</c>).</summary>
-public sealed class DatasetEntity : EntityBase
-{
-    public string Kind { get; set; } = string.Empty;
+/// <summary>A row an accepted workbook writes: its table, its entity, and the workbook item it comes from (for messages).</summary>
+public sealed record StoredRow(string Table, ITableEntity Entity, string Kind, object Source);
 
-    public int Year { get; set; }
-
-    public string IngestionId { get; set; } = string.Empty;
-
-    public DateTimeOffset UpdatedAt { get; set; }
-}
+/// <summary>Everything an accepted workbook writes, and the datasets whose pointers its commit moves to it.</summary>
+public sealed record DatasetPlan(IReadOnlyList<StoredRow> Rows, IReadOnlyList<string> Datasets);
 
 /// <summary>
-/// Versioned datasets. An ingestion writes its rows under its own id (<c>{year}|{ingestionId}|…</c>), then flips the
-/// dataset's pointer to it in one single-entity write: readers follow the pointer, so they see the previous version
-/// or the new one, never half of an ingestion, and every earlier version stays readable by its id.
+/// The rows of an ingestion, across the versioned tables: planned from a workbook's content (each table's store owns its
+/// keys and mapping), then written under the ingestion's id. Nothing written here is visible until the ingestion is
+/// committed (<see cref="IngestionStore.CommitAsync"/>): readers follow the dataset pointers, and use additive rows
+/// (monthly values) of accepted ingestions only.
 /// </summary>
 public sealed class DatasetStore(CdppeStorage storage)
 {
-    public static string Key(string kind, int year) => string.Create(CultureInfo.InvariantCulture, $"{kind}|{year}");
-
-    public async Task<string?> CurrentAsync(string partition, string kind, int year, CancellationToken cancellationToken = default)
+    public static DatasetPlan Plan(string partition, string id, DateTimeOffset receivedAt, WorkbookContent content)
     {
-        var pointer = await storage.Table(TableNames.Datasets).GetEntityIfExistsAsync<DatasetEntity>(partition, Key(kind, year), cancellationToken: cancellationToken);
-        return pointer.HasValue ? pointer.Value!.IngestionId : null;
-    }
+        var rows = new List<StoredRow>();
+        var datasets = new SortedSet<string>(StringComparer.Ordinal);
+        void Add(string table, ITableEntity entity, string kind, object source) => rows.Add(new StoredRow(table, entity, kind, source));
 
-    public Task SetCurrentAsync(string partition, string kind, int year, string ingestionId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        storage.Table(TableNames.Datasets).UpsertEntityAsync(
-            new DatasetEntity { PartitionKey = partition, RowKey = Key(kind, year), Kind = kind, Year = year, IngestionId = ingestionId, UpdatedAt = at },
-            TableUpdateMode.Replace,
-            cancellationToken);
-
-    /// <summary>The budget lines of the current rapport financier of a year (empty when there is none).</summary>
-    public async Task<IReadOnlyList<BudgetLine>> BudgetLinesAsync(string partition, int year, CancellationToken cancellationToken = default)
-    {
-        var current = await CurrentAsync(partition, BudgetLineMapping.Kind, year, cancellationToken);
-        return current is null ? [] : await BudgetLinesOfAsync(partition, year, current, cancellationToken);
-    }
-
-    /// <summary>The budget lines one ingestion wrote for a year, current or superseded.</summary>
-    public async Task<IReadOnlyList<BudgetLine>> BudgetLinesOfAsync(string partition, int year, string ingestionId, CancellationToken cancellationToken = default)
-    {
-        var prefix = BudgetLineMapping.Prefix(year, ingestionId);
-        var lines = new List<BudgetLine>();
-        await foreach (var e in storage.Table(TableNames.BudgetLines).QueryAsync<BudgetLineEntity>(e => e.PartitionKey == partition && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(prefix + "~") < 0, cancellationToken: cancellationToken))
+        foreach (var line in content.BudgetLines)
         {
-            lines.Add(BudgetLineMapping.FromEntity(e));
+            Add(TableNames.BudgetLines, BudgetLineStore.ToEntity(partition, id, line), RapportFinancierParser.KindName, line);
+            datasets.Add(DatasetKeys.Budget(line.Year));
         }
 
-        return lines.OrderBy(l => l.Order).ToList();
-    }
-
-    /// <summary>Ids of the ingestions that completed and were accepted: the only ones whose rows readers may use.</summary>
-    public async Task<IReadOnlySet<string>> AcceptedIngestionsAsync(string partition, CancellationToken cancellationToken = default)
-    {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var e in storage.Table(TableNames.Ingestions).QueryAsync<IngestionEntity>(e => e.PartitionKey == partition && e.Status == "accepted", select: ["RowKey"], cancellationToken: cancellationToken))
+        foreach (var value in content.IndicatorValues)
         {
-            ids.Add(e.RowKey);
+            Add(TableNames.IndicatorValues, IndicatorValueStore.ToEntity(partition, id, receivedAt, value), SuiviMensuelParser.KindName, value);
         }
 
-        return ids;
+        if (content.Kinds.Contains(PlanActionParser.KindName))
+        {
+            datasets.Add(DatasetKeys.PlanAction);
+            foreach (var fiche in content.Fiches)
+            {
+                Add(TableNames.Fiches, FicheStore.ToEntity(partition, id, fiche), PlanActionParser.KindName, fiche);
+            }
+
+            foreach (var funding in content.PlannedFunding)
+            {
+                Add(TableNames.PlannedFunding, PlannedFundingStore.ToEntity(partition, id, funding), PlanActionParser.KindName, funding);
+            }
+        }
+
+        foreach (var bilan in content.Bilans)
+        {
+            Add(TableNames.Fiches, FicheStore.ToEntity(partition, id, bilan), BilansFichesParser.KindName, bilan);
+            datasets.Add(DatasetKeys.Bilans(bilan.Year));
+        }
+
+        foreach (var plan in content.ObjectivePlans)
+        {
+            Add(TableNames.Objectives, ObjectiveStore.ToEntity(partition, id, plan), plan.Kind, plan);
+            datasets.Add(DatasetKeys.Objectives(plan.Kind, plan.Period));
+        }
+
+        foreach (var indicator in content.Indicators)
+        {
+            Add(TableNames.IndicatorSources, IndicatorStore.ToEntity(partition, id, indicator.Kind, indicator.Definition), indicator.Kind, indicator);
+            datasets.Add(DatasetKeys.Indicators(indicator.Kind));
+        }
+
+        return new DatasetPlan(rows, datasets.ToList());
+    }
+
+    /// <summary>Writes the planned rows (batched per table and partition, by size); idempotent, as every key is deterministic.</summary>
+    public async Task WriteAsync(DatasetPlan plan, CancellationToken cancellationToken = default)
+    {
+        foreach (var table in plan.Rows.GroupBy(r => r.Table, StringComparer.Ordinal))
+        {
+            await TableBatches.UpsertAsync(storage.Table(table.Key), table.Select(r => r.Entity), cancellationToken);
+        }
     }
 }

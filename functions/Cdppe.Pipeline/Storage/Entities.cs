@@ -1,5 +1,8 @@
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
+using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Ingestion;
 
 namespace Cdppe.Pipeline.Storage;
 
@@ -28,12 +31,22 @@ public sealed class IngestionEntity : EntityBase
 
     public DateTimeOffset ReceivedAt { get; set; }
 
-    /// <summary>accepted, rejected or failed (poison).</summary>
+    /// <summary>The stored code of <see cref="State"/>: accepted, rejected or failed.</summary>
     public string Status { get; set; } = string.Empty;
+
+    [IgnoreDataMember]
+    public IngestionStatus State
+    {
+        get => IngestionResult.ParseStatus(Status);
+        set => Status = IngestionResult.StatusCode(value);
+    }
 
     public string Kinds { get; set; } = string.Empty;
 
     public string Years { get; set; } = string.Empty;
+
+    /// <summary>The contracts whose periods the workbook was attached to ("Avenant 2023-2024"), when known.</summary>
+    public string? Contract { get; set; }
 
     public int ErrorCount { get; set; }
 
@@ -58,6 +71,16 @@ public sealed class IngestionEntity : EntityBase
     public string? SupersededBy { get; set; }
 }
 
+/// <summary>The dataset pointers of a département, in table Ingestions (see <see cref="DatasetHead"/>).</summary>
+public sealed class DatasetHeadEntity : EntityBase
+{
+    /// <summary>JSON <c>{ "plan-action": "{ingestion id}", "rapport-financier|2022": "…" }</c>, keys in order.</summary>
+    public string Pointers { get; set; } = "{}";
+
+    /// <summary>When the last ingestion that moved a pointer was received.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
 public sealed class BudgetLineEntity : EntityBase
 {
     public int Year { get; set; }
@@ -69,6 +92,9 @@ public sealed class BudgetLineEntity : EntityBase
     public string? Objectif { get; set; }
 
     public int? Fiche { get; set; }
+
+    /// <summary>The action of a line keyed by action ("Action n°9-1"), for the years of an annexe 2.1.</summary>
+    public string? Action { get; set; }
 
     public double BudgetGlobal { get; set; }
 
@@ -141,7 +167,15 @@ public sealed class SnapshotEntity : EntityBase
     /// <summary>The target when it is a milestone ("signature du protocole").</summary>
     public string? TargetText { get; set; }
 
+    /// <summary>The stored French label of <see cref="State"/> ("atteint", "en retard"…), as the API and exports print it.</summary>
     public string Status { get; set; } = string.Empty;
+
+    [IgnoreDataMember]
+    public SnapshotStatus State
+    {
+        get => SnapshotStatuses.Parse(Status);
+        set => Status = value.Label();
+    }
 
     public bool Reliable { get; set; }
 
@@ -188,7 +222,7 @@ public sealed class BlobReceiptEntity : EntityBase
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>An indicator definition (RowKey = code); figures per year are JSON of <c>{ "2022": IndicatorFigure }</c>.</summary>
+/// <summary>An indicator as one workbook kind states it (table IndicatorSources); figures per year are JSON of <c>{ "2022": IndicatorFigure }</c>.</summary>
 public sealed class IndicatorEntity : EntityBase
 {
     public string Code { get; set; } = string.Empty;
@@ -224,13 +258,10 @@ public sealed class IndicatorEntity : EntityBase
     /// <summary>Every fiche that follows the indicator, comma separated ("1,2").</summary>
     public string? Fiches { get; set; }
 
-    /// <summary>The workbook kinds this row was built from (plan-action, tableau-de-bord), comma separated.</summary>
-    public string? SourceKinds { get; set; }
-
     public string? SourceCell { get; set; }
 }
 
-/// <summary>Table Fiches: definitions (RowKey <c>F{000}</c>) and yearly bilans (RowKey <c>{year}|F{000}</c>).</summary>
+/// <summary>Table Fiches: definitions of a plan d'action (Year 0) and yearly bilans, versioned (see <see cref="FicheStore"/>).</summary>
 public sealed class FicheEntity : EntityBase
 {
     public int Numero { get; set; }
@@ -264,7 +295,7 @@ public sealed class FicheEntity : EntityBase
 
     public string IngestionId { get; set; } = string.Empty;
 
-    /// <summary>Workbook kind that wrote the row: plan-action (definitions), bilans-fiches (bilans, or a definition when no plan d'action is known).</summary>
+    /// <summary>Workbook kind that wrote the row: plan-action (definitions) or bilans-fiches (bilans).</summary>
     public string? SourceKind { get; set; }
 
     public string? BilanFinancier { get; set; }
@@ -278,7 +309,7 @@ public sealed class FicheEntity : EntityBase
     public string? SourceCell { get; set; }
 }
 
-/// <summary>Table PlannedFunding: money planned by the plan d'action for one fiche and year (RowKey <c>F001|2021</c>).</summary>
+/// <summary>Table PlannedFunding: money planned by the plan d'action for one fiche and year (see <see cref="PlannedFundingStore"/>).</summary>
 public sealed class PlannedFundingEntity : EntityBase
 {
     public int Fiche { get; set; }
@@ -306,7 +337,7 @@ public sealed class PlannedFundingEntity : EntityBase
     public string? SourceCell { get; set; }
 }
 
-/// <summary>Table Objectives: one objective line of a plan (RowKey <c>{kind}|{period}|{order:000}</c>).</summary>
+/// <summary>Table Objectives: one objective line of a plan (see <see cref="ObjectiveStore"/>).</summary>
 public sealed class ObjectivePlanEntity : EntityBase
 {
     public string Kind { get; set; } = string.Empty;

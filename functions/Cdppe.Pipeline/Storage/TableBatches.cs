@@ -3,19 +3,41 @@ using Azure.Data.Tables;
 namespace Cdppe.Pipeline.Storage;
 
 /// <summary>
-/// Entity group transactions as Azure accepts them: one partition and at most 100 operations each. Azurite accepts
-/// cross-partition batches; Azure does not, so the rule is enforced here rather than discovered in production.
+/// Entity group transactions as Azure accepts them: one partition, at most 100 operations and 4 MiB of payload each.
+/// Azurite accepts cross-partition batches and does not count as Azure does, so the rules are enforced here rather
+/// than discovered in production.
 /// </summary>
 public static class TableBatches
 {
-    public const int MaxOperations = 100;
+    public const int MaxOperations = TableLimits.MaxBatchOperations;
 
-    /// <summary>Splits actions into valid transactions: grouped by partition, in order, chunks of at most 100.</summary>
-    public static IReadOnlyList<IReadOnlyList<TableTransactionAction>> Plan(IEnumerable<TableTransactionAction> actions) =>
-        actions.GroupBy(a => a.Entity.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(g => g.Chunk(MaxOperations))
-            .Select(chunk => (IReadOnlyList<TableTransactionAction>)chunk)
-            .ToList();
+    /// <summary>Splits actions into valid transactions: grouped by partition, in order, closed at 100 operations or before 4 MiB.</summary>
+    public static IReadOnlyList<IReadOnlyList<TableTransactionAction>> Plan(IEnumerable<TableTransactionAction> actions)
+    {
+        var batches = new List<IReadOnlyList<TableTransactionAction>>();
+        foreach (var partition in actions.GroupBy(a => a.Entity.PartitionKey, StringComparer.Ordinal))
+        {
+            var batch = new List<TableTransactionAction>();
+            long bytes = TableLimits.BatchEnvelopeBytes;
+            foreach (var action in partition)
+            {
+                var size = Bytes(action);
+                if (batch.Count == MaxOperations || (batch.Count > 0 && bytes + size > TableLimits.MaxBatchBytes))
+                {
+                    batches.Add(batch);
+                    batch = [];
+                    bytes = TableLimits.BatchEnvelopeBytes;
+                }
+
+                batch.Add(action);
+                bytes += size;
+            }
+
+            batches.Add(batch);
+        }
+
+        return batches;
+    }
 
     public static async Task<int> SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken = default)
     {
@@ -28,6 +50,13 @@ public static class TableBatches
         }
 
         return count;
+    }
+
+    /// <summary>Submits <paramref name="actions"/> as one transaction, all or nothing; refuses them if they do not fit in one.</summary>
+    public static async Task SubmitAtomicAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken = default)
+    {
+        EnsureValid(actions);
+        await table.SubmitTransactionAsync(actions, cancellationToken);
     }
 
     public static Task<int> UpsertAsync(TableClient table, IEnumerable<ITableEntity> entities, CancellationToken cancellationToken = default) =>
@@ -44,5 +73,14 @@ public static class TableBatches
         {
             throw new InvalidOperationException("A table transaction must target a single partition.");
         }
+
+        var bytes = TableLimits.BatchEnvelopeBytes + batch.Sum(Bytes);
+        if (bytes > TableLimits.MaxBatchBytes)
+        {
+            throw new InvalidOperationException($"A table transaction holds at most {TableLimits.MaxBatchBytes} bytes; this one may take {bytes}.");
+        }
     }
+
+    private static long Bytes(TableTransactionAction action) =>
+        action.ActionType == TableTransactionActionType.Delete ? TableLimits.OperationOverheadBytes : TableLimits.PayloadBytes(action.Entity);
 }

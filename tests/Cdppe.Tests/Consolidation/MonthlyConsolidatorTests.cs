@@ -1,4 +1,6 @@
 using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Ingestion.Kinds;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using Cdppe.Samples;
@@ -10,6 +12,9 @@ namespace Cdppe.Tests.Consolidation;
 [Collection(AzuriteCollection.Name)]
 public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
 {
+    /// <summary>A time before the sample's 2022 months are over: a drop then consolidates none of them itself.</summary>
+    private static readonly DateTimeOffset BeforeTheData = new(2022, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
     [Fact]
     public async Task LostMonthIsAnExplicitGapNeverCarriedForward()
     {
@@ -23,14 +28,16 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
         Assert.Equal((4, 0), (september.Snapshots, september.Gaps));
         Assert.Equal((4, 4), (october.Snapshots, october.Gaps));
         var rows = await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.Snapshots, dep.Code);
-        Assert.All(rows.Where(r => r.Month == "2022-10"), r => Assert.Equal((SnapshotStatus.Missing, (double?)null), (r.Status, r.Value)));
+        Assert.All(rows.Where(r => r.Month == "2022-10"), r => Assert.Equal((SnapshotStatus.Missing, (double?)null), (r.State, r.Value)));
         Assert.All(rows.Where(r => r.Month == "2022-09"), r => Assert.NotNull(r.Value));
     }
 
     [Fact]
     public async Task SameInputsWriteNoNewRevisionAndChangedInputsKeepThePreviousOne()
     {
-        var services = new Services(await azurite.StorageAsync());
+        // Dropped before June 2022 is over: the drops do not consolidate it themselves, the explicit runs do.
+        var clock = new ManualClock(BeforeTheData);
+        var services = new Services(await azurite.StorageAsync(), clock);
         var dep = TestDepartements.Next();
         var june = new YearMonth(2022, 6);
         await services.DropAndIngestAsync(dep.Code, "suivi.xlsx", SampleWorkbooks.SuiviMensuel2022(indicators: 3));
@@ -45,6 +52,7 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
         Assert.Equal(before.Select(r => (r.RowKey, r.ETag)), unchanged.Select(r => (r.RowKey, r.ETag)));
 
         // A later upload corrects one June value: that snapshot gets revision 2, revision 1 stays readable.
+        clock.Advance(TimeSpan.FromDays(1));
         await services.DropAndIngestAsync(dep.Code, "suivi-juin.xlsx", Pipeline.Ingestion.Xlsx.XlsxWriter.Write([new("S", [["Code", "Libellé", "Période", "Valeur"], [before[0].Code, before[0].Label, "2022-06", 1.0]])]));
         var changed = await services.Consolidator.ConsolidateAsync(dep, [june], "test");
 
@@ -58,10 +66,10 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
     [Fact]
     public async Task PlannerCatchesUpEveryUnconsolidatedMonthInParisTime()
     {
-        var services = new Services(await azurite.StorageAsync());
+        // Dropped on 31 March 2022 at 23:00 in Paris: the drop consolidates January and February, March is not over.
+        var services = new Services(await azurite.StorageAsync(), new ManualClock(new DateTimeOffset(2022, 3, 31, 21, 0, 0, TimeSpan.Zero)));
         var dep = TestDepartements.Next();
         await services.DropAndIngestAsync(dep.Code, "suivi.xlsx", SampleWorkbooks.SuiviMensuel2022(indicators: 2));
-        await services.Consolidator.ConsolidateAsync(dep, [new YearMonth(2022, 1), new YearMonth(2022, 2)], "test");
 
         // 31 March 2022 23:30 UTC is already 1 April in Paris: March is finished there.
         var plans = await services.Planner.PlanAsync(new DateTimeOffset(2022, 3, 31, 23, 30, 0, TimeSpan.Zero), dep);
@@ -82,7 +90,7 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
         var lease = Azure.Storage.Blobs.Specialized.SpecializedBlobExtensions.GetBlobLeaseClient(lockBlob);
         await lease.AcquireAsync(TimeSpan.FromSeconds(15));
 
-        var busy = await Assert.ThrowsAsync<ConsolidationBusyException>(() => services.ConsolidatorWaiting(TimeSpan.FromSeconds(1)).ConsolidateAsync(dep, [new YearMonth(2022, 1)], "test"));
+        var busy = await Assert.ThrowsAsync<DepartementBusyException>(() => services.ConsolidatorWaiting(TimeSpan.FromSeconds(1)).ConsolidateAsync(dep, [new YearMonth(2022, 1)], "test"));
 
         Assert.Contains("déjà en cours", busy.Message, StringComparison.Ordinal);
         await lease.ReleaseAsync();
@@ -92,7 +100,7 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
     [Fact]
     public async Task TwoConcurrentRunsSerializeAndProduceOneConsistentResult()
     {
-        var services = new Services(await azurite.StorageAsync());
+        var services = new Services(await azurite.StorageAsync(), new ManualClock(BeforeTheData));
         var dep = TestDepartements.Next();
         await services.DropAndIngestAsync(dep.Code, "suivi.xlsx", SampleWorkbooks.SuiviMensuel2022(indicators: 5));
         YearMonth[] months = [.. YearMonth.Range(new YearMonth(2022, 1), new YearMonth(2022, 12))];
@@ -118,7 +126,9 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
             new() { Code = "O05-IP-EVALUEES-3-MOIS", Label = "Nombre d'IP évaluées sous 3 mois", Kind = IndicatorKind.Count },
             new() { Code = "O05-TAUX-IP-EVALUEES-DELAIS", Label = "Taux d'IP évaluées dans les délais", Kind = IndicatorKind.Rate, NumeratorCode = "O05-IP-EVALUEES-3-MOIS", DenominatorCode = "O05-IP-EVALUEES", Targets = new Dictionary<int, IndicatorFigure> { [2022] = new(0.5m, true, null) } },
         ];
-        await Pipeline.Storage.TableBatches.UpsertAsync(services.Storage.Table(TableNames.Indicators), definitions.Select(d => IndicatorMapping.ToEntity(dep.Code, "def", d)));
+        // The definitions as a tableau de bord states them, committed as an ingestion would commit them.
+        await TableBatches.UpsertAsync(services.Storage.Table(TableNames.IndicatorSources), definitions.Select(d => IndicatorStore.ToEntity(dep.Code, "def", TableauDeBordParser.KindName, d)));
+        await services.Get<IngestionStore>().CommitAsync(new IngestionEntity { PartitionKey = dep.Code, RowKey = "def", State = IngestionStatus.Accepted }, await services.HeadAsync(dep.Code), [DatasetKeys.Indicators(TableauDeBordParser.KindName)]);
         var rows = new List<IReadOnlyList<object?>> { new object?[] { "Code", "Libellé", "Période", "Valeur", "Fiable" } };
         rows.Add(new object?[] { "O05-IP-EVALUEES", "Nombre d'IP évaluées", "2022-06", 1_520.0, "oui" });
         rows.Add(new object?[] { "O05-IP-EVALUEES-3-MOIS", "Nombre d'IP évaluées sous 3 mois", "2022-06", 499.0, "oui" });
@@ -131,21 +141,23 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
         var snapshots = (await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.Snapshots, dep.Code)).ToDictionary(s => s.RowKey);
         var rate = snapshots["2022-12|O05-TAUX-IP-EVALUEES-DELAIS"];
         Assert.Equal(0.340382, rate.Value!.Value, 6);
-        Assert.Equal((0.5, SnapshotStatus.Late, false), (rate.Target, rate.Status, rate.Reliable));
-        Assert.Equal(SnapshotStatus.OnTrack, snapshots["2022-06|O05-IP-EVALUEES"].Status);
-        Assert.Equal(SnapshotStatus.Missing, snapshots["2022-10|O05-TAUX-IP-EVALUEES-DELAIS"].Status);
-        Assert.Equal(SnapshotStatus.Late, snapshots["2022-12|O05-IP-EVALUEES"].Status);
-        Assert.Equal(SnapshotStatus.NoTarget, snapshots["2022-12|O05-IP-EVALUEES-3-MOIS"].Status);
+        Assert.Equal((0.5, SnapshotStatus.Late, false), (rate.Target, rate.State, rate.Reliable));
+        Assert.Equal(SnapshotStatus.OnTrack, snapshots["2022-06|O05-IP-EVALUEES"].State);
+        Assert.Equal(SnapshotStatus.Missing, snapshots["2022-10|O05-TAUX-IP-EVALUEES-DELAIS"].State);
+        Assert.Equal(SnapshotStatus.Late, snapshots["2022-12|O05-IP-EVALUEES"].State);
+        Assert.Equal(SnapshotStatus.NoTarget, snapshots["2022-12|O05-IP-EVALUEES-3-MOIS"].State);
     }
 
     [Fact]
     public async Task MissedRunsAreCaughtUpAndALateCorrectionRevisesOnlyItsMonth()
     {
-        var clock = new ManualClock(new DateTimeOffset(2023, 2, 10, 4, 0, 0, TimeSpan.Zero));
+        // The year's values were dropped before its months were over, then the timer did not run for a year.
+        var clock = new ManualClock(BeforeTheData);
         var services = new Services(await azurite.StorageAsync(), clock);
         var dep = TestDepartements.Next();
         await services.DropAndIngestAsync(dep.Code, "suivi.xlsx", SampleWorkbooks.SuiviMensuel2022(indicators: 2));
-        var runner = new ConsolidationRunner(services.Planner, services.Consolidator, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<ConsolidationRunner>.Instance);
+        var runner = services.Runner;
+        clock.Advance(new DateTimeOffset(2023, 2, 10, 4, 0, 0, TimeSpan.Zero) - BeforeTheData);
 
         var catchUp = Assert.Single(await runner.RunDueAsync("timer", dep));
         var nothing = await runner.RunDueAsync("timer", dep);
@@ -156,10 +168,11 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
         clock.Advance(TimeSpan.FromDays(1));
         var code = (await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.Snapshots, dep.Code))[0].Code;
         await services.DropAndIngestAsync(dep.Code, "correction-mars.xlsx", Pipeline.Ingestion.Xlsx.XlsxWriter.Write([new("S", [["Code", "Libellé", "Période", "Valeur"], [code, "corrigé", "2022-03", 4_242.0]])]));
-        var late = Assert.Single(await runner.RunDueAsync("timer", dep));
 
-        Assert.Equal(["2022-03"], late.Months);
-        Assert.Equal(1, late.RevisionsWritten);
+        // The correction's drop consolidated its month at once: the timer has nothing left to do.
+        Assert.Empty(await runner.RunDueAsync("timer", dep));
+        var late = (await services.Get<ConsolidationRunStore>().RunsAsync(dep.Code))[0];
+        Assert.Equal((IngestionConsolidation.Trigger, "2022-03", 1), (late.Trigger, late.Months, late.RevisionsWritten));
         var revised = Assert.Single(await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.SnapshotRevisions, dep.Code));
         Assert.StartsWith($"2022-03|{code}|0001", revised.RowKey, StringComparison.Ordinal);
     }

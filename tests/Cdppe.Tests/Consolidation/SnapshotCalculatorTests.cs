@@ -30,7 +30,7 @@ public sealed class SnapshotCalculatorTests
     {
         var snapshot = One(new YearMonth(2022, month), Count("C", 1_200), Raw("C", month, (decimal)value));
 
-        Assert.Equal(expected, snapshot.Status);
+        Assert.Equal(expected, snapshot.Status.Label());
         Assert.Equal(1_200m, snapshot.Target);
     }
 
@@ -101,7 +101,7 @@ public sealed class SnapshotCalculatorTests
             Targets = new Dictionary<int, IndicatorFigure> { [2022] = new(null, false, "signature du protocole") },
         };
 
-        Assert.Equal(expected, One(new YearMonth(2022, month), definition, Raw("M", month, null, text: value)).Status);
+        Assert.Equal(expected, One(new YearMonth(2022, month), definition, Raw("M", month, null, text: value)).Status.Label());
     }
 
     [Fact]

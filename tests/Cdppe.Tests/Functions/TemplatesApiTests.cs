@@ -63,7 +63,7 @@ public sealed class TemplatesApiTests(AzuriteFixture azurite)
         }
 
         var codes = rows.Skip(2).Select(r => (string)r[0]!).Distinct().ToList();
-        var stored = (await WorkbookIngestorTests.Rows<IndicatorEntity>(services, TableNames.Indicators, dep)).Select(e => e.RowKey).Order(StringComparer.Ordinal).ToList();
+        var stored = (await services.Get<IndicatorStore>().CurrentAsync(await services.HeadAsync(dep))).Keys.Order(StringComparer.Ordinal).ToList();
         Assert.Equal(stored, codes);
         var ip = rows.Where(r => (string)r[0]! == "O06-TAUX-IP-EVALUEES-DELAIS").ToList();
         Assert.Equal(12, ip.Count);

@@ -34,27 +34,34 @@ public sealed class PlanIngestionTests(AzuriteFixture azurite)
             Assert.True(result.Status == IngestionStatus.Accepted, $"{file}: {string.Join("\n", result.Issues)}");
         }
 
-        var fiches = await WorkbookIngestorTests.Rows<FicheEntity>(services, TableNames.Fiches, dep);
-        var definitions = fiches.Where(f => f.Year == 0).ToDictionary(f => f.Numero);
+        var head = await services.HeadAsync(dep);
+        var fiches = services.Get<FicheStore>();
+        var definitions = (await fiches.DefinitionsAsync(head)).ToDictionary(f => f.Numero);
+        var planned = (await fiches.PlanDefinitionsAsync(head)).Select(f => f.Numero).ToList();
         Assert.Equal(Enumerable.Range(1, 41), definitions.Keys.Order());
-        Assert.Equal(("plan-action", 6_333_838.0), (definitions[14].SourceKind, definitions[14].PlannedTotal!.Value));
+        Assert.Equal(6_333_838m, definitions[14].PlannedTotal);
+        Assert.Contains(14, planned);
 
         // Fiche 41 has a bilan but no plan d'action line: its bilan defines it.
-        Assert.Equal(("bilans-fiches", 200_000.0), (definitions[41].SourceKind, definitions[41].PlannedTotal!.Value));
-        var bilan14 = fiches.Single(f => f.RowKey == "2022|F014");
-        Assert.Equal((5_870_500.0, 6_333_838.0), (bilan14.Consumed!.Value, bilan14.PlannedTotal!.Value));
-        Assert.Equal(41, fiches.Count(f => f.Year == 2022));
+        Assert.DoesNotContain(41, planned);
+        Assert.Equal(200_000m, definitions[41].PlannedTotal);
+        var bilans = (await fiches.BilansAsync(head, 2022)).ToDictionary(b => b.Numero);
+        Assert.Equal((5_870_500m, 6_333_838m), (bilans[14].Consumed, bilans[14].PlannedTotal));
+        Assert.Equal(41, bilans.Count);
 
-        var funding = await WorkbookIngestorTests.Rows<PlannedFundingEntity>(services, TableNames.PlannedFunding, dep);
+        var funding = await services.Get<PlannedFundingStore>().CurrentAsync(head);
         Assert.Equal(120, funding.Count);
-        Assert.Equal(1_796_500.0, funding.Single(f => f.RowKey == "F014|2021").Departement);
+        Assert.Equal(1_796_500m, funding.Single(f => (f.Fiche, f.Year) == (14, 2021)).Departement);
 
-        var objectives = await WorkbookIngestorTests.Rows<ObjectivePlanEntity>(services, TableNames.Objectives, dep);
-        Assert.Equal((27, 16), (objectives.Count(o => o.Kind == "synthese-objectifs"), objectives.Count(o => o.Kind == "annexe-2-1")));
-        Assert.Equal(646_300.0, objectives.Single(o => o.Kind == "annexe-2-1" && o.Objectif == 9).Total);
+        var objectives = services.Get<ObjectiveStore>();
+        var synthese = await objectives.CurrentAsync(head, "synthese-objectifs", "2020-2022");
+        var annexe = await objectives.CurrentAsync(head, "annexe-2-1", "2023-2024");
+        Assert.Equal((27, 16), (synthese.Count, annexe.Count));
+        Assert.Equal(646_300m, annexe.Single(o => o.Objectif == 9).Total);
 
         // One merged row per indicator: baseline and targets from the tableau de bord, fiches and milestones from the plan d'action.
-        var indicators = (await WorkbookIngestorTests.Rows<IndicatorEntity>(services, TableNames.Indicators, dep)).ToDictionary(e => e.RowKey, IndicatorMapping.FromEntity);
+        var indicatorStore = services.Get<IndicatorStore>();
+        var indicators = await indicatorStore.CurrentAsync(head);
         var ip = indicators["O06-TAUX-IP-EVALUEES-DELAIS"];
         Assert.Equal((0.34m, 1m, IndicatorKind.Rate), (ip.Baseline!.Value!.Value, ip.Targets[2022].Value!.Value, ip.Kind));
         Assert.Equal([10], ip.Fiches);
@@ -63,8 +70,8 @@ public sealed class PlanIngestionTests(AzuriteFixture azurite)
         Assert.Equal([1, 2], epp.Fiches);
         Assert.Equal("RA DPMIPE 2018", epp.Source);
         Assert.Equal(["Discussion", "signature du protocole", "mise en œuvre"], indicators["O02-NIVEAU-REALISATION-PROTOCOLE"].Milestones);
-        var merged = await services.Storage.Table(TableNames.Indicators).GetEntityAsync<IndicatorEntity>(dep, "O06-TAUX-IP-EVALUEES-DELAIS");
-        Assert.Equal("plan-action,tableau-de-bord", merged.Value.SourceKinds);
+        Assert.Contains(await indicatorStore.SourcesAsync(head, "plan-action"), s => s.Definition.Code == "O06-TAUX-IP-EVALUEES-DELAIS");
+        Assert.Contains(await indicatorStore.SourcesAsync(head, "tableau-de-bord"), s => s.Definition.Code == "O06-TAUX-IP-EVALUEES-DELAIS");
     }
 
     [Fact]
@@ -125,18 +132,20 @@ public sealed class PlanIngestionTests(AzuriteFixture azurite)
         var second = await services.DropAndIngestAsync(dep, "plan-v2.xlsx", SampleWorkbooks.PlanAction(corrected));
 
         Assert.Equal(IngestionStatus.Accepted, second.Status);
-        var fiches = (await WorkbookIngestorTests.Rows<FicheEntity>(services, TableNames.Fiches, dep)).ToDictionary(f => f.RowKey);
-        Assert.False(fiches.ContainsKey("F040"));
-        Assert.Equal((800_000.0, second.IngestionId), (fiches["F028"].PlannedTotal!.Value, fiches["F028"].IngestionId));
-        Assert.DoesNotContain(await WorkbookIngestorTests.Rows<PlannedFundingEntity>(services, TableNames.PlannedFunding, dep), f => f.Fiche == 40);
+        var head = await services.HeadAsync(dep);
+        var fiches = (await services.Get<FicheStore>().DefinitionsAsync(head)).ToDictionary(f => f.Numero);
+        Assert.False(fiches.ContainsKey(40));
+        Assert.Equal(800_000m, fiches[28].PlannedTotal);
+        Assert.Equal(second.IngestionId, head.Of(DatasetKeys.PlanAction));
+        Assert.DoesNotContain(await services.Get<PlannedFundingStore>().CurrentAsync(head), f => f.Fiche == 40);
 
         // Fiche 40's indicators came from the plan d'action only: they are gone; shared ones keep the tableau de bord's figures.
-        var indicators = await WorkbookIngestorTests.Rows<IndicatorEntity>(services, TableNames.Indicators, dep);
-        Assert.DoesNotContain(indicators, i => i.Fiches == "40");
-        Assert.Equal("plan-action,tableau-de-bord", indicators.Single(i => i.RowKey == "O06-TAUX-IP-EVALUEES-DELAIS").SourceKinds);
+        var indicators = await services.Get<IndicatorStore>().CurrentAsync(head);
+        Assert.DoesNotContain(indicators.Values, i => i.Fiches is [40]);
+        Assert.Equal(1m, indicators["O06-TAUX-IP-EVALUEES-DELAIS"].Targets[2022].Value);
 
         // History: both ingestions listed, the first marked as superseded, its content still readable by its id.
-        var records = (await WorkbookIngestorTests.Rows<IngestionEntity>(services, TableNames.Ingestions, dep)).ToDictionary(r => r.RowKey);
+        var records = (await WorkbookIngestorTests.Records(services, dep)).ToDictionary(r => r.RowKey);
         Assert.Equal(3, records.Count);
         Assert.Equal($"plan-action:{second.IngestionId}", records[first.IngestionId!].SupersededBy);
         Assert.Null(records[second.IngestionId!].SupersededBy);

@@ -48,7 +48,7 @@ public sealed class WorkbookIngestorTests(AzuriteFixture azurite)
         Assert.Equal(IngestionStatus.Duplicate, second.Status);
         var after = await Rows<BudgetLineEntity>(services, TableNames.BudgetLines, dep.Code);
         Assert.Equal(before.Select(e => (e.RowKey, e.ETag)), after.Select(e => (e.RowKey, e.ETag)));
-        Assert.Single(await Rows<IngestionEntity>(services, TableNames.Ingestions, dep.Code));
+        Assert.Single(await Records(services, dep.Code));
     }
 
     [Fact]
@@ -62,15 +62,18 @@ public sealed class WorkbookIngestorTests(AzuriteFixture azurite)
         var result = await services.DropAndIngestAsync(dep.Code, "v2.xlsx", SampleWorkbooks.RapportFinancier2022(corrected));
 
         Assert.Equal(IngestionStatus.Accepted, result.Status);
-        var datasets = new DatasetStore(services.Storage);
-        var current = await datasets.BudgetLinesAsync(dep.Code, 2022);
+        var budget = services.Get<BudgetLineStore>();
+        var head = await services.HeadAsync(dep.Code);
+        var current = await budget.CurrentAsync(head, 2022);
         Assert.DoesNotContain(current, l => l.Fiche == 41);
         Assert.Equal(120_000m, current.Single(l => l.Fiche == 9).ConsumedInYear);
-        Assert.Equal(result.IngestionId, await datasets.CurrentAsync(dep.Code, BudgetLineMapping.Kind, 2022));
-        var earlier = await datasets.BudgetLinesOfAsync(dep.Code, 2022, first.IngestionId!);
+        Assert.Equal(result.IngestionId, head.Of(DatasetKeys.Budget(2022)));
+        var earlier = await budget.OfAsync(dep.Code, 2022, first.IngestionId!);
         Assert.Equal(113_885m, earlier.Single(l => l.Fiche == 9).ConsumedInYear);
         Assert.Contains(earlier, l => l.Fiche == 41);
-        Assert.Equal(2, (await Rows<IngestionEntity>(services, TableNames.Ingestions, dep.Code)).Count);
+        var records = (await Records(services, dep.Code)).ToDictionary(r => r.RowKey);
+        Assert.Equal(2, records.Count);
+        Assert.Equal($"rapport-financier:{result.IngestionId}", records[first.IngestionId!].SupersededBy);
     }
 
     [Fact]
@@ -118,8 +121,11 @@ public sealed class WorkbookIngestorTests(AzuriteFixture azurite)
         var result = await services.DropAndIngestAsync(dep.Code, "vide.xlsx", []);
 
         Assert.Equal(IngestionStatus.Skipped, result.Status);
-        Assert.Empty(await Rows<IngestionEntity>(services, TableNames.Ingestions, dep.Code));
+        Assert.Empty(await Records(services, dep.Code));
     }
+
+    /// <summary>The ingestion records of a département, as the API lists them.</summary>
+    internal static Task<IReadOnlyList<IngestionEntity>> Records(Services services, string partition) => services.Get<IngestionStore>().ListAsync(partition);
 
     internal static async Task<List<T>> Rows<T>(Services services, string table, string partition)
         where T : class, ITableEntity

@@ -45,7 +45,7 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite)
         var results = await Task.WhenAll(workbooks.Select(w => Task.Run(() => services.Ingestor.IngestAsync($"{concurrent.Code}/{w.Name}"))));
 
         Assert.All(results, r => Assert.Equal(IngestionStatus.Accepted, r.Status));
-        foreach (var table in new[] { TableNames.Ingestions, TableNames.BudgetLines, TableNames.IndicatorValues, TableNames.Datasets })
+        foreach (var table in new[] { TableNames.Ingestions, TableNames.BudgetLines, TableNames.IndicatorValues })
         {
             Assert.Equal(await Normalized(services, table, sequential.Code), await Normalized(services, table, concurrent.Code));
         }
@@ -63,7 +63,7 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite)
         var results = await Task.WhenAll(Task.Run(() => services.Ingestor.IngestAsync($"{dep.Code}/a.xlsx")), Task.Run(() => services.Ingestor.IngestAsync($"{dep.Code}/b.xlsx")));
 
         Assert.All(results, r => Assert.Contains(r.Status, new[] { IngestionStatus.Accepted, IngestionStatus.Duplicate }));
-        Assert.Single(await services.Storage.Table(TableNames.Ingestions).QueryAsync<IngestionEntity>(e => e.PartitionKey == dep.Code).ToListAsync());
+        Assert.Single(await Ingestion.WorkbookIngestorTests.Records(services, dep.Code));
         Assert.Equal(33, await services.Storage.Table(TableNames.IndicatorValues).QueryAsync<IndicatorValueEntity>(e => e.PartitionKey == dep.Code).CountAsync());
         Assert.Single(await services.Storage.Archive.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, dep.Code + "/", default).ToListAsync());
     }
@@ -137,6 +137,36 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite)
         await writer;
         Assert.Contains("v1", seen);
         Assert.All((await services.Reports.LoadInputsAsync(dep, 2022)).Fiches.Where(f => f.Intitule.StartsWith('v')), f => Assert.StartsWith("v3 ", f.Intitule, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ATimerRunSkipsABusyDepartementAndConsolidatesTheOnesAfterIt()
+    {
+        // Its own empty storage: the timer's run covers every département there is.
+        var own = new AzuriteFixture();
+        await own.InitializeAsync();
+        try
+        {
+            var clock = new ManualClock(new DateTimeOffset(2023, 2, 10, 4, 0, 0, TimeSpan.Zero));
+            var services = new Services(await own.StorageAsync(), clock, o => o.Consolidation = o.Consolidation with { Wait = TimeSpan.FromSeconds(1) });
+            foreach (var dep in new[] { "77", "78", "91" })
+            {
+                await services.DropAndIngestAsync(dep, "suivi.xlsx", SampleWorkbooks.SuiviMensuel2022(indicators: 2));
+            }
+
+            var other = services.Storage.Locks.GetBlobClient("consolidation-77");
+            await other.UploadAsync(BinaryData.FromString("autre consolidation"), overwrite: true);
+            await Azure.Storage.Blobs.Specialized.SpecializedBlobExtensions.GetBlobLeaseClient(other).AcquireAsync(TimeSpan.FromSeconds(60));
+
+            var summaries = await services.Runner.RunDueAsync("timer");
+
+            Assert.Equal(["78", "91"], summaries.Select(s => s.Departement));
+            Assert.All(summaries, s => Assert.Equal(13, s.Months.Count));
+        }
+        finally
+        {
+            await own.DisposeAsync();
+        }
     }
 
     /// <summary>A table's rows of one partition without what differs by nature between runs (time stamps).</summary>

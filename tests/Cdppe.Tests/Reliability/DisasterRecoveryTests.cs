@@ -1,10 +1,9 @@
 using Azure.Data.Tables;
-using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Recovery;
 using Cdppe.Pipeline.Storage;
 using Cdppe.Samples;
 using Cdppe.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cdppe.Tests.Reliability;
 
@@ -12,7 +11,7 @@ namespace Cdppe.Tests.Reliability;
 [Collection(AzuriteCollection.Name)]
 public sealed class DisasterRecoveryTests(AzuriteFixture azurite)
 {
-    private static readonly string[] DataTables = [TableNames.Ingestions, TableNames.BudgetLines, TableNames.IndicatorValues, TableNames.Datasets, TableNames.Snapshots, TableNames.Indicators, TableNames.Fiches];
+    private static readonly string[] DataTables = [TableNames.Ingestions, TableNames.BudgetLines, TableNames.IndicatorValues, TableNames.Snapshots, TableNames.IndicatorSources, TableNames.Fiches];
 
     [Fact]
     public async Task TablesRebuiltFromTheArchiveEqualTheOriginalAndTheReportIsTheSame()
@@ -27,7 +26,7 @@ public sealed class DisasterRecoveryTests(AzuriteFixture azurite)
         await original.DropAndIngestAsync(dep.Code, "faux.xlsx", "pas un classeur"u8.ToArray());
         clock.Advance(TimeSpan.FromMinutes(5));
         await original.DropAndIngestAsync(dep.Code, "rapport-financier-2022-corrige.xlsx", SampleWorkbooks.RapportFinancier2022(SeedData.RapportFinancier2022.Select(r => r.Fiche == 2 ? r with { ConsommeEn2022 = 11_268 } : r)));
-        await Runner(original).RunDueAsync("timer", dep);
+        await original.Runner.RunDueAsync("timer", dep);
         var originalReport = await original.Reports.GenerateAsync(dep, 2022);
 
         // Disaster: only the archive survives. Restore it into a brand-new, empty storage account and rebuild.
@@ -42,14 +41,14 @@ public sealed class DisasterRecoveryTests(AzuriteFixture azurite)
                 await rebuilt.Storage.Archive.GetBlobClient(blob.Name).UploadAsync(bytes.Value.Content, new Azure.Storage.Blobs.Models.BlobUploadOptions { Metadata = blob.Metadata });
             }
 
-            var summary = await new ArchiveRebuilder(rebuilt.Storage, rebuilt.Ingestor, Runner(rebuilt), NullLogger<ArchiveRebuilder>.Instance).RebuildAsync();
+            var summary = await rebuilt.Get<ArchiveRebuilder>().RebuildAsync();
 
             Assert.Equal((4, 3, 1), (summary.Files, summary.Accepted, summary.Rejected));
             foreach (var table in DataTables)
             {
                 var before = await Entities(original.Storage, table, dep.Code);
                 var after = await Entities(rebuilt.Storage, table, dep.Code);
-                Assert.True(before.Count > 0 || table is TableNames.Indicators or TableNames.Fiches, $"{table} is empty in the original");
+                Assert.True(before.Count > 0 || table is TableNames.IndicatorSources or TableNames.Fiches, $"{table} is empty in the original");
                 Assert.Equal(before.Keys, after.Keys);
                 foreach (var (key, entity) in before)
                 {
@@ -65,8 +64,6 @@ public sealed class DisasterRecoveryTests(AzuriteFixture azurite)
             await empty.DisposeAsync();
         }
     }
-
-    private static ConsolidationRunner Runner(Services services) => new(services.Planner, services.Consolidator, services.Clock, NullLogger<ConsolidationRunner>.Instance);
 
     /// <summary>Every entity of a partition, as "name=value" lines without the service's own Timestamp and ETag.</summary>
     private static async Task<SortedDictionary<string, string>> Entities(CdppeStorage storage, string table, string partition)

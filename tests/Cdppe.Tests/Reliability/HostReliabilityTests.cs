@@ -53,9 +53,9 @@ public sealed class HostReliabilityTests(AzuriteFixture azurite)
         var name = $"{dep}/plante-le-service.xlsx";
         await storage.Uploads.GetBlobClient(name).UploadAsync(new BinaryData(SampleWorkbooks.RapportFinancier2022()));
         // What a process killed during its first attempt leaves behind: the attempt counted, never closed.
-        var receipts = new BlobReceipts(storage);
+        var receipts = new BlobReceiptStore(storage);
         var receipt = await receipts.GetAsync(name, await ListedETagAsync(storage, name), CancellationToken.None);
-        receipt.State = BlobReceipts.Name(ReceiptState.Trying);
+        receipt.State = BlobReceiptStore.Name(ReceiptState.Trying);
         receipt.Attempts = 1;
         receipt.UpdatedAt = clock.GetUtcNow() - TimeSpan.FromSeconds(30);
         await receipts.SaveAsync(receipt, CancellationToken.None);
@@ -72,7 +72,7 @@ public sealed class HostReliabilityTests(AzuriteFixture azurite)
         }
 
         var final = await receipts.GetAsync(name, receipt.BlobETag, CancellationToken.None);
-        Assert.Equal((ReceiptState.Poison, 1), (BlobReceipts.State(final), final.Attempts));
+        Assert.Equal((ReceiptState.Poison, 1), (BlobReceiptStore.State(final), final.Attempts));
         var record = await storage.Table(TableNames.Ingestions).QueryAsync<IngestionEntity>(e => e.PartitionKey == dep).SingleAsync();
         Assert.Equal("failed", record.Status);
         Assert.Contains("le traitement a été interrompu", record.Summary, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class HostReliabilityTests(AzuriteFixture azurite)
     {
         var faults = new FaultPolicy();
         var storage = await azurite.FaultyStorageAsync(faults);
-        var observer = new BlobReceipts(await azurite.StorageAsync());
+        var observer = new BlobReceiptStore(await azurite.StorageAsync());
         var dep = TestDepartements.Next().Code;
         var name = $"{dep}/rapport-financier-2022.xlsx";
         await storage.Uploads.GetBlobClient(name).UploadAsync(new BinaryData(SampleWorkbooks.RapportFinancier2022()));
@@ -96,7 +96,7 @@ public sealed class HostReliabilityTests(AzuriteFixture azurite)
             if (seen is null && m.Request.Uri.Path.EndsWith("/uploads/" + name, StringComparison.Ordinal))
             {
                 var receipt = observer.GetAsync(name, etag, CancellationToken.None).GetAwaiter().GetResult();
-                seen = (BlobReceipts.State(receipt), receipt.Attempts);
+                seen = (BlobReceiptStore.State(receipt), receipt.Attempts);
             }
 
             return false;
@@ -107,7 +107,7 @@ public sealed class HostReliabilityTests(AzuriteFixture azurite)
 
         Assert.Equal((ReceiptState.Trying, 1), seen);
         var done = await observer.GetAsync(name, etag, CancellationToken.None);
-        Assert.Equal((ReceiptState.Done, 1), (BlobReceipts.State(done), done.Attempts));
+        Assert.Equal((ReceiptState.Done, 1), (BlobReceiptStore.State(done), done.Attempts));
     }
 
     // Case 5: an attempt that runs past the attempt timeout is poison at once, not retried.
@@ -135,8 +135,8 @@ public sealed class HostReliabilityTests(AzuriteFixture azurite)
             release.Set();
         }
 
-        var receipt = await new BlobReceipts(storage).GetAsync(name, await ListedETagAsync(storage, name), CancellationToken.None);
-        Assert.Equal((ReceiptState.Poison, 1), (BlobReceipts.State(receipt), receipt.Attempts));
+        var receipt = await new BlobReceiptStore(storage).GetAsync(name, await ListedETagAsync(storage, name), CancellationToken.None);
+        Assert.Equal((ReceiptState.Poison, 1), (BlobReceiptStore.State(receipt), receipt.Attempts));
         var record = await storage.Table(TableNames.Ingestions).QueryAsync<IngestionEntity>(e => e.PartitionKey == dep).SingleAsync();
         Assert.Contains("le traitement a duré plus de 2 s", record.Summary, StringComparison.Ordinal);
     }
@@ -248,7 +248,7 @@ public sealed class HostReliabilityTests(AzuriteFixture azurite)
         await using var app = await RunningApp.StartAsync(azurite, services: s =>
         {
             s.AddSingleton(storage);
-            s.AddSingleton(sp => new MonthlyConsolidator(storage, TimeProvider.System, NullLogger<MonthlyConsolidator>.Instance) { LeaseWait = TimeSpan.Zero });
+            s.Configure<LeaseOptions>(o => o.Consolidation = o.Consolidation with { Wait = TimeSpan.Zero });
         });
         app.Client.DefaultRequestHeaders.Add("x-functions-key", "test-key");
         // Someone else holds the consolidation lease of the département.

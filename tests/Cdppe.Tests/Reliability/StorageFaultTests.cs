@@ -13,33 +13,38 @@ namespace Cdppe.Tests.Reliability;
 [Collection(AzuriteCollection.Name)]
 public sealed class StorageFaultTests(AzuriteFixture azurite)
 {
+    /// <summary>The steps: the archive, the rows (a batch on BudgetLines), the reports, the data lock, the record reads and the commit (a batch on Ingestions).</summary>
     public static TheoryData<string, string, int> WriteSteps() => new()
     {
         { "archive", "PUT", 500 },
         { "archive", "PUT", 503 },
         { "archive", "PUT", 0 },
-        { "$batch", "POST", 500 },
-        { "$batch", "POST", 503 },
-        { "$batch", "POST", 0 },
-        { "Datasets", "PUT", 500 },
-        { "Datasets", "PUT", 503 },
+        { "$batch:BudgetLines", "POST", 500 },
+        { "$batch:BudgetLines", "POST", 503 },
+        { "$batch:BudgetLines", "POST", 0 },
         { "ingestion-reports", "PUT", 500 },
+        { "locks", "PUT", 503 },
         { "Ingestions", "GET", 503 },
-        { "Ingestions", "PUT", 503 },
-        { "Ingestions", "PUT", 0 },
+        { "$batch:Ingestions", "POST", 500 },
+        { "$batch:Ingestions", "POST", 503 },
+        { "$batch:Ingestions", "POST", 0 },
     };
 
     public static TheoryData<string, string, int> NonRetriedFaults() => new()
     {
         { "archive", "PUT", 412 },
-        { "$batch", "POST", 409 },
-        { "$batch", "POST", 412 },
-        { "Datasets", "PUT", 409 },
-        { "Datasets", "PUT", 412 },
+        { "$batch:BudgetLines", "POST", 409 },
+        { "$batch:BudgetLines", "POST", 412 },
         { "ingestion-reports", "PUT", 409 },
         { "Ingestions", "GET", 412 },
-        { "Ingestions", "PUT", 409 },
+        { "$batch:Ingestions", "POST", 409 },
+        { "$batch:Ingestions", "POST", 412 },
     };
+
+    private static Func<Azure.Core.HttpMessage, bool> Step(string target, string method) =>
+        target.StartsWith("$batch:", StringComparison.Ordinal) ? FaultPolicy.Batch(target["$batch:".Length..]) : FaultPolicy.Request(target, method);
+
+    private static int BudgetLineCount => SeedData.RapportFinancier2022.Count(r => r.Ligne is "fiche" or "objectif-sans-fiche");
 
     [Theory]
     [MemberData(nameof(WriteSteps))]
@@ -48,13 +53,13 @@ public sealed class StorageFaultTests(AzuriteFixture azurite)
         var faults = new FaultPolicy();
         var services = new Services(await azurite.FaultyStorageAsync(faults));
         var dep = TestDepartements.Next();
-        faults.Arm(FaultPolicy.Request(target, method), status, times: 1);
+        faults.Arm(Step(target, method), status, times: 1);
 
         var result = await services.DropAndIngestAsync(dep.Code, "rf.xlsx", SampleWorkbooks.RapportFinancier2022());
 
         Assert.True(faults.Injected == 1, $"fault not injected on {method} {target}");
         Assert.Equal(IngestionStatus.Accepted, result.Status);
-        Assert.Equal(SeedData.RapportFinancier2022.Count(r => r.Ligne is "fiche" or "objectif-sans-fiche"), (await new DatasetStore(services.Storage).BudgetLinesAsync(dep.Code, 2022)).Count);
+        Assert.Equal(BudgetLineCount, (await services.Get<BudgetLineStore>().CurrentAsync(await services.HeadAsync(dep.Code), 2022)).Count);
     }
 
     [Theory]
@@ -69,28 +74,31 @@ public sealed class StorageFaultTests(AzuriteFixture azurite)
         var before = await services.Reports.LoadAsync(dep, 2022);
         var corrected = SampleWorkbooks.RapportFinancier2022(SeedData.RapportFinancier2022.Select(r => r.Fiche == 1 ? r with { ConsommeEn2022 = 1 } : r));
         await services.Storage.Uploads.GetBlobClient($"{dep.Code}/v2.xlsx").UploadAsync(new BinaryData(corrected), overwrite: true);
-        faults.Arm(FaultPolicy.Request(target, method), status);
+        faults.Arm(Step(target, method), status);
 
         var failure = await Record.ExceptionAsync(() => services.Ingestor.IngestAsync($"{dep.Code}/v2.xlsx"));
         faults.Off();
 
-        var datasets = new DatasetStore(services.Storage);
-        var accepted = await datasets.AcceptedIngestionsAsync(dep.Code);
-        var current = await datasets.CurrentAsync(dep.Code, BudgetLineMapping.Kind, 2022);
+        var ingestions = services.Get<IngestionStore>();
+        var budget = services.Get<BudgetLineStore>();
+        var head = await services.HeadAsync(dep.Code);
         Assert.NotNull(failure);
         Assert.True(faults.Injected > 0);
         Assert.True(failure is RequestFailedException or TaskCanceledException or OperationCanceledException or AggregateException, failure.GetType().Name);
-        Assert.Equal([v1.IngestionId!], accepted);
-        // Readers see v1 or, if the pointer flipped before the fault, the complete v2: never a mix.
-        var lines = await datasets.BudgetLinesAsync(dep.Code, 2022);
-        Assert.Equal(before.Engagements.Sum(e => e.Lines.Count), lines.Count);
-        Assert.Contains(current, new[] { v1.IngestionId, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(corrected)) });
+        var v2 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(corrected));
+        Assert.Contains(v1.IngestionId!, await ingestions.AcceptedAsync(dep.Code));
+        Assert.DoesNotContain(v2, await ingestions.AcceptedAsync(dep.Code));
+        // Readers still see v1, whole: nothing of v2 became visible, whichever step failed.
+        Assert.Equal(v1.IngestionId, head.Of(DatasetKeys.Budget(2022)));
+        Assert.Equal(before.Engagements.Sum(e => e.Lines.Count), (await budget.CurrentAsync(head, 2022)).Count);
+        Assert.Equal(before.Engagements.SelectMany(e => e.Lines).Sum(l => l.ConsumedInYear), (await services.Reports.LoadAsync(dep, 2022)).Engagements.SelectMany(e => e.Lines).Sum(l => l.ConsumedInYear));
+        Assert.Null((await ingestions.FindAsync(dep.Code, v1.IngestionId!))!.SupersededBy);
 
         var retried = await services.Ingestor.IngestAsync($"{dep.Code}/v2.xlsx");
 
         Assert.Equal(IngestionStatus.Accepted, retried.Status);
-        Assert.Equal(1m, (await datasets.BudgetLinesAsync(dep.Code, 2022)).Single(l => l.Fiche == 1).ConsumedInYear);
-        Assert.Equal(2, (await datasets.AcceptedIngestionsAsync(dep.Code)).Count);
+        Assert.Equal(1m, (await budget.CurrentAsync(await services.HeadAsync(dep.Code), 2022)).Single(l => l.Fiche == 1).ConsumedInYear);
+        Assert.Contains(v2, await ingestions.AcceptedAsync(dep.Code));
     }
 
     [Fact]
@@ -114,7 +122,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite)
 
         Assert.Equal(409, Assert.IsType<RequestFailedException>(first).Status);
         Assert.Equal(IngestionStatus.Accepted, second.Status);
-        Assert.Equal(SeedData.RapportFinancier2022.Count(r => r.Ligne is "fiche" or "objectif-sans-fiche"), (await new DatasetStore(real).BudgetLinesAsync(dep.Code, 2022)).Count);
+        Assert.Equal(BudgetLineCount, (await services.Get<BudgetLineStore>().CurrentAsync(await services.HeadAsync(dep.Code), 2022)).Count);
     }
 
     [Fact]
@@ -128,20 +136,47 @@ public sealed class StorageFaultTests(AzuriteFixture azurite)
         var name = $"{dep.Code}/toujours-en-echec.xlsx";
         await storage.Uploads.GetBlobClient(name).UploadAsync(new BinaryData(SampleWorkbooks.RapportFinancier2022()), overwrite: true);
         faults.Arm(m => FaultPolicy.Request("archive", "PUT")(m) && m.Request.Uri.Path.Contains(dep.Code, StringComparison.Ordinal), 500);
-        await using var host = RunningApp.Unstarted(storage, clock, new() { ["Cdppe:MaxBlobAttempts"] = "5" });
-        var watcher = host.Services.GetRequiredService<BlobWatcher>();
+        await PollUntilPoisonAsync(services, clock);
 
+        var receipt = await storage.Table(TableNames.BlobReceipts).QueryAsync<BlobReceiptEntity>(r => r.BlobName == name).SingleAsync();
+        Assert.Equal(("poison", 5), (receipt.State, receipt.Attempts));
+        var record = Assert.Single(await Ingestion.WorkbookIngestorTests.Records(services, dep.Code), r => r.BlobName == name);
+        Assert.Equal(IngestionStatus.Failed, record.State);
+        Assert.StartsWith("Le traitement du fichier a échoué 5 fois", record.Summary, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, record.ArchivePath);
+        Assert.True(await storage.Uploads.GetBlobClient(name).ExistsAsync());
+    }
+
+    [Fact]
+    public async Task APoisonRecordKeepsTheArchivePathWhenTheFileWasArchived()
+    {
+        var faults = new FaultPolicy();
+        var storage = await azurite.FaultyStorageAsync(faults);
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var services = new Services(storage, clock);
+        var dep = TestDepartements.Next();
+        var bytes = SampleWorkbooks.RapportFinancier2022();
+        var name = $"{dep.Code}/jamais-valide.xlsx";
+        await storage.Uploads.GetBlobClient(name).UploadAsync(new BinaryData(bytes), overwrite: true);
+        faults.Arm(FaultPolicy.Batch(TableNames.Ingestions, dep.Code), 500);
+
+        await PollUntilPoisonAsync(services, clock);
+
+        var record = Assert.Single(await Ingestion.WorkbookIngestorTests.Records(services, dep.Code), r => r.BlobName == name);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        Assert.Equal((IngestionStatus.Failed, $"archive/{dep.Code}/{sha}.xlsx", sha), (record.State, record.ArchivePath, record.Sha256));
+        Assert.True(await storage.Archive.GetBlobClient($"{dep.Code}/{sha}.xlsx").ExistsAsync());
+    }
+
+    /// <summary>Polls like the standalone watcher, the clock moved past each backoff, until the retry budget (5) is spent.</summary>
+    private static async Task PollUntilPoisonAsync(Services services, ManualClock clock)
+    {
+        await using var host = RunningApp.Unstarted(services.Storage, clock, new() { ["Cdppe:MaxBlobAttempts"] = "5" });
+        var watcher = host.Services.GetRequiredService<BlobWatcher>();
         for (var attempt = 0; attempt < 7; attempt++)
         {
             await watcher.PollOnceAsync(CancellationToken.None);
             clock.Advance(TimeSpan.FromMinutes(2));
         }
-
-        var receipt = await storage.Table(TableNames.BlobReceipts).QueryAsync<BlobReceiptEntity>(r => r.BlobName == name).SingleAsync();
-        Assert.Equal(("poison", 5), (receipt.State, receipt.Attempts));
-        var record = await storage.Table(TableNames.Ingestions).QueryAsync<IngestionEntity>(r => r.PartitionKey == dep.Code).SingleAsync();
-        Assert.Equal("failed", record.Status);
-        Assert.StartsWith("Le traitement du fichier a échoué 5 fois", record.Summary, StringComparison.Ordinal);
-        Assert.True(await storage.Uploads.GetBlobClient(name).ExistsAsync());
     }
 }

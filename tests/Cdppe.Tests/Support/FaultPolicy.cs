@@ -59,6 +59,23 @@ public sealed class FaultPolicy : HttpPipelineTransport
         m.Request.Uri.Path.Contains(name, StringComparison.OrdinalIgnoreCase)
         && (methods.Length == 0 || methods.Contains(m.Request.Method.Method, StringComparer.OrdinalIgnoreCase));
 
+    /// <summary>An entity group transaction (<c>$batch</c>) with an operation on <paramref name="table"/> (in <paramref name="partition"/>, when given).</summary>
+    public static Func<HttpMessage, bool> Batch(string table, string? partition = null) => m =>
+        m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && Body(m) is var body
+        && body.Contains($"/{table}(", StringComparison.Ordinal) && (partition is null || body.Contains($"'{partition}'", StringComparison.Ordinal));
+
+    private static string Body(HttpMessage message)
+    {
+        if (message.Request.Content is null)
+        {
+            return string.Empty;
+        }
+
+        using var buffer = new MemoryStream();
+        message.Request.Content.WriteTo(buffer, CancellationToken.None);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     /// <summary>An error response shaped like the service's own (XML for blobs, JSON for tables).</summary>
     private sealed class InjectedResponse(int status, bool isTable) : Response
     {

@@ -140,4 +140,36 @@ public static class HostileWorkbooks
 
         return stream.ToArray();
     }
+
+    /// <summary><paramref name="depth"/> elements nested one in another, <c>&lt;n:a&gt;&lt;n:a&gt;…&lt;/n:a&gt;&lt;/n:a&gt;</c>.</summary>
+    public static string Nested(int depth, string element = "n:a", string declaration = " xmlns:n=\"urn:n\"")
+    {
+        var xml = new StringBuilder((depth * ((2 * element.Length) + 5)) + declaration.Length);
+        xml.Append('<').Append(element).Append(declaration).Append('>');
+        xml.Insert(xml.Length, $"<{element}>", depth - 1);
+        xml.Insert(xml.Length, $"</{element}>", depth);
+        return xml.ToString();
+    }
+
+    /// <summary>The package with <paramref name="xml"/> inserted into an entry just before the last occurrence of <paramref name="before"/>.</summary>
+    public static byte[] WithInserted(byte[] package, string entryName, string before, string xml)
+    {
+        var text = EntryText(package, entryName);
+        var at = text.LastIndexOf(before, StringComparison.Ordinal);
+        return at < 0 ? throw new ArgumentException($"{before} is not in {entryName}", nameof(before)) : WithEntry(package, entryName, text.Insert(at, xml));
+    }
+
+    /// <summary>A sheet that ends with <paramref name="depth"/> nested elements inside its <c>extLst</c>, as the upload that crashed the host.</summary>
+    public static byte[] WithNestedExtension(byte[] package, int depth)
+    {
+        var sheet = FirstSheetEntry(package);
+        return WithInserted(package, sheet, "</x:worksheet>", $"<x:extLst><x:ext uri=\"{{C3750BE0-5CA9-4D1C-82C7-79D762991C26}}\">{Nested(depth)}</x:ext></x:extLst>");
+    }
+
+    /// <summary>The name of the first sheet part of a package written by <see cref="XlsxWriter"/>.</summary>
+    public static string FirstSheetEntry(byte[] package)
+    {
+        using var zip = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read);
+        return zip.Entries.First(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)).FullName;
+    }
 }

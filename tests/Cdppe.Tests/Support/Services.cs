@@ -1,29 +1,69 @@
 using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Hosting;
 using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Reporting;
 using Cdppe.Pipeline.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cdppe.Tests.Support;
 
-/// <summary>The pipeline's services wired on a storage, as the app wires them.</summary>
-public sealed class Services(CdppeStorage storage, TimeProvider? clock = null)
+/// <summary>The pipeline's services as the app registers them (<see cref="PipelineServiceCollectionExtensions.AddCdppePipeline"/>), on a test storage and clock.</summary>
+public sealed class Services
 {
-    public CdppeStorage Storage { get; } = storage;
+    private readonly ServiceProvider provider;
 
-    public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+    public Services(CdppeStorage storage, TimeProvider? clock = null, Action<LeaseOptions>? leases = null)
+    {
+        Storage = storage;
+        Clock = clock ?? TimeProvider.System;
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddCdppePipeline(XlsxLimits.Default.MaxRowsPerSheet);
+        services.Replace(ServiceDescriptor.Singleton(storage));
+        services.Replace(ServiceDescriptor.Singleton(Clock));
+        if (leases is not null)
+        {
+            services.Configure(leases);
+        }
 
-    public WorkbookIngestor Ingestor => new(Storage, new WorkbookParser(), Clock, NullLogger<WorkbookIngestor>.Instance);
+        provider = services.BuildServiceProvider();
+    }
 
-    public MonthlyConsolidator Consolidator => new(Storage, Clock, NullLogger<MonthlyConsolidator>.Instance);
+    public CdppeStorage Storage { get; }
 
-    public MonthlyConsolidator ConsolidatorWaiting(TimeSpan leaseWait) => new(Storage, Clock, NullLogger<MonthlyConsolidator>.Instance) { LeaseWait = leaseWait };
+    public TimeProvider Clock { get; }
 
-    public MonthlyConsolidator ConsolidatorWith(TimeSpan leaseDuration) => new(Storage, Clock, NullLogger<MonthlyConsolidator>.Instance) { LeaseDuration = leaseDuration };
+    public WorkbookIngestor Ingestor => Get<WorkbookIngestor>();
 
-    public ConsolidationPlanner Planner => new(Storage);
+    public MonthlyConsolidator Consolidator => Get<MonthlyConsolidator>();
 
-    public AnnualReportService Reports => new(Storage, Clock, NullLogger<AnnualReportService>.Instance);
+    public ConsolidationPlanner Planner => Get<ConsolidationPlanner>();
+
+    public ConsolidationRunner Runner => Get<ConsolidationRunner>();
+
+    public AnnualReportService Reports => Get<AnnualReportService>();
+
+    public T Get<T>()
+        where T : notnull => provider.GetRequiredService<T>();
+
+    /// <summary>A consolidator that waits at most <paramref name="leaseWait"/> for another run of the same département.</summary>
+    public MonthlyConsolidator ConsolidatorWaiting(TimeSpan leaseWait) =>
+        new Services(Storage, Clock, o => o.Consolidation = o.Consolidation with { Wait = leaseWait }).Consolidator;
+
+    /// <summary>A consolidator whose lease lasts <paramref name="leaseDuration"/> (a crashed run holds it that long).</summary>
+    public MonthlyConsolidator ConsolidatorWith(TimeSpan leaseDuration) =>
+        new Services(Storage, Clock, o => o.Consolidation = o.Consolidation with { Duration = leaseDuration }).Consolidator;
+
+    /// <summary>The département's current dataset pointers, as readers see them.</summary>
+    public Task<DatasetHead> HeadAsync(string departement) => Get<IngestionStore>().HeadAsync(departement);
+
+    public Pipeline.Contracts.ContractService Contracts => Get<Pipeline.Contracts.ContractService>();
 
     /// <summary>Drops the seed's plan d'action, tableau de bord and 2022 bilans (fiches, bilans and indicators), as staff would.</summary>
     public async Task DropPlansAsync(string departement)

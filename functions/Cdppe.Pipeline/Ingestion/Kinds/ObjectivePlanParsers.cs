@@ -91,7 +91,7 @@ public sealed class Annexe21Parser : ISheetParser
 
     public IReadOnlyList<int> Parse(SheetInput input, HeaderMap header, WorkbookContent content)
     {
-        var year = Years.OnlyOne(header.TextOf("actions")) ?? Years.OnlyOne(header.FullTextOf(header["total"]));
+        var year = Years.OnlyOne(header.TextOf("actions")) ?? FundingYears(header).Cast<int?>().FirstOrDefault() ?? Years.OnlyOne(header.FullTextOf(header["total"]));
         if (year is null)
         {
             content.Issues.Error(
@@ -104,17 +104,93 @@ public sealed class Annexe21Parser : ISheetParser
             return [];
         }
 
-        var nextYear = header.Has("nextYear") ? Years.OnlyOne(header.TextOf("nextYear")) : null;
+        var (rows, sample) = ObjectivePlanRows.Buffer(input.Rows, header.LastHeaderRow, 200);
+        header = AnnexeLayout.Resolve(header, sample, year.Value, input.Sheet.Name, content.Issues);
+        var nextYear = header.Has("nextYear") ? FundingYears(header, header["nextYear"]).Cast<int?>().FirstOrDefault() ?? Years.OnlyOne(header.TextOf("nextYear")) : null;
         if (nextYear is not null && nextYear != year + 1)
         {
-            content.Issues.Warning("annee-suivante", $"La colonne « {header.TextOf("nextYear")} » ne porte pas sur l'année qui suit {year}.", input.Sheet.Name, header.CellOf("nextYear"), header.TextOf("nextYear"), (year.Value + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            content.Issues.Warning("annee-suivante", $"La colonne « {header.RawTextOf("nextYear")} » ne porte pas sur l'année qui suit {year}.", input.Sheet.Name, header.CellOf("nextYear"), header.RawTextOf("nextYear"), (year.Value + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        List<int> years = nextYear is { } n ? [year.Value, n] : [year.Value];
-        var reader = new ObjectivePlanRows(KindName, Years.Label(years), input, header, content, new Dictionary<int, int> { [header["actions"]] = year.Value }, nextYear);
+        List<int> years = nextYear is { } next ? [year.Value, next] : [year.Value];
+        var reader = new ObjectivePlanRows(KindName, Years.Label(years), input with { Rows = rows }, header, content, new Dictionary<int, int> { [header["actions"]] = year.Value }, nextYear);
         reader.ReadAll("l'annexe 2.1");
         return years;
     }
+
+    /// <summary>The years of the "Financements AAAA" group headers, left to right (of one column when given).</summary>
+    internal static IReadOnlyList<int> FundingYears(HeaderMap header, int? column = null) =>
+        header.FullTexts.Where(t => column is null || t.Key == column).OrderBy(t => t.Key)
+            .Select(t => t.Value.StartsWith("financement", StringComparison.Ordinal) && Years.In(t.Value) is [var y, ..] ? y : 0)
+            .Where(y => y > 0)
+            .Distinct()
+            .ToList();
+}
+
+/// <summary>
+/// Where the annexe's money is, from the labels and from what the cells hold. The State's template has a column for
+/// the State's source (FIR, 304, ONDAM) without a label of its own: its sub-header "Département | État | Total pour
+/// l'objectif | Autres financements | Montant" starts over that column, the last label ("Montant") standing under
+/// "Financements {next year}". The column whose cells are sources is the source column; labels written over it and
+/// after it belong one column to the right. The next year's column is the "Financements" group of the following year,
+/// never the year's own group.
+/// </summary>
+internal static partial class AnnexeLayout
+{
+    private static readonly string[] Shifted = ["departement", "etat", "total", "autres", "montant"];
+
+    public static HeaderMap Resolve(HeaderMap header, IReadOnlyList<XlsxRow> sample, int year, string sheet, IssueList issues)
+    {
+        var columns = header.Columns.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+        var nextColumn = header.FullTexts.Where(t => t.Value.StartsWith("financement", StringComparison.Ordinal) && Years.In(t.Value).Contains(year + 1) && !Years.In(t.Value).Contains(year))
+            .Select(t => (int?)t.Key).Min();
+        if (columns.TryGetValue("nextYear", out var wrong) && Years.In(header.FullTextOf(wrong)).Contains(year))
+        {
+            columns.Remove("nextYear");
+        }
+
+        if (nextColumn is { } nc)
+        {
+            columns["nextYear"] = nc;
+        }
+
+        var source = header.FullTexts.Keys.Where(c => c > columns["actions"] && c != nextColumn).Order().FirstOrDefault(c => IsSourceColumn(sample, c));
+        if (source > 0 && columns.GetValueOrDefault("modalite") != source)
+        {
+            var labelled = columns.FirstOrDefault(c => c.Value == source && Shifted.Contains(c.Key)).Key;
+            if (labelled is not null)
+            {
+                foreach (var field in Shifted.Where(f => columns.TryGetValue(f, out var c) && c >= source).ToList())
+                {
+                    var moved = columns[field] + 1;
+                    if (moved == columns.GetValueOrDefault("nextYear"))
+                    {
+                        columns.Remove(field);
+                    }
+                    else
+                    {
+                        columns[field] = moved;
+                    }
+                }
+
+                issues.Add(new ValidationIssue(Severity.Info, "colonne-source-sans-intitule", $"La colonne {CellReference.ColumnName(source)} contient les sources du financement État (FIR, 304, ONDAM…) sans intitulé propre : les intitulés « Département », « État », « Total pour l'objectif »… écrits à partir d'elle ont été lus comme ceux des colonnes suivantes.", sheet, CellReference.Format(source, header.LastHeaderRow)));
+            }
+
+            columns["modalite"] = source;
+        }
+
+        return header with { Columns = columns };
+    }
+
+    /// <summary>Every value of the column is a funding source ("FIR", "304", "BOP 304", "ONDAM", "PLF", "ONDAM / État"), and there is one.</summary>
+    private static bool IsSourceColumn(IReadOnlyList<XlsxRow> sample, int column)
+    {
+        var values = sample.Select(r => r.Get(column)).Where(c => !c.IsEmpty && !c.FromMerge).ToList();
+        return values.Count > 0 && values.All(c => c.Kind == XlsxCellKind.Number ? c.Number == 304 : SourcePattern().IsMatch(TextNormalizer.Normalize(c.Text)));
+    }
+
+    [GeneratedRegex(@"^(?:(?:fir|ondam|plf|etat|bop|304|am|cd|cnsa|assurance maladie|sans objet)\s*(?:[/,+&-]|et)?\s*)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex SourcePattern();
 }
 
 /// <summary>The row loop shared by the two objective plans: banners, continuation rows, amounts, totals.</summary>
@@ -122,6 +198,38 @@ internal sealed partial class ObjectivePlanRows(string kind, string period, Shee
 {
     private readonly string sheet = input.Sheet.Name;
     private readonly List<ObjectivePlan> rows = [];
+
+    /// <summary>
+    /// The rows again, with the first <paramref name="count"/> data rows after the header also returned as a sample
+    /// (to see what the columns hold before reading them); the rest stays streamed.
+    /// </summary>
+    public static (IEnumerable<XlsxRow> Rows, IReadOnlyList<XlsxRow> Sample) Buffer(IEnumerable<XlsxRow> rows, int lastHeaderRow, int count)
+    {
+        var enumerator = rows.GetEnumerator();
+        var buffered = new List<XlsxRow>();
+        var sample = new List<XlsxRow>();
+        while (sample.Count < count && enumerator.MoveNext())
+        {
+            buffered.Add(enumerator.Current);
+            if (enumerator.Current.Index > lastHeaderRow && !enumerator.Current.IsBlank)
+            {
+                sample.Add(enumerator.Current);
+            }
+        }
+
+        return (buffered.Concat(Rest(enumerator)), sample);
+
+        static IEnumerable<XlsxRow> Rest(IEnumerator<XlsxRow> rest)
+        {
+            using (rest)
+            {
+                while (rest.MoveNext())
+                {
+                    yield return rest.Current;
+                }
+            }
+        }
+    }
 
     public static bool Word(string text, string word) => Regex.IsMatch(text, $@"(^|[^a-z]){word}([^a-z]|$)", RegexOptions.CultureInvariant);
 

@@ -8,7 +8,9 @@ namespace Cdppe.Pipeline.Ingestion.Kinds;
 /// <summary>
 /// The rapport financier table of the rapport d'exécution (seed 003): engagement banners, one line per fiche
 /// (mesure and objectif merged or left blank on continuation lines), objective lines without a fiche,
-/// sub-totals per engagement and a grand total. Totals are read and checked, never imported as data.
+/// sub-totals per engagement and a grand total. Totals are read and checked, never imported as data. The years of
+/// an annexe 2.1 have no fiches: their lines are keyed by objective number and action ("Action n°9-1"), and an
+/// amount merged over the actions of one objective is planned once for them all.
 /// </summary>
 public sealed partial class RapportFinancierParser : ISheetParser
 {
@@ -25,8 +27,9 @@ public sealed partial class RapportFinancierParser : ISheetParser
         new("fir", t => Word(t, "fir")),
         new("etat", t => Word(t, "etat")),
         new("departement", t => Word(t, "departement") || Word(t, "cd")),
-        new("fiche", t => t.Contains("fiche", StringComparison.Ordinal), Required: true),
-        new("objectif", t => t.StartsWith("objectif", StringComparison.Ordinal)),
+        new("fiche", t => t.Contains("fiche", StringComparison.Ordinal)),
+        new("action", t => t.Contains("action", StringComparison.Ordinal)),
+        new("objectif", t => t.StartsWith("objectif", StringComparison.Ordinal) || t.Contains("objectif", StringComparison.Ordinal) && (t.Contains("n°", StringComparison.Ordinal) || t.Contains("numero", StringComparison.Ordinal))),
         new("mesure", t => t.StartsWith("mesure", StringComparison.Ordinal)),
     ];
 
@@ -44,7 +47,8 @@ public sealed partial class RapportFinancierParser : ISheetParser
 
     public string Kind => KindName;
 
-    public HeaderMap? Detect(IReadOnlyList<XlsxRow> head) => HeaderLocator.Locate(head, Specs);
+    /// <summary>A rapport financier names its lines by fiche action or by action.</summary>
+    public HeaderMap? Detect(IReadOnlyList<XlsxRow> head) => HeaderLocator.Locate(head, Specs) is { } map && (map.Has("fiche") || map.Has("action")) ? map : null;
 
     public IReadOnlyList<int> Parse(SheetInput input, HeaderMap header, WorkbookContent content)
     {
@@ -65,6 +69,7 @@ public sealed partial class RapportFinancierParser : ISheetParser
         var allLines = new List<BudgetLine>();
         var order = 0;
         var sawTotal = false;
+        var shared = new List<(BudgetLine Line, XlsxRow Row)>();
         foreach (var row in input.Rows.Where(r => r.Index > header.LastHeaderRow && !r.IsBlank))
         {
             var label = RowLabel(row, header);
@@ -98,8 +103,10 @@ public sealed partial class RapportFinancierParser : ISheetParser
                 continue;
             }
 
-            var ficheCell = row.Get(header["fiche"]);
+            var keyColumn = header.Columns.GetValueOrDefault("fiche", header.Columns.GetValueOrDefault("action"));
+            var ficheCell = row.Get(header.Columns.GetValueOrDefault("fiche", -1));
             var ficheValue = CellValueParser.Parse(ficheCell);
+            var action = header.Has("action") && row.Get(header["action"]) is { IsEmpty: false, FromMerge: false } actionCell ? actionCell.Display.Trim() : null;
             var rowMesure = Text(row, header, "mesure");
             var rowObjectif = Text(row, header, "objectif");
             if (rowMesure is not null && !row.Get(header.Columns.GetValueOrDefault("mesure")).FromMerge)
@@ -128,6 +135,7 @@ public sealed partial class RapportFinancierParser : ISheetParser
 
             var amounts = new Dictionary<string, decimal>();
             var rowOk = true;
+            var plannedWithPrevious = false;
             foreach (var (field, fieldLabel) in AmountFields)
             {
                 if (!header.Has(field))
@@ -136,6 +144,14 @@ public sealed partial class RapportFinancierParser : ISheetParser
                 }
 
                 var cell = row.Get(header[field]);
+                if (cell.FromMerge && !cell.IsEmpty)
+                {
+                    // An amount merged over several lines is counted once, on the first of them.
+                    plannedWithPrevious |= field == "budgetGlobal";
+                    amounts[field] = 0m;
+                    continue;
+                }
+
                 var value = CellValueParser.Parse(cell);
                 switch (value.Status)
                 {
@@ -169,7 +185,7 @@ public sealed partial class RapportFinancierParser : ISheetParser
                 continue;
             }
 
-            if (fiche is null && objectif is null && mesure is null)
+            if (fiche is null && action is null && objectif is null && mesure is null)
             {
                 continue;
             }
@@ -181,6 +197,7 @@ public sealed partial class RapportFinancierParser : ISheetParser
                 Mesure = mesure,
                 Objectif = objectif,
                 Fiche = fiche,
+                Action = action,
                 BudgetGlobal = amounts.GetValueOrDefault("budgetGlobal"),
                 Departement = amounts.GetValueOrDefault("departement"),
                 Fir = amounts.GetValueOrDefault("fir"),
@@ -193,8 +210,18 @@ public sealed partial class RapportFinancierParser : ISheetParser
                     ? amounts.GetValueOrDefault("consumedCumulative")
                     : amounts.GetValueOrDefault("consumedBefore") + amounts.GetValueOrDefault("consumedInYear"),
                 Order = ++order,
-                SourceCell = CellReference.Format(header["fiche"], row.Index),
+                SourceCell = CellReference.Format(keyColumn, row.Index),
             };
+            if (plannedWithPrevious && shared.Count > 0)
+            {
+                shared.Add((line, row));
+            }
+            else
+            {
+                CheckShared(shared, header, sheet, issues);
+                shared = [(line, row)];
+            }
+
             CheckLine(line, row, header, sheet, issues);
             if (fiche is not null && allLines.Any(l => l.Fiche == fiche))
             {
@@ -202,10 +229,17 @@ public sealed partial class RapportFinancierParser : ISheetParser
                 continue;
             }
 
+            if (fiche is null && ContractActions.CodeOf(action) is { } code && allLines.Any(l => l.Fiche is null && l.Objectif == objectif && ContractActions.CodeOf(l.Action) == code))
+            {
+                issues.Error("action-en-double", $"L'action {code} de l'objectif « {objectif} » apparaît deux fois dans le tableau.", sheet, CellReference.Format(keyColumn, row.Index), action, "un numéro d'action unique par objectif");
+                continue;
+            }
+
             engagementLines.Add((line, row));
             allLines.Add(line);
         }
 
+        CheckShared(shared, header, sheet, issues);
         if (allLines.Count == 0)
         {
             issues.Error("tableau-vide", "Le rapport financier ne contient aucune ligne de fiche action sous son en-tête.", sheet, CellReference.Format(1, header.LastHeaderRow + 1));
@@ -238,23 +272,40 @@ public sealed partial class RapportFinancierParser : ISheetParser
         return null;
     }
 
+    /// <summary>Lines sharing one planned amount (merged over them): together they must not consume more than it.</summary>
+    private static void CheckShared(List<(BudgetLine Line, XlsxRow Row)> group, HeaderMap header, string sheet, IssueList issues)
+    {
+        if (group.Count < 2)
+        {
+            return;
+        }
+
+        var consumed = group.Sum(g => g.Line.ConsumedCumulative);
+        var planned = group[0].Line.BudgetGlobal;
+        if (consumed > planned)
+        {
+            var actions = string.Join(", ", group.Select(g => g.Line.Action ?? g.Line.Objectif));
+            issues.Warning("consomme-superieur-prevu", $"Pour les lignes {actions}, qui partagent un même budget prévu, le montant consommé dépasse ce budget.", sheet, CellReference.Format(header.Columns.GetValueOrDefault("consumedCumulative", header["consumedInYear"]), group[^1].Row.Index), FrenchFormat.Euros(consumed), $"au plus {FrenchFormat.Euros(planned)}");
+        }
+    }
+
     private static void CheckLine(BudgetLine line, XlsxRow row, HeaderMap header, string sheet, IssueList issues)
     {
-        var label = line.Fiche is { } f ? $"fiche {f}" : $"objectif « {line.Objectif ?? line.Mesure} »";
+        var label = line.Fiche is { } f ? $"la fiche {f}" : line.Action is { } a ? $"l'action « {a} »" : $"l'objectif « {line.Objectif ?? line.Mesure} »";
         var funders = line.Departement + line.Fir + line.Etat + line.Ondam;
         if (funders != line.BudgetGlobal && header.Has("departement"))
         {
-            issues.Warning("financeurs-budget", $"Pour la {label}, Département + FIR + État + ONDAM ({FrenchFormat.Euros(funders)}) ne font pas le budget global.", sheet, CellReference.Format(header["budgetGlobal"], row.Index), FrenchFormat.Euros(line.BudgetGlobal), FrenchFormat.Euros(funders));
+            issues.Warning("financeurs-budget", $"Pour {label}, Département + FIR + État + ONDAM ({FrenchFormat.Euros(funders)}) ne font pas le budget global.", sheet, CellReference.Format(header["budgetGlobal"], row.Index), FrenchFormat.Euros(line.BudgetGlobal), FrenchFormat.Euros(funders));
         }
 
         if (header.Has("consumedBefore") && header.Has("consumedCumulative") && line.ConsumedBefore + line.ConsumedInYear != line.ConsumedCumulative)
         {
-            issues.Warning("consomme-cumul", $"Pour la {label}, le consommé des années précédentes plus celui de l'année ne fait pas le cumul.", sheet, CellReference.Format(header["consumedCumulative"], row.Index), FrenchFormat.Euros(line.ConsumedCumulative), FrenchFormat.Euros(line.ConsumedBefore + line.ConsumedInYear));
+            issues.Warning("consomme-cumul", $"Pour {label}, le consommé des années précédentes plus celui de l'année ne fait pas le cumul.", sheet, CellReference.Format(header["consumedCumulative"], row.Index), FrenchFormat.Euros(line.ConsumedCumulative), FrenchFormat.Euros(line.ConsumedBefore + line.ConsumedInYear));
         }
 
-        if (line.ConsumedCumulative > line.BudgetGlobal)
+        if (line.ConsumedCumulative > line.BudgetGlobal && !row.Get(header["budgetGlobal"]).FromMerge)
         {
-            issues.Warning("consomme-superieur-prevu", $"Pour la {label}, le montant consommé dépasse le budget prévu.", sheet, CellReference.Format(header.Columns.GetValueOrDefault("consumedCumulative", header["consumedInYear"]), row.Index), FrenchFormat.Euros(line.ConsumedCumulative), $"au plus {FrenchFormat.Euros(line.BudgetGlobal)}");
+            issues.Warning("consomme-superieur-prevu", $"Pour {label}, le montant consommé dépasse le budget prévu.", sheet, CellReference.Format(header.Columns.GetValueOrDefault("consumedCumulative", header["consumedInYear"]), row.Index), FrenchFormat.Euros(line.ConsumedCumulative), $"au plus {FrenchFormat.Euros(line.BudgetGlobal)}");
         }
     }
 

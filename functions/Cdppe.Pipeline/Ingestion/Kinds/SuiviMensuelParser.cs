@@ -114,7 +114,7 @@ public sealed class SuiviMensuelParser : ISheetParser
         return years.ToList();
     }
 
-    private static bool TryReadPeriod(XlsxWorkbook workbook, XlsxCell cell, out YearMonth? period)
+    private static bool TryReadPeriod(ISpreadsheet workbook, XlsxCell cell, out YearMonth? period)
     {
         period = null;
         if (cell.Kind == XlsxCellKind.Number && cell.IsDate)

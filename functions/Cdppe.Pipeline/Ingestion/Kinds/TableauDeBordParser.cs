@@ -206,7 +206,7 @@ public sealed partial class TableauDeBordParser : ISheetParser
     }
 
     /// <summary>The date of the diagnostic value as written ("2018", "2019-2020") or a date cell as dd/mm/yyyy.</summary>
-    private static string? DateText(XlsxWorkbook workbook, XlsxCell cell) => cell switch
+    private static string? DateText(ISpreadsheet workbook, XlsxCell cell) => cell switch
     {
         { IsEmpty: true } => null,
         { Kind: XlsxCellKind.Number, IsDate: true, Number: { } serial } => workbook.ToDate(serial).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),

@@ -18,11 +18,22 @@ public static class WorkbookAnnotator
 
     private const string Author = "Cdppe (contrôle de l'import)";
 
-    /// <summary>The annotated copy, or null when the file cannot be opened as a workbook (then only the report explains).</summary>
-    public static byte[]? Annotate(byte[] workbook, IReadOnlyList<ValidationIssue> issues)
+    /// <summary>
+    /// The annotated copy, or null when the file cannot be opened as a workbook or one of its parts is over
+    /// <see cref="XlsxLimits.Xml"/> (then only the report explains). The copy is built on the Open XML SDK's element
+    /// tree, whose loader recurses: every part is checked first, a sheet nested 200 000 levels deep would overflow the stack.
+    /// </summary>
+    public static byte[]? Annotate(byte[] workbook, IReadOnlyList<ValidationIssue> issues, XlsxLimits? limits = null)
     {
         try
         {
+            // Read-only first: parts are inflated as they are read, and only as far as the size limit; an editable
+            // package would inflate each part whole into memory when it is opened.
+            using (var check = SpreadsheetDocument.Open(new MemoryStream(workbook, writable: false), false))
+            {
+                XlsxPartCheck.Check(check, limits ?? XlsxLimits.Default);
+            }
+
             using var stream = new MemoryStream();
             stream.Write(workbook);
             stream.Position = 0;
@@ -54,7 +65,7 @@ public static class WorkbookAnnotator
 
             return stream.ToArray();
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException or FileFormatException or ArgumentException)
+        catch (Exception ex) when (ex is WorkbookFormatException or OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException or FileFormatException or ArgumentException)
         {
             return null;
         }

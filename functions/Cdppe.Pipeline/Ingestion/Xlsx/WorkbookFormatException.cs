@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Cdppe.Pipeline.Ingestion.Xlsx;
 
 /// <summary>The file cannot be read as a workbook; <see cref="Exception.Message"/> is French, for the user.</summary>
@@ -27,4 +29,12 @@ public sealed class WorkbookFormatException : Exception
     public string? Sheet { get; }
 
     public string? Cell { get; }
+
+    /// <summary>A sheet longer than <see cref="XlsxLimits.MaxRowsPerSheet"/>, whatever the format.</summary>
+    public static WorkbookFormatException TooManyRows(string sheet, XlsxLimits limits) =>
+        new($"La feuille « {sheet} » dépasse la limite de {limits.MaxRowsPerSheet.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} lignes ; découpez le fichier.", sheet);
+
+    /// <summary>A value beyond <see cref="XlsxLimits.MaxColumns"/>, whatever the format.</summary>
+    public static WorkbookFormatException TooManyColumns(string sheet, int column, int row, XlsxLimits limits) =>
+        new($"La feuille « {sheet} » contient des valeurs au-delà de la colonne {CellReference.ColumnName(limits.MaxColumns)} (limite {limits.MaxColumns} colonnes).", sheet, CellReference.Format(column, row));
 }

@@ -1,3 +1,5 @@
+using Cdppe.Pipeline.Xml;
+
 namespace Cdppe.Pipeline.Ingestion.Xlsx;
 
 /// <summary>Bounds checked before and while a workbook is read, so that a hostile file cannot exhaust the host.</summary>
@@ -15,6 +17,9 @@ public sealed record XlsxLimits
     public int MaxRowsPerSheet { get; init; } = 500_000;
 
     public int MaxColumns { get; init; } = 512;
+
+    /// <summary>Nesting depth, elements, size and time every XML part is checked against before it is read (<see cref="XlsxPartCheck"/>).</summary>
+    public XmlPartLimits Xml { get; init; } = XmlPartLimits.Default;
 
     public static XlsxLimits Default { get; } = new();
 }

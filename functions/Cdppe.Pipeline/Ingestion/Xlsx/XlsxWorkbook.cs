@@ -14,14 +14,12 @@ public enum SheetVisibility
     VeryHidden,
 }
 
-public sealed record XlsxSheet(string Name, SheetVisibility Visibility, string RelationshipId);
-
 /// <summary>
 /// A read-only workbook: the package is opened with the Open XML SDK and sheets are streamed with a SAX reader,
 /// one row at a time, so memory stays bounded by the widest row, the shared strings and the merged ranges, not by
 /// the number of rows.
 /// </summary>
-public sealed class XlsxWorkbook : IDisposable
+public sealed class XlsxWorkbook : ISpreadsheet
 {
     private static readonly DateTime Epoch1900 = new(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified);
     private static readonly DateTime Epoch1904 = new(1904, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
@@ -30,6 +28,7 @@ public sealed class XlsxWorkbook : IDisposable
     private readonly XlsxLimits limits;
     private readonly List<string> sharedStrings;
     private readonly List<(string? Format, bool IsDate)> cellFormats;
+    private readonly List<string> relationshipIds;
 
     private XlsxWorkbook(SpreadsheetDocument document, XlsxLimits limits)
     {
@@ -40,18 +39,20 @@ public sealed class XlsxWorkbook : IDisposable
         var workbook = workbookPart.Workbook;
         Date1904 = workbook.WorkbookProperties?.Date1904?.Value ?? false;
         HasMacros = document.DocumentType == SpreadsheetDocumentType.MacroEnabledWorkbook || workbookPart.VbaProjectPart is not null;
-        Sheets = (workbook.Sheets?.Elements<Sheet>() ?? [])
-            .Select(s => new XlsxSheet(
+        var sheets = (workbook.Sheets?.Elements<Sheet>() ?? []).ToList();
+        Sheets = sheets
+            .Select((s, i) => new SpreadsheetSheet(
+                i,
                 s.Name?.Value ?? string.Empty,
                 s.State?.Value == SheetStateValues.Hidden ? SheetVisibility.Hidden
-                    : s.State?.Value == SheetStateValues.VeryHidden ? SheetVisibility.VeryHidden : SheetVisibility.Visible,
-                s.Id?.Value ?? string.Empty))
+                    : s.State?.Value == SheetStateValues.VeryHidden ? SheetVisibility.VeryHidden : SheetVisibility.Visible))
             .ToList();
+        relationshipIds = sheets.Select(s => s.Id?.Value ?? string.Empty).ToList();
         sharedStrings = ReadSharedStrings(workbookPart);
         cellFormats = ReadCellFormats(workbookPart);
     }
 
-    public IReadOnlyList<XlsxSheet> Sheets { get; }
+    public IReadOnlyList<SpreadsheetSheet> Sheets { get; }
 
     public bool Date1904 { get; }
 
@@ -82,6 +83,7 @@ public sealed class XlsxWorkbook : IDisposable
             });
             try
             {
+                XlsxPartCheck.Check(document, limits, part => part is WorkbookPart or WorkbookStylesPart); // the parts read as element trees
                 return new XlsxWorkbook(document, limits);
             }
             catch
@@ -104,9 +106,9 @@ public sealed class XlsxWorkbook : IDisposable
     public DateTime ToDate(double serial) => Date1904 ? Epoch1904.AddDays(serial) : Epoch1900.AddDays(serial);
 
     /// <summary>Streams the rows of a sheet, merged ranges filled from their top-left cell.</summary>
-    public IEnumerable<XlsxRow> ReadRows(XlsxSheet sheet)
+    public IEnumerable<XlsxRow> ReadRows(SpreadsheetSheet sheet)
     {
-        var part = (WorksheetPart)document.WorkbookPart!.GetPartById(sheet.RelationshipId);
+        var part = SheetPart(sheet);
         var merges = ReadMergedRanges(part);
         var mergeAnchors = new Dictionary<(int Row, int Col), XlsxCell>();
         var count = 0;
@@ -115,9 +117,7 @@ public sealed class XlsxWorkbook : IDisposable
         {
             if (++count > limits.MaxRowsPerSheet)
             {
-                throw new WorkbookFormatException(
-                    $"La feuille « {sheet.Name} » dépasse la limite de {limits.MaxRowsPerSheet.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} lignes ; découpez le fichier.",
-                    sheet.Name);
+                throw WorkbookFormatException.TooManyRows(sheet.Name, limits);
             }
 
             var rowIndex = rowAttribute > 0 ? rowAttribute : previousRow + 1;
@@ -126,7 +126,12 @@ public sealed class XlsxWorkbook : IDisposable
         }
     }
 
+    public IReadOnlyList<string> MergedRanges(SpreadsheetSheet sheet) =>
+        ReadMergedRanges(SheetPart(sheet)).Select(m => $"{CellReference.Format(m.C1, m.R1)}:{CellReference.Format(m.C2, m.R2)}").ToList();
+
     public void Dispose() => document.Dispose();
+
+    private WorksheetPart SheetPart(SpreadsheetSheet sheet) => (WorksheetPart)document.WorkbookPart!.GetPartById(relationshipIds[sheet.Index]);
 
     /// <summary>A cell as its XML carries it, read from reader events without building an element tree.</summary>
     private readonly record struct RawCell(string? Reference, string? Type, uint? Style, string? Value, string? InlineText, bool HasFormula);
@@ -139,7 +144,7 @@ public sealed class XlsxWorkbook : IDisposable
     private IEnumerable<(int RowIndex, List<RawCell> Cells)> ReadRawRows(WorksheetPart part)
     {
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
-        using var xml = XmlReader.Create(stream, XmlSettings());
+        using var xml = XmlReader.Create(stream, XmlSettings(limits));
         var names = new SheetNames(xml.NameTable);
         var cells = new List<RawCell>();
         while (xml.Read())
@@ -293,7 +298,8 @@ public sealed class XlsxWorkbook : IDisposable
         return text.ToString();
     }
 
-    private XmlReaderSettings XmlSettings() => new()
+    /// <summary>Settings of every XML part read (here and in the .ods reader): DTDs prohibited, no resolver, size-limited.</summary>
+    internal static XmlReaderSettings XmlSettings(XlsxLimits limits) => new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
@@ -335,7 +341,7 @@ public sealed class XlsxWorkbook : IDisposable
         public string Style { get; } = table.Add("s");
     }
 
-    private XlsxRow ToRow(XlsxSheet sheet, int rowIndex, List<RawCell> rawCells, List<(int R1, int C1, int R2, int C2)> merges, Dictionary<(int Row, int Col), XlsxCell> anchors)
+    private XlsxRow ToRow(SpreadsheetSheet sheet, int rowIndex, List<RawCell> rawCells, List<(int R1, int C1, int R2, int C2)> merges, Dictionary<(int Row, int Col), XlsxCell> anchors)
     {
         var cells = new Dictionary<int, XlsxCell>(rawCells.Count);
         var nextColumn = 1;
@@ -350,10 +356,7 @@ public sealed class XlsxWorkbook : IDisposable
                     continue;
                 }
 
-                throw new WorkbookFormatException(
-                    $"La feuille « {sheet.Name} » contient des valeurs au-delà de la colonne {CellReference.ColumnName(limits.MaxColumns)} (limite {limits.MaxColumns} colonnes).",
-                    sheet.Name,
-                    CellReference.Format(column, rowIndex));
+                throw WorkbookFormatException.TooManyColumns(sheet.Name, column, rowIndex, limits);
             }
 
             cells[column] = ReadCell(raw, rowIndex, column);
@@ -367,7 +370,8 @@ public sealed class XlsxWorkbook : IDisposable
         return new XlsxRow(rowIndex, cells);
     }
 
-    private static void FillMerges(int rowIndex, Dictionary<int, XlsxCell> cells, List<(int R1, int C1, int R2, int C2)> merges, Dictionary<(int Row, int Col), XlsxCell> anchors)
+    /// <summary>Gives the empty cells of a row inside a merged range the value of the range's top-left cell (every format).</summary>
+    internal static void FillMerges(int rowIndex, Dictionary<int, XlsxCell> cells, List<(int R1, int C1, int R2, int C2)> merges, Dictionary<(int Row, int Col), XlsxCell> anchors)
     {
         foreach (var (r1, c1, r2, c2) in merges)
         {
@@ -439,7 +443,7 @@ public sealed class XlsxWorkbook : IDisposable
         }
 
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
-        using var xml = XmlReader.Create(stream, XmlSettings());
+        using var xml = XmlReader.Create(stream, XmlSettings(limits));
         var names = new SheetNames(xml.NameTable);
         while (xml.Read())
         {
@@ -531,11 +535,12 @@ public sealed class XlsxWorkbook : IDisposable
     {
         var result = new List<(int, int, int, int)>();
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
-        using var xml = XmlReader.Create(stream, XmlSettings());
+        using var xml = XmlReader.Create(stream, XmlSettings(limits));
         var names = new SheetNames(xml.NameTable);
         xml.MoveToContent();
         while (!xml.EOF)
         {
+            XlsxPartCheck.CheckDepth(xml, part, limits); // a sheet nested too deep is refused here, before anything loads its element tree
             if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, names.SheetData))
             {
                 xml.Skip();
@@ -557,7 +562,8 @@ public sealed class XlsxWorkbook : IDisposable
         return result;
     }
 
-    private static void CheckContainer(Stream stream, XlsxLimits limits)
+    /// <summary>Checks a zip container (.xlsx, .ods) against the entry count, size and compression-ratio limits.</summary>
+    internal static void CheckContainer(Stream stream, XlsxLimits limits)
     {
         try
         {
@@ -584,7 +590,7 @@ public sealed class XlsxWorkbook : IDisposable
         }
         catch (InvalidDataException ex)
         {
-            throw new WorkbookFormatException("Le fichier n'est pas un classeur Excel (.xlsx) : ce n'est pas une archive zip valide (fichier tronqué ou d'un autre format ?).", inner: ex);
+            throw new WorkbookFormatException(SpreadsheetFormats.NotAWorkbookMessage, inner: ex);
         }
     }
 

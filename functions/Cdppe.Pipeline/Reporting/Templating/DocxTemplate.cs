@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using Cdppe.Pipeline.Xml;
 
 namespace Cdppe.Pipeline.Reporting.Templating;
 
@@ -20,6 +21,7 @@ public sealed partial class DocxTemplate
     private readonly IReadOnlyList<CompiledPart> parts;
     private readonly HashSet<string> usedRelationshipIds;
     private readonly bool isTemplatePackage;
+    private readonly Dictionary<TemplateTag, long> sectionSizes = new(ReferenceEqualityComparer.Instance);
 
     private DocxTemplate(byte[] source, string hash, IReadOnlyList<CompiledPart> parts, HashSet<string> usedRelationshipIds, bool isTemplatePackage)
     {
@@ -28,7 +30,14 @@ public sealed partial class DocxTemplate
         this.parts = parts;
         this.usedRelationshipIds = usedRelationshipIds;
         this.isTemplatePackage = isTemplatePackage;
+        foreach (var part in parts)
+        {
+            MeasureSections(part.Root);
+        }
     }
+
+    /// <summary>The document properties (title, subject…) holding value tags.</summary>
+    private IReadOnlyList<PropertiesTemplate> Properties { get; init; } = [];
 
     /// <summary>SHA-256 of the template's bytes: its version.</summary>
     public string Hash { get; }
@@ -38,6 +47,30 @@ public sealed partial class DocxTemplate
 
     /// <summary>A template larger than this is refused before it is opened (a report template is a few hundred kilobytes).</summary>
     public const int MaxTemplateBytes = 50 * 1024 * 1024;
+
+    /// <summary>
+    /// Every XML part of a template is checked against these before its element tree is built. The built-in
+    /// template's body has 1 654 elements, 8 levels deep; the 41-fiche report rendered from it (a user could start
+    /// from it) 36 188 elements, 9 levels deep, 1 MB.
+    /// </summary>
+    public static XmlPartLimits XmlLimits { get; } = XmlPartLimits.Default with
+    {
+        MaxElements = 1_000_000,
+        MaxPartBytes = 64L * 1024 * 1024,
+        TimeBudget = TimeSpan.FromSeconds(10),
+    };
+
+    /// <summary>Most sections open inside one another (loops and conditions); the built-in template nests 4.</summary>
+    public const int MaxSectionDepth = 12;
+
+    /// <summary>Most characters of XML one rendering writes, every part together (the 41-fiche report of the seed data: about 1 million).</summary>
+    public const long MaxRenderedCharacters = 40_000_000;
+
+    /// <summary>Most tag evaluations in one rendering (that report: about 4 600).</summary>
+    public const long MaxTagEvaluations = 2_000_000;
+
+    /// <summary>Most charts in one rendering (that report: 41).</summary>
+    public const int MaxCharts = 2_000;
 
     public static string HashOf(byte[] docx) => Convert.ToHexStringLower(SHA256.HashData(docx));
 
@@ -53,6 +86,7 @@ public sealed partial class DocxTemplate
         var errors = new List<TemplateError>();
         var compiled = new List<CompiledPart>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var properties = new List<PropertiesTemplate>();
         bool isTemplate;
         try
         {
@@ -60,6 +94,10 @@ public sealed partial class DocxTemplate
             stream.Write(docx);
             using var document = WordprocessingDocument.Open(stream, true, new OpenSettings { AutoSave = false });
             isTemplate = document.DocumentType is WordprocessingDocumentType.Template or WordprocessingDocumentType.MacroEnabledTemplate;
+
+            // Before any element tree is built (a part nested deep enough overflows the SDK's recursive loader),
+            // and finding on the way the fields that would load content from elsewhere.
+            XmlPartScanner.ScanPackage(document, XmlLimits, include: null, part => new ExternalFieldFinder(part.Uri.ToString(), errors));
             var main = document.MainDocumentPart;
             if (main?.Document is null)
             {
@@ -77,6 +115,8 @@ public sealed partial class DocxTemplate
                 compiled.Add(PartCompiler.Compile(footer.Footer, footer.Uri.ToString(), chartsAllowed: false, errors));
             }
 
+            properties = PropertiesTemplate.CompileAll(document, errors);
+
             // A template must not make the report load anything from elsewhere (linked image, attached template,
             // linked object): the document goes to the State as it is. Hyperlinks are fine.
             foreach (var external in document.ExternalRelationships.Concat(document.GetAllParts().SelectMany(p => p.ExternalRelationships)))
@@ -84,14 +124,28 @@ public sealed partial class DocxTemplate
                 errors.Add(new TemplateError("modele-relation-externe", string.Empty, null, $"Le modèle fait référence à une ressource externe (« {external.Uri} ») : supprimez cette image liée, ce modèle attaché ou cet objet lié, le rapport ne doit rien charger d'ailleurs."));
             }
 
+            // An altChunk imports another document (HTML, RTF, .docx) when Word opens the report: its content, links and
+            // images included, unchecked.
+            foreach (var chunk in document.GetAllParts().OfType<AlternativeFormatImportPart>())
+            {
+                errors.Add(new TemplateError("modele-contenu-importe", string.Empty, null, $"Le modèle importe un contenu d'un autre format (altChunk « {chunk.Uri} », {chunk.ContentType}) que Word insère à l'ouverture : collez ce contenu dans le modèle comme texte ou image, le rapport ne doit rien charger d'ailleurs."));
+            }
+
+            CheckSectionDepth(compiled, errors);
+
             ids.UnionWith(main.Parts.Select(p => p.RelationshipId));
             ids.UnionWith(main.ExternalRelationships.Select(r => r.Id));
             ids.UnionWith(main.HyperlinkRelationships.Select(r => r.Id));
             ids.UnionWith(main.DataPartReferenceRelationships.Select(r => r.Id));
         }
+        catch (XmlLimitException ex)
+        {
+            var code = ex.Limit == XmlLimit.Malformed ? "modele-xml-invalide" : "modele-trop-complexe";
+            throw new TemplateException([new TemplateError(code, string.Empty, null, $"Le modèle est refusé par sécurité : {ex.Message}. Enregistrez-le à nouveau depuis Word, sans le contenu en cause.")]);
+        }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or System.Xml.XmlException)
         {
-            throw new TemplateException($"Le fichier n'est pas un document Word (.docx) lisible : {ex.Message}", ex);
+            throw new TemplateException("Le fichier n'est pas un document Word (.docx) lisible : son paquet Open XML est invalide ou incomplet. Ouvrez-le dans Word et enregistrez-le à nouveau au format .docx.", ex);
         }
 
         if (errors.Count > 0)
@@ -99,7 +153,7 @@ public sealed partial class DocxTemplate
             throw new TemplateException(errors);
         }
 
-        return new DocxTemplate(docx.ToArray(), HashOf(docx), compiled, ids, isTemplate);
+        return new DocxTemplate(docx.ToArray(), HashOf(docx), compiled, ids, isTemplate) { Properties = properties };
     }
 
     /// <summary>Renders the template with this data; unknown names and filters applied to the wrong kind of value are errors, all reported together.</summary>
@@ -121,17 +175,27 @@ public sealed partial class DocxTemplate
             return id;
         }
 
+        var budget = RenderBudget.OfOneRendering();
         foreach (var part in parts)
         {
-            var context = new RenderContext(part.Uri, part.ChartsAllowed, NewRelationshipId);
+            var context = new RenderContext(part.Uri, part.ChartsAllowed, NewRelationshipId, budget, sectionSizes);
             context.Scopes.Add(data);
-            part.Root.Render(context);
+            try
+            {
+                part.Root.Render(context);
+            }
+            catch (RenderLimitException ex)
+            {
+                throw new TemplateException([LimitError(part, ex.Tag, ex.Limit)]);
+            }
+            budget.Characters += context.Output.Length;
             errors.AddRange(context.Errors);
             charts.AddRange(context.Charts);
             var xml = context.Output.ToString();
             outputs.Add((part.Uri, part.ChartsAllowed ? RenumberDrawings(xml) : xml));
         }
 
+        var renderedProperties = Properties.Select(p => (Part: p, Xml: p.Render(data, errors))).ToList();
         if (errors.Count > 0)
         {
             throw new TemplateException(errors);
@@ -159,6 +223,11 @@ public sealed partial class DocxTemplate
                 ChartWriter.AddChartPart(main, chart);
             }
 
+            foreach (var (part, xml) in renderedProperties)
+            {
+                part.Write(document, xml);
+            }
+
             if (isTemplatePackage)
             {
                 document.ChangeDocumentType(WordprocessingDocumentType.Document);
@@ -166,6 +235,85 @@ public sealed partial class DocxTemplate
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>Sections opened inside more than <see cref="MaxSectionDepth"/> others are refused: each level multiplies the output.</summary>
+    private static void CheckSectionDepth(IEnumerable<CompiledPart> parts, List<TemplateError> errors)
+    {
+        foreach (var part in parts)
+        {
+            var depth = 0;
+            foreach (var tag in part.Tags)
+            {
+                if (tag.Kind is TagKind.Section or TagKind.Inverted && ++depth > MaxSectionDepth)
+                {
+                    errors.Add(new TemplateError("sections-trop-imbriquees", tag.Raw, tag.Location, $"La section {tag.Raw} est ouverte dans {MaxSectionDepth} autres sections : au-delà de {MaxSectionDepth} niveaux de boucles et de conditions imbriquées, le modèle est refusé (chaque niveau multiplie le contenu du rapport)."));
+                    break;
+                }
+
+                if (tag.Kind == TagKind.Close)
+                {
+                    depth = Math.Max(depth - 1, 0);
+                }
+            }
+        }
+    }
+
+    /// <summary>A rendering over its budget, named by the outermost section around the tag it was evaluating.</summary>
+    private static TemplateError LimitError(CompiledPart part, TemplateTag? tag, RenderLimit limit)
+    {
+        var chain = tag is null ? [] : EnclosingSections(part.Tags, tag);
+        var culprit = chain.FirstOrDefault() ?? tag;
+        var nested = chain.Count > 1 ? $" ({string.Join(" dans ", chain.AsEnumerable().Reverse().Select(t => t.Raw))})" : string.Empty;
+        var what = limit switch
+        {
+            RenderLimit.Characters => $"plus de {XmlPartLimits.Number(MaxRenderedCharacters)} caractères de contenu (limite de taille du rapport)",
+            RenderLimit.Evaluations => $"plus de {XmlPartLimits.Number(MaxTagEvaluations)} balises (limite du nombre de balises évaluées)",
+            _ => $"plus de {XmlPartLimits.Number(MaxCharts)} graphiques (limite du nombre de graphiques)",
+        };
+        var where = culprit is null ? string.Empty : $" ; en cause : la section {culprit.Raw}{nested}";
+        return new TemplateError("rapport-trop-volumineux", culprit?.Raw ?? string.Empty, culprit?.Location, $"Le rendu du modèle produirait {what}{where}. Des boucles imbriquées répètent le contenu autant de fois que le produit de leurs éléments : retirez une boucle ou sortez le contenu répété de la boucle extérieure.");
+    }
+
+    /// <summary>The sections open around <paramref name="tag"/> (itself included when it opens one), outermost first.</summary>
+    private static List<TemplateTag> EnclosingSections(IReadOnlyList<TemplateTag> tags, TemplateTag tag)
+    {
+        var open = new List<TemplateTag>();
+        foreach (var t in tags)
+        {
+            if (t.Kind is TagKind.Section or TagKind.Inverted)
+            {
+                open.Add(t);
+            }
+            else if (t.Kind == TagKind.Close && open.Count > 0 && !ReferenceEquals(t, tag))
+            {
+                open.RemoveAt(open.Count - 1);
+            }
+
+            if (ReferenceEquals(t, tag))
+            {
+                return open;
+            }
+        }
+
+        return open;
+    }
+
+    /// <summary>The fixed XML each section writes per item, inner sections not counted (they are checked when they are reached).</summary>
+    private long MeasureSections(Node node)
+    {
+        switch (node)
+        {
+            case StaticNode fixedXml:
+                return fixedXml.Xml.Length;
+            case ElementNode element:
+                return element.Children.Sum(MeasureSections);
+            case LoopNode loop:
+                sectionSizes[loop.Open] = loop.Body.Sum(MeasureSections);
+                return 0;
+            default:
+                return 0;
+        }
     }
 
     /// <summary>Drawing ids must be unique in a document: repeated content and new charts get fresh ones.</summary>

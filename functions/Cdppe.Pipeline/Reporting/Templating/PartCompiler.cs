@@ -38,7 +38,30 @@ internal sealed class PartCompiler
         this.errors = errors;
     }
 
-    private sealed record Region(OpenXmlElement Container, OpenXmlElement Start, OpenXmlElement End, TemplateTag Open, TemplateTag Close);
+    /// <summary>
+    /// A pair of section tags and what repeats between them. Whole blocks when <see cref="CutStart"/> is null;
+    /// otherwise a cut: the loop starts right after the opening tag's run and stops right before the closing one's,
+    /// so the text before the opening tag and after the closing tag (and their paragraphs' start and end) come out once.
+    /// </summary>
+    private sealed record Region(OpenXmlElement Container, OpenXmlElement Start, OpenXmlElement End, TemplateTag Open, TemplateTag Close)
+    {
+        public Paragraph? CutStart { get; init; }
+
+        public Paragraph? CutEnd { get; init; }
+
+        /// <summary>The page break of the closing tag's paragraph, written once after the last item (not once per item).</summary>
+        public string? TrailingPageBreak { get; init; }
+    }
+
+    private enum TokenKind
+    {
+        Element,
+        ParagraphStart,
+        ParagraphEnd,
+    }
+
+    /// <summary>A child of a container, or the start or end of a paragraph cut by a section (its children are tokens too).</summary>
+    private readonly record struct Token(OpenXmlElement Element, TokenKind Kind, NsScope Scope);
 
     public static CompiledPart Compile(OpenXmlPartRootElement root, string partUri, bool chartsAllowed, List<TemplateError> errors)
     {
@@ -363,6 +386,12 @@ internal sealed class PartCompiler
             return;
         }
 
+        if (lca is TableRow or Table && !ReferenceEquals(s.Ancestors<Table>().First(), e.Ancestors<Table>().First()))
+        {
+            Invalid(open, close, "l'une est dans un tableau imbriqué dans une cellule et l'autre non ; placez-les dans le même tableau");
+            return;
+        }
+
         Region? region = lca switch
         {
             TableRow row => new Region(row.Parent!, row, row, open, close),
@@ -386,13 +415,44 @@ internal sealed class PartCompiler
         list.Add(region);
     }
 
+    /// <summary>
+    /// Tags each in a paragraph of the same container. As docxtemplater: when both paragraphs hold nothing but section
+    /// tags (and page breaks), the paragraphs between them repeat and the tag paragraphs disappear, a page break of the
+    /// closing one coming once after the last item; otherwise the paragraphs are cut at the tags.
+    /// </summary>
     private Region? BlockRegion(OpenXmlElement container, OpenXmlElement s, OpenXmlElement e, TemplateTag open, TemplateTag close)
     {
         var start = ChildUnder(s, container);
         var end = ChildUnder(e, container);
-        return start is Paragraph ps && ReferenceEquals(tagParagraphs[s], ps) && end is Paragraph pe && ReferenceEquals(tagParagraphs[e], pe)
-            ? new Region(container, ps, pe, open, close)
-            : null;
+        if (start is not Paragraph ps || !ReferenceEquals(tagParagraphs[s], ps) || end is not Paragraph pe || !ReferenceEquals(tagParagraphs[e], pe))
+        {
+            return null;
+        }
+
+        if (HoldsOnlySectionTags(ps) && HoldsOnlySectionTags(pe))
+        {
+            var breaks = pe.ChildElements.OfType<Run>().Where(r => !tagRuns.ContainsKey(r) && r.Elements<Break>().Any(b => b.Type?.Value == BreakValues.Page)).ToList();
+            var trailing = breaks.Count > 0 && paragraphTags[pe].Count == 1 && pe.ParagraphProperties?.SectionProperties is null
+                ? string.Concat(breaks.Select(b => XmlChunkWriter.Whole(b, NsScope.Empty.With(root.NamespaceDeclarations.ToList()), inLoop: true)))
+                : null;
+            return new Region(container, ps, pe, open, close) { TrailingPageBreak = trailing };
+        }
+
+        return Hoist(s, ps) && Hoist(e, pe) ? new Region(container, s, e, open, close) { CutStart = ps, CutEnd = pe } : null;
+    }
+
+    /// <summary>Whether a paragraph shows nothing but section tags: no other text, no value or chart tag (page breaks, bookmarks and empty runs do not count).</summary>
+    private bool HoldsOnlySectionTags(Paragraph paragraph)
+    {
+        if (!paragraphTags[paragraph].All(t => t.IsLoopTag))
+        {
+            return false;
+        }
+
+        var texts = new List<Text>();
+        CollectOwnTexts(paragraph, texts);
+        return texts.All(t => (t.Parent is { } run && tagRuns.ContainsKey(run)) || t.Text.Trim().Length == 0)
+            && !paragraph.Descendants().Any(d => d is Drawing or Picture or EmbeddedObject);
     }
 
     private static Region? InlineRegion(OpenXmlElement container, OpenXmlElement s, OpenXmlElement e, TemplateTag open, TemplateTag close) =>
@@ -537,29 +597,55 @@ internal sealed class PartCompiler
         Add(sink, new ElementNode(start, children, XmlChunkWriter.EndTag(element), KindOf(element), collapsible, emptyParagraph));
     }
 
+    /// <summary>Emits the children of a container, opening the paragraphs that a section cuts into their start, children and end.</summary>
     private void EmitChildren(List<OpenXmlElement> children, List<Region> available, List<Node> sink, bool inLoop, NsScope scope)
     {
-        var index = new Dictionary<OpenXmlElement, int>(ReferenceEqualityComparer.Instance);
-        for (var k = 0; k < children.Count; k++)
+        var cut = new HashSet<OpenXmlElement>(available.Where(r => r.CutStart is not null).SelectMany(r => new OpenXmlElement[] { r.CutStart!, r.CutEnd! }), ReferenceEqualityComparer.Instance);
+        var all = available.ToList();
+        var tokens = new List<Token>();
+        foreach (var child in children)
         {
-            index[children[k]] = k;
+            if (child is not Paragraph paragraph || !cut.Contains(paragraph))
+            {
+                tokens.Add(new Token(child, TokenKind.Element, scope));
+                continue;
+            }
+
+            XmlChunkWriter.StartTag(paragraph, scope, inLoop, out var inner);
+            tokens.Add(new Token(paragraph, TokenKind.ParagraphStart, scope));
+            tokens.AddRange(paragraph.ChildElements.Where(c => c is not ParagraphProperties).Select(c => new Token(c, TokenKind.Element, inner)));
+            tokens.Add(new Token(paragraph, TokenKind.ParagraphEnd, scope));
+            all.AddRange(regions.GetValueOrDefault(paragraph) ?? []);
         }
 
-        var ordered = available.Where(r => index.ContainsKey(r.Start)).OrderBy(r => r.Open.Order).ToList();
-        var i = 0;
-        while (i < children.Count)
+        EmitTokens(tokens, all, sink, inLoop);
+    }
+
+    private void EmitTokens(List<Token> tokens, List<Region> available, List<Node> sink, bool inLoop)
+    {
+        var index = new Dictionary<(OpenXmlElement, TokenKind), int>();
+        for (var k = 0; k < tokens.Count; k++)
         {
-            var child = children[i];
-            var region = ordered.FirstOrDefault(r => ReferenceEquals(r.Start, child));
+            index[(tokens[k].Element, tokens[k].Kind)] = k;
+        }
+
+        int? StartOf(Region r) => index.TryGetValue((r.Start, TokenKind.Element), out var k) || index.TryGetValue((r.Start, TokenKind.ParagraphStart), out k) ? k : null;
+        int? EndOf(Region r) => index.TryGetValue((r.End, TokenKind.Element), out var k) || index.TryGetValue((r.End, TokenKind.ParagraphEnd), out k) ? k : null;
+
+        var ordered = available.Where(r => StartOf(r) is not null).OrderBy(r => r.Open.Order).ToList();
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var region = ordered.FirstOrDefault(r => StartOf(r) == i);
             if (region is null)
             {
-                EmitElement(child, sink, inLoop, scope);
+                EmitToken(tokens[i], sink, inLoop);
                 i++;
                 continue;
             }
 
             ordered.Remove(region);
-            if (!index.TryGetValue(region.End, out var j) || j < i)
+            if (EndOf(region) is not { } j || j < i)
             {
                 Invalid(region.Open, region.Close, "la fin de la section est avant son début");
                 continue;
@@ -568,14 +654,14 @@ internal sealed class PartCompiler
             var inner = new List<Region>();
             foreach (var r in ordered.ToList())
             {
-                var rs = index[r.Start];
+                var rs = StartOf(r)!.Value;
                 if (rs < i || rs > j)
                 {
                     continue;
                 }
 
                 ordered.Remove(r);
-                if (!index.TryGetValue(r.End, out var re) || re > j)
+                if (EndOf(r) is not { } re || re > j)
                 {
                     Invalid(r.Open, r.Close, $"la section chevauche {region.Open.Raw}…{region.Close.Raw} sans y être contenue");
                     continue;
@@ -585,9 +671,35 @@ internal sealed class PartCompiler
             }
 
             var body = new List<Node>();
-            EmitChildren(children.GetRange(i, j - i + 1), inner, body, inLoop: true, scope);
-            sink.Add(new LoopNode(region.Open, body));
+            var last = region.TrailingPageBreak is null ? j : j - 1;
+            EmitTokens(tokens.GetRange(i, last - i + 1), inner, body, inLoop: true);
+            sink.Add(region.TrailingPageBreak is null
+                ? new LoopNode(region.Open, body)
+                : new LoopNode(region.Open, body)
+                {
+                    TrailingPageBreak = region.TrailingPageBreak,
+                    ParagraphStart = XmlChunkWriter.StartTag(region.End, tokens[j].Scope, inLoop: true, out _),
+                    ParagraphEnd = XmlChunkWriter.EndTag(region.End),
+                });
             i = j + 1;
+        }
+    }
+
+    private void EmitToken(Token token, List<Node> sink, bool inLoop)
+    {
+        switch (token.Kind)
+        {
+            case TokenKind.ParagraphStart:
+                var paragraph = (Paragraph)token.Element;
+                var start = XmlChunkWriter.StartTag(paragraph, token.Scope, inLoop, out var inner) + (paragraph.ParagraphProperties is { } pp ? XmlChunkWriter.Whole(pp, inner, inLoop) : string.Empty);
+                Add(sink, new StaticNode(start, BlockKind.None, visible: false, 0));
+                break;
+            case TokenKind.ParagraphEnd:
+                Add(sink, new StaticNode(XmlChunkWriter.EndTag(token.Element), BlockKind.Paragraph, visible: false, 0));
+                break;
+            default:
+                EmitElement(token.Element, sink, inLoop, token.Scope);
+                break;
         }
     }
 

@@ -5,13 +5,83 @@ namespace Cdppe.Pipeline.Reporting.Templating;
 /// <summary>A chart to add to the rendered package under this relationship id.</summary>
 internal sealed record ChartRequest(string RelationshipId, ChartData Data);
 
-/// <summary>The state of one rendering of one part: output, scopes (innermost last), frames, errors and charts.</summary>
-internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<string> newRelationshipId)
+/// <summary>What a rendering went over.</summary>
+internal enum RenderLimit
 {
+    Characters,
+    Evaluations,
+    Charts,
+}
+
+/// <summary>
+/// What one rendering of a template may produce, shared by its parts: loops over loops multiply their content, so
+/// a small template can ask for gigabytes. The output, the tags evaluated and the charts are bounded.
+/// </summary>
+internal sealed class RenderBudget(long maxCharacters, long maxEvaluations, int maxCharts)
+{
+    public long MaxCharacters => maxCharacters;
+
+    public long MaxEvaluations => maxEvaluations;
+
+    public int MaxCharts => maxCharts;
+
+    /// <summary>Characters written by the parts already rendered.</summary>
+    public long Characters { get; set; }
+
+    public long Evaluations { get; set; }
+
+    public int Charts { get; set; }
+
+    /// <summary>The budget of one rendering of a template (<see cref="DocxTemplate"/>'s limits).</summary>
+    public static RenderBudget OfOneRendering() => new(DocxTemplate.MaxRenderedCharacters, DocxTemplate.MaxTagEvaluations, DocxTemplate.MaxCharts);
+}
+
+/// <summary>A rendering went over its <see cref="RenderBudget"/> while evaluating <see cref="Tag"/> (null: before any tag).</summary>
+internal sealed class RenderLimitException : Exception
+{
+    public RenderLimitException(RenderLimit limit, TemplateTag? tag)
+        : base($"Rendering went over its {limit} limit.")
+    {
+        Limit = limit;
+        Tag = tag;
+    }
+
+    public RenderLimitException()
+    {
+    }
+
+    public RenderLimitException(string message)
+        : base(message)
+    {
+    }
+
+    public RenderLimitException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public RenderLimit Limit { get; }
+
+    public TemplateTag? Tag { get; }
+}
+
+/// <summary>
+/// The state of one rendering of one part: output, scopes (innermost last), frames, errors and charts.
+/// <paramref name="budget"/>: shared by the parts of one rendering (a budget of its own by default);
+/// <paramref name="sectionSizes"/>: the fixed XML of each section's content, to refuse a loop before it repeats more than the budget allows.
+/// </summary>
+internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<string> newRelationshipId, RenderBudget? budget = null, IReadOnlyDictionary<TemplateTag, long>? sectionSizes = null)
+{
+    private readonly RenderBudget budget = budget ?? RenderBudget.OfOneRendering();
+    private readonly IReadOnlyDictionary<TemplateTag, long> sectionSizes = sectionSizes ?? new Dictionary<TemplateTag, long>();
     private readonly Stack<Frame> frames = new([new Frame()]);
     private readonly HashSet<(string, string, int)> seen = [];
 
+    /// <summary>The part's XML; its size is checked against the budget at every tag (<see cref="TryResolve"/>).</summary>
     public StringBuilder Output { get; } = new(1 << 16);
+
+    /// <summary>The last tag evaluated: where a rendering was when it went over a limit.</summary>
+    public TemplateTag? LastTag { get; private set; }
 
     public List<object?> Scopes { get; } = [];
 
@@ -40,6 +110,11 @@ internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<str
 
     public string AddChart(ChartData data)
     {
+        if (++budget.Charts > budget.MaxCharts)
+        {
+            throw new RenderLimitException(RenderLimit.Charts, LastTag);
+        }
+
         var id = newRelationshipId();
         Charts.Add(new ChartRequest(id, data));
         return id;
@@ -54,6 +129,33 @@ internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<str
     /// inside that value. A name found nowhere is an error (a null value is not).
     /// </summary>
     public bool TryResolve(TemplateTag tag, out object? value)
+    {
+        CheckBudget(tag);
+        var found = Resolve(tag, out value);
+        if (found && value is IReadOnlyCollection<object?> items && sectionSizes.TryGetValue(tag, out var size)
+            && budget.Characters + Output.Length + (items.Count * size) > budget.MaxCharacters)
+        {
+            throw new RenderLimitException(RenderLimit.Characters, tag);
+        }
+
+        return found;
+    }
+
+    private void CheckBudget(TemplateTag tag)
+    {
+        LastTag = tag;
+        if (++budget.Evaluations > budget.MaxEvaluations)
+        {
+            throw new RenderLimitException(RenderLimit.Evaluations, tag);
+        }
+
+        if (budget.Characters + Output.Length > budget.MaxCharacters)
+        {
+            throw new RenderLimitException(RenderLimit.Characters, tag);
+        }
+    }
+
+    private bool Resolve(TemplateTag tag, out object? value)
     {
         value = null;
         if (tag.Path.Count == 0)

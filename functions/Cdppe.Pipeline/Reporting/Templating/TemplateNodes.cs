@@ -114,30 +114,36 @@ internal sealed class ValueNode(TemplateTag tag, string runStart, string runEnd)
 
     public override bool HasFixedContent => true;
 
-    public override void Render(RenderContext context)
+    /// <summary>The tag's value, filtered and displayed as text; empty (with an error reported) when it cannot be printed.</summary>
+    public static string Format(TemplateTag tag, RenderContext context)
     {
-        if (!context.TryResolve(Tag, out var value))
+        if (!context.TryResolve(tag, out var value))
         {
-            return;
+            return string.Empty;
         }
 
         if (value is IReadOnlyDictionary<string, object?> || (value is IEnumerable && value is not string) || value is ChartData)
         {
-            context.Error("type-invalide", Tag, $"La balise {Tag.Raw} désigne une liste, un objet ou un graphique : utilisez {{{{#{Tag.PathText}}}}}…{{{{/{Tag.PathText}}}}} ou {{{{%{Tag.PathText}}}}}.");
-            return;
+            context.Error("type-invalide", tag, $"La balise {tag.Raw} désigne une liste, un objet ou un graphique : utilisez {{{{#{tag.PathText}}}}}…{{{{/{tag.PathText}}}}} ou {{{{%{tag.PathText}}}}}.");
+            return string.Empty;
         }
 
-        foreach (var filter in Tag.Filters)
+        foreach (var filter in tag.Filters)
         {
             value = TemplateFilters.Apply(filter, value, out var problem);
             if (problem is not null)
             {
-                context.Error("type-invalide", Tag, $"Balise {Tag.Raw} : {problem}");
-                return;
+                context.Error("type-invalide", tag, $"Balise {tag.Raw} : {problem}");
+                return string.Empty;
             }
         }
 
-        var text = TemplateFilters.Display(value);
+        return TemplateFilters.Display(value);
+    }
+
+    public override void Render(RenderContext context)
+    {
+        var text = Format(Tag, context);
         if (text.Length == 0)
         {
             return;
@@ -234,9 +240,38 @@ internal sealed class LoopNode(TemplateTag open, IReadOnlyList<Node> body) : Nod
 
     public IReadOnlyList<Node> Body { get; } = body;
 
+    /// <summary>A page-break run written once after the last item, inside its last paragraph (or alone when nothing is rendered).</summary>
+    public string? TrailingPageBreak { get; init; }
+
+    public string? ParagraphStart { get; init; }
+
+    public string? ParagraphEnd { get; init; }
+
     public override bool HasFixedContent => false;
 
     public override void Render(RenderContext context)
+    {
+        var output = context.Output;
+        var mark = output.Length;
+        RenderItems(context);
+        if (TrailingPageBreak is null)
+        {
+            return;
+        }
+
+        var end = ParagraphEnd!;
+        if (output.Length > mark && output.Length >= end.Length && output.ToString(output.Length - end.Length, end.Length) == end)
+        {
+            output.Insert(output.Length - end.Length, TrailingPageBreak);
+        }
+        else
+        {
+            output.Append(ParagraphStart).Append(TrailingPageBreak).Append(end);
+            context.Frame.Report(BlockKind.Paragraph, visible: true, 0);
+        }
+    }
+
+    private void RenderItems(RenderContext context)
     {
         if (!context.TryResolve(Open, out var value))
         {

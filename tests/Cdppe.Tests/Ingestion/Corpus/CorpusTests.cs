@@ -16,7 +16,7 @@ public sealed class CorpusTests(AzuriteFixture azurite)
 {
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "corpus");
 
-    private static readonly Dictionary<string, Expected> Expectations = new()
+    internal static readonly Dictionary<string, Expected> Expectations = new()
     {
         ["rapport-financier-2022.xlsx"] = Good(["rapport-financier"], 47, ("consomme-superieur-prevu", 2), ("total-incoherent", 4)),
         ["suivi-mensuel-2022.xlsx"] = Good(["suivi-mensuel"], 88),
@@ -25,6 +25,9 @@ public sealed class CorpusTests(AzuriteFixture azurite)
         ["tableau-de-bord-2020.xlsx"] = Good(["tableau-de-bord"], 70, ("plusieurs-valeurs", 6)),
         ["bilans-fiches-2022.xlsx"] = Good(["bilans-fiches"], 41, ("pourcentage-incoherent", 2), ("plusieurs-objectifs", 2), ("consomme-superieur-prevu", 1)),
         ["annexe-2-1-2023-2024.xlsx"] = Good(["annexe-2-1"], 16),
+        ["annexe-2-1-2024.xlsx"] = Good(["annexe-2-1"], 16),
+        ["rapport-financier-2023-actions.xlsx"] = Good(["rapport-financier"], 17),
+        ["variantes/annexe-2-1-2023-mise-en-page-etat.xlsx"] = Good(["annexe-2-1"], 16),
         ["plan-complet-2020-2022.xlsx"] = Good(["plan-action", "synthese-objectifs", "tableau-de-bord", null], 331, ("indicateur-sans-libelle", 1), ("nature-incoherente", 2), ("cofinancement-source", 1), ("total-absent", 2), ("annees-total", 1), ("plusieurs-valeurs", 6), ("feuille-inconnue", 1)),
         ["variantes/plan-action-sans-ligne-de-groupe.xlsx"] = Good(["plan-action"], 234, ("indicateur-sans-libelle", 1), ("nature-incoherente", 2), ("cofinancement-source", 1), ("total-absent", 2), ("annees-total", 1)),
         ["variantes/suivi-mensuel-dates-1904.xlsx"] = Good(["suivi-mensuel"], 36),
@@ -35,7 +38,7 @@ public sealed class CorpusTests(AzuriteFixture azurite)
         ["bad/zip-tronque.xlsx"] = Bad([], "classeur-illisible", null, null, "ce n'est pas une archive zip valide"),
         ["bad/document-word.xlsx"] = Bad([], "classeur-illisible", null, null, "le paquet Open XML est invalide ou incomplet"),
         ["bad/bombe-de-decompression.xlsx"] = Bad([], "classeur-illisible", null, null, "bombe de décompression"),
-        ["bad/notes.txt"] = Bad([], "chemin-invalide", null, null, "Seuls les classeurs Excel (.xlsx) sont acceptés."),
+        ["bad/notes.txt"] = Bad([], "chemin-invalide", null, null, "Seuls les classeurs Excel (.xlsx, .xls) et LibreOffice Calc (.ods) sont acceptés."),
         ["bad/classeur-vide.xlsx"] = Bad([null], "aucune-feuille-reconnue", null, null, "Aucune feuille du classeur n'a été reconnue", ("feuille-vide", 1)),
         ["bad/en-tetes-inconnus.xlsx"] = Bad([null], "aucune-feuille-reconnue", null, null, "Aucune feuille du classeur n'a été reconnue", ("feuille-inconnue", 1)),
         ["bad/seule-feuille-masquee.xlsx"] = Bad([null, null], "aucune-feuille-reconnue", null, null, "Aucune feuille du classeur n'a été reconnue", ("feuille-masquee", 1), ("feuille-inconnue", 1)),
@@ -89,6 +92,12 @@ public sealed class CorpusTests(AzuriteFixture azurite)
             return;
         }
 
+        AssertReadAsExpected(bytes, expected);
+    }
+
+    /// <summary>The kinds, row count or single error, and warnings a file must give when parsed.</summary>
+    internal static void AssertReadAsExpected(byte[] bytes, Expected expected)
+    {
         var content = new WorkbookParser().Parse(new MemoryStream(bytes));
 
         Assert.Equal(expected.Kinds, content.Sheets.Select(s => s.Kind));
@@ -131,10 +140,10 @@ public sealed class CorpusTests(AzuriteFixture azurite)
             Assert.True(await services.Storage.Rejected.GetBlobClient($"{partition}/{result.IngestionId}/{name}").ExistsAsync(), file);
             Assert.True(await services.Storage.Rejected.GetBlobClient($"{partition}/{result.IngestionId}/rapport.json").ExistsAsync(), file);
             var readable = expected.Error!.Code != "chemin-invalide" && !(expected.Error.Code == "classeur-illisible" && expected.Error.Sheet is null);
-            Assert.True(readable == await services.Storage.Rejected.GetBlobClient($"{partition}/{result.IngestionId}/{WorkbookIngestor.AnnotatedPrefix}{name}").ExistsAsync(), file);
+            Assert.True(readable == await services.Storage.Rejected.GetBlobClient($"{partition}/{result.IngestionId}/{RejectedStore.AnnotatedPrefix}{name}").ExistsAsync(), file);
         }
 
-        foreach (var table in new[] { TableNames.BudgetLines, TableNames.IndicatorValues, TableNames.Fiches, TableNames.Indicators, TableNames.IndicatorSources, TableNames.PlannedFunding, TableNames.Objectives })
+        foreach (var table in new[] { TableNames.BudgetLines, TableNames.IndicatorValues, TableNames.Fiches, TableNames.IndicatorSources, TableNames.PlannedFunding, TableNames.Objectives })
         {
             Assert.Empty(await WorkbookIngestorTests.Rows<TableEntity>(services, table, dep));
         }
@@ -161,7 +170,7 @@ public sealed class CorpusTests(AzuriteFixture azurite)
             Assert.True(result.Status == IngestionStatus.Accepted, $"{file}: {string.Join("\n", result.Issues.Where(i => i.Severity == Severity.Error))}");
         }
 
-        var records = await WorkbookIngestorTests.Rows<IngestionEntity>(services, TableNames.Ingestions, dep);
+        var records = await WorkbookIngestorTests.Records(services, dep);
         Assert.Equal(Expectations.Count(e => e.Value.Error is null), records.Count);
     }
 
@@ -171,7 +180,7 @@ public sealed class CorpusTests(AzuriteFixture azurite)
     private static Expected Bad(string?[] kinds, string code, string? sheet, string? cell, string text, params (string Code, int Count)[] warnings) =>
         new(kinds, 0, new ExpectedError(code, sheet, cell, text), warnings.ToDictionary(w => w.Code, w => w.Count));
 
-    private sealed record ExpectedError(string Code, string? Sheet, string? Cell, string Text);
+    internal sealed record ExpectedError(string Code, string? Sheet, string? Cell, string Text);
 
-    private sealed record Expected(IReadOnlyList<string?> Kinds, int Items, ExpectedError? Error, Dictionary<string, int> Warnings);
+    internal sealed record Expected(IReadOnlyList<string?> Kinds, int Items, ExpectedError? Error, Dictionary<string, int> Warnings);
 }

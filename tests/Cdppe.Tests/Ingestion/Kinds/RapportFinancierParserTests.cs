@@ -115,4 +115,52 @@ public sealed class RapportFinancierParserTests
         Assert.Equal(("Budget", "B2", "environ 100 €"), (error.Sheet, error.Cell, error.Seen));
         Assert.Equal("Feuille « Budget », cellule B2 : Le montant budget global n'est pas un nombre. (vu : « environ 100 € », attendu : un montant en euros, par exemple « 839 727 € » ou « - € »)", error.ToString());
     }
+
+    [Fact]
+    public void LinesKeyedByObjectiveAndActionAreReadWithoutFiche()
+    {
+        var content = new WorkbookParser().Parse(new MemoryStream(SampleWorkbooks.RapportFinancierActions2023()));
+
+        Assert.False(content.Issues.HasErrors, string.Join("\n", content.Issues.All));
+        Assert.DoesNotContain(content.Issues.All, i => i.Severity == Severity.Warning);
+        var sheet = Assert.Single(content.Sheets);
+        Assert.Equal(("rapport-financier", 17), (sheet.Kind, content.BudgetLines.Count));
+        Assert.Equal([2023], sheet.Years);
+        Assert.All(content.BudgetLines, l => Assert.Null(l.Fiche));
+
+        var a91 = content.BudgetLines.Single(l => l.Action == "Action n°9-1");
+        Assert.Equal(("9", "Engagement 2", "ONDAM"), (a91.Objectif, a91.Engagement, a91.Modalite));
+        Assert.Equal((646_300m, 182_000m, 464_300m, 300_000m, 300_000m), (a91.BudgetGlobal, a91.Departement, a91.Etat, a91.ConsumedInYear, a91.ConsumedCumulative));
+
+        // 9-2 shares the planned amount merged over both actions: it is counted once.
+        var a92 = content.BudgetLines.Single(l => l.Action == "Action n°9-2");
+        Assert.Equal(("9", 0m, 182_000m), (a92.Objectif, a92.BudgetGlobal, a92.ConsumedInYear));
+        Assert.Equal("19", content.BudgetLines.Single(l => l.Action == "Action 14-3").Objectif);
+        Assert.Equal(3_291_668m, content.BudgetLines.Sum(l => l.BudgetGlobal));
+        Assert.Equal(2_735_097m, content.BudgetLines.Sum(l => l.ConsumedInYear));
+    }
+
+    [Fact]
+    public void ActionsSharingAPlannedAmountMustNotConsumeMoreThanIt()
+    {
+        // Row 16 is action 9-2, under the 646 300 € merged over 9-1 (row 15) and 9-2.
+        var spec = SampleWorkbooks.WithCells(SampleWorkbooks.RapportFinancierActionsSheet(SeedData.RapportFinancierActions2023, SeedData.Annexe21), ("H16", 400_000.0));
+
+        var content = new WorkbookParser().Parse(new MemoryStream(Cdppe.Pipeline.Ingestion.Xlsx.XlsxWriter.Write([spec])));
+
+        var overrun = Assert.Single(content.Issues.All, i => i.Code == "consomme-superieur-prevu");
+        Assert.Equal(("H16", "700\u00A0000\u00A0€", "au plus 646\u00A0300\u00A0€"), (overrun.Cell, overrun.Seen, overrun.Expected));
+        Assert.Contains("Action n°9-1, Action n°9-2", overrun.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnActionTwiceUnderOneObjectiveIsAnError()
+    {
+        var spec = SampleWorkbooks.WithCells(SampleWorkbooks.RapportFinancierActionsSheet(SeedData.RapportFinancierActions2023, SeedData.Annexe21), ("C16", "Action n°9-1"));
+
+        var content = new WorkbookParser().Parse(new MemoryStream(Cdppe.Pipeline.Ingestion.Xlsx.XlsxWriter.Write([spec])));
+
+        var error = Assert.Single(content.Issues.All, i => i.Severity == Severity.Error);
+        Assert.Equal(("action-en-double", "C16"), (error.Code, error.Cell));
+    }
 }

@@ -21,6 +21,7 @@ public sealed class TemplateRenderCaseTests
         ("taux", 0.521305m),
         ("date", new DateOnly(2023, 6, 23)),
         ("liste", new List<object?> { "a", "b", "c" }),
+        ("deux", new List<object?> { 1, 2 }),
         ("vides", new List<object?>()),
         ("objet", Docx.Data(("numero", 9), ("libelle", "PMI"))),
         ("items", new List<object?> { Docx.Data(("n", 1), ("sous", new List<object?> { "x", "y" })), Docx.Data(("n", 2), ("sous", new List<object?>())) }));
@@ -59,7 +60,15 @@ public sealed class TemplateRenderCaseTests
     [InlineData(new[] { "{{#faux}}", "x", "{{/faux}}" }, new string[0])]
     [InlineData(new[] { "{{#vrai}}", "x", "{{/vrai}}" }, new[] { "x" })]
     [InlineData(new[] { "avant", "{{#liste}}", "{{.}}", "{{/liste}}", "après" }, new[] { "avant", "a", "b", "c", "après" })]
-    [InlineData(new[] { "{{#liste}}début", "{{.}}", "fin{{/liste}}" }, new[] { "début", "a", "fin", "début", "b", "fin", "début", "c", "fin" })]
+    // Boundary paragraphs holding other content are cut at the tags (docxtemplater's paragraph-loops fixture):
+    // what stands before the opening tag and after the closing one comes out once.
+    [InlineData(new[] { "{{#liste}}début", "{{.}}", "fin{{/liste}}" }, new[] { "début", "a", "findébut", "b", "findébut", "c", "fin" })]
+    [InlineData(new[] { "Types de boucles {{#deux}}", "Cond", "{{/deux}}" }, new[] { "Types de boucles ", "Cond", "", "Cond", "" })]
+    [InlineData(new[] { "{{#deux}}{{nom}}", "Cond", "{{/deux}}" }, new[] { "Seine-et-Marne", "Cond", "Seine-et-Marne", "Cond", "" })]
+    [InlineData(new[] { "{{#deux}}", "Cond", "{{/deux}}{{nom}}" }, new[] { "", "Cond", "", "Cond", "Seine-et-Marne" })]
+    [InlineData(new[] { "test{{#deux}}test", "Cond", "{{/deux}}" }, new[] { "testtest", "Cond", "test", "Cond", "" })]
+    [InlineData(new[] { "avant {{#faux}}", "x", "{{/faux}} après" }, new[] { "avant  après" })]
+    [InlineData(new[] { "{{#deux}}", "Cond", "{{/deux}}" }, new[] { "Cond", "Cond" })]
     [InlineData(new[] { "{{#items}}{{#sous}}", "{{n}}{{.}}", "{{/sous}}{{/items}}" }, new[] { "1x", "1y" })]
     [InlineData(new[] { "{{#items}}", "{{n}}", "{{#sous}}", "- {{.}}", "{{/sous}}", "{{/items}}" }, new[] { "1", "- x", "- y", "2" })]
     [InlineData(new[] { "{{#vides}}", "x", "{{/vides}}", "{{^vides}}", "vide", "{{/vides}}" }, new[] { "vide" })]

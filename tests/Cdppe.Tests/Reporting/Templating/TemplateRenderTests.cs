@@ -1,5 +1,6 @@
 using Cdppe.Pipeline.Reporting.Templating;
 using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using static Cdppe.Tests.Reporting.Templating.Docx;
 
@@ -81,6 +82,104 @@ public sealed class TemplateRenderTests
             Blocks(output));
         using var document = Open(output);
         Assert.All(document.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Where(p => p.InnerText.StartsWith("Fiche", StringComparison.Ordinal)), p => Assert.Equal("Heading2", p.ParagraphProperties?.ParagraphStyleId?.Val?.Value));
+    }
+
+    [Fact]
+    public void APageBreakInTheClosingTagsParagraphComesOnceAfterTheLastItem()
+    {
+        // docxtemplater's paragraph-loop-with-pagebreak fixture, built again: the page break follows the last item.
+        var template = Create(P("{{#liste}}"), P("{{.}}"), P(R("{{/}}"), new Run(new Break { Type = BreakValues.Page })), P("Suite"));
+
+        var three = Render(template, Data(("liste", new List<object?> { "Bar", "John", "Baz" })));
+        var none = Render(template, Data(("liste", new List<object?>())));
+
+        Assert.Equal(["Bar", "John", "Baz↵", "Suite"], Blocks(three));
+        Assert.Equal(["↵", "Suite"], Blocks(none));
+        using var document = Open(three);
+        Assert.Single(document.MainDocumentPart!.Document.Descendants<Break>(), b => b.Type?.Value == BreakValues.Page);
+    }
+
+    [Fact]
+    public void APageBreakInTheOpeningTagsParagraphStartsEveryItem()
+    {
+        var template = Create(P(new Run(new Break { Type = BreakValues.Page }), R("{{#liste}}")), P("{{.}}"), P("{{/liste}}"));
+
+        var output = Render(template, Data(("liste", new List<object?> { "a", "b" })));
+
+        Assert.Equal(["↵", "a", "↵", "b"], Blocks(output));
+    }
+
+    [Fact]
+    public void TextAroundTagsOfAParagraphLoopInACellComesOnce()
+    {
+        var template = Create(Table(Row((object)new OpenXmlElement[] { P("Fiches : {{#liste}}"), P("– {{.}}"), P("{{/liste}} fin") })));
+
+        var output = Render(template, Data(("liste", new List<object?> { "a", "b" })));
+
+        using var document = Open(output);
+        var cell = document.MainDocumentPart!.Document.Body!.Descendants<TableCell>().Single();
+        Assert.Equal(["Fiches : ", "– a", "", "– b", " fin"], cell.Elements<Paragraph>().Select(Text));
+    }
+
+    [Fact]
+    public void SectionTagsInAnOuterCellAndANestedTableAreAPositionError()
+    {
+        // docxtemplater's error-table-tags fixture, built again: refused, as docxtemplater does (loop_position_invalid).
+        var template = Create(Table(Row("{{#liste}}", (object)new OpenXmlElement[] { P("XXX"), Table(Row("{{/liste}}", string.Empty)), P() })));
+
+        var error = Assert.Single(Assert.Throws<TemplateException>(() => DocxTemplate.Compile(template)).Errors);
+
+        Assert.Equal("position-boucle-invalide", error.Code);
+        Assert.Contains("tableau imbriqué", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARowLoopAroundAnInlineLoopOfOneCellIsRendered()
+    {
+        // docxtemplater's table-unbalanced-loop fixture, built again: docxtemplater refuses it unless allowUnbalancedLoops
+        // is set, then renders exactly this; the inner loop is wholly inside one cell, so the engine renders it.
+        var template = Create(Table(Row("{{#a}}X", "{{/a}}{{#b}}Y{{/b}}"), Row("{{#c}}Z{{/c}}")));
+        var three = new List<object?> { 1, 2, 3 };
+
+        var output = Render(template, Data(("a", three), ("b", three), ("c", three)));
+
+        Assert.Equal(["[t] X | YYY / X | YYY / X | YYY / ZZZ"], Blocks(output));
+    }
+
+    [Fact]
+    public void ValueTagsInTheDocumentPropertiesAreReplacedAndSectionTagsThereAreErrors()
+    {
+        // As docxtemplater's tag-docprops fixture: the title (core.xml), the titles of parts (app.xml) and a custom property.
+        static byte[] WithProperties(string title)
+        {
+            using var stream = new MemoryStream();
+            stream.Write(Create(P("{{nom}}")));
+            using (var document = WordprocessingDocument.Open(stream, true))
+            {
+                using (var core = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{title}</dc:title><dc:creator>Service &amp; {{{{nom}}}}</dc:creator></cp:coreProperties>")))
+                {
+                    document.AddCoreFilePropertiesPart().FeedData(core);
+                }
+
+                document.AddExtendedFilePropertiesPart().Properties = new DocumentFormat.OpenXml.ExtendedProperties.Properties(
+                    new DocumentFormat.OpenXml.ExtendedProperties.TitlesOfParts(new DocumentFormat.OpenXml.VariantTypes.VTVector(new DocumentFormat.OpenXml.VariantTypes.VTLPSTR("Nom : {{nom}}")) { BaseType = DocumentFormat.OpenXml.VariantTypes.VectorBaseValues.Lpstr, Size = 1 }));
+                document.AddCustomFilePropertiesPart().Properties = new DocumentFormat.OpenXml.CustomProperties.Properties(
+                    new DocumentFormat.OpenXml.CustomProperties.CustomDocumentProperty(new DocumentFormat.OpenXml.VariantTypes.VTLPWSTR("{{annee}}")) { FormatId = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}", PropertyId = 2, Name = "Exercice" });
+            }
+
+            return stream.ToArray();
+        }
+
+        var output = Render(WithProperties("Rapport d'exécution {{annee}} – {{nom | majuscules}}"), Data(("nom", "Seine-et-Marne <77>"), ("annee", 2022)));
+        var broken = Assert.Throws<TemplateException>(() => DocxTemplate.Compile(WithProperties("{{#fiches}}x{{/fiches}}")));
+
+        using var document = Open(output);
+        Assert.Equal("Rapport d'exécution 2022 – SEINE-ET-MARNE <77>", document.PackageProperties.Title);
+        Assert.Equal("Service & Seine-et-Marne <77>", document.PackageProperties.Creator);
+        Assert.Equal("Nom : Seine-et-Marne <77>", document.ExtendedFilePropertiesPart!.Properties.TitlesOfParts!.InnerText);
+        Assert.Equal("2022", document.CustomFilePropertiesPart!.Properties.InnerText);
+        Assert.Equal(["balise-non-permise", "balise-non-permise"], broken.Errors.Select(e => e.Code));
+        Assert.Contains("/docProps/core.xml", broken.Errors[0].ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

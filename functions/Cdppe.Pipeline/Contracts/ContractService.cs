@@ -1,0 +1,137 @@
+using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Model;
+using Cdppe.Pipeline.Storage;
+
+namespace Cdppe.Pipeline.Contracts;
+
+/// <summary>What a workbook does to the contracts: the contracts after it, the periods its years belong to, its warnings.</summary>
+public sealed record WorkbookAttachment(IReadOnlyList<Contract> Contracts, string? Periods, IReadOnlyList<ValidationIssue> Issues);
+
+/// <summary>A contract as <c>GET /api/contrats</c> lists it.</summary>
+public sealed record ContractView(string Name, string Shape, string Period, int FirstYear, int LastYear, IReadOnlyList<ContractPlanView> Plans);
+
+public sealed record ContractPlanView(string Kind, IReadOnlyList<int> Years, string IngestionId, string FileName, string Sheet, DateTimeOffset ReceivedAt);
+
+/// <summary>
+/// The contract model of a département (<see cref="ContractModel"/>), derived from what was ingested: the plans the
+/// dataset pointers name as current (plan d'action, synthèse, annexes 2.1, each with its ingestion, file and sheets),
+/// kept in <see cref="ContractStore"/> with the version of the pointers it comes from and derived again when they
+/// moved. Before a workbook is stored, it tells which periods the workbook's years belong to and warns when its plan
+/// overlaps or extends another period, or when its years fall outside every contract.
+/// </summary>
+public sealed class ContractService(IngestionStore ingestions, IngestionReportStore reports, ContractStore store, TimeProvider clock)
+{
+    /// <summary>The contracts of a département as its current datasets define them.</summary>
+    public async Task<IReadOnlyList<Contract>> ListAsync(string partition, CancellationToken cancellationToken = default) =>
+        await ListAsync(await ingestions.HeadAsync(partition, cancellationToken), cancellationToken);
+
+    public async Task<IReadOnlyList<Contract>> ListAsync(DatasetHead head, CancellationToken cancellationToken = default)
+    {
+        var version = head.ETag.ToString();
+        var stored = await store.ListAsync(head.Partition, cancellationToken);
+        if (stored.HeadVersion == version)
+        {
+            return stored.Contracts;
+        }
+
+        var contracts = ContractModel.Derive(await PlansAsync(head, cancellationToken));
+        await store.ReplaceAsync(head.Partition, contracts, version, clock.GetUtcNow(), cancellationToken);
+        return contracts;
+    }
+
+    public async Task<IReadOnlyList<ContractView>> ViewsAsync(string partition, CancellationToken cancellationToken = default) =>
+        (await ListAsync(partition, cancellationToken)).Select(View).ToList();
+
+    public static ContractView View(Contract c) => new(
+        c.Name,
+        c.Shape.ToString().ToLowerInvariant(),
+        c.Period,
+        c.FirstYear,
+        c.LastYear,
+        c.Plans.Select(p => new ContractPlanView(p.Kind, p.Years, p.IngestionId, p.FileName, p.Sheet, p.ReceivedAt)).ToList());
+
+    /// <summary>
+    /// What a workbook about to be stored does to the contracts (nothing is written): its plans attached, the periods
+    /// its years belong to, French warnings when its plan's period overlaps or extends another, or when its years
+    /// fall outside every known contract.
+    /// </summary>
+    public async Task<WorkbookAttachment> AttachAsync(DatasetHead head, string ingestionId, string fileName, DateTimeOffset receivedAt, WorkbookContent content, CancellationToken cancellationToken = default)
+    {
+        var existing = await ListAsync(head, cancellationToken);
+        var plans = PlansOf(ingestionId, fileName, receivedAt, content.Sheets);
+        var issues = new List<ValidationIssue>();
+        var contracts = existing;
+        if (plans.Count > 0)
+        {
+            var attachment = ContractModel.Attach(existing, plans);
+            contracts = attachment.Contracts;
+            var sheet = plans[0].Sheet.Split(", ")[0];
+            issues.AddRange(attachment.Warnings.Select(w => new ValidationIssue(Severity.Warning, "periode-contrat", w, sheet)));
+
+            // The plan d'action is one dataset whatever its period: a plan d'action of other years takes its place.
+            foreach (var plan in plans.Where(p => p.Kind == Ingestion.Kinds.PlanActionParser.KindName))
+            {
+                foreach (var replaced in existing.SelectMany(c => c.Plans).Where(p => p.Kind == plan.Kind && p.FirstYear != plan.FirstYear))
+                {
+                    issues.Add(new ValidationIssue(
+                        Severity.Warning,
+                        "plan-remplace",
+                        $"Ce plan d'action ({Years.Label(plan.Years)}) remplace celui de {Years.Label(replaced.Years)} ({replaced.FileName}) : les fiches et les financements de {Years.Label(replaced.Years)} ne seront plus ceux des rapports de ces années (les rapports déjà produits restent dans reports/ et le classeur remplacé dans archive/).",
+                        plan.Sheet.Split(", ")[0]));
+                }
+            }
+        }
+
+        var years = content.Sheets.Where(s => s.Kind is not null).SelectMany(s => s.Years).Distinct().Order().ToList();
+        var outside = years.Where(y => ContractModel.InForce(contracts, y) is null).ToList();
+        if (outside.Count > 0 && contracts.Count > 0)
+        {
+            issues.Add(new ValidationIssue(
+                Severity.Warning,
+                "hors-periode",
+                $"Aucun contrat en vigueur en {string.Join(", ", outside)} (contrats connus : {string.Join(", ", contracts.Select(c => c.Name))}) : les données de ces années sont gardées, mais ne seront consolidées et reprises dans un rapport qu'une fois déposé le plan qui les couvre.",
+                content.Sheets.FirstOrDefault(s => s.Kind is not null && s.Years.Any(outside.Contains))?.Name));
+        }
+
+        var names = years.Select(y => ContractModel.InForce(contracts, y)?.Name).OfType<string>().Distinct().ToList();
+        return new WorkbookAttachment(contracts, names.Count == 0 ? null : string.Join(", ", names), issues);
+    }
+
+    /// <summary>The plans a workbook carries: one per plan kind and first year, with the sheets it was read from.</summary>
+    public static IReadOnlyList<ContractPlan> PlansOf(string ingestionId, string fileName, DateTimeOffset receivedAt, IEnumerable<SheetSummary> sheets) =>
+        sheets.Where(s => s.Kind is not null && ContractModel.ShapeOf(s.Kind) is not null && s.Years.Count > 0)
+            .GroupBy(s => (Kind: s.Kind!, First: s.Years.Min()))
+            .Select(g => new ContractPlan
+            {
+                Kind = g.Key.Kind,
+                Years = g.SelectMany(s => s.Years).Distinct().Order().ToList(),
+                IngestionId = ingestionId,
+                FileName = fileName,
+                Sheet = string.Join(", ", g.Select(s => s.Name)),
+                ReceivedAt = receivedAt,
+            })
+            .ToList();
+
+    /// <summary>The current plans: the datasets of plan kinds the pointers name, with their ingestion's file and sheets.</summary>
+    private async Task<IReadOnlyList<ContractPlan>> PlansAsync(DatasetHead head, CancellationToken cancellationToken)
+    {
+        var plans = new List<ContractPlan>();
+        foreach (var (key, id) in head.Current.Where(c => ContractModel.ShapeOf(DatasetKeys.KindOf(c.Key)) is not null))
+        {
+            var kind = DatasetKeys.KindOf(key);
+            var period = key.Length > kind.Length ? key[(kind.Length + 1)..] : null;
+            var record = await ingestions.FindAsync(head.Partition, id, cancellationToken);
+            var report = await reports.ReadReportAsync(head.Partition, id, cancellationToken);
+            if (record is null || report is null)
+            {
+                continue;
+            }
+
+            var sheets = report.Sheets.Where(s => s.Kind == kind && (period is null || Years.Label(s.Years) == period));
+            plans.AddRange(PlansOf(id, record.FileName, record.ReceivedAt, sheets));
+        }
+
+        // A corrected plan whose years changed is a dataset of its own: the latest of a kind and first year is in force.
+        return plans.GroupBy(p => (p.Kind, p.FirstYear)).Select(g => g.MaxBy(p => p.ReceivedAt)!).ToList();
+    }
+}

@@ -1,0 +1,144 @@
+using Cdppe.Pipeline.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Cdppe.Pipeline.Ingestion;
+
+/// <summary>What an ingestion ends with, once its rows are written (accepted: <see cref="Plan"/>) or the file is set aside (rejected).</summary>
+public sealed record IngestionOutcome(Upload Upload, WorkbookContent Content, string? ArchivePath, DatasetPlan? Plan, string? AnnotatedPath)
+{
+    public IngestionStatus Status => Plan is null ? IngestionStatus.Rejected : IngestionStatus.Accepted;
+}
+
+/// <summary>
+/// The record step of an ingestion: the normalised content (accepted) and the French report are written, then the
+/// record. An accepted ingestion's record is its commit: written with the dataset pointers and the marks on the
+/// ingestions it replaces in one transaction, under the département's data lock, so that readers see all of the
+/// ingestion or none of it, whatever fails. A retry after a failure redoes the whole ingestion (every key is
+/// deterministic).
+/// </summary>
+public sealed class IngestionRecorder(IngestionStore ingestions, IngestionReportStore reports, RejectedStore rejected, DepartementLock locks, ILogger<IngestionRecorder> logger)
+{
+    public const int SummaryLength = 4_000;
+
+    public async Task<IngestionResult> RecordAsync(IngestionOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        var (upload, content) = (outcome.Upload, outcome.Content);
+        var issues = PrintableIssues.Of(content.Issues.All);
+        var status = outcome.Status;
+        var dataPath = outcome.Plan is null ? null : await reports.WriteDataAsync(upload.Partition, IngestionData.Of(upload.Id, content), cancellationToken);
+        var report = new IngestionReport(
+            upload.FileName,
+            upload.BlobName,
+            upload.Partition,
+            upload.Id,
+            IngestionResult.StatusCode(status),
+            status == IngestionStatus.Accepted ? "Fichier importé." : "Fichier refusé : corrigez les erreurs ci-dessous puis déposez-le à nouveau.",
+            upload.ReceivedAt,
+            content.Sheets,
+            issues.Select(IngestionReport.Issue.From).ToList())
+        {
+            AnnotatedCopy = outcome.AnnotatedPath,
+            Data = dataPath,
+        };
+        var reportPath = await reports.WriteReportAsync(report, cancellationToken);
+        var record = new IngestionEntity
+        {
+            PartitionKey = upload.Partition,
+            RowKey = upload.Id,
+            FileName = upload.FileName,
+            BlobName = upload.BlobName,
+            Sha256 = upload.Id,
+            Size = upload.Size,
+            ReceivedAt = upload.ReceivedAt,
+            State = status,
+            Kinds = string.Join(',', content.Kinds),
+            Years = string.Join(',', content.Sheets.SelectMany(s => s.Years).Distinct().Order()),
+            Contract = content.ContractPeriods,
+            ErrorCount = issues.Count(i => i.Severity == Severity.Error),
+            WarningCount = issues.Count(i => i.Severity == Severity.Warning),
+            Lines = content.ItemCount,
+            DataPath = dataPath,
+            AnnotatedPath = outcome.AnnotatedPath,
+            ArchivePath = outcome.ArchivePath ?? string.Empty,
+            ReportPath = reportPath,
+            Summary = Truncate(string.Join(" | ", issues.Where(i => i.Severity != Severity.Info).Take(5).Select(i => i.ToString())), SummaryLength),
+        };
+
+        if (outcome.Plan is { } plan)
+        {
+            if (!await CommitAsync(record, plan, cancellationToken))
+            {
+                logger.LogInformation("Blob {BlobName} was committed meanwhile as ingestion {IngestionId}; nothing more to do", upload.BlobName, upload.Id);
+                return new IngestionResult(upload.Partition, upload.Id, IngestionStatus.Duplicate, [], content.Kinds.ToList());
+            }
+        }
+        else
+        {
+            await rejected.KeepReportAsync(report, cancellationToken);
+            await ingestions.SaveAsync(record, cancellationToken);
+        }
+
+        logger.LogInformation("Ingested {BlobName}: {Status}, {Errors} errors, {Warnings} warnings, kinds {Kinds}", upload.BlobName, record.Status, record.ErrorCount, record.WarningCount, record.Kinds);
+        return new IngestionResult(upload.Partition, upload.Id, status, content.Issues.All, content.Kinds.ToList());
+    }
+
+    /// <summary>Records an upload that failed every attempt, so that it shows in the list (it stays in uploads); keeps its archive path when it was archived.</summary>
+    public async Task RecordFailureAsync(string blobName, string? ingestionId, bool archived, DateTimeOffset at, string summary, CancellationToken cancellationToken = default)
+    {
+        var partition = Upload.PartitionOf(blobName);
+        await ingestions.SaveAsync(
+            new IngestionEntity
+            {
+                PartitionKey = partition,
+                RowKey = "poison-" + Upload.NameHash(blobName)[..32],
+                FileName = blobName.Split('/')[^1],
+                BlobName = blobName,
+                Sha256 = ingestionId ?? string.Empty,
+                ReceivedAt = at,
+                State = IngestionStatus.Failed,
+                ErrorCount = 1,
+                ArchivePath = archived && ingestionId is not null ? ArchiveStore.PathOf(partition, ingestionId) : string.Empty,
+                Summary = Truncate(TableLimits.Clean(summary), SummaryLength),
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Commits under the data lock; false when the same bytes were committed meanwhile (two drops at once).</summary>
+    private async Task<bool> CommitAsync(IngestionEntity record, DatasetPlan plan, CancellationToken cancellationToken)
+    {
+        await using var lease = await locks.AcquireDataAsync(record.PartitionKey, cancellationToken);
+        return await lease.RunAsync(
+            async token =>
+            {
+                if (await ingestions.FindAsync(record.PartitionKey, record.RowKey, token) is { State: IngestionStatus.Accepted })
+                {
+                    return false;
+                }
+
+                var head = await ingestions.HeadAsync(record.PartitionKey, token);
+                await ingestions.CommitAsync(record, head, plan.Datasets, token);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Cuts at <paramref name="max"/> characters without splitting a surrogate pair.</summary>
+    private static string Truncate(string text, int max) =>
+        text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
+}
+
+/// <summary>Issues as they can be stored and printed: every invalid code point a workbook carried shown as �.</summary>
+public static class PrintableIssues
+{
+    public static IReadOnlyList<ValidationIssue> Of(IEnumerable<ValidationIssue> issues) =>
+        issues.Select(i => i with
+        {
+            Message = TableLimits.Clean(i.Message),
+            Sheet = Clean(i.Sheet),
+            Cell = Clean(i.Cell),
+            Seen = Clean(i.Seen),
+            Expected = Clean(i.Expected),
+        }).ToList();
+
+    private static string? Clean(string? text) => text is null ? null : TableLimits.Clean(text);
+}

@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+using Cdppe.Pipeline.Ingestion.Xlsx;
+
+namespace Cdppe.Pipeline.Ingestion.Ods;
+
+/// <summary>
+/// A read-only OpenDocument spreadsheet (.ods, LibreOffice Calc): <c>content.xml</c> is streamed with
+/// <see cref="XmlReader"/> one row at a time, under the same limits as an .xlsx (zip container checked first,
+/// DTDs prohibited, characters per part, rows per sheet, columns). Repeated rows and cells are counts, never
+/// expanded when empty; covered cells of a merged range get their top-left cell's value, as in an .xlsx.
+/// </summary>
+public sealed class OdsWorkbook : ISpreadsheet
+{
+    private static readonly DateTime Epoch = new(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified);
+
+    private readonly ZipArchive zip;
+    private readonly XlsxLimits limits;
+
+    private OdsWorkbook(ZipArchive zip, XlsxLimits limits)
+    {
+        this.zip = zip;
+        this.limits = limits;
+        HasMacros = zip.Entries.Any(e => e.FullName.StartsWith("Basic/", StringComparison.Ordinal) || e.FullName.StartsWith("Scripts/", StringComparison.Ordinal));
+        Sheets = ReadSheets();
+    }
+
+    public IReadOnlyList<SpreadsheetSheet> Sheets { get; }
+
+    public bool HasMacros { get; }
+
+    /// <summary>Opens an .ods after checking its zip container against <paramref name="limits"/>.</summary>
+    public static OdsWorkbook Open(Stream stream, XlsxLimits? limits = null)
+    {
+        limits ??= XlsxLimits.Default;
+        XlsxWorkbook.CheckContainer(stream, limits);
+        stream.Position = 0;
+        var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        try
+        {
+            return new OdsWorkbook(zip, limits);
+        }
+        catch (Exception ex)
+        {
+            zip.Dispose();
+            if (ex is XmlException or InvalidDataException)
+            {
+                throw new WorkbookFormatException("Le fichier n'est pas un classeur LibreOffice (.ods) lisible : un de ses éléments XML est invalide, incomplet ou interdit (DTD).", inner: ex);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Dates are stored as ISO dates (<c>office:date-value</c>) and read as serials of the 1900 system.</summary>
+    public DateTime ToDate(double serial) => Epoch.AddDays(serial);
+
+    public IEnumerable<XlsxRow> ReadRows(SpreadsheetSheet sheet)
+    {
+        using var xml = OpenContent(out var names);
+        if (MoveToTable(xml, names, sheet.Index))
+        {
+            foreach (var row in new OdsTableReader(xml, names, sheet.Name, limits).Rows())
+            {
+                yield return row;
+            }
+        }
+    }
+
+    public IReadOnlyList<string> MergedRanges(SpreadsheetSheet sheet)
+    {
+        using var xml = OpenContent(out var names);
+        return MoveToTable(xml, names, sheet.Index) ? new OdsTableReader(xml, names, sheet.Name, limits).Merges() : [];
+    }
+
+    public void Dispose() => zip.Dispose();
+
+    private XmlReader OpenContent(out OdsNames names)
+    {
+        var entry = zip.GetEntry("content.xml")
+            ?? throw new WorkbookFormatException("Le fichier n'est pas un classeur LibreOffice (.ods) : la partie « content.xml » est absente.");
+        var settings = XlsxWorkbook.XmlSettings(limits);
+        settings.IgnoreWhitespace = false; // spaces between text runs are text in OpenDocument
+        settings.CloseInput = true;
+        var xml = XmlReader.Create(entry.Open(), settings);
+        names = new OdsNames(xml.NameTable);
+        return xml;
+    }
+
+    /// <summary>Names and visibility of the tables: automatic table styles with <c>table:display="false"</c> hide their tables.</summary>
+    private List<SpreadsheetSheet> ReadSheets()
+    {
+        using var xml = OpenContent(out var names);
+        var hiddenStyles = new HashSet<string>(StringComparer.Ordinal);
+        var sheets = new List<SpreadsheetSheet>();
+        string? styleName = null;
+        xml.Read();
+        while (!xml.EOF)
+        {
+            if (xml.NodeType == XmlNodeType.Element && OdsNames.Is(xml, names.Table, names.TableNs))
+            {
+                if (sheets.Count >= limits.MaxZipEntries)
+                {
+                    throw new WorkbookFormatException($"Le classeur contient plus de {limits.MaxZipEntries} feuilles : il est refusé par sécurité.");
+                }
+
+                var style = xml.GetAttribute("style-name", names.TableNs);
+                var hidden = style is not null && hiddenStyles.Contains(style);
+                sheets.Add(new SpreadsheetSheet(sheets.Count, xml.GetAttribute("name", names.TableNs) ?? string.Empty, hidden ? SheetVisibility.Hidden : SheetVisibility.Visible));
+                xml.Skip();
+                continue;
+            }
+
+            if (xml.NodeType == XmlNodeType.Element && OdsNames.Is(xml, names.Style, names.StyleNs))
+            {
+                styleName = xml.GetAttribute("name", names.StyleNs);
+            }
+            else if (xml.NodeType == XmlNodeType.Element && OdsNames.Is(xml, names.TableProperties, names.StyleNs) && styleName is not null && xml.GetAttribute("display", names.TableNs) == "false")
+            {
+                hiddenStyles.Add(styleName);
+            }
+
+            xml.Read();
+        }
+
+        return sheets;
+    }
+
+    /// <summary>Moves the reader onto the start tag of the <paramref name="index"/>-th table of the spreadsheet body.</summary>
+    private static bool MoveToTable(XmlReader xml, OdsNames names, int index)
+    {
+        var seen = 0;
+        xml.Read();
+        while (!xml.EOF)
+        {
+            if (xml.NodeType == XmlNodeType.Element && OdsNames.Is(xml, names.Table, names.TableNs))
+            {
+                if (seen++ == index)
+                {
+                    return true;
+                }
+
+                xml.Skip();
+                continue;
+            }
+
+            xml.Read();
+        }
+
+        return false;
+    }
+}
+
+/// <summary>Atomised OpenDocument names, compared by reference.</summary>
+internal sealed class OdsNames(XmlNameTable table)
+{
+    public string TableNs { get; } = table.Add("urn:oasis:names:tc:opendocument:xmlns:table:1.0");
+
+    public string OfficeNs { get; } = table.Add("urn:oasis:names:tc:opendocument:xmlns:office:1.0");
+
+    public string TextNs { get; } = table.Add("urn:oasis:names:tc:opendocument:xmlns:text:1.0");
+
+    public string StyleNs { get; } = table.Add("urn:oasis:names:tc:opendocument:xmlns:style:1.0");
+
+    public string CalcExtNs { get; } = table.Add("urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0");
+
+    public string Table { get; } = table.Add("table");
+
+    public string Row { get; } = table.Add("table-row");
+
+    public string Cell { get; } = table.Add("table-cell");
+
+    public string CoveredCell { get; } = table.Add("covered-table-cell");
+
+    public string HeaderRows { get; } = table.Add("table-header-rows");
+
+    public string RowGroup { get; } = table.Add("table-row-group");
+
+    public string Rows { get; } = table.Add("table-rows");
+
+    public string Paragraph { get; } = table.Add("p");
+
+    public string Space { get; } = table.Add("s");
+
+    public string Tab { get; } = table.Add("tab");
+
+    public string LineBreak { get; } = table.Add("line-break");
+
+    public string Annotation { get; } = table.Add("annotation");
+
+    public string Style { get; } = table.Add("style");
+
+    public string TableProperties { get; } = table.Add("table-properties");
+
+    public string RowsRepeated { get; } = table.Add("number-rows-repeated");
+
+    public string ColumnsRepeated { get; } = table.Add("number-columns-repeated");
+
+    public string ColumnsSpanned { get; } = table.Add("number-columns-spanned");
+
+    public string RowsSpanned { get; } = table.Add("number-rows-spanned");
+
+    public string Formula { get; } = table.Add("formula");
+
+    public string ValueType { get; } = table.Add("value-type");
+
+    public string Value { get; } = table.Add("value");
+
+    public string DateValue { get; } = table.Add("date-value");
+
+    public string TimeValue { get; } = table.Add("time-value");
+
+    public string BooleanValue { get; } = table.Add("boolean-value");
+
+    public string StringValue { get; } = table.Add("string-value");
+
+    public static bool Is(XmlReader xml, string localName, string ns) => ReferenceEquals(xml.LocalName, localName) && ReferenceEquals(xml.NamespaceURI, ns);
+}

@@ -1,0 +1,72 @@
+using System.Xml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Cdppe.Pipeline.Xml;
+
+namespace Cdppe.Pipeline.Ingestion.Xlsx;
+
+/// <summary>The XML parts of a workbook checked against <see cref="XlsxLimits.Xml"/> before they are read; a refusal names the part and the sheet.</summary>
+public static class XlsxPartCheck
+{
+    /// <summary>Throws a <see cref="WorkbookFormatException"/> (French) for the first part over a limit among those <paramref name="include"/> keeps (all by default).</summary>
+    public static void Check(SpreadsheetDocument document, XlsxLimits limits, Func<OpenXmlPart, bool>? include = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(limits);
+        include ??= _ => true;
+        try
+        {
+            // The workbook part first: the sheet names of a refusal come from it.
+            if (document.WorkbookPart is { } workbookPart && include(workbookPart))
+            {
+                using var stream = workbookPart.GetStream(FileMode.Open, FileAccess.Read);
+                XmlPartScanner.Scan(stream, workbookPart.Uri.ToString(), limits.Xml);
+            }
+
+            XmlPartScanner.ScanPackage(document, limits.Xml, part => part is not WorkbookPart && include(part));
+        }
+        catch (XmlLimitException ex)
+        {
+            throw Refusal(document, ex, limits);
+        }
+    }
+
+    /// <summary>For a streamed part: throws the same refusal as <see cref="Check"/> when the reader is on an element nested too deep.</summary>
+    public static void CheckDepth(XmlReader xml, OpenXmlPart part, XlsxLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        ArgumentNullException.ThrowIfNull(part);
+        ArgumentNullException.ThrowIfNull(limits);
+        if (xml.NodeType == XmlNodeType.Element && xml.Depth >= limits.Xml.MaxDepth)
+        {
+            var uri = part.Uri.ToString();
+            throw Refusal(part.OpenXmlPackage as SpreadsheetDocument, new XmlLimitException(XmlLimit.Depth, uri, XmlPartScanner.Describe(XmlLimit.Depth, uri, limits.Xml)), limits);
+        }
+    }
+
+    private static WorkbookFormatException Refusal(SpreadsheetDocument? document, XmlLimitException ex, XlsxLimits limits)
+    {
+        var sheet = document is null ? null : SheetOf(document, ex.Part);
+        var what = XmlPartScanner.Describe(ex.Limit, ex.Part, limits.Xml, ex.InnerException as XmlException, sheet is null ? string.Empty : $" (feuille « {sheet} »)");
+        return new WorkbookFormatException($"Le fichier est refusé par sécurité : {what}. Ouvrez-le dans Excel et enregistrez-le à nouveau, ou retirez le contenu en cause.", sheet, inner: ex);
+    }
+
+    /// <summary>The sheet stored in <paramref name="part"/>, when the workbook part itself passed the check.</summary>
+    private static string? SheetOf(SpreadsheetDocument document, string part)
+    {
+        if (document.WorkbookPart is not { } workbookPart || part == workbookPart.Uri.ToString())
+        {
+            return null;
+        }
+
+        try
+        {
+            return workbookPart.Workbook.Sheets?.Elements<Sheet>()
+                .FirstOrDefault(s => s.Id?.Value is { } id && workbookPart.TryGetPartById(id, out var p) && p.Uri.ToString() == part)?.Name?.Value;
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Cdppe.Pipeline.Model;
+
+namespace Cdppe.Pipeline.Storage;
+
+/// <summary>
+/// Table ConsolidationRuns: one row per run (RowKey <c>run|{reversed ticks}</c>, newest first) and, per month, when it
+/// was last consolidated (<c>month|{month}</c>), which the planner reads to know what is due again.
+/// </summary>
+public sealed class ConsolidationRunStore(CdppeStorage storage)
+{
+    private const string RunPrefix = "run|";
+    private const string MonthPrefix = "month|";
+
+    private TableClient Table => storage.Table(TableNames.ConsolidationRuns);
+
+    /// <summary>Row key of a run: newest first.</summary>
+    public static string RunKey(DateTimeOffset started) => RunPrefix + (DateTimeOffset.MaxValue.UtcTicks - started.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+
+    public Task RecordMonthAsync(ConsolidationRunEntity month, CancellationToken cancellationToken = default) =>
+        Table.UpsertEntityAsync(Keyed(month, MonthPrefix + month.Months), TableUpdateMode.Replace, cancellationToken);
+
+    public Task RecordRunAsync(ConsolidationRunEntity run, CancellationToken cancellationToken = default) =>
+        Table.UpsertEntityAsync(Keyed(run, RunKey(run.StartedAt)), TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>The recorded runs of a département, newest first.</summary>
+    public Task<List<ConsolidationRunEntity>> RunsAsync(string partition, CancellationToken cancellationToken = default) =>
+        Table.PrefixAsync<ConsolidationRunEntity>(partition, RunPrefix, cancellationToken);
+
+    /// <summary>When each month was last consolidated.</summary>
+    public async Task<IReadOnlyDictionary<YearMonth, DateTimeOffset>> ConsolidatedAtAsync(string partition, CancellationToken cancellationToken = default)
+    {
+        var at = new Dictionary<YearMonth, DateTimeOffset>();
+        foreach (var m in await Table.PrefixAsync<ConsolidationRunEntity>(partition, MonthPrefix, cancellationToken))
+        {
+            if (YearMonth.TryParse(m.Months, out var month))
+            {
+                at[month.Value] = m.StartedAt;
+            }
+        }
+
+        return at;
+    }
+
+    private static ConsolidationRunEntity Keyed(ConsolidationRunEntity entity, string rowKey)
+    {
+        entity.RowKey = rowKey;
+        return entity;
+    }
+}

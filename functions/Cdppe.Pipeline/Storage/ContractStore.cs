@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Cdppe.Pipeline.Model;
+
+namespace Cdppe.Pipeline.Storage;
+
+/// <summary>Table Contracts: one row per contract of a département (RowKey <c>{first year}|{contrat|avenant}</c>) with its plans in force.</summary>
+public sealed class ContractEntity : EntityBase
+{
+    public string Shape { get; set; } = string.Empty;
+
+    public int FirstYear { get; set; }
+
+    public int LastYear { get; set; }
+
+    /// <summary>"Avenant 2023-2024", for a look at the table.</summary>
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>JSON array of the plans in force: kind, years, ingestion id, file, sheet, received at.</summary>
+    public string PlansJson { get; set; } = "[]";
+
+    /// <summary>The version of the dataset pointers (<see cref="DatasetHead.ETag"/>) the contracts were derived from.</summary>
+    public string HeadVersion { get; set; } = string.Empty;
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>The contracts of a département as stored, and the version of the dataset pointers they were derived from.</summary>
+public sealed record StoredContracts(IReadOnlyList<Contract> Contracts, string? HeadVersion);
+
+/// <summary>
+/// The contracts of a département as derived from its plans (<see cref="ContractModel"/>): written whole (the rows no
+/// longer derived are deleted), with the version of the dataset pointers they were derived from, so that a reader
+/// knows when to derive them again.
+/// </summary>
+public sealed class ContractStore(CdppeStorage storage)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private TableClient Table => storage.Table(TableNames.Contracts);
+
+    public static string Key(Contract contract) => string.Create(CultureInfo.InvariantCulture, $"{contract.FirstYear}|{contract.Shape.ToString().ToLowerInvariant()}");
+
+    public async Task<StoredContracts> ListAsync(string partition, CancellationToken cancellationToken = default)
+    {
+        var rows = await Table.PartitionAsync<ContractEntity>(partition, cancellationToken);
+        var contracts = rows.Select(e => new Contract
+        {
+            Shape = Enum.Parse<ContractShape>(e.Shape, ignoreCase: true),
+            FirstYear = e.FirstYear,
+            LastYear = e.LastYear,
+            Plans = JsonSerializer.Deserialize<List<ContractPlan>>(e.PlansJson, Json) ?? [],
+        });
+        return new StoredContracts(contracts.OrderBy(c => c.FirstYear).ThenBy(c => c.Shape).ToList(), rows.Select(r => r.HeadVersion).Distinct().SingleOrDefault());
+    }
+
+    /// <summary>Writes the département's contracts, then deletes the rows of contracts that no longer exist (a period that moved).</summary>
+    public async Task ReplaceAsync(string partition, IReadOnlyList<Contract> contracts, string headVersion, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        var rows = contracts.Select(c => new ContractEntity
+        {
+            PartitionKey = partition,
+            RowKey = Key(c),
+            Shape = c.Shape.ToString().ToLowerInvariant(),
+            FirstYear = c.FirstYear,
+            LastYear = c.LastYear,
+            Name = c.Name,
+            PlansJson = JsonSerializer.Serialize(c.Plans, Json),
+            HeadVersion = headVersion,
+            UpdatedAt = at,
+        }).ToList();
+        var keep = rows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
+        var stale = (await Table.PartitionAsync<ContractEntity>(partition, cancellationToken, select: ["PartitionKey", "RowKey"]))
+            .Where(e => !keep.Contains(e.RowKey))
+            .Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
+        await TableBatches.UpsertAsync(Table, rows, cancellationToken);
+        await TableBatches.SubmitAsync(Table, stale, cancellationToken);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Cdppe.Pipeline.Ingestion;
+
+namespace Cdppe.Pipeline.Storage;
+
+/// <summary>Replaced ingestions: ingestion id → the kinds a drop replaced in it.</summary>
+public sealed class Superseded : Dictionary<string, SortedSet<string>>
+{
+    public Superseded()
+        : base(StringComparer.Ordinal)
+    {
+    }
+
+    public void Add(string ingestionId, string kind)
+    {
+        if (!TryGetValue(ingestionId, out var kinds))
+        {
+            kinds = new SortedSet<string>(StringComparer.Ordinal);
+            this[ingestionId] = kinds;
+        }
+
+        kinds.Add(kind);
+    }
+}
+
+/// <summary>
+/// Table Ingestions, partition = département: one record per workbook received (RowKey = SHA-256 of its bytes) and
+/// the département's dataset pointers (<see cref="DatasetHead"/>, RowKey <see cref="HeadKey"/>). An accepted
+/// ingestion is committed in one entity group transaction of this partition: its record, the pointers moved to its
+/// rows, and the "superseded by" marks of the ingestions it replaces — all visible together, or none of them.
+/// </summary>
+public sealed class IngestionStore(CdppeStorage storage)
+{
+    /// <summary>Row key of the dataset pointers: sorts after every record (hex ids, "poison-…").</summary>
+    public const string HeadKey = "~datasets";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private TableClient Table => storage.Table(TableNames.Ingestions);
+
+    public Task<IngestionEntity?> FindAsync(string partition, string id, CancellationToken cancellationToken = default) =>
+        Table.FindAsync<IngestionEntity>(partition, id, cancellationToken);
+
+    /// <summary>Every record of a département, newest first.</summary>
+    public async Task<IReadOnlyList<IngestionEntity>> ListAsync(string partition, CancellationToken cancellationToken = default) =>
+        (await Table.RangeAsync<IngestionEntity>(partition, string.Empty, HeadKey, cancellationToken))
+            .OrderByDescending(r => r.ReceivedAt)
+            .ToList();
+
+    /// <summary>Ids of the ingestions that were committed accepted: the only ones whose additive rows readers may use.</summary>
+    public async Task<IReadOnlySet<string>> AcceptedAsync(string partition, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Status eq {IngestionResult.StatusCode(IngestionStatus.Accepted)}");
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var e in Table.QueryAsync<IngestionEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            ids.Add(e.RowKey);
+        }
+
+        return ids;
+    }
+
+    /// <summary>Every partition that has records (département codes, and the partition of invalid paths).</summary>
+    public async Task<IReadOnlyList<string>> PartitionsAsync(CancellationToken cancellationToken = default)
+    {
+        var codes = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var e in Table.QueryAsync<IngestionEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            codes.Add(e.PartitionKey);
+        }
+
+        return codes.ToList();
+    }
+
+    public async Task<DatasetHead> HeadAsync(string partition, CancellationToken cancellationToken = default)
+    {
+        var head = await Table.FindAsync<DatasetHeadEntity>(partition, HeadKey, cancellationToken);
+        return head is null
+            ? DatasetHead.Empty(partition)
+            : new DatasetHead(partition, JsonSerializer.Deserialize<Dictionary<string, string>>(head.Pointers, Json) ?? [], head.ETag);
+    }
+
+    /// <summary>Writes a record that moves no dataset (rejected, failed).</summary>
+    public Task SaveAsync(IngestionEntity record, CancellationToken cancellationToken = default) =>
+        Table.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>
+    /// Commits an accepted ingestion read against <paramref name="head"/>: in one transaction, its record, the pointers
+    /// of <paramref name="datasets"/> moved to it and the marks on the ingestions it replaces. Fails (412) if the
+    /// pointers changed since <paramref name="head"/> was read. Returns the ingestions replaced.
+    /// </summary>
+    public async Task<Superseded> CommitAsync(IngestionEntity record, DatasetHead head, IReadOnlyCollection<string> datasets, CancellationToken cancellationToken = default)
+    {
+        var id = record.RowKey;
+        var superseded = new Superseded();
+        var pointers = new SortedDictionary<string, string>(head.Current.ToDictionary(), StringComparer.Ordinal);
+        foreach (var key in datasets)
+        {
+            if (pointers.TryGetValue(key, out var previous) && previous != id)
+            {
+                superseded.Add(previous, DatasetKeys.KindOf(key));
+            }
+
+            pointers[key] = id;
+        }
+
+        var headEntity = new DatasetHeadEntity
+        {
+            PartitionKey = head.Partition,
+            RowKey = HeadKey,
+            Pointers = JsonSerializer.Serialize(pointers, Json),
+            UpdatedAt = record.ReceivedAt,
+            ETag = head.ETag,
+        };
+        var actions = new List<TableTransactionAction>
+        {
+            new(TableTransactionActionType.UpsertReplace, record),
+            head.ETag == default
+                ? new(TableTransactionActionType.Add, headEntity)
+                : new(TableTransactionActionType.UpdateReplace, headEntity, head.ETag),
+        };
+        foreach (var (earlier, kinds) in superseded)
+        {
+            var marks = ((await FindAsync(head.Partition, earlier, cancellationToken))?.SupersededBy ?? string.Empty)
+                .Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .ToList();
+            marks.AddRange(kinds.Select(kind => $"{kind}:{id}").Where(mark => !marks.Contains(mark)));
+            actions.Add(new(TableTransactionActionType.UpsertMerge, new TableEntity(head.Partition, earlier) { [nameof(IngestionEntity.SupersededBy)] = string.Join(',', marks) }));
+        }
+
+        await TableBatches.SubmitAtomicAsync(Table, actions, cancellationToken);
+        return superseded;
+    }
+}
