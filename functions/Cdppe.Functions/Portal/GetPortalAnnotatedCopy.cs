@@ -17,7 +17,7 @@ public sealed class GetPortalAnnotatedCopy(PortalAccess access, PortalReader rea
 
         var record = await reader.IngestionAsync(departement, request.RouteValues["id"]?.ToString() ?? string.Empty, cancellationToken);
         return record is not null && await reader.DownloadAsync(record.AnnotatedPath, cancellationToken) is { } bytes
-            ? new FileContentResult(bytes, InputTemplates.ContentType) { FileDownloadName = WorkbookIngestor.AnnotatedPrefix + record.FileName }
+            ? new FileContentResult(bytes, InputTemplates.ContentType) { FileDownloadName = Path.GetFileName(record.AnnotatedPath) }
             : Problems.NotFound("Ce fichier n'a pas de copie annotée (seuls les classeurs refusés en ont une).");
     }
 }

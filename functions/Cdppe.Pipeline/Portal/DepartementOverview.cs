@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Reporting;
 using Cdppe.Pipeline.Storage;
@@ -29,7 +30,7 @@ public sealed record DropSummary(
         e.RowKey,
         e.FileName,
         e.Status,
-        StatusLabelOf(e.Status),
+        StatusLabelOf(e.State),
         e.ReceivedAt,
         Split(e.Kinds).Select(k => new KindLabel(k, ReportKinds.Label(k))).ToList(),
         Split(e.Years),
@@ -40,12 +41,11 @@ public sealed record DropSummary(
         Split(e.SupersededBy));
 
     /// <summary>A record's status as users read it: importé, refusé, en échec.</summary>
-    public static string StatusLabelOf(string status) => status switch
+    public static string StatusLabelOf(IngestionStatus status) => status switch
     {
-        "accepted" => "importé",
-        "rejected" => "refusé",
-        "failed" => "en échec",
-        _ => status,
+        IngestionStatus.Accepted => "importé",
+        IngestionStatus.Rejected => "refusé",
+        _ => "en échec",
     };
 
     internal static IReadOnlyList<string> Split(string? list) => (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -65,7 +65,7 @@ public sealed record KeyFigures(decimal Budget, decimal Consumed, decimal? Rate,
         model.Total.ConsumedCumulative,
         model.Total.Rate,
         model.Indicators.Count,
-        model.Indicators.GroupBy(i => i.Status, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+        model.Indicators.GroupBy(i => i.Status.Label(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
 }
 
 /// <summary>The Accueil page of a département: last drops, what the year's report still misses, consolidation date.</summary>
@@ -109,7 +109,7 @@ public sealed class DepartementOverviewService(PortalReader reader, AnnualReport
     {
         var yearText = year.ToString(CultureInfo.InvariantCulture);
         var present = records
-            .Where(r => r.Status == "accepted")
+            .Where(r => r.State == IngestionStatus.Accepted)
             .Where(r => DropSummary.Split(r.Years) is var years && (years.Count == 0 || years.Contains(yearText)))
             .SelectMany(r => DropSummary.Split(r.Kinds))
             .ToHashSet(StringComparer.Ordinal);
@@ -120,5 +120,5 @@ public sealed class DepartementOverviewService(PortalReader reader, AnnualReport
     public static string MonthLabel(YearMonth month) => new DateOnly(month.Year, month.Month, 1).ToString("MMMM yyyy", FrenchFormat.Culture);
 
     /// <summary>The statuses in the order pages show them.</summary>
-    public static IReadOnlyList<string> Statuses { get; } = [SnapshotStatus.Reached, SnapshotStatus.OnTrack, SnapshotStatus.Late, SnapshotStatus.Missing, SnapshotStatus.NoTarget];
+    public static IReadOnlyList<string> Statuses { get; } = [.. new[] { SnapshotStatus.Reached, SnapshotStatus.OnTrack, SnapshotStatus.Late, SnapshotStatus.Missing, SnapshotStatus.NoTarget }.Select(s => s.Label())];
 }

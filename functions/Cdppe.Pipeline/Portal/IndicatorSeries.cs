@@ -2,7 +2,6 @@ using System.Text;
 using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Reporting;
-using Cdppe.Pipeline.Storage;
 
 namespace Cdppe.Pipeline.Portal;
 
@@ -28,7 +27,7 @@ public sealed class IndicatorSeriesService(PortalReader reader, AnnualReportServ
         var model = await reports.LoadAsync(departement, year, cancellationToken);
         var today = clock.GetLocalNow();
         var lastMonth = year < today.Year ? 12 : Math.Max(1, today.Month - 1);
-        var byCode = snapshots.GroupBy(s => s.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToDictionary(s => s.Month, StringComparer.Ordinal), StringComparer.Ordinal);
+        var byCode = snapshots.GroupBy(s => s.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToDictionary(s => s.Month), StringComparer.Ordinal);
         var result = new List<IndicatorSeries>();
         foreach (var indicator in model.Indicators.OrderBy(i => i.Objectif ?? int.MaxValue).ThenBy(i => i.Code, StringComparer.Ordinal))
         {
@@ -39,9 +38,9 @@ public sealed class IndicatorSeriesService(PortalReader reader, AnnualReportServ
             {
                 var month = new YearMonth(year, m);
                 var label = DepartementOverviewService.MonthLabel(month);
-                months.Add(rows.TryGetValue(month.ToString(), out var s)
-                    ? new MonthPoint(s.Month, label, (decimal?)s.Value, s.Text, (decimal?)s.Target, s.TargetText, s.Status, s.Reliable, s.Status == SnapshotStatus.Missing, NotConsolidated: false)
-                    : new MonthPoint(month.ToString(), label, null, null, null, null, SnapshotStatus.Missing, Reliable: true, Gap: true, NotConsolidated: true));
+                months.Add(rows.TryGetValue(month, out var s)
+                    ? new MonthPoint(month.ToString(), label, s.Value, s.Text, s.Target, s.TargetText, s.Status.Label(), s.Reliable, s.Status == SnapshotStatus.Missing, NotConsolidated: false)
+                    : new MonthPoint(month.ToString(), label, null, null, null, null, SnapshotStatus.Missing.Label(), Reliable: true, Gap: true, NotConsolidated: true));
             }
 
             result.Add(new IndicatorSeries(
@@ -50,7 +49,7 @@ public sealed class IndicatorSeriesService(PortalReader reader, AnnualReportServ
                 indicator.Objectif,
                 KindLabel(indicator.Kind),
                 isPercent,
-                indicator.Status,
+                indicator.Status.Label(),
                 AnnualReportModel.FigureText(indicator.Target),
                 months));
         }

@@ -1,3 +1,4 @@
+using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Reporting;
 
@@ -50,8 +51,8 @@ public sealed class NationalOverviewService(PortalReader reader, AnnualReportSer
                 departement.Code,
                 model.DepartementName,
                 records.Count,
-                records.Count(r => r.Status == "accepted"),
-                records.Count(r => r.Status == "rejected"),
+                records.Count(r => r.State == IngestionStatus.Accepted),
+                records.Count(r => r.State == IngestionStatus.Rejected),
                 records.Count == 0 ? null : records[0].ReceivedAt,
                 ReportKinds.Required.Count - missing.Count,
                 ReportKinds.Required.Count,

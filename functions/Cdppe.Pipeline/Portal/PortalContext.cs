@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Reporting;
 
@@ -41,7 +42,7 @@ public sealed class PortalContextService(PortalReader reader, TimeProvider clock
     {
         var last = clock.GetLocalNow().Year + 1;
         return (await reader.IngestionsAsync(departement, cancellationToken))
-            .Where(r => r.Status == "accepted")
+            .Where(r => r.State == IngestionStatus.Accepted)
             .SelectMany(r => DropSummary.Split(r.Years))
             .Select(y => int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
             .Where(y => y >= 2000 && y <= last)

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Azure;
+using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
@@ -11,38 +11,19 @@ namespace Cdppe.Pipeline.Portal;
 /// consolidation run, the snapshots of a year and the départements that dropped anything. Pages get everything
 /// else through the services the API uses (the report model, the input templates).
 /// </summary>
-public sealed class PortalReader(CdppeStorage storage)
+public sealed class PortalReader(CdppeStorage storage, IngestionStore ingestions, IngestionReportStore reports, ConsolidationRunStore runs, SnapshotStore snapshots, IndicatorStore indicators)
 {
     /// <summary>Every ingestion record of a département, newest first.</summary>
-    public async Task<IReadOnlyList<IngestionEntity>> IngestionsAsync(Departement departement, CancellationToken cancellationToken = default)
-    {
-        var records = new List<IngestionEntity>();
-        await foreach (var e in storage.Table(TableNames.Ingestions).QueryAsync<IngestionEntity>(e => e.PartitionKey == departement.Code, cancellationToken: cancellationToken))
-        {
-            records.Add(e);
-        }
-
-        return records.OrderByDescending(r => r.ReceivedAt).ToList();
-    }
+    public Task<IReadOnlyList<IngestionEntity>> IngestionsAsync(Departement departement, CancellationToken cancellationToken = default) =>
+        ingestions.ListAsync(departement.Code, cancellationToken);
 
     /// <summary>One ingestion record of a département (null when there is none: not yet ingested, or another département's).</summary>
-    public async Task<IngestionEntity?> IngestionAsync(Departement departement, string id, CancellationToken cancellationToken = default)
-    {
-        if (!IsIngestionId(id))
-        {
-            return null;
-        }
-
-        var found = await storage.Table(TableNames.Ingestions).GetEntityIfExistsAsync<IngestionEntity>(departement.Code, id, cancellationToken: cancellationToken);
-        return found.HasValue ? found.Value : null;
-    }
+    public Task<IngestionEntity?> IngestionAsync(Departement departement, string id, CancellationToken cancellationToken = default) =>
+        IsIngestionId(id) ? ingestions.FindAsync(departement.Code, id, cancellationToken) : Task.FromResult<IngestionEntity?>(null);
 
     /// <summary>The report written next to an ingestion (every problem with its cell).</summary>
-    public async Task<IngestionReport?> ReportAsync(IngestionEntity record, CancellationToken cancellationToken = default)
-    {
-        var content = await DownloadAsync(record.ReportPath, cancellationToken);
-        return content is null ? null : JsonSerializer.Deserialize<IngestionReport>(content, IngestionReport.JsonOptions);
-    }
+    public Task<IngestionReport?> ReportAsync(IngestionEntity record, CancellationToken cancellationToken = default) =>
+        reports.ReadReportAsync(record.PartitionKey, record.RowKey, cancellationToken);
 
     /// <summary>The bytes of a blob named <c>{container}/{name}</c> as the ingestion records store paths, or null when absent.</summary>
     public async Task<byte[]?> DownloadAsync(string? path, CancellationToken cancellationToken = default)
@@ -64,54 +45,21 @@ public sealed class PortalReader(CdppeStorage storage)
         }
     }
 
-    /// <summary>End of the département's latest consolidation run (run keys sort newest first), or null when it never ran.</summary>
-    public async Task<DateTimeOffset?> LastConsolidationAsync(Departement departement, CancellationToken cancellationToken = default)
-    {
-        await foreach (var run in storage.Table(TableNames.ConsolidationRuns).QueryAsync<ConsolidationRunEntity>(e => e.PartitionKey == departement.Code && e.RowKey.CompareTo("run|") >= 0 && e.RowKey.CompareTo("run|~") < 0, maxPerPage: 1, cancellationToken: cancellationToken))
-        {
-            return run.EndedAt;
-        }
-
-        return null;
-    }
+    /// <summary>End of the département's latest consolidation run, or null when it never ran.</summary>
+    public async Task<DateTimeOffset?> LastConsolidationAsync(Departement departement, CancellationToken cancellationToken = default) =>
+        (await runs.RunsAsync(departement.Code, cancellationToken)).FirstOrDefault()?.EndedAt;
 
     /// <summary>The snapshots of every month of a year (one row per indicator and month).</summary>
-    public async Task<IReadOnlyList<SnapshotEntity>> SnapshotsAsync(Departement departement, int year, CancellationToken cancellationToken = default)
-    {
-        var low = new YearMonth(year, 1).ToString();
-        var high = new YearMonth(year, 12).ToString() + "|~";
-        var rows = new List<SnapshotEntity>();
-        await foreach (var s in storage.Table(TableNames.Snapshots).QueryAsync<SnapshotEntity>(e => e.PartitionKey == departement.Code && e.RowKey.CompareTo(low) >= 0 && e.RowKey.CompareTo(high) < 0, cancellationToken: cancellationToken))
-        {
-            rows.Add(s);
-        }
+    public Task<IReadOnlyList<MonthlySnapshot>> SnapshotsAsync(Departement departement, int year, CancellationToken cancellationToken = default) =>
+        snapshots.YearAsync(departement.Code, year, cancellationToken);
 
-        return rows;
-    }
-
-    /// <summary>The indicators the département's plans define (codes, labels, targets).</summary>
-    public async Task<IReadOnlyList<IndicatorDefinition>> IndicatorsAsync(Departement departement, CancellationToken cancellationToken = default)
-    {
-        var indicators = new List<IndicatorDefinition>();
-        await foreach (var e in storage.Table(TableNames.Indicators).QueryAsync<IndicatorEntity>(e => e.PartitionKey == departement.Code, cancellationToken: cancellationToken))
-        {
-            indicators.Add(IndicatorMapping.FromEntity(e));
-        }
-
-        return indicators;
-    }
+    /// <summary>The indicators the département's current plans define (codes, labels, targets), by code.</summary>
+    public async Task<IReadOnlyList<IndicatorDefinition>> IndicatorsAsync(Departement departement, CancellationToken cancellationToken = default) =>
+        (await indicators.CurrentAsync(await ingestions.HeadAsync(departement.Code, cancellationToken), cancellationToken)).Values.OrderBy(i => i.Code, StringComparer.Ordinal).ToList();
 
     /// <summary>The départements that dropped at least one file (records of unreadable paths left out).</summary>
-    public async Task<IReadOnlyList<Departement>> DepartementsAsync(CancellationToken cancellationToken = default)
-    {
-        var codes = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var e in storage.Table(TableNames.Ingestions).QueryAsync<IngestionEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
-        {
-            codes.Add(e.PartitionKey);
-        }
-
-        return codes.Select(c => Departement.TryParse(c, out var d) ? d : null).OfType<Departement>().ToList();
-    }
+    public async Task<IReadOnlyList<Departement>> DepartementsAsync(CancellationToken cancellationToken = default) =>
+        (await ingestions.PartitionsAsync(cancellationToken)).Select(c => Departement.TryParse(c, out var d) ? d : null).OfType<Departement>().ToList();
 
     /// <summary>Ingestion ids are SHA-256 in lower-case hex: anything else is not looked up.</summary>
     public static bool IsIngestionId(string? id) => id is { Length: 64 } && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');

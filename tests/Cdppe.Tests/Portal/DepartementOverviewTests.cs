@@ -63,5 +63,5 @@ public sealed class DepartementOverviewTests(AzuriteFixture azurite)
         Assert.False(overview.ReportAvailable);
     }
 
-    internal static DepartementOverviewService Overview(Services services) => new(new PortalReader(services.Storage), services.Reports);
+    internal static DepartementOverviewService Overview(Services services) => services.Get<DepartementOverviewService>();
 }

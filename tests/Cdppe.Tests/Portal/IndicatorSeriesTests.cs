@@ -48,5 +48,5 @@ public sealed class IndicatorSeriesTests(AzuriteFixture azurite)
         Assert.Equal("O06-TEST;\"'=HYPERLINK(\"\"x\"\")\";2022-01;0,063;0,05;atteint;non;non", lines[1]);
     }
 
-    private static IndicatorSeriesService Service(Services services) => new(new PortalReader(services.Storage), services.Reports, services.Clock);
+    private static IndicatorSeriesService Service(Services services) => services.Get<IndicatorSeriesService>();
 }

@@ -22,7 +22,7 @@ public sealed class NationalOverviewTests(AzuriteFixture azurite) : IClassFixtur
         await services.Consolidator.ConsolidateAsync(seineEtMarne.Value, [new YearMonth(2022, 12)], "test");
         await services.Consolidator.ConsolidateAsync(seineSaintDenis.Value, [new YearMonth(2022, 12)], "test");
 
-        var national = await new NationalOverviewService(new PortalReader(services.Storage), services.Reports).BuildAsync(2022);
+        var national = await services.Get<NationalOverviewService>().BuildAsync(2022);
 
         Assert.Equal(["77", "93"], national.Departements.Select(d => d.Departement));
         Assert.Equal(["Seine-et-Marne", "Seine-Saint-Denis"], national.Departements.Select(d => d.Name));
