@@ -26,6 +26,7 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
         { "Health", "httpTrigger", "api/health", "GET,HEAD", "Anonymous" },
         { "IngestWorkbook", "blobTrigger", "uploads/{name}", "", "EventGrid" },
         { "ListConsolidations", "httpTrigger", "api/consolidations", "GET", "Function" },
+        { "ListContracts", "httpTrigger", "api/contrats", "GET", "Function" },
         { "ListIngestions", "httpTrigger", "api/ingestions", "GET", "Function" },
         { "ListSnapshots", "httpTrigger", "api/snapshots", "GET", "Function" },
         { "RunConsolidation", "httpTrigger", "api/consolidations", "POST", "Function" },

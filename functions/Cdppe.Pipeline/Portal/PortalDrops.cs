@@ -29,19 +29,17 @@ public sealed class DropRefusedException : Exception
 
 /// <summary>
 /// Drops from the portal: the same blob the API and Storage Explorer write (<c>uploads/{département}/{file}</c>), so
-/// the same ingestion follows. Name, size and type (a zip package: .xlsx and .xlsm are) are checked before the body
+/// the same ingestion follows. Name, size and type (a zip package, as .xlsx, .xlsm and .ods are, or an OLE2 file, as .xls is) are checked before the body
 /// is stored; the id returned lets the page follow the file until its ingestion record appears.
 /// </summary>
 public sealed class PortalDrops(CdppeStorage storage)
 {
-    public const int ZipSignatureLength = 4;
-
-    private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
-
     public static IReadOnlyList<string> AcceptedContentTypes { get; } =
     [
         InputTemplates.ContentType,
         "application/vnd.ms-excel.sheet.macroenabled.12",
+        "application/vnd.ms-excel",
+        SpreadsheetFormats.OdsMimeType,
         "application/octet-stream",
     ];
 
@@ -76,7 +74,7 @@ public sealed class PortalDrops(CdppeStorage storage)
         var type = contentType?.Split(';')[0].Trim();
         return string.IsNullOrEmpty(type) || AcceptedContentTypes.Contains(type, StringComparer.OrdinalIgnoreCase)
             ? null
-            : $"Le fichier « {fileName} » n'est pas un classeur Excel (type {type}) : déposez un fichier .xlsx.";
+            : $"Le fichier « {fileName} » n'est pas un classeur (type {type}). {SpreadsheetFormats.AcceptedMessage}";
     }
 
     /// <summary>Reads at most <paramref name="length"/> bytes (as announced), checks the zip signature, writes the blob.</summary>
@@ -93,19 +91,22 @@ public sealed class PortalDrops(CdppeStorage storage)
             }
 
             read += n;
-            if (read >= ZipSignatureLength && read - n < ZipSignatureLength && !bytes.AsSpan(0, ZipSignatureLength).SequenceEqual(ZipSignature))
+            if (read >= SpreadsheetFormats.SignatureLength && read - n < SpreadsheetFormats.SignatureLength && !SpreadsheetFormats.StartsLikeAWorkbook(bytes))
             {
-                throw new DropRefusedException($"Le fichier « {fileName} » n'est pas un classeur Excel (.xlsx) : son contenu n'est pas celui d'un classeur.");
+                throw NotAWorkbook(fileName);
             }
         }
 
-        if (length < ZipSignatureLength)
+        if (length < SpreadsheetFormats.SignatureLength)
         {
-            throw new DropRefusedException($"Le fichier « {fileName} » n'est pas un classeur Excel (.xlsx) : son contenu n'est pas celui d'un classeur.");
+            throw NotAWorkbook(fileName);
         }
 
         var blobName = $"{departement.Code}/{fileName}";
         await storage.Uploads.GetBlobClient(blobName).UploadAsync(new BinaryData(bytes), overwrite: true, cancellationToken);
         return new DropReceipt(Convert.ToHexStringLower(SHA256.HashData(bytes)), fileName, $"{ContainerNames.Uploads}/{blobName}");
     }
+
+    private static DropRefusedException NotAWorkbook(string fileName) =>
+        new($"Le fichier « {fileName} » n'a pas le contenu d'un classeur. {SpreadsheetFormats.AcceptedMessage}");
 }

@@ -170,12 +170,16 @@ public sealed class PortalAccessTests(AzuriteFixture azurite)
         var notWorkbook = await DropAsync("notes.txt", new ByteArrayContent("bonjour"u8.ToArray()));
         var pdf = await DropAsync("pdf-renomme.xlsx", new ByteArrayContent(PortalCorpus.Bytes("bad/pdf-renomme.xlsx")));
         var accepted = await DropAsync("rapport-financier-2022.xlsx", new ByteArrayContent(SampleWorkbooks.RapportFinancier2022()));
+        var otherPrograms = Path.Combine(AppContext.BaseDirectory, "Ingestion", "Corpus", "other-programs", "libreoffice");
+        var ods = await DropAsync("plan-action-2020-2022.ods", new ByteArrayContent(File.ReadAllBytes(Path.Combine(otherPrograms, "plan-action-2020-2022.ods"))));
+        var xls = await DropAsync("plan-action-2020-2022.xls", new ByteArrayContent(File.ReadAllBytes(Path.Combine(otherPrograms, "plan-action-2020-2022.xls"))));
 
         Assert.StartsWith("HTTP/1.1 413", tooLarge, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, notWorkbook.StatusCode);
-        Assert.Contains("Seuls les classeurs Excel (.xlsx) sont acceptés.", await notWorkbook.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Seuls les classeurs Excel (.xlsx, .xls) et LibreOffice Calc (.ods) sont acceptés.", await notWorkbook.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, pdf.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (ods.StatusCode, xls.StatusCode));
         var id = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         Assert.True(await app.Storage.Uploads.GetBlobClient($"{dep.Code}/rapport-financier-2022.xlsx").ExistsAsync());
         Assert.False(await app.Storage.Uploads.GetBlobClient($"{dep.Code}/pdf-renomme.xlsx").ExistsAsync());

@@ -161,7 +161,7 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite)
             var summaries = await services.Runner.RunDueAsync("timer");
 
             Assert.Equal(["78", "91"], summaries.Select(s => s.Departement));
-            Assert.All(summaries, s => Assert.Equal(13, s.Months.Count));
+            Assert.All(summaries, s => Assert.Equal(["probe"], s.Months));
         }
         finally
         {

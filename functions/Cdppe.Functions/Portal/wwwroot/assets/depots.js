@@ -55,9 +55,9 @@ function dropFile(file, list) {
   const setStatus = (text, more) => { fill(status, badge(text)); detail.textContent = more || ''; };
   list.append(item);
   setStatus('envoi', '');
-  if (!/\.(xlsx|xlsm)$/i.test(file.name)) {
+  if (!/\.(xlsx|xlsm|xls|ods)$/i.test(file.name)) {
     progress.remove();
-    setStatus('refusé', 'Seuls les classeurs Excel (.xlsx) sont acceptés.');
+    setStatus('refusé', 'Seuls les classeurs Excel (.xlsx, .xls) et LibreOffice Calc (.ods) sont acceptés.');
     return Promise.resolve();
   }
   if (file.size > maxBytes) {
@@ -87,9 +87,9 @@ function dropFile(file, list) {
 }
 
 function picker(list) {
-  const input = el('input', { type: 'file', id: 'fichiers', name: 'fichiers', multiple: true, accept: '.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const input = el('input', { type: 'file', id: 'fichiers', name: 'fichiers', multiple: true, accept: '.xlsx,.xlsm,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet' });
   const zone = el('div', { className: 'zone-depot', id: 'zone-depot' },
-    el('p', {}, el('strong', {}, 'Glissez-déposez ici un ou plusieurs classeurs Excel (.xlsx)')),
+    el('p', {}, el('strong', {}, 'Glissez-déposez ici un ou plusieurs classeurs Excel (.xlsx, .xls) ou LibreOffice Calc (.ods)')),
     el('p', {}, 'ou'),
     el('div', { className: 'champ' }, el('label', { for: 'fichiers' }, 'Choisir des classeurs', el('span', { className: 'aide' }, `Un classeur peut contenir plusieurs feuilles ; ${fr.number(maxBytes / (1024 * 1024))} Mo au plus par fichier.`)), input));
   const send = (files) => Promise.all([...files].map((f) => dropFile(f, list)));
