@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Cold start of the custom handler: from process start to the first 200 on GET / (the request the Functions host
-# waits for), for the framework-dependent, self-contained and ReadyToRun publishes (docs/deploy.md).
+# Cold start of the standalone host (what `dotnet run --project functions/Cdppe.Functions` starts): from process
+# start to the first 200 on GET /api/health, for the framework-dependent publish (the deployment package) and the
+# ReadyToRun one (docs/deploy.md, docs/benchmarks.md).
 #
 #   scripts/measure-cold-start.sh [--runs N] [--output DIR] [--no-publish]
 #
 # Each mode is published with scripts/publish.sh into DIR/<mode> (default artifacts/cold-start), then started N
-# times (default 7, round robin across modes) after one untimed warm-up run each, as the Functions host starts it: FUNCTIONS_CUSTOMHANDLER_PORT
-# set, working directory = the package. Storage points to a closed local port: the handler must not need it to
-# start. Polling uses bash's /dev/tcp, so no process is forked while timing. Reports wall time and the CPU time
-# (user + system) the handler had used when it answered, which depends less on the machine's other load.
+# times (default 7, round robin across modes) after one untimed warm-up run each, with `dotnet Cdppe.Functions.dll`
+# from the package folder, no Functions host arguments (so the standalone host), on an Azurite this script starts
+# once (tools/azurite, free ports, a temporary folder). A 200 on /api/health means Kestrel listens and storage
+# answered (the host checks its containers and tables before it listens). Polling uses bash's /dev/tcp, so no
+# process is forked while timing. Reports wall time and the CPU time (user + system) the host had used when it
+# answered, which depends less on the machine's other load.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,32 +27,56 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
+mkdir -p "$output"
 port=7391
-dead_port=7392
-storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$dead_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$dead_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$dead_port/devstoreaccount1;"
-
+blob_port=7392
+table_port=7393
+queue_port=7394
 ticks=$(getconf CLK_TCK)
 
 answers_200() {
   { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || return 1
-  printf 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
+  printf 'GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
   local status=""
   read -r -t 5 status <&3 || true
   exec 3<&- 3>&-
   [[ "$status" == *" 200 "* ]]
 }
 
+listening() { { exec 4<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null && exec 4<&- 4>&-; }
+
+for p in $port $blob_port $table_port $queue_port; do
+  if listening "$p"; then echo "port $p is already in use" >&2; exit 1; fi
+done
+
+# Azurite from the project's lock file, as the tests and the standalone host use it.
+azurite_dir="$repo/tools/azurite"
+[[ -f "$azurite_dir/node_modules/.cdppe-installed" ]] || (cd "$azurite_dir" && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.cdppe-installed)
+data="$(mktemp -d)"
+node "$azurite_dir/node_modules/azurite/dist/src/azurite.js" --silent --skipApiVersionCheck --loose --location "$data" \
+  --blobPort $blob_port --queuePort $queue_port --tablePort $table_port >/dev/null 2>&1 &
+azurite_pid=$!
+trap 'kill $azurite_pid 2>/dev/null || true; rm -rf "$data"' EXIT
+until listening $blob_port && listening $table_port; do sleep 0.2; done
+account="devstoreaccount1"
+key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
+storage="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/$account;QueueEndpoint=http://127.0.0.1:$queue_port/$account;TableEndpoint=http://127.0.0.1:$table_port/$account;"
+
 measure_once() {
   local package="$1"
   local started="$EPOCHREALTIME"
-  (cd "$package" && FUNCTIONS_CUSTOMHANDLER_PORT=$port AzureWebJobsStorage="$storage" exec ./Cdppe.Functions >/dev/null 2>&1) &
+  (cd "$package" && AzureWebJobsStorage="$storage" Cdppe__Urls="http://127.0.0.1:$port" Cdppe__StartAzurite=false exec dotnet Cdppe.Functions.dll >"$output/last-run.log" 2>&1) &
   local pid=$!
-  local deadline=$(( ${EPOCHREALTIME%.*} + 30 ))
+  local deadline=$(( ${EPOCHREALTIME%.*} + 60 ))
   until answers_200; do
-    if (( ${EPOCHREALTIME%.*} > deadline )); then kill "$pid"; echo "timeout" >&2; return 1; fi
+    if ! kill -0 "$pid" 2>/dev/null || (( ${EPOCHREALTIME%.*} > deadline )); then
+      kill "$pid" 2>/dev/null || true
+      echo "the host did not answer 200 on /api/health (log: $output/last-run.log)" >&2
+      return 1
+    fi
   done
   local ended="$EPOCHREALTIME"
-  # CPU time the handler used to get there (user + system): less sensitive than wall time to the machine's load.
+  # CPU time the host used to get there (user + system): less sensitive than wall time to the machine's load.
   local stat
   read -r -a stat < "/proc/$pid/stat"
   kill "$pid"; wait "$pid" 2>/dev/null || true
@@ -57,9 +84,8 @@ measure_once() {
   echo "$(( us / 1000 )) $(( (stat[13] + stat[14]) * 1000 / ticks ))"
 }
 
-if answers_200; then echo "port $port is already in use" >&2; exit 1; fi
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-modes=(framework-dependent self-contained readytorun)
+modes=(framework-dependent readytorun)
 for mode in "${modes[@]}"; do
   if $publish; then
     bash "$repo/scripts/publish.sh" --mode "$mode" --output "$output/$mode" >/dev/null

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Builds the deployment package of the Function App (docs/deploy.md): a zip whose root holds host.json, one
-# folder per function (function.json) and the linux-x64 executable that host.json names in defaultExecutablePath.
+# Builds the deployment package of the Function App (docs/deploy.md): the output of
+# `dotnet publish -c Release functions/Cdppe.Functions` (the isolated worker: Cdppe.Functions.dll, host.json,
+# functions.metadata, worker.config.json, extensions.json and the .azurefunctions extension folder), zipped.
 #
 #   scripts/publish.sh [--mode MODE] [--output DIR]
 #
-# MODE: readytorun (default: self-contained, precompiled with ReadyToRun), self-contained (self-contained, JIT
-# only), framework-dependent (needs the .NET and ASP.NET Core runtimes on the machine: for measurements, Flex
-# Consumption's custom runtime has none). DIR (default artifacts/deploy) receives package/ (the unpacked layout)
-# and cdppe-functions.zip. The build itself goes to DIR/build, apart from the development bin/ and obj/.
+# MODE: framework-dependent (default: exactly `dotnet publish -c Release`; Flex Consumption's dotnet-isolated
+# 10.0 runtime runs it) or readytorun (the same for linux-x64, precompiled with ReadyToRun: a faster cold start,
+# a larger package). DIR (default artifacts/deploy) receives package/ (the unpacked layout) and
+# cdppe-functions.zip. The build itself goes to DIR/build, apart from the development bin/ and obj/.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-mode="readytorun"
+mode="framework-dependent"
 output="$repo/artifacts/deploy"
 
 while [[ $# -gt 0 ]]; do
@@ -24,10 +25,9 @@ while [[ $# -gt 0 ]]; do
 done
 
 case "$mode" in
-  readytorun) publish_args=(--runtime linux-x64 --self-contained true -p:PublishReadyToRun=true) ;;
-  self-contained) publish_args=(--runtime linux-x64 --self-contained true -p:PublishReadyToRun=false) ;;
-  framework-dependent) publish_args=(--runtime linux-x64 --self-contained false -p:PublishReadyToRun=false) ;;
-  *) echo "unknown mode: $mode (readytorun, self-contained or framework-dependent)" >&2; exit 2 ;;
+  framework-dependent) publish_args=() ;;
+  readytorun) publish_args=(--runtime linux-x64 --self-contained false -p:PublishReadyToRun=true) ;;
+  *) echo "unknown mode: $mode (framework-dependent or readytorun)" >&2; exit 2 ;;
 esac
 
 mkdir -p "$output"
@@ -38,30 +38,22 @@ rm -rf "$package" "$zip_file"
 
 started=$(date +%s)
 dotnet publish "$repo/functions/Cdppe.Functions/Cdppe.Functions.csproj" \
-  --configuration Release "${publish_args[@]}" \
+  --configuration Release ${publish_args[@]+"${publish_args[@]}"} \
   --artifacts-path "$output/build" --output "$package" \
-  -p:GenerateDocumentationFile=false -nologo -clp:ErrorsOnly
+  -nologo -clp:ErrorsOnly
 
-# The Functions host starts what host.json names: it must be at the root and executable.
-executable="$(sed -n 's/.*"defaultExecutablePath"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$package/host.json")"
-if [[ -z "$executable" || ! -f "$package/$executable" ]]; then
-  echo "host.json names '$executable' as defaultExecutablePath, but the package has no such file" >&2
-  exit 1
-fi
-chmod +x "$package/$executable"
-for folder in "$package"/*/; do
-  [[ -f "$folder/function.json" ]] || continue
-  functions+=("$(basename "$folder")")
+# What the Functions host reads to start the worker and index its functions.
+for required in host.json functions.metadata worker.config.json extensions.json Cdppe.Functions.dll .azurefunctions; do
+  if [[ ! -e "$package/$required" ]]; then
+    echo "the published output has no $required: not a Functions isolated worker package" >&2
+    exit 1
+  fi
 done
-if [[ ${#functions[@]} -eq 0 ]]; then
-  echo "no function folder (*/function.json) in the package" >&2
-  exit 1
-fi
+functions="$(sed -n 's/^    "name": "\([^"]*\)",$/\1/p' "$package/functions.metadata" | tr '\n' ' ')"
 
-# zip keeps the Unix mode bits, so the executable stays executable once the platform unpacks the package.
 (cd "$package" && zip -q -r -X "$zip_file" .)
 
 elapsed=$(( $(date +%s) - started ))
 size=$(du -k "$zip_file" | cut -f1)
 echo "package: $zip_file (${size} KiB, mode $mode, ${elapsed} s)"
-echo "functions: ${functions[*]}"
+echo "functions: $functions"

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Cdppe.Functions.Hosting;
 using Cdppe.Functions.Standalone;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +23,7 @@ public static class EndToEnd
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var app = CdppeApp.Build([], new Dictionary<string, string?>
+        var app = StandaloneHost.Build([], new Dictionary<string, string?>
         {
             [CdppeStorage.ConnectionName] = azurite.ConnectionString,
             ["Cdppe:ApiKey"] = "bench",

@@ -193,7 +193,7 @@ public static class Harness
         page.AppendLine();
         page.AppendLine("## Cold start");
         page.AppendLine();
-        page.AppendLine("Process start to the first 200 on `GET /`, by publish mode, measured by `scripts/measure-cold-start.sh --runs 15` (it publishes each mode; not rerun by this harness). The table below is taken from [deploy.md](deploy.md#cold-start-of-the-handler), which has the conditions and the Native AOT attempt (builds, then answers 500: reflection-based JSON).");
+        page.AppendLine("Process start of the standalone host to the first 200 on `GET /api/health` (Kestrel listening, storage answering), by publish mode, measured by `scripts/measure-cold-start.sh` (it publishes each mode; not rerun by this harness). The table below is taken from [deploy.md](deploy.md#cold-start), which has the conditions.");
         page.AppendLine();
         foreach (var line in ColdStartTable(repositoryRoot))
         {

@@ -1,5 +1,5 @@
-// The Function App on the Flex Consumption plan, running Cdppe.Functions as a custom handler (the published
-// self-contained linux-x64 executable named in host.json). Storage is reached with the app's system-assigned
+// The Function App on the Flex Consumption plan, running Cdppe.Functions on the .NET isolated worker (the output
+// of `dotnet publish -c Release functions/Cdppe.Functions`). Storage is reached with the app's system-assigned
 // identity: no connection string, no account key.
 
 param planName string
@@ -34,6 +34,13 @@ param maximumInstanceCount int
 @minValue(0)
 @maxValue(20)
 param alwaysReadyHttpInstances int
+
+@description('Sign-in to the portal with Entra ID (portal-auth.bicep): the app then reads the platform\'s principal header.')
+param portalSignIn bool = false
+
+@secure()
+@description('Client secret of the portal\'s Entra ID app registration (empty without sign-in).')
+param portalClientSecret string = ''
 
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   name: storageAccountName
@@ -89,10 +96,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         ] : []
       }
       // On Flex Consumption the runtime is declared here, not with the FUNCTIONS_WORKER_RUNTIME app setting
-      // (which the plan rejects): 'custom' is that setting's value for a custom handler.
+      // (which the plan rejects): the .NET isolated worker on .NET 10.
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }
@@ -110,6 +117,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
       CONSOLIDATION_SCHEDULE: consolidationSchedule
+      // The portal's pages are at the root: the Functions host's own home page steps aside.
+      AzureWebJobsDisableHomepage: 'true'
+      Cdppe__Portal__PlatformAuthentication: string(portalSignIn)
+      MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: portalClientSecret
     }
   }
 }

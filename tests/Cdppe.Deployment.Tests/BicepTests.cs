@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Cdppe.Deployment.Tests.Support;
+using Cdppe.Functions.Hosting;
 using Cdppe.Pipeline.Storage;
 
 namespace Cdppe.Deployment.Tests;
@@ -75,11 +76,16 @@ public sealed class BicepTests(CompiledInfrastructure infra) : IClassFixture<Com
 
         var azureYaml = File.ReadAllText(Repository.Path("azure.yaml"));
         var scripts = System.Text.RegularExpressions.Regex.Matches(azureYaml, @"scripts/[\w-]+\.sh").Select(m => m.Value).Distinct().ToList();
-        Assert.Equal(2, scripts.Count);
+        Assert.Equal(["scripts/subscribe-blob-events.sh"], scripts);
         Assert.All(scripts, script => Assert.True(File.Exists(Repository.Path(script.Split('/'))), $"azure.yaml runs {script}, which does not exist."));
-        // azd deploys what the prepackage hook produced: publish.sh writes {output}/package.
-        Assert.Contains("scripts/publish.sh --output artifacts/deploy", azureYaml, StringComparison.Ordinal);
-        Assert.Contains("dist: artifacts/deploy/package", azureYaml, StringComparison.Ordinal);
+
+        // azd builds and deploys a .NET Functions app itself (dotnet publish of the project), as for any isolated worker.
+        var service = System.Text.RegularExpressions.Regex.Match(azureYaml, @"(?ms)^services:\s*\n\s+functions:\s*\n(?<body>(?:\s{4,}.*\n)+)").Groups["body"].Value;
+        Assert.Matches(@"(?m)^\s+project: \./functions/Cdppe\.Functions\s*$", service);
+        Assert.Matches(@"(?m)^\s+language: dotnet\s*$", service);
+        Assert.Matches(@"(?m)^\s+host: function\s*$", service);
+        Assert.DoesNotContain("dist:", service, StringComparison.Ordinal);
+        Assert.True(File.Exists(Repository.Path("functions", "Cdppe.Functions", "Cdppe.Functions.csproj")));
     }
 
     [Fact]
@@ -112,7 +118,7 @@ public sealed class BicepTests(CompiledInfrastructure infra) : IClassFixture<Com
     }
 
     [Fact]
-    public void FunctionAppRunsTheCustomHandlerOnFlexConsumptionWithAnIdentityBasedConnection()
+    public void FunctionAppRunsTheIsolatedWorkerOnFlexConsumptionWithAnIdentityBasedConnection()
     {
         var module = infra.Template.Module("function-app");
         var plan = module.One("Microsoft.Web/serverfarms");
@@ -123,7 +129,8 @@ public sealed class BicepTests(CompiledInfrastructure infra) : IClassFixture<Com
         Assert.Equal("SystemAssigned", site["identity"]!["type"]!.GetValue<string>());
         var properties = site["properties"]!;
         Assert.True(properties["httpsOnly"]!.GetValue<bool>());
-        Assert.Equal("custom", properties["functionAppConfig"]!["runtime"]!["name"]!.GetValue<string>());
+        Assert.Equal("dotnet-isolated", properties["functionAppConfig"]!["runtime"]!["name"]!.GetValue<string>());
+        Assert.Equal("10.0", properties["functionAppConfig"]!["runtime"]!["version"]!.GetValue<string>());
         Assert.Equal("SystemAssignedIdentity", properties["functionAppConfig"]!["deployment"]!["storage"]!["authentication"]!["type"]!.GetValue<string>());
 
         var settings = module.One("Microsoft.Web/sites/config")["properties"]!.AsObject();
@@ -140,26 +147,14 @@ public sealed class BicepTests(CompiledInfrastructure infra) : IClassFixture<Com
     public void EverySettingTheBindingsReferenceIsSetByTheInfrastructure()
     {
         var settings = infra.Template.Module("function-app").One("Microsoft.Web/sites/config")["properties"]!.AsObject().Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-        var functions = FunctionDefinition.ReadAll(Repository.Path("functions", "Cdppe.Functions"));
-        Assert.NotEmpty(functions);
+        var timer = Assert.Single(FunctionCatalog.All, f => f.Timer is not null).Timer!;
+        var blob = Assert.Single(FunctionCatalog.All, f => f.Blob is not null).Blob!;
 
-        foreach (var function in functions)
-        {
-            foreach (var (key, value) in function.Trigger)
-            {
-                var text = value?.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : null;
-                if (text is { Length: > 2 } && text.StartsWith('%') && text.EndsWith('%'))
-                {
-                    Assert.True(settings.Contains(text.Trim('%')), $"{function.Name}.{key} reads the app setting {text}, which the infrastructure does not set.");
-                }
-
-                if (key == "connection" && text is not null)
-                {
-                    // Identity-based connection: {name}__accountName (or __serviceUri), never a connection string.
-                    Assert.True(settings.Contains(text + "__accountName"), $"{function.Name} uses the connection {text}, which the infrastructure does not define as identity-based.");
-                }
-            }
-        }
+        Assert.Matches("^%[A-Z_]+%$", timer.Schedule);
+        Assert.True(settings.Contains(timer.Schedule.Trim('%')), $"The timer reads the app setting {timer.Schedule}, which the infrastructure does not set.");
+        // Identity-based connection: {name}__accountName (or __serviceUri), never a connection string.
+        Assert.True(settings.Contains(blob.Connection + "__accountName"), $"The blob trigger uses the connection {blob.Connection}, which the infrastructure does not define as identity-based.");
+        Assert.Equal(ContainerNames.Uploads, blob.BlobPath.Split('/')[0]);
     }
 
     [Fact]

@@ -1,22 +1,17 @@
+using Cdppe.Pipeline.Model;
+using Microsoft.Extensions.Options;
+
 namespace Cdppe.Functions.Hosting;
 
-public enum HostMode
-{
-    /// <summary>Driven by the Azure Functions host over HTTP on FUNCTIONS_CUSTOMHANDLER_PORT.</summary>
-    CustomHandler,
-
-    /// <summary>Runs the triggers itself (blob watcher, scheduler) against Azurite or an account.</summary>
-    Standalone,
-}
-
-/// <summary>The app's own settings, section <c>Cdppe</c> (environment: <c>Cdppe__ApiKey</c>...).</summary>
+/// <summary>
+/// The app's own settings, section <c>Cdppe</c> (environment: <c>Cdppe__ApiKey</c>...; <c>local.settings.json</c>:
+/// <c>Values.Cdppe__ApiKey</c>). Bound once, checked when the host starts (<see cref="CdppeOptionsValidator"/>).
+/// </summary>
 public sealed class CdppeOptions
 {
     public const string Section = "Cdppe";
 
-    public HostMode Host { get; set; } = HostMode.Standalone;
-
-    /// <summary>Where the standalone host listens.</summary>
+    /// <summary>Where the standalone host listens (<c>;</c>-separated URLs); the Functions host chooses for the worker.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:7071";
 
     /// <summary>Key for every département (header x-functions-key or query code); required on every route but health.</summary>
@@ -30,8 +25,20 @@ public sealed class CdppeOptions
 
     public double BlobPollSeconds { get; set; } = 2;
 
-    /// <summary>Failures after which a blob is poison (as the Functions blob trigger: 5).</summary>
+    /// <summary>Failed attempts after which a blob is poison (as the Functions blob trigger: 5).</summary>
     public int MaxBlobAttempts { get; set; } = 5;
+
+    /// <summary>
+    /// Longest an ingestion attempt may take in the standalone host; past it the blob is poison, not retried (and an
+    /// attempt that another process left unfinished for that long is taken as a crash).
+    /// </summary>
+    public double BlobAttemptTimeoutSeconds { get; set; } = 600;
+
+    /// <summary>
+    /// How far before the newest blob the watcher keeps looking at blobs it has seen (writes still in flight when
+    /// the container was listed); older settled blobs cost the poll nothing.
+    /// </summary>
+    public double BlobSettleSeconds { get; set; } = 300;
 
     /// <summary>Start Azurite when the connection is UseDevelopmentStorage=true and nothing answers.</summary>
     public bool StartAzurite { get; set; } = true;
@@ -45,6 +52,9 @@ public sealed class CdppeOptions
     public int MaxRowsPerSheet { get; set; } = Pipeline.Ingestion.Xlsx.XlsxLimits.Default.MaxRowsPerSheet;
 
     public bool RunScheduler { get; set; } = true;
+
+    /// <summary>True when at least one app key is set: the app then checks every key itself.</summary>
+    public bool HasAppKeys => !string.IsNullOrEmpty(ApiKey) || Keys.Count > 0;
 }
 
 public sealed class ScopedKey
@@ -54,6 +64,64 @@ public sealed class ScopedKey
     /// <summary>Comma-separated INSEE codes.</summary>
     public string Departements { get; set; } = string.Empty;
 
-    public bool Allows(string departement) =>
-        Departements.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(departement, StringComparer.OrdinalIgnoreCase);
+    public IEnumerable<string> Codes => Departements.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    public bool Allows(string departement) => Codes.Contains(departement, StringComparer.OrdinalIgnoreCase);
+}
+
+/// <summary>Refuses to start with settings that would fail later, and says which one (in the log, in English).</summary>
+public sealed class CdppeOptionsValidator : IValidateOptions<CdppeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CdppeOptions options)
+    {
+        var failures = new List<string>();
+        foreach (var url in options.Urls.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).DefaultIfEmpty(string.Empty))
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || uri.Port <= 0
+                || !(uri.Host == "localhost" || System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out _)))
+            {
+                failures.Add($"Cdppe:Urls: '{url}' is not an http://address:port URL (address: an IP address or localhost).");
+            }
+        }
+
+        if (options.BlobPollSeconds <= 0)
+        {
+            failures.Add("Cdppe:BlobPollSeconds must be positive.");
+        }
+
+        if (options.MaxBlobAttempts < 1)
+        {
+            failures.Add("Cdppe:MaxBlobAttempts must be at least 1.");
+        }
+
+        if (options.BlobAttemptTimeoutSeconds <= 0)
+        {
+            failures.Add("Cdppe:BlobAttemptTimeoutSeconds must be positive.");
+        }
+
+        if (options.BlobSettleSeconds < 0)
+        {
+            failures.Add("Cdppe:BlobSettleSeconds cannot be negative.");
+        }
+
+        if (options.MaxRowsPerSheet < 1)
+        {
+            failures.Add("Cdppe:MaxRowsPerSheet must be at least 1.");
+        }
+
+        foreach (var (keyName, key) in options.Keys)
+        {
+            if (string.IsNullOrEmpty(key.Key))
+            {
+                failures.Add($"Cdppe:Keys:{keyName}:Key is empty.");
+            }
+
+            if (!key.Codes.Any() || key.Codes.Any(code => !Departement.TryParse(code, out _)))
+            {
+                failures.Add($"Cdppe:Keys:{keyName}:Departements must list INSEE codes (e.g. 77 or 2A,2B), not '{key.Departements}'.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }

@@ -1,20 +1,96 @@
+using System.Diagnostics.CodeAnalysis;
+using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
+using Cdppe.Pipeline.Reporting;
+using Cdppe.Pipeline.Storage;
 
 namespace Cdppe.Functions.Hosting;
 
-/// <summary>RFC 9457 problem details with a French <c>detail</c> for users; never a stack trace.</summary>
+/// <summary>
+/// RFC 9457 problem details with a French <c>title</c> and <c>detail</c> for users; never a stack trace. Every
+/// error answer of the app comes from here: the functions' own, the key check, exceptions, and the framework's
+/// (unknown route, wrong method, too large, too slow), so that one status reads the same whoever produced it.
+/// </summary>
 public static class Problems
 {
-    public static IResult BadRequest(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Requête invalide");
+    public const string ContentType = "application/problem+json";
 
-    public static IResult NotFound(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Introuvable");
+    private static readonly Dictionary<int, (string Title, string Detail)> ByStatus = new()
+    {
+        [StatusCodes.Status400BadRequest] = ("Requête invalide", "La requête est mal formée : elle n'a pas pu être lue."),
+        [StatusCodes.Status401Unauthorized] = ("Non autorisé", "Clé d'API absente ou invalide."),
+        [StatusCodes.Status403Forbidden] = ("Accès refusé", "Cette clé ne donne pas accès à cette ressource."),
+        [StatusCodes.Status404NotFound] = ("Introuvable", "Cette adresse ne correspond à aucun service de Cdppe : la liste des routes est dans /api/openapi.json."),
+        [StatusCodes.Status405MethodNotAllowed] = ("Méthode non autorisée", "Cette route existe mais n'accepte pas cette méthode HTTP : voir /api/openapi.json."),
+        [StatusCodes.Status408RequestTimeout] = ("Délai dépassé", "La requête est arrivée trop lentement : la connexion a été fermée. Réessayez."),
+        [StatusCodes.Status409Conflict] = ("Conflit", "La ressource est en cours de modification : réessayez dans une minute."),
+        [StatusCodes.Status411LengthRequired] = ("Longueur requise", "La longueur du corps de la requête (Content-Length) est requise."),
+        [StatusCodes.Status413PayloadTooLarge] = ("Contenu trop volumineux", $"Le corps de la requête dépasse la limite de {MegaBytes(WorkbookIngestor.MaxUploadBytes)} Mo."),
+        [StatusCodes.Status414UriTooLong] = ("Adresse trop longue", "L'adresse demandée est trop longue."),
+        [StatusCodes.Status415UnsupportedMediaType] = ("Type de contenu non pris en charge", "Le type du contenu envoyé n'est pas pris en charge."),
+        [StatusCodes.Status422UnprocessableEntity] = ("Traitement impossible", "La requête est bien formée mais ne peut pas être traitée."),
+        [StatusCodes.Status431RequestHeaderFieldsTooLarge] = ("En-têtes trop volumineux", "Les en-têtes de la requête sont trop volumineux."),
+        [StatusCodes.Status500InternalServerError] = ("Erreur interne", "Une erreur interne est survenue ; elle a été journalisée. Réessayez, et si elle persiste, signalez-la avec l'heure de la requête."),
+        [StatusCodes.Status503ServiceUnavailable] = ("Indisponible", "Le service est momentanément indisponible : réessayez dans une minute."),
+        [StatusCodes.Status505HttpVersionNotsupported] = ("Version HTTP non prise en charge", "Cette version du protocole HTTP n'est pas prise en charge."),
+    };
 
-    public static IResult Conflict(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "Conflit");
+    public static IActionResult BadRequest(string detail) => Problem(StatusCodes.Status400BadRequest, detail);
 
-    public static IResult Unprocessable(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Traitement impossible");
+    public static IActionResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, detail);
+
+    public static IActionResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, detail);
+
+    public static IActionResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, detail);
+
+    public static IActionResult Unauthorized(string detail) => Problem(StatusCodes.Status401Unauthorized, detail);
+
+    public static IActionResult Unavailable(string detail) => Problem(StatusCodes.Status503ServiceUnavailable, detail);
+
+    /// <summary>The problem of <paramref name="status"/> with its French title, and its standard detail unless one is given.</summary>
+    public static ObjectResult Problem(int status, string? detail = null, IDictionary<string, object?>? extensions = null)
+    {
+        var (title, standard) = Describe(status);
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail ?? standard };
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return new ObjectResult(problem) { StatusCode = status, ContentTypes = { ContentType } };
+    }
+
+    /// <summary>French title and standard detail of a status (any 4xx/5xx has one).</summary>
+    public static (string Title, string Detail) Describe(int status) =>
+        ByStatus.TryGetValue(status, out var known) ? known
+        : status >= 500 ? ("Erreur du serveur", $"Le serveur n'a pas pu traiter la requête (code {status}).")
+        : ("Requête refusée", $"La requête a été refusée (code {status}).");
+
+    /// <summary>
+    /// What an exception escaping an HTTP function answers, in both hosts: the département busy is a 409, a body
+    /// that is too large or too slow its own status (413, 408), anything else a 500 without any of its text.
+    /// </summary>
+    public static ObjectResult ForException(Exception exception) => Causes(exception).FirstOrDefault(e => e is DepartementBusyException or BadHttpRequestException) switch
+    {
+        BadHttpRequestException bad => Problem(bad.StatusCode),
+        { } busy => Problem(StatusCodes.Status409Conflict, busy.Message),
+        null => Problem(StatusCodes.Status500InternalServerError),
+    };
+
+    /// <summary>The exception and those it wraps (an SDK reading the request body wraps what the body threw).</summary>
+    private static IEnumerable<Exception> Causes(Exception exception)
+    {
+        yield return exception;
+        var inner = exception is AggregateException aggregate ? aggregate.InnerExceptions : exception.InnerException is { } one ? [one] : [];
+        foreach (var cause in inner.SelectMany(Causes))
+        {
+            yield return cause;
+        }
+    }
 
     /// <summary>422 for a user template that cannot be used: every error, in French, with its tag and where it is.</summary>
-    public static IResult InvalidTemplate(Cdppe.Pipeline.Reporting.InvalidReportTemplateException ex)
+    public static IActionResult InvalidTemplate(InvalidReportTemplateException ex)
     {
         var errors = ex.Errors.Select(e => new Dictionary<string, object?>
         {
@@ -26,15 +102,13 @@ public static class Problems
         var detail = $"Le modèle « {ex.TemplateSource} » ne peut pas être utilisé ({ex.Errors.Count} erreur{(ex.Errors.Count > 1 ? "s" : string.Empty)}) : "
             + string.Join(" ; ", ex.Errors.Select(e => e.ToString()))
             + " Corrigez-le dans Word puis déposez-le à nouveau, ou supprimez-le pour revenir au modèle intégré.";
-        return Results.Problem(detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Modèle de rapport invalide", extensions: new Dictionary<string, object?> { ["template"] = ex.TemplateSource, ["errors"] = errors });
+        var result = Problem(StatusCodes.Status422UnprocessableEntity, detail, new Dictionary<string, object?> { ["template"] = ex.TemplateSource, ["errors"] = errors });
+        ((ProblemDetails)result.Value!).Title = "Modèle de rapport invalide";
+        return result;
     }
 
-    public static IResult Forbidden(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Accès refusé");
-
-    public static IResult Unauthorized(string detail) => Results.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Non autorisé");
-
     /// <summary>Parses the <c>departement</c> query value, or gives the 400 to return.</summary>
-    public static bool TryDepartement(string? value, out Departement departement, out IResult? problem)
+    public static bool TryDepartement(string? value, out Departement departement, [NotNullWhen(false)] out IActionResult? problem)
     {
         if (Departement.TryParse(value, out var parsed))
         {
@@ -47,4 +121,19 @@ public static class Problems
         problem = BadRequest(value is null ? "Le paramètre « departement » est obligatoire (code INSEE, par exemple 77)." : Departement.InvalidMessage(value));
         return false;
     }
+
+    /// <summary>Parses a year (2000-2100), or gives the 400 to return.</summary>
+    public static bool TryYear(string? value, out int year, [NotNullWhen(false)] out IActionResult? problem)
+    {
+        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out year) && year is >= 2000 and <= 2100)
+        {
+            problem = null;
+            return true;
+        }
+
+        problem = BadRequest($"« {value} » n'est pas une année valide (attendu : une année sur quatre chiffres, par exemple 2022).");
+        return false;
+    }
+
+    private static long MegaBytes(long bytes) => bytes / (1024 * 1024);
 }

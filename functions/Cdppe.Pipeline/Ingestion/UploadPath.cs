@@ -36,6 +36,16 @@ public sealed record UploadPath(Departement Departement, string FileName)
             return null;
         }
 
+        // A name is judged as it would read once decoded (by a URL, a tool, a later step): encoded separators or
+        // dots (77/..%2F93%2Fx.xlsx) must not move it to another folder, so they are refused here, once.
+        var decoded = Decoded(blobName);
+        if (decoded != blobName && (decoded.Any(char.IsControl) || decoded.Contains('\\', StringComparison.Ordinal)
+            || decoded.Split('/') is var decodedSegments && (decodedSegments.Length != segments.Length || decodedSegments.Any(s => s is "" or "." or ".."))))
+        {
+            error = "Le chemin du fichier déposé contient des caractères encodés (%2F, %2E, %5C…) qui en changent le dossier : déposez-le sous uploads/{code département}/{fichier}.xlsx, sans encodage.";
+            return null;
+        }
+
         if (!Departement.TryParse(segments[0], out var departement))
         {
             error = Departement.InvalidMessage(segments[0]) + " Déposez le fichier dans uploads/{code département}/.";
@@ -49,5 +59,23 @@ public sealed record UploadPath(Departement Departement, string FileName)
         }
 
         return new UploadPath(departement.Value, segments[1]);
+    }
+
+    /// <summary>The name percent-decoded until it no longer changes (a double encoding is decoded too).</summary>
+    private static string Decoded(string name)
+    {
+        var current = name;
+        for (var i = 0; i < 3; i++)
+        {
+            var next = Uri.UnescapeDataString(current);
+            if (next == current)
+            {
+                break;
+            }
+
+            current = next;
+        }
+
+        return current;
     }
 }

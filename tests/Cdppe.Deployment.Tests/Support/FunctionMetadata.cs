@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Routing;
 
 namespace Cdppe.Deployment.Tests.Support;
 
-/// <summary>One function of the package: its folder name and the trigger binding of its function.json.</summary>
-public sealed record FunctionDefinition(string Name, JsonObject Trigger)
+/// <summary>One function of a <c>functions.metadata</c> file (what the Functions host indexes): its name and trigger binding.</summary>
+public sealed record FunctionMetadata(string Name, string EntryPoint, JsonObject Trigger)
 {
     public string TriggerType => Trigger["type"]!.GetValue<string>();
 
@@ -14,45 +13,17 @@ public sealed record FunctionDefinition(string Name, JsonObject Trigger)
 
     public IReadOnlyList<string> Methods => Trigger["methods"]?.AsArray().Select(m => m!.GetValue<string>().ToUpperInvariant()).ToList() ?? [];
 
-    /// <summary>Reads every <c>{folder}/function.json</c> right under <paramref name="root"/> (as the Functions host does); each must parse and hold exactly one trigger.</summary>
-    public static IReadOnlyList<FunctionDefinition> ReadAll(string root)
+    public string? Property(string name) => Trigger[name]?.GetValue<string>();
+
+    /// <summary>Reads <c>functions.metadata</c> in <paramref name="folder"/>; each function must hold exactly one trigger.</summary>
+    public static IReadOnlyList<FunctionMetadata> Read(string folder)
     {
-        var functions = new List<FunctionDefinition>();
-        foreach (var file in Directory.GetDirectories(root).Select(d => Path.Combine(d, "function.json")).Where(File.Exists).Order(StringComparer.Ordinal))
+        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "functions.metadata")))!.AsArray();
+        return json.OfType<JsonObject>().Select(f =>
         {
-            var name = Path.GetFileName(Path.GetDirectoryName(file))!;
-            var json = JsonNode.Parse(File.ReadAllText(file))?.AsObject() ?? throw new InvalidDataException(file);
-            var bindings = json["bindings"]!.AsArray().OfType<JsonObject>().ToList();
-            var trigger = Assert.Single(bindings, b => b["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.Ordinal) && b["direction"]?.GetValue<string>() == "in");
-            functions.Add(new FunctionDefinition(name, trigger));
-        }
-
-        return functions;
+            var bindings = f["bindings"]!.AsArray().OfType<JsonObject>().ToList();
+            var trigger = Assert.Single(bindings, b => b["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.Ordinal) && string.Equals(b["direction"]?.GetValue<string>(), "in", StringComparison.OrdinalIgnoreCase));
+            return new FunctionMetadata(f["name"]!.GetValue<string>(), f["entryPoint"]!.GetValue<string>(), trigger);
+        }).ToList();
     }
-}
-
-/// <summary>The routes the app maps (method and pattern), read from its endpoint data sources without starting it.</summary>
-public static class AppRoutes
-{
-    public static IReadOnlySet<(string Method, string Pattern)> Mapped()
-    {
-        using var app = Cdppe.Functions.Hosting.CdppeApp.Build([], new Dictionary<string, string?>
-        {
-            [Cdppe.Functions.Hosting.CdppeApp.CustomHandlerPortSetting] = "7199",
-            ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
-        });
-        var routes = new HashSet<(string, string)>();
-        foreach (var endpoint in ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>())
-        {
-            var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["*"];
-            foreach (var method in methods)
-            {
-                routes.Add((method, Normalize(endpoint.RoutePattern.RawText ?? string.Empty)));
-            }
-        }
-
-        return routes;
-    }
-
-    public static string Normalize(string pattern) => "/" + pattern.Trim('/').ToLowerInvariant();
 }

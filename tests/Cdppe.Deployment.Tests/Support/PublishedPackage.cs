@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Cdppe.Deployment.Tests.Support;
 
-/// <summary>Runs scripts/publish.sh once (ReadyToRun, the default mode) into a temporary folder and unpacks the zip.</summary>
+/// <summary>Runs scripts/publish.sh once (its default: the output of <c>dotnet publish -c Release</c>) into a temporary folder and unpacks the zip.</summary>
 public sealed class PublishedPackage : IAsyncLifetime
 {
     private string? folder;
@@ -18,9 +18,13 @@ public sealed class PublishedPackage : IAsyncLifetime
 
     public TimeSpan PublishTime { get; private set; }
 
-    public JsonObject HostJson => JsonNode.Parse(File.ReadAllText(Path.Combine(Unpacked, "host.json")))!.AsObject();
+    public JsonObject HostJson => Json("host.json");
 
-    public string ExecutableName => HostJson["customHandler"]!["description"]!["defaultExecutablePath"]!.GetValue<string>();
+    public JsonObject WorkerConfig => Json("worker.config.json");
+
+    public IReadOnlyList<FunctionMetadata> Functions => FunctionMetadata.Read(Unpacked);
+
+    public JsonObject Json(string name) => JsonNode.Parse(File.ReadAllText(Path.Combine(Unpacked, name)))!.AsObject();
 
     public async Task InitializeAsync()
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using Cdppe.Functions.Hosting;
 using Cdppe.Samples;
 using Cdppe.Tests.Support;
 using Microsoft.AspNetCore.Routing;
@@ -19,7 +20,7 @@ public sealed class SecurityTests(AzuriteFixture azurite)
     /// <summary>Every /api route of the running app, with its method and a concrete path for département <paramref name="dep"/>.</summary>
     private static List<(string Method, string Path)> ApiRoutes(RunningApp app, string dep) =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal) && e.RoutePattern.RawText != "/api/health")
+            .Where(e => e.Metadata.GetMetadata<DeclaredFunction>() is { IsAnonymous: false })
             .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (m, e.RoutePattern.RawText!)))
             .Select(r => (r.Item1, r.Item2.Replace("{year}", "2022", StringComparison.Ordinal).Replace("{departement}", dep, StringComparison.Ordinal).Replace("{file}", "x.xlsx", StringComparison.Ordinal).Replace("{kind}", "suivi-mensuel", StringComparison.Ordinal) + $"?departement={dep}&month=2022-01&from=2022-01&to=2022-02"))
             .ToList();
@@ -95,7 +96,7 @@ public sealed class SecurityTests(AzuriteFixture azurite)
     [Fact]
     public void NoSecretIsCommittedInTheRepository()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var offenders = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -110,18 +111,5 @@ public sealed class SecurityTests(AzuriteFixture azurite)
             .ToList();
 
         Assert.Empty(offenders);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Cdppe.Functions.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found.");
     }
 }

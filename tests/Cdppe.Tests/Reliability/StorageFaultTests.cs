@@ -1,13 +1,10 @@
 using Azure;
 using Azure.Data.Tables;
-using Cdppe.Functions.Hosting;
 using Cdppe.Functions.Standalone;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Storage;
 using Cdppe.Samples;
 using Cdppe.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Moq;
 
 namespace Cdppe.Tests.Reliability;
@@ -174,7 +171,8 @@ public sealed class StorageFaultTests(AzuriteFixture azurite)
     /// <summary>Polls like the standalone watcher, the clock moved past each backoff, until the retry budget (5) is spent.</summary>
     private static async Task PollUntilPoisonAsync(Services services, ManualClock clock)
     {
-        var watcher = new BlobWatcher(services.Storage, services.Get<BlobReceiptStore>(), services.Ingestor, Options.Create(new CdppeOptions { MaxBlobAttempts = 5 }), clock, NullLogger<BlobWatcher>.Instance);
+        await using var host = RunningApp.Unstarted(services.Storage, clock, new() { ["Cdppe:MaxBlobAttempts"] = "5" });
+        var watcher = host.Services.GetRequiredService<BlobWatcher>();
         for (var attempt = 0; attempt < 7; attempt++)
         {
             await watcher.PollOnceAsync(CancellationToken.None);

@@ -1,0 +1,46 @@
+using Cdppe.Functions.Hosting;
+using Cdppe.Functions.OpenApi;
+using Cdppe.Pipeline.Storage;
+
+namespace Cdppe.Functions.Functions;
+
+/// <summary><c>GET /api/ingestions?departement=77</c>: every ingestion of the département, newest first.</summary>
+public sealed class ListIngestions(IngestionStore ingestions)
+{
+    [Function(nameof(ListIngestions))]
+    [ApiOperation("The département's ingestions, newest first: file, kinds, years, status, error and warning counts, report, stored data, annotated copy of a rejected file, superseded by.", Tag = "ingestion")]
+    [ApiParameter("departement", "INSEE code of the département (77, 2A, 971).", Required = true, Example = "77")]
+    [ApiResponse(200, "The ingestion records.", ContentType = "application/json")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/ingestions")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (!Problems.TryDepartement(request.Query["departement"], out var dep, out var problem))
+        {
+            return problem;
+        }
+
+        var records = await ingestions.ListAsync(dep.Code, cancellationToken);
+        return new OkObjectResult(records.Select(r => new
+        {
+            id = r.RowKey,
+            r.FileName,
+            r.BlobName,
+            r.Status,
+            r.Kinds,
+            r.Years,
+            r.Contract,
+            r.ErrorCount,
+            r.WarningCount,
+            r.Lines,
+            r.ReceivedAt,
+            r.Size,
+            r.ArchivePath,
+            r.ReportPath,
+            r.DataPath,
+            r.AnnotatedPath,
+            r.SupersededBy,
+            r.Summary,
+        }));
+    }
+}

@@ -1,0 +1,43 @@
+using Cdppe.Functions.Hosting;
+using Cdppe.Functions.OpenApi;
+using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Model;
+using Cdppe.Pipeline.Storage;
+
+namespace Cdppe.Functions.Functions;
+
+/// <summary>
+/// <c>GET /api/snapshots?departement=77&amp;from=2022-01&amp;to=2022-12</c>: one row per indicator and month, as JSON,
+/// or as CSV for Excel and Power BI with <c>Accept: text/csv</c> (<see cref="SnapshotCsv"/>).
+/// </summary>
+public sealed class ListSnapshots(SnapshotStore store)
+{
+    [Function(nameof(ListSnapshots))]
+    [ApiOperation("Monthly indicator snapshots, as JSON, or as CSV for Excel with Accept: text/csv (; separator, decimal comma, UTF-8 BOM).", Tag = "consolidation")]
+    [ApiParameter("departement", "INSEE code of the département (77, 2A, 971).", Required = true, Example = "77")]
+    [ApiParameter("from", "First month (AAAA-MM).", Required = true, Example = "2022-01")]
+    [ApiParameter("to", "Last month (AAAA-MM), not before from.", Required = true, Example = "2022-12")]
+    [ApiResponse(200, "The snapshots, JSON or CSV.", ContentType = "application/json")]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/snapshots")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (!Problems.TryDepartement(request.Query["departement"], out var dep, out var problem))
+        {
+            return problem;
+        }
+
+        if (!YearMonth.TryParse(request.Query["from"], out var start) || !YearMonth.TryParse(request.Query["to"], out var end) || start > end)
+        {
+            return Problems.BadRequest("Les paramètres « from » et « to » sont obligatoires, au format AAAA-MM, avec from ≤ to (par exemple from=2022-01&to=2022-12).");
+        }
+
+        var rows = await store.RangeAsync(dep.Code, start.Value, end.Value, cancellationToken);
+        if (request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase)))
+        {
+            return new FileContentResult(SnapshotCsv.Write(rows), SnapshotCsv.ContentType) { FileDownloadName = $"snapshots-{dep.Code}-{start}-{end}.csv" };
+        }
+
+        return new OkObjectResult(rows.Select(r => new { r.Code, r.Label, r.Month, r.Value, r.IsPercent, r.Text, r.Target, r.TargetText, r.Status, r.Reliable, r.SourceIngestion, r.Revision }));
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Azure.Functions.Worker.Middleware;
+
+namespace Cdppe.Functions.Hosting;
+
+/// <summary>
+/// What happens around every HTTP function, in both hosts: the app's key check (unless the function is
+/// anonymous), then the function, then any exception turned into its problem (<see cref="Problems.ForException"/>),
+/// logged, never shown. The standalone host calls it from its endpoints, the worker from
+/// <see cref="HttpFunctionMiddleware"/>.
+/// </summary>
+public static class HttpFunctionPipeline
+{
+    public static async Task<object?> RunAsync(DeclaredFunction function, HttpContext context, bool hostCheckedKey, Func<Task<object?>> invoke)
+    {
+        var services = context.RequestServices;
+        if (!function.IsAnonymous && services.GetRequiredService<ApiKeyCheck>().Refuse(context, hostCheckedKey) is { } refusal)
+        {
+            return refusal;
+        }
+
+        try
+        {
+            return await invoke();
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away: nobody reads the answer.
+            return null;
+        }
+        catch (Exception ex)
+        {
+            var problem = Problems.ForException(ex);
+            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Cdppe.Functions." + function.Name);
+            if (problem.StatusCode >= StatusCodes.Status500InternalServerError)
+            {
+                logger.LogError(ex, "{Function} failed on {Method} {Path}", function.Name, context.Request.Method, context.Request.Path);
+            }
+            else
+            {
+                logger.LogInformation("{Function} answered {Status}: {Message}", function.Name, problem.StatusCode, ex.Message);
+            }
+
+            return problem;
+        }
+    }
+}
+
+/// <summary>The worker's side of <see cref="HttpFunctionPipeline"/>: runs inside the ASP.NET Core integration's own middleware.</summary>
+public sealed class HttpFunctionMiddleware : IFunctionsWorkerMiddleware
+{
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        if (context.GetHttpContext() is not { } http)
+        {
+            await next(context);
+            return;
+        }
+
+        var function = FunctionCatalog.Get(context.FunctionDefinition.Name);
+        var result = await HttpFunctionPipeline.RunAsync(function, http, hostCheckedKey: true, async () =>
+        {
+            await next(context);
+            return context.GetInvocationResult().Value;
+        });
+        context.GetInvocationResult().Value = result;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+using Cdppe.Pipeline.Model;
+using Cdppe.Pipeline.Storage;
+
+namespace Cdppe.Pipeline.Consolidation;
+
+/// <summary>
+/// Monthly snapshots as CSV for Excel and Power BI, the French way: <c>;</c> separator, decimal comma, UTF-8 with a
+/// BOM, CRLF. Text that a spreadsheet would run as a formula (a cell starting with <c>=</c>, <c>+</c>, <c>-</c>,
+/// <c>@</c>, tab or carriage return: indicator labels come from users' workbooks) is written with a leading
+/// apostrophe, as OWASP advises against CSV injection; numbers the export formats itself are written as numbers.
+/// </summary>
+public static class SnapshotCsv
+{
+    public const string ContentType = "text/csv; charset=utf-8";
+
+    private static readonly string[] Header = ["code", "libelle", "mois", "valeur", "unite", "cible", "statut", "fiable", "import_source", "revision"];
+
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    public static byte[] Write(IEnumerable<SnapshotEntity> rows)
+    {
+        var culture = FrenchFormat.Culture;
+        var text = new StringBuilder();
+        text.AppendJoin(';', Header).Append("\r\n");
+        foreach (var r in rows)
+        {
+            string[] cells =
+            [
+                Text(r.Code), Text(r.Label), Text(r.Month),
+                r.Value is { } value ? value.ToString(culture) : Text(r.Text),
+                r.IsPercent ? "ratio" : r.Value is null ? string.Empty : "nombre",
+                r.Target is { } target ? target.ToString(culture) : Text(r.TargetText),
+                Text(r.Status.ToString()), r.Reliable ? "oui" : "non", Text(r.SourceIngestion), r.Revision.ToString(CultureInfo.InvariantCulture),
+            ];
+            text.AppendJoin(';', cells.Select(Quote)).Append("\r\n");
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    /// <summary>A text cell, neutralised when a spreadsheet would read it as a formula.</summary>
+    public static string Text(string? value) =>
+        string.IsNullOrEmpty(value) ? string.Empty
+        : Array.IndexOf(FormulaStarts, value[0]) >= 0 ? "'" + value
+        : value;
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}
