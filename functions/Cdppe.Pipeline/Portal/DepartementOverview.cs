@@ -65,7 +65,7 @@ public sealed record KeyFigures(decimal Budget, decimal Consumed, decimal? Rate,
         model.Total.ConsumedCumulative,
         model.Total.Rate,
         model.Indicators.Count,
-        model.Indicators.GroupBy(i => i.Status.Label(), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+        model.Indicators.GroupBy(i => i.Status, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
 }
 
 /// <summary>The Accueil page of a département: last drops, what the year's report still misses, consolidation date.</summary>

@@ -50,7 +50,7 @@ public sealed class IndicatorSeriesService(AnnualReportService reports, TimeProv
                 indicator.Objectif,
                 KindLabel(indicator.Kind),
                 isPercent,
-                indicator.Status.Label(),
+                indicator.IsContext ? "série de contexte" : indicator.Status,
                 AnnualReportModel.FigureText(indicator.Target),
                 months));
         }
