@@ -26,7 +26,8 @@ public sealed class IngestionConsolidationTests(AzuriteFixture azurite)
         await services.DropAndIngestAsync(dep.Code, "correction-decembre.xlsx", XlsxWriter.Write([new("Suivi", [["Code", "Libellé", "Période", "Valeur"], [code, label, "2022-12", 4_242.0]])]));
         var after = await services.Reports.LoadAsync(dep, 2022);
 
-        Assert.Equal((annual, new YearMonth(2022, 12)), (before.AchievedInYear!.Value!.Value, before.AchievedMonth!.Value));
+        // The sample declares this indicator's values unreliable after June: the report shows June's, with its month.
+        Assert.Equal((Math.Round(annual * 6 / 12m), new YearMonth(2022, 6)), (before.AchievedInYear!.Value!.Value, before.AchievedMonth!.Value));
         Assert.Equal(4_242m, after.Indicators.Single(i => i.Code == code).AchievedInYear!.Value);
         Assert.Equal(new DateTimeOffset(2023, 3, 12, 8, 30, 0, TimeSpan.Zero), after.Period.ConsolidatedAt);
         var runs = await WorkbookIngestorTests.Rows<ConsolidationRunEntity>(services, TableNames.ConsolidationRuns, dep.Code);
