@@ -205,8 +205,8 @@ public sealed class XlsxWorkbook : ISpreadsheet
     /// <summary>
     /// The sheet part read by <see cref="Utf8XmlScanner"/>, a UTF-8 scanner over the inflated bytes: rows and cells
     /// from tags and attributes, numbers and shared-string indexes parsed from the bytes, one reused row buffer of
-    /// struct cells (the row handed out is a copy). It measured about twice as fast as <see cref="XmlReader"/> on
-    /// sheet data, which was itself four times faster than <see cref="OpenXmlReader"/> (docs/benchmarks.md).
+    /// struct cells (the row handed out is a copy). <see cref="XmlReader"/> (still used for the .ods parts) and, before
+    /// it, <see cref="OpenXmlReader"/> measured several times slower on sheet data (docs/benchmarks.md).
     /// </summary>
     private IEnumerable<(int RowIndex, RowBuffer Cells)> ReadRawRows(WorksheetPart part)
     {
