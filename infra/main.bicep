@@ -77,6 +77,13 @@ param logDailyQuotaGb int = 1
 @description('Create the Event Grid subscription of the blob trigger. It needs the deployed code (its system key): leave false on the first provisioning, then true (the azd postdeploy hook does it).')
 param subscribeBlobEvents bool = false
 
+@description('Application (client) id of the Entra ID app registration people sign in to the portal with (app roles National and Departement.{code}, see docs/portal.md). Empty: no sign-in for people, the API with function keys only.')
+param portalClientId string = ''
+
+@secure()
+@description('Client secret of that app registration (App Service Authentication reads it from the app setting MICROSOFT_PROVIDER_AUTHENTICATION_SECRET).')
+param portalClientSecret string = ''
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, resourceGroup().id, environmentName, location))
 var tags = {
@@ -158,6 +165,8 @@ module functionApp 'modules/function-app.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
+    portalSignIn: !empty(portalClientId)
+    portalClientSecret: portalClientSecret
   }
   dependsOn: [
     storage
@@ -215,6 +224,19 @@ module blobEvents 'modules/blob-events.bicep' = if (subscribeBlobEvents) {
   ]
 }
 
+// Sign-in to the portal with Microsoft Entra ID (App Service Authentication), when an app registration is given.
+module portalAuth 'modules/portal-auth.bicep' = if (!empty(portalClientId)) {
+  name: 'portal-auth'
+  params: {
+    functionAppName: functionAppName
+    clientId: portalClientId
+    departements: departements
+  }
+  dependsOn: [
+    functionApp
+  ]
+}
+
 output AZURE_LOCATION string = location
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output AZURE_FUNCTION_APP_URL string = 'https://${functionApp.outputs.defaultHostName}'
@@ -223,3 +245,5 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
 output EVENT_GRID_SYSTEM_TOPIC_NAME string = eventGridTopic.outputs.name
 output CDPPE_UPLOAD_URLS string[] = [for departement in departements: '${storage.outputs.blobEndpoint}uploads/${departement}/']
+output CDPPE_PORTAL_URL string = 'https://${functionApp.outputs.defaultHostName}/'
+output CDPPE_PORTAL_APP_ROLES object[] = portalAuth.?outputs.appRoles ?? []

@@ -35,6 +35,13 @@ param maximumInstanceCount int
 @maxValue(20)
 param alwaysReadyHttpInstances int
 
+@description('Sign-in to the portal with Entra ID (portal-auth.bicep): the app then reads the platform\'s principal header.')
+param portalSignIn bool = false
+
+@secure()
+@description('Client secret of the portal\'s Entra ID app registration (empty without sign-in).')
+param portalClientSecret string = ''
+
 resource storage 'Microsoft.Storage/storageAccounts@2024-01-01' existing = {
   name: storageAccountName
 }
@@ -110,6 +117,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
       CONSOLIDATION_SCHEDULE: consolidationSchedule
+      // The portal's pages are at the root: the Functions host's own home page steps aside.
+      AzureWebJobsDisableHomepage: 'true'
+      Cdppe__Portal__PlatformAuthentication: string(portalSignIn)
+      MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: portalClientSecret
     }
   }
 }

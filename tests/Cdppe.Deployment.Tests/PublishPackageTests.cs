@@ -19,17 +19,41 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
     {
         // name, trigger, route or path or schedule, methods, auth level or source
         { "ConsolidateMonthly", "timerTrigger", "%CONSOLIDATION_SCHEDULE%", "", "" },
-        { "GenerateAnnualReport", "httpTrigger", "reports/annual/{year}", "GET", "Function" },
-        { "GetInputTemplate", "httpTrigger", "templates/{kind}", "GET", "Function" },
-        { "GetOpenApiDocument", "httpTrigger", "openapi.json", "GET", "Anonymous" },
-        { "GetReportTemplate", "httpTrigger", "reports/template", "GET", "Function" },
-        { "Health", "httpTrigger", "health", "GET,HEAD", "Anonymous" },
+        { "GenerateAnnualReport", "httpTrigger", "api/reports/annual/{year}", "GET", "Function" },
+        { "GetInputTemplate", "httpTrigger", "api/templates/{kind}", "GET", "Function" },
+        { "GetOpenApiDocument", "httpTrigger", "api/openapi.json", "GET", "Anonymous" },
+        { "GetReportTemplate", "httpTrigger", "api/reports/template", "GET", "Function" },
+        { "Health", "httpTrigger", "api/health", "GET,HEAD", "Anonymous" },
         { "IngestWorkbook", "blobTrigger", "uploads/{name}", "", "EventGrid" },
-        { "ListConsolidations", "httpTrigger", "consolidations", "GET", "Function" },
-        { "ListIngestions", "httpTrigger", "ingestions", "GET", "Function" },
-        { "ListSnapshots", "httpTrigger", "snapshots", "GET", "Function" },
-        { "RunConsolidation", "httpTrigger", "consolidations", "POST", "Function" },
-        { "UploadWorkbook", "httpTrigger", "uploads/{departement}/{file}", "PUT", "Function" },
+        { "ListConsolidations", "httpTrigger", "api/consolidations", "GET", "Function" },
+        { "ListContracts", "httpTrigger", "api/contrats", "GET", "Function" },
+        { "ListIngestions", "httpTrigger", "api/ingestions", "GET", "Function" },
+        { "ListSnapshots", "httpTrigger", "api/snapshots", "GET", "Function" },
+        { "RunConsolidation", "httpTrigger", "api/consolidations", "POST", "Function" },
+        { "UploadWorkbook", "httpTrigger", "api/uploads/{departement}/{file}", "PUT", "Function" },
+
+        // The portal: pages at the root, its calls under api/portal/, anonymous at the host (the app checks the session).
+        { "PortalPage", "httpTrigger", "{page?}", "GET", "Anonymous" },
+        { "PortalAssetFile", "httpTrigger", "assets/{*path}", "GET", "Anonymous" },
+        { "GetPortalSession", "httpTrigger", "api/portal/session", "GET", "Anonymous" },
+        { "OpenPortalSession", "httpTrigger", "api/portal/session", "POST", "Anonymous" },
+        { "ClosePortalSession", "httpTrigger", "api/portal/session", "DELETE", "Anonymous" },
+        { "GetPortalContext", "httpTrigger", "api/portal/context", "GET", "Anonymous" },
+        { "GetPortalOverview", "httpTrigger", "api/portal/overview", "GET", "Anonymous" },
+        { "ListPortalDrops", "httpTrigger", "api/portal/drops", "GET", "Anonymous" },
+        { "DropPortalFile", "httpTrigger", "api/portal/drops", "POST", "Anonymous" },
+        { "GetPortalDrop", "httpTrigger", "api/portal/drops/{id}", "GET", "Anonymous" },
+        { "GetPortalAnnotatedCopy", "httpTrigger", "api/portal/drops/{id}/annotated", "GET", "Anonymous" },
+        { "GetPortalIngestionReport", "httpTrigger", "api/portal/drops/{id}/report", "GET", "Anonymous" },
+        { "GetPortalInputTemplate", "httpTrigger", "api/portal/templates/{kind}", "GET", "Anonymous" },
+        { "GetPortalIndicators", "httpTrigger", "api/portal/indicators", "GET", "Anonymous" },
+        { "GetPortalIndicatorsCsv", "httpTrigger", "api/portal/indicators/csv", "GET", "Anonymous" },
+        { "RunPortalConsolidation", "httpTrigger", "api/portal/consolidations", "POST", "Anonymous" },
+        { "GetPortalReport", "httpTrigger", "api/portal/report", "GET", "Anonymous" },
+        { "GetPortalReportTemplate", "httpTrigger", "api/portal/report/template", "GET", "Anonymous" },
+        { "GetPortalReportTemplateInfo", "httpTrigger", "api/portal/report/template/info", "GET", "Anonymous" },
+        { "ReplacePortalReportTemplate", "httpTrigger", "api/portal/report/template", "PUT,DELETE", "Anonymous" },
+        { "GetPortalNational", "httpTrigger", "api/portal/national", "GET", "Anonymous" },
     };
 
     [Fact]
@@ -67,7 +91,7 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
         var function = Assert.Single(package.Functions, f => f.Name == name);
 
         Assert.Equal(trigger, function.TriggerType);
-        Assert.StartsWith("Cdppe.Functions.Functions." + name + ".", function.EntryPoint, StringComparison.Ordinal);
+        Assert.Matches($@"^Cdppe\.Functions\.(Functions|Portal)\.{name}\.", function.EntryPoint);
         switch (trigger)
         {
             case "httpTrigger":
@@ -99,7 +123,7 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
     public void StandaloneHostServesExactlyTheHttpFunctionsOfTheMetadata()
     {
         var declared = package.Functions.Where(f => f.IsHttp)
-            .SelectMany(f => f.Methods.Select(m => $"{m} /{DeclaredFunction.RoutePrefix}/{f.Route}"))
+            .SelectMany(f => f.Methods.Select(m => $"{m} /{DeclaredFunction.RoutePrefix}{f.Route}"))
             .Order(StringComparer.Ordinal);
         using var app = StandaloneHost.Build([], new Dictionary<string, string?> { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" });
 
@@ -129,7 +153,8 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
             Assert.True(await WaitForHealthAsync(client, process), "GET /api/health never answered 200:\n" + log);
             foreach (var function in package.Functions.Where(f => f.IsHttp))
             {
-                using var request = new HttpRequestMessage(new HttpMethod(function.Methods[0]), $"/api/{string.Join('/', function.Route.Split('/').Select(s => s.StartsWith('{') ? "probe" : s))}");
+                // A catch-all segment gets a file that exists (the portal's stylesheet): any other value is a 404 of the function.
+                using var request = new HttpRequestMessage(new HttpMethod(function.Methods[0]), $"/{string.Join('/', function.Route.Split('/').Select(s => s.StartsWith("{*", StringComparison.Ordinal) ? "portal.css" : s.StartsWith('{') ? "probe" : s))}");
                 request.Headers.Add("x-functions-key", "deploy-test");
                 request.Content = request.Method == HttpMethod.Get ? null : new ByteArrayContent([]);
                 using var response = await client.SendAsync(request);

@@ -16,7 +16,7 @@ public sealed class GenerateAnnualReport(AnnualReportService reports)
     [ApiResponse(409, "An ingestion is replacing the département's data.")]
     [ApiResponse(422, "The département's Word template cannot be used (every error listed).")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/annual/{year}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/reports/annual/{year}")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (!Problems.TryYear(request.RouteValues["year"]?.ToString(), out var year, out var problem)

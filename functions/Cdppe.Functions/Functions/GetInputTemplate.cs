@@ -20,7 +20,7 @@ public sealed class GetInputTemplate(IngestionStore ingestions, IndicatorStore i
     [ApiParameter("annee", "Year of the workbook (default: this year).", Example = "2022")]
     [ApiResponse(200, "The workbook.", ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "templates/{kind}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/templates/{kind}")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var kind = request.RouteValues["kind"]?.ToString() ?? string.Empty;

@@ -19,7 +19,7 @@ public sealed class GetReportTemplate(AnnualReportService reports)
     [ApiParameter("departement", "INSEE code of the département; without it, the built-in template.", Example = "77")]
     [ApiResponse(200, "The template.", ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "reports/template")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/reports/template")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         Departement? dep = null;

@@ -12,7 +12,7 @@ public sealed class Health(CdppeStorage storage)
     [ApiResponse(200, "Storage answers.", ContentType = "application/json")]
     [ApiResponse(503, "Storage does not answer.")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/health")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         try

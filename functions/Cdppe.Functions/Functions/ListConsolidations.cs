@@ -12,7 +12,7 @@ public sealed class ListConsolidations(ConsolidationRunStore store)
     [ApiParameter("departement", "INSEE code of the département (77, 2A, 971).", Required = true, Example = "77")]
     [ApiResponse(200, "The runs.", ContentType = "application/json")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "consolidations")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/consolidations")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (!Problems.TryDepartement(request.Query["departement"], out var dep, out var problem))

@@ -12,7 +12,7 @@ public sealed class ListIngestions(IngestionStore ingestions)
     [ApiParameter("departement", "INSEE code of the département (77, 2A, 971).", Required = true, Example = "77")]
     [ApiResponse(200, "The ingestion records.", ContentType = "application/json")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "ingestions")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/ingestions")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (!Problems.TryDepartement(request.Query["departement"], out var dep, out var problem))

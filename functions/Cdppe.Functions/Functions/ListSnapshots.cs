@@ -19,7 +19,7 @@ public sealed class ListSnapshots(SnapshotStore store)
     [ApiParameter("to", "Last month (AAAA-MM), not before from.", Required = true, Example = "2022-12")]
     [ApiResponse(200, "The snapshots, JSON or CSV.", ContentType = "application/json")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "snapshots")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/snapshots")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (!Problems.TryDepartement(request.Query["departement"], out var dep, out var problem))

@@ -18,7 +18,7 @@ public sealed class RunConsolidation(MonthlyConsolidator consolidator, Consolida
     [ApiResponse(200, "What was consolidated.", ContentType = "application/json")]
     [ApiResponse(409, "Another consolidation or an ingestion holds the département.")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "consolidations")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "api/consolidations")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         if (!Problems.TryDepartement(request.Query["departement"], out var dep, out var problem))

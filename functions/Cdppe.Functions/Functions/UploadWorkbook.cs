@@ -16,7 +16,7 @@ public sealed class UploadWorkbook(CdppeStorage storage)
     [ApiResponse(202, "Dropped; follow it with GET /api/ingestions.", ContentType = "application/json")]
     [ApiResponse(413, "Larger than 100 MB.")]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "uploads/{departement}/{file}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/uploads/{departement}/{file}")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         var blobName = $"{request.RouteValues["departement"]}/{request.RouteValues["file"]}";

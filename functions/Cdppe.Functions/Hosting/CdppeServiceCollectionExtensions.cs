@@ -1,3 +1,4 @@
+using Cdppe.Functions.Portal;
 using Cdppe.Pipeline.Hosting;
 using Cdppe.Pipeline.Ingestion;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -22,6 +23,7 @@ public static class CdppeServiceCollectionExtensions
         var maxRows = configuration.GetSection(CdppeOptions.Section).GetValue(nameof(CdppeOptions.MaxRowsPerSheet), new CdppeOptions().MaxRowsPerSheet);
         services.AddCdppePipeline(maxRows);
         services.AddSingleton<ApiKeyCheck>();
+        services.AddCdppePortalFunctions();
         services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
         // Kestrel's default (30 000 000 bytes) is below what an upload may weigh.

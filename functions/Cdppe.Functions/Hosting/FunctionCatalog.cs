@@ -11,8 +11,11 @@ namespace Cdppe.Functions.Hosting;
 /// </summary>
 public sealed record DeclaredFunction(string Name, Type Class, MethodInfo Method, TriggerBindingAttribute Trigger)
 {
-    /// <summary>The route prefix of <c>host.json</c> (<c>extensions.http.routePrefix</c>).</summary>
-    public const string RoutePrefix = "api";
+    /// <summary>
+    /// The route prefix of <c>host.json</c> (<c>extensions.http.routePrefix</c>): empty, so that the portal's pages
+    /// are at the root; every API route starts with <c>api/</c> itself.
+    /// </summary>
+    public const string RoutePrefix = "";
 
     public HttpTriggerAttribute? Http => Trigger as HttpTriggerAttribute;
 
@@ -24,7 +27,7 @@ public sealed record DeclaredFunction(string Name, Type Class, MethodInfo Method
     public string Route => Http?.Route ?? Name;
 
     /// <summary>The full route template: <c>api/reports/annual/{year}</c>.</summary>
-    public string RouteTemplate => $"{RoutePrefix}/{Route}";
+    public string RouteTemplate => RoutePrefix.Length == 0 ? Route : $"{RoutePrefix}/{Route}";
 
     /// <summary>Upper-case HTTP methods (every method when the trigger names none, as in Azure).</summary>
     public IReadOnlyList<string> Methods => Http?.Methods is { Length: > 0 } methods

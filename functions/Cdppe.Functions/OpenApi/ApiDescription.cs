@@ -52,7 +52,7 @@ public static partial class ApiDescription
             },
         };
 
-        foreach (var function in FunctionCatalog.Http.OrderBy(f => f.RouteTemplate, StringComparer.Ordinal))
+        foreach (var function in Described.OrderBy(f => f.RouteTemplate, StringComparer.Ordinal))
         {
             var path = "/" + function.RouteTemplate;
             if (!document.Paths.TryGetValue(path, out var item))
@@ -69,6 +69,9 @@ public static partial class ApiDescription
 
         return document;
     }
+
+    /// <summary>The HTTP functions of the API for scripts: the portal's pages and calls (docs/portal.md) are for its own pages.</summary>
+    public static IEnumerable<DeclaredFunction> Described => FunctionCatalog.Http.Where(f => f.Class.Namespace != typeof(Portal.PortalCall).Namespace);
 
     /// <summary>The names in braces of a route template (<c>{year}</c>, <c>{kind:alpha}</c> → year, kind).</summary>
     public static IReadOnlyList<string> RouteParameters(string route) =>

@@ -55,6 +55,12 @@ public static class SpreadsheetFormats
         };
     }
 
+    /// <summary>Bytes to read before <see cref="StartsLikeAWorkbook"/> can tell.</summary>
+    public const int SignatureLength = 8;
+
+    /// <summary>Whether the first <see cref="SignatureLength"/> bytes are those of a zip package or of an OLE2 file (the containers of the accepted formats).</summary>
+    public static bool StartsLikeAWorkbook(ReadOnlySpan<byte> head) => head.StartsWith(ZipSignature) || head.StartsWith(Ole2Signature);
+
     /// <summary>The format of a seekable stream from its first bytes (and, for a zip, its <c>mimetype</c> entry); the position is reset to 0.</summary>
     public static SpreadsheetFormat Detect(Stream stream)
     {

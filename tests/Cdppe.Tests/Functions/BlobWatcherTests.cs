@@ -1,4 +1,5 @@
 using Cdppe.Functions.Standalone;
+using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Storage;
 using Cdppe.Samples;
 using Cdppe.Tests.Support;
@@ -63,8 +64,8 @@ public sealed class BlobWatcherTests(AzuriteFixture azurite)
         await blob.UploadAsync(new BinaryData(SampleWorkbooks.SuiviMensuel2022(indicators: 2)), overwrite: true);
         await SettleAsync(watcher);
 
-        var records = await storage.Table(TableNames.Ingestions).QueryAsync<IngestionEntity>(e => e.PartitionKey == dep).ToListAsync();
-        Assert.Equal(["accepted", "accepted"], records.Select(r => r.Status));
+        var records = await host.Services.GetRequiredService<IngestionStore>().ListAsync(dep);
+        Assert.Equal([IngestionStatus.Accepted, IngestionStatus.Accepted], records.Select(r => r.State));
     }
 
     /// <summary>Polls until a poll attempts nothing (every blob of the shared container done or poison).</summary>

@@ -161,7 +161,9 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite)
             var summaries = await services.Runner.RunDueAsync("timer");
 
             Assert.Equal(["78", "91"], summaries.Select(s => s.Departement));
-            Assert.All(summaries, s => Assert.Equal(13, s.Months.Count));
+            // Each drop consolidated the months it brought; the timer does the others: October 2022 (no value in the
+            // sample) and January 2023, the month just ended.
+            Assert.All(summaries, s => Assert.Equal(["2022-10", "2023-01"], s.Months));
         }
         finally
         {

@@ -2,6 +2,7 @@ using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Hosting;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Portal;
 using Cdppe.Pipeline.Reporting;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,7 @@ public sealed class Services
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddCdppePipeline(XlsxLimits.Default.MaxRowsPerSheet);
+        services.AddCdppePortal();
         services.Replace(ServiceDescriptor.Singleton(storage));
         services.Replace(ServiceDescriptor.Singleton(Clock));
         if (leases is not null)

@@ -1,0 +1,17 @@
+namespace Cdppe.Functions.Portal;
+
+/// <summary><c>DELETE /api/portal/session</c>: signs out (the cookie is cleared).</summary>
+public sealed class ClosePortalSession(PortalAccess access)
+{
+    [Function(nameof(ClosePortalSession))]
+    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = PortalCall.Api + "session")] HttpRequest request)
+    {
+        if (!PortalCall.TrySignedIn(request, access, change: true, out _, out var problem))
+        {
+            return problem;
+        }
+
+        access.SetCookie(request.HttpContext.Response, null);
+        return new NoContentResult();
+    }
+}

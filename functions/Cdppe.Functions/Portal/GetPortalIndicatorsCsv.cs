@@ -1,0 +1,14 @@
+using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Portal;
+
+namespace Cdppe.Functions.Portal;
+
+/// <summary><c>GET /api/portal/indicators/csv?departement=77&amp;annee=2022</c>: the Indicateurs page as CSV for Excel.</summary>
+public sealed class GetPortalIndicatorsCsv(PortalAccess access, IndicatorSeriesService series)
+{
+    [Function(nameof(GetPortalIndicatorsCsv))]
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "indicators/csv")] HttpRequest request, CancellationToken cancellationToken) =>
+        PortalCall.TryDepartementYear(request, access, change: false, out var departement, out var year, out var problem)
+            ? new FileContentResult(IndicatorSeriesService.Csv(await series.BuildAsync(departement, year, cancellationToken)), SnapshotCsv.ContentType) { FileDownloadName = $"indicateurs-{departement.Code}-{year}.csv" }
+            : problem;
+}

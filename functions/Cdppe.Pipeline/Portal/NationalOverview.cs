@@ -1,0 +1,83 @@
+using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Model;
+using Cdppe.Pipeline.Reporting;
+
+namespace Cdppe.Pipeline.Portal;
+
+/// <summary>A département's line of the national page.</summary>
+public sealed record DepartementLine(
+    string Departement,
+    string Name,
+    int Drops,
+    int Accepted,
+    int Rejected,
+    DateTimeOffset? LastDrop,
+    int KindsPresent,
+    int KindsRequired,
+    IReadOnlyList<KindLabel> MissingKinds,
+    int MissingMonths,
+    KeyFigures Figures)
+{
+    /// <summary>Share of the kinds the report reads that were dropped for the year (0 to 1).</summary>
+    public decimal Completeness => KindsRequired == 0 ? 1 : (decimal)KindsPresent / KindsRequired;
+}
+
+/// <summary>A count indicator summed over the départements that reported it for the year.</summary>
+public sealed record NationalCount(string Code, string Label, decimal Total, int Departements);
+
+/// <summary>Budget columns of the rapport financier summed over every département.</summary>
+public sealed record NationalBudget(decimal BudgetGlobal, decimal Departement, decimal Etat, decimal Fir, decimal Ondam, decimal Consumed)
+{
+    public decimal? Rate => BudgetGlobal > 0 ? Consumed / BudgetGlobal : null;
+}
+
+/// <summary>The National page: every département with its drops, completeness and key figures, and the national totals.</summary>
+public sealed record NationalOverview(int Year, IReadOnlyList<DepartementLine> Departements, NationalBudget Budget, IReadOnlyList<NationalCount> Counts);
+
+/// <summary>Builds <see cref="NationalOverview"/> from each département's records and report model of the year.</summary>
+public sealed class NationalOverviewService(PortalReader reader, AnnualReportService reports)
+{
+    public async Task<NationalOverview> BuildAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var lines = new List<DepartementLine>();
+        var totals = new List<BudgetTotals>();
+        var counts = new Dictionary<string, (string Label, decimal Total, int Departements)>(StringComparer.Ordinal);
+        foreach (var departement in await reader.DepartementsAsync(cancellationToken))
+        {
+            var records = await reader.IngestionsAsync(departement, cancellationToken);
+            var model = await reports.LoadAsync(departement, year, cancellationToken);
+            var missing = DepartementOverviewService.MissingKinds(records, year);
+            lines.Add(new DepartementLine(
+                departement.Code,
+                model.DepartementName,
+                records.Count,
+                records.Count(r => r.State == IngestionStatus.Accepted),
+                records.Count(r => r.State == IngestionStatus.Rejected),
+                records.Count == 0 ? null : records[0].ReceivedAt,
+                ReportKinds.Required.Count - missing.Count,
+                ReportKinds.Required.Count,
+                missing,
+                model.Quality.Gaps.Count,
+                KeyFigures.From(model)));
+            totals.Add(model.Total);
+            foreach (var indicator in model.Indicators.Where(i => i.Kind == IndicatorKind.Count && i.AchievedInYear is { Value: not null, IsPercent: false }))
+            {
+                var (label, total, deps) = counts.GetValueOrDefault(indicator.Code, (indicator.Label, 0m, 0));
+                counts[indicator.Code] = (label, total + indicator.AchievedInYear!.Value!.Value, deps + 1);
+            }
+        }
+
+        var budget = new NationalBudget(
+            totals.Sum(t => t.BudgetGlobal),
+            totals.Sum(t => t.Departement),
+            totals.Sum(t => t.Etat),
+            totals.Sum(t => t.Fir),
+            totals.Sum(t => t.Ondam),
+            totals.Sum(t => t.ConsumedCumulative));
+        return new NationalOverview(
+            year,
+            lines,
+            budget,
+            counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new NationalCount(c.Key, c.Value.Label, c.Value.Total, c.Value.Departements)).ToList());
+    }
+}
