@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using Cdppe.Pipeline.Ingestion;
@@ -104,7 +103,7 @@ public sealed class XlsxSheetXmlTests
     public void AUtf16SheetPartIsRead()
     {
         var xml = $"""<?xml version="1.0" encoding="UTF-16"?><worksheet xmlns="{Main}"><sheetData><row r="1"><c r="A1" t="str"><v>été</v></c><c r="B1" t="s"><v>1</v></c></row></sheetData></worksheet>""";
-        var bytes = WithEntryBytes(Base, HostileWorkbooks.FirstSheetEntry(Base), [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(xml)]);
+        var bytes = HostileWorkbooks.WithEntry(Base, HostileWorkbooks.FirstSheetEntry(Base), [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(xml)]);
         using var workbook = XlsxWorkbook.Open(new MemoryStream(bytes));
 
         var row = Assert.Single(workbook.ReadRows(workbook.Sheets[0]).ToList());
@@ -151,7 +150,7 @@ public sealed class XlsxSheetXmlTests
     public void SharedStringsWithEntitiesRichRunsAndPhoneticRunsAreRead()
     {
         var sst = $"""<sst xmlns="{Main}" count="2" uniqueCount="2"><si><t>A &amp; B</t></si><si><r><rPr><b/></rPr><t xml:space="preserve">Budget </t></r><r><t>2022</t></r><rPh sb="0" eb="1"><t>ヨミ</t></rPh><phoneticPr fontId="1"/></si></sst>""";
-        var bytes = WithEntryBytes(Base, "xl/sharedStrings.xml", Encoding.UTF8.GetBytes(sst));
+        var bytes = HostileWorkbooks.WithEntry(Base, "xl/sharedStrings.xml", sst);
         using var workbook = XlsxWorkbook.Open(new MemoryStream(bytes));
 
         var row = Assert.Single(workbook.ReadRows(workbook.Sheets[0]).ToList());
@@ -165,19 +164,5 @@ public sealed class XlsxSheetXmlTests
         return workbook.ReadRows(workbook.Sheets[0]).ToList();
     }
 
-    private static byte[] Sheet(string sheetXml) => WithEntryBytes(Base, HostileWorkbooks.FirstSheetEntry(Base), Encoding.UTF8.GetBytes(sheetXml));
-
-    private static byte[] WithEntryBytes(byte[] package, string entryName, byte[] content)
-    {
-        using var stream = new MemoryStream();
-        stream.Write(package);
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
-        {
-            zip.GetEntry(entryName)?.Delete();
-            using var entry = zip.CreateEntry(entryName).Open();
-            entry.Write(content);
-        }
-
-        return stream.ToArray();
-    }
+    private static byte[] Sheet(string sheetXml) => HostileWorkbooks.WithEntry(Base, HostileWorkbooks.FirstSheetEntry(Base), sheetXml);
 }
