@@ -88,8 +88,12 @@ public sealed class DepartementOverviewService(PortalReader reader, AnnualReport
 
     public async Task<DepartementOverview> BuildAsync(Departement departement, int year, CancellationToken cancellationToken = default)
     {
-        var records = await reader.IngestionsAsync(departement, cancellationToken);
-        var inputs = await reports.LoadInputsAsync(departement, year, cancellationToken);
+        // Three independent reads: the page waits for the longest, not for their sum.
+        var recordsRead = reader.IngestionsAsync(departement, cancellationToken);
+        var inputsRead = reports.LoadInputsAsync(departement, year, cancellationToken);
+        var lastConsolidationRead = reader.LastConsolidationAsync(departement, cancellationToken);
+        await Task.WhenAll(recordsRead, inputsRead, lastConsolidationRead);
+        var (records, inputs) = (await recordsRead, await inputsRead);
         var model = AnnualReportModel.Build(inputs);
         return new DepartementOverview(
             departement.Code,
@@ -99,7 +103,7 @@ public sealed class DepartementOverviewService(PortalReader reader, AnnualReport
             MissingKinds(records, year),
             model.Quality.Gaps.Select(g => new MissingMonth(g.Month.ToString(), MonthLabel(g.Month), g.Missing, g.Known, g.NotConsolidated, g.Labels)).ToList(),
             model.Quality.Unreliable.Select(u => new UnreliableValue(u.Code, u.Label, u.Months.Select(m => m.ToString()).ToList(), u.LastValue)).ToList(),
-            await reader.LastConsolidationAsync(departement, cancellationToken),
+            await lastConsolidationRead,
             !inputs.IsEmpty,
             KeyFigures.From(model));
     }

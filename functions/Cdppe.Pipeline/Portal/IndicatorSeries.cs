@@ -17,14 +17,15 @@ public sealed record IndicatorSeries(string Code, string Label, int? Objectif, s
 }
 
 /// <summary>The Indicateurs page: every indicator's months of a year from the snapshots, statuses from the report's model.</summary>
-public sealed class IndicatorSeriesService(PortalReader reader, AnnualReportService reports, TimeProvider clock)
+public sealed class IndicatorSeriesService(AnnualReportService reports, TimeProvider clock)
 {
     private static readonly string[] CsvHeader = ["code", "libelle", "mois", "valeur", "cible", "statut", "fiable", "lacune"];
 
     public async Task<IReadOnlyList<IndicatorSeries>> BuildAsync(Departement departement, int year, CancellationToken cancellationToken = default)
     {
-        var snapshots = await reader.SnapshotsAsync(departement, year, cancellationToken);
-        var model = await reports.LoadAsync(departement, year, cancellationToken);
+        var inputs = await reports.LoadInputsAsync(departement, year, cancellationToken);
+        var snapshots = inputs.Snapshots;
+        var model = AnnualReportModel.Build(inputs);
         var today = clock.GetLocalNow();
         var lastMonth = year < today.Year ? 12 : Math.Max(1, today.Month - 1);
         var byCode = snapshots.GroupBy(s => s.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToDictionary(s => s.Month), StringComparer.Ordinal);

@@ -1,5 +1,4 @@
 using Azure;
-using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
@@ -8,10 +7,10 @@ namespace Cdppe.Pipeline.Portal;
 
 /// <summary>
 /// The portal's reads of storage, in one place: ingestion records and reports, the files they point to, the last
-/// consolidation run, the snapshots of a year and the départements that dropped anything. Pages get everything
+/// consolidation run, the current indicators and the départements that dropped anything. Pages get everything
 /// else through the services the API uses (the report model, the input templates).
 /// </summary>
-public sealed class PortalReader(CdppeStorage storage, IngestionStore ingestions, IngestionReportStore reports, ConsolidationRunStore runs, SnapshotStore snapshots, IndicatorStore indicators)
+public sealed class PortalReader(CdppeStorage storage, IngestionStore ingestions, IngestionReportStore reports, ConsolidationRunStore runs, IndicatorStore indicators)
 {
     /// <summary>Every ingestion record of a département, newest first.</summary>
     public Task<IReadOnlyList<IngestionEntity>> IngestionsAsync(Departement departement, CancellationToken cancellationToken = default) =>
@@ -48,10 +47,6 @@ public sealed class PortalReader(CdppeStorage storage, IngestionStore ingestions
     /// <summary>End of the département's latest consolidation run, or null when it never ran.</summary>
     public async Task<DateTimeOffset?> LastConsolidationAsync(Departement departement, CancellationToken cancellationToken = default) =>
         (await runs.RunsAsync(departement.Code, cancellationToken)).FirstOrDefault()?.EndedAt;
-
-    /// <summary>The snapshots of every month of a year (one row per indicator and month).</summary>
-    public Task<IReadOnlyList<MonthlySnapshot>> SnapshotsAsync(Departement departement, int year, CancellationToken cancellationToken = default) =>
-        snapshots.YearAsync(departement.Code, year, cancellationToken);
 
     /// <summary>The indicators the département's current plans define (codes, labels, targets), by code.</summary>
     public async Task<IReadOnlyList<IndicatorDefinition>> IndicatorsAsync(Departement departement, CancellationToken cancellationToken = default) =>
