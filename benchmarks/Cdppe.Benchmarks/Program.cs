@@ -3,6 +3,7 @@ using Cdppe.Benchmarks;
 
 // harness [--quick] [--root DIR] : every side-by-side measurement, rewrites docs/benchmarks.md
 // measure <scenario> ...         : one measurement in this process (used by the harness)
+// files                          : writes the generated workbooks (once) and prints their paths
 // bdn [BenchmarkDotNet args]      : the BenchmarkDotNet suites
 // ExcelDataReader needs the legacy code pages (it resolves Windows-1252 even for .xlsx).
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
@@ -12,13 +13,24 @@ switch (args.FirstOrDefault())
         var root = args.SkipWhile(a => a != "--root").Skip(1).FirstOrDefault() ?? FindRoot();
         return await Harness.RunAsync(root, args.Contains("--quick"));
     case "measure":
-        Measurement.Report(await Scenarios.RunAsync(args[1], args[2..]));
+        foreach (var result in await Scenarios.RunAsync(args[1], args[2..]))
+        {
+            Measurement.Report(result);
+        }
+
+        return 0;
+    case "files":
+        foreach (var path in Workloads.WorkbookFiles().Values)
+        {
+            Console.WriteLine(path);
+        }
+
         return 0;
     case "bdn":
         BenchmarkSwitcher.FromAssembly(typeof(ReadingBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.WriteLine("Usage: harness [--quick] | measure <scenario> ... | bdn [--filter *]");
+        Console.WriteLine("Usage: harness [--quick] | measure <scenario> ... | files | bdn [--filter *]");
         return 1;
 }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.Compression;
+using Azure.Data.Tables;
 using Cdppe.Functions.Standalone;
 using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Hosting;
@@ -17,55 +19,89 @@ namespace Cdppe.Benchmarks;
 /// <summary>The workloads a child process measures: <c>measure &lt;scenario&gt; [file] &lt;iterations&gt;</c>.</summary>
 public static class Scenarios
 {
-    public static async Task<MeasurementResult> RunAsync(string scenario, string[] args)
+    public static async Task<IReadOnlyList<MeasurementResult>> RunAsync(string scenario, string[] args)
     {
         switch (scenario)
         {
+            case "read-floor":
+            {
+                var bytes = File.ReadAllBytes(args[0]);
+                return [Measurement.Run($"{ReadingFloorName} · {Path.GetFileName(args[0])}", Iterations(args[1]), () => InflateSheetParts(bytes))];
+            }
+
             case "read-ours":
             {
                 var bytes = File.ReadAllBytes(args[0]);
-                return Measurement.Run($"Cdppe (parse + validate) · {Path.GetFileName(args[0])}", Iterations(args[1]), () => OursParse(bytes));
+                return [Measurement.Run($"Cdppe (parse + validate) · {Path.GetFileName(args[0])}", Iterations(args[1]), () => OursParse(bytes, LimitsFor(args[0])))];
             }
 
             case "read-ours-rows":
             {
                 var bytes = File.ReadAllBytes(args[0]);
                 var reader = Path.GetExtension(args[0]) switch { ".ods" => "OdsWorkbook", ".xls" => "XlsWorkbook", _ => "XlsxWorkbook" };
-                return Measurement.Run($"Cdppe {reader} (rows only) · {Path.GetFileName(args[0])}", Iterations(args[1]), () => OursRows(bytes));
+                return [Measurement.Run($"Cdppe {reader} (rows only) · {Path.GetFileName(args[0])}", Iterations(args[1]), () => OursRows(bytes, LimitsFor(args[0])))];
             }
 
             case "read-exceldatareader":
             {
                 var bytes = File.ReadAllBytes(args[0]);
-                return Measurement.Run($"ExcelDataReader 3.6.0 · {Path.GetFileName(args[0])}", Iterations(args[1]), () => ExcelDataReaderRows(bytes));
+                return [Measurement.Run($"ExcelDataReader 3.6.0 · {Path.GetFileName(args[0])}", Iterations(args[1]), () => ExcelDataReaderRows(bytes))];
             }
 
             case "consolidate-memory":
             {
                 var national = Workloads.National();
-                return Measurement.Run($"National consolidation in memory ({national.Departements.Count} × {national.Months.Count} × {national.Departements[0].Definitions.Count})", Iterations(args[0]), () => Workloads.ConsolidateInMemory(national).ToString("N0", CultureInfo.InvariantCulture) + " snapshots");
+                return [Measurement.Run($"National consolidation in memory ({national.Departements.Count} × {national.Months.Count} × {national.Departements[0].Definitions.Count})", Iterations(args[0]), () => Workloads.ConsolidateInMemory(national).ToString("N0", CultureInfo.InvariantCulture) + " snapshots")];
             }
 
             case "consolidate-azurite":
                 return await ConsolidateThroughAzuriteAsync(Iterations(args[0]));
 
             case "end-to-end":
-                return await EndToEnd.MeasureAsync(Iterations(args[0]), args[1]);
+                return [await EndToEnd.MeasureAsync(Iterations(args[0]), args[1])];
 
             default:
                 throw new ArgumentException($"Unknown scenario {scenario}.");
         }
     }
 
-    public static string OursParse(byte[] bytes)
+    /// <summary>Name of the reading floor rows: what any reader of the file has to do before it reads a cell.</summary>
+    public const string ReadingFloorName = "Floor: inflate the sheet parts only";
+
+    /// <summary>Name of the storage floor row: the same number of entities written with no logic around the writes.</summary>
+    public const string StorageFloorName = "Floor: raw batched upserts";
+
+    /// <summary>Inflates the sheet parts (xl/worksheets/*.xml of an .xlsx, content.xml of an .ods) into one reused buffer; nothing is parsed.</summary>
+    public static string InflateSheetParts(byte[] bytes)
     {
-        var content = new WorkbookParser().Parse(new MemoryStream(bytes));
+        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+        var buffer = new byte[64 * 1024];
+        long total = 0;
+        foreach (var entry in zip.Entries.Where(e => e.FullName == "content.xml" || (e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal))))
+        {
+            using var part = entry.Open();
+            int read;
+            while ((read = part.Read(buffer)) > 0)
+            {
+                total += read;
+            }
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{total / 1e6:N1} MB of sheet XML");
+    }
+
+    /// <summary>The default limits, raised for the generated file that goes over them on purpose.</summary>
+    public static XlsxLimits LimitsFor(string path) => Path.GetFileName(path).Contains(Workloads.LargestRows, StringComparison.Ordinal) ? Workloads.LargeFileLimits : XlsxLimits.Default;
+
+    public static string OursParse(byte[] bytes, XlsxLimits? limits = null)
+    {
+        var content = new WorkbookParser(limits ?? XlsxLimits.Default).Parse(new MemoryStream(bytes));
         return $"{content.ItemCount} lines, {content.Issues.All.Count} issues";
     }
 
-    public static string OursRows(byte[] bytes)
+    public static string OursRows(byte[] bytes, XlsxLimits? limits = null)
     {
-        using var workbook = SpreadsheetFormats.Open(new MemoryStream(bytes));
+        using var workbook = SpreadsheetFormats.Open(new MemoryStream(bytes), limits);
         long cells = 0;
         foreach (var sheet in workbook.Sheets)
         {
@@ -102,7 +138,7 @@ public static class Scenarios
     private static int Iterations(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
     /// <summary>One département × 36 months × 300 indicators through the real consolidator and table batches on Azurite.</summary>
-    private static async Task<MeasurementResult> ConsolidateThroughAzuriteAsync(int iterations)
+    private static async Task<IReadOnlyList<MeasurementResult>> ConsolidateThroughAzuriteAsync(int iterations)
     {
         var folder = Path.Combine(Workloads.Folder, "azurite-" + Guid.NewGuid().ToString("N"));
         await using var azurite = await AzuriteProcess.StartAsync(folder);
@@ -127,6 +163,7 @@ public static class Scenarios
             await ingestions.CommitAsync(new IngestionEntity { PartitionKey = dep.Code, RowKey = "bench", State = IngestionStatus.Accepted }, await ingestions.HeadAsync(dep.Code), plan.Datasets);
         }
 
+        var floor = StorageFloor(services.GetRequiredService<CdppeStorage>(), national.Months, iterations);
         var result = Measurement.Run($"Consolidation of one département through Azurite ({national.Months.Count} months × 300 indicators)", iterations, () =>
         {
             var (dep, _, _) = national.Departements[index++ % national.Departements.Count];
@@ -135,6 +172,42 @@ public static class Scenarios
         });
         var (first, _, _) = national.Departements[0];
         var rerun = Measurement.Run("Re-run on the same inputs (nothing to write)", 1, () => consolidator.ConsolidateAsync(first, national.Months, "bench").GetAwaiter().GetResult().RevisionsWritten + " written");
-        return result with { Detail = $"{result.Detail}; {national.Months.Count * 300 / (result.MedianMs / 1000):N0} snapshots/s; re-run with no change {rerun.MedianMs:N0} ms ({rerun.Detail})" };
+        return
+        [
+            floor,
+            result with { Detail = $"{result.Detail}; {national.Months.Count * 300 / (result.MedianMs / 1000):N0} snapshots/s" },
+            rerun with { Name = $"Re-run of one département with nothing changed ({national.Months.Count} months × 300 indicators)" },
+        ];
+    }
+
+    /// <summary>
+    /// The storage floor of <see cref="ConsolidateThroughAzuriteAsync"/>: as many snapshot rows as it writes (months ×
+    /// 300), built beforehand, written in transactions of 100 to a new partition each run, one after the other as the
+    /// consolidator writes its months: no read, no hash, no logic.
+    /// </summary>
+    private static MeasurementResult StorageFloor(CdppeStorage storage, IReadOnlyList<YearMonth> months, int iterations)
+    {
+        var table = storage.Tables.GetTableClient(TableNames.Snapshots);
+        var count = months.Count * 300;
+        var runs = Enumerable.Range(0, iterations + 1).Select(run => // one per run, warm-up included, built before the clock starts
+        {
+            var partition = string.Create(CultureInfo.InvariantCulture, $"floor-{run}");
+            return months
+                .SelectMany(m => Enumerable.Range(0, 300).Select(i => SnapshotStore.ToEntity(partition, new MonthlySnapshot(string.Create(CultureInfo.InvariantCulture, $"O{i % 26 + 1:00}-IND-{i:000}"), "Indicateur", m, 100m + i, false, null, 1_200m, null, Pipeline.Consolidation.SnapshotStatus.OnTrack, true, "bench"))))
+                .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))
+                .Chunk(TableBatches.MaxOperations)
+                .ToList();
+        }).ToList();
+        var next = 0;
+        return Measurement.Run($"{StorageFloorName} of {count:N0} snapshot rows through Azurite (transactions of 100)", iterations, () =>
+        {
+            var actions = runs[next++];
+            foreach (var batch in actions)
+            {
+                table.SubmitTransactionAsync(batch).GetAwaiter().GetResult();
+            }
+
+            return string.Create(CultureInfo.InvariantCulture, $"{count:N0} rows in {actions.Count} transactions");
+        });
     }
 }

@@ -6,6 +6,9 @@ namespace Cdppe.Benchmarks;
 /// <summary>The targets of the issues, checked against the measurements, with the gap when one is missed.</summary>
 public static class Targets
 {
+    /// <summary>"met", or "missed by 1.23×".</summary>
+    private static string Verdict(bool met, double factor) => met ? "met" : string.Create(CultureInfo.InvariantCulture, $"missed by {factor:0.00}×");
+
     public static string Render(IReadOnlyList<MeasurementResult> results)
     {
         var culture = CultureInfo.InvariantCulture;
@@ -15,28 +18,70 @@ public static class Targets
         page.AppendLine();
         page.AppendLine("| target | measured | verdict |");
         page.AppendLine("|---|---|---|");
-        var edr = results.FirstOrDefault(r => r.Name.StartsWith("ExcelDataReader", StringComparison.Ordinal) && r.Name.Contains("100000", StringComparison.Ordinal));
-        var ours = results.FirstOrDefault(r => r.Name.StartsWith("Cdppe XlsxWorkbook", StringComparison.Ordinal) && r.Name.Contains("100000", StringComparison.Ordinal));
+        MeasurementResult? Reading(string prefix, string file) =>
+            results.FirstOrDefault(r => r.Name.StartsWith(prefix, StringComparison.Ordinal) && r.Name.EndsWith("· " + file, StringComparison.Ordinal));
+        const string hundredThousand = "suivi-mensuel-100000-lignes.xlsx";
+        var edr = Reading("ExcelDataReader", hundredThousand);
+        var ours = Reading("Cdppe XlsxWorkbook", hundredThousand);
+        var parse = Reading("Cdppe (parse + validate)", hundredThousand);
+        var floor = Reading(Scenarios.ReadingFloorName, hundredThousand);
         if (edr is not null && ours is not null)
         {
             var speedup = edr.MedianMs / ours.MedianMs;
-            page.AppendLine(string.Create(culture, $"| reading ≥ 2× ExcelDataReader's throughput (100 000-row suivi-mensuel, rows only) | {speedup:0.00}× | {(speedup >= 2 ? "met" : $"missed by {2 / speedup:0.00}× (see below)")} |"));
-            if (speedup < 2)
+            page.AppendLine(string.Create(culture, $"| reading ≥ 2.5× ExcelDataReader's throughput (100 000-row suivi-mensuel, rows only) | {speedup:0.00}× | {Verdict(speedup >= 2.5, 2.5 / speedup)} |"));
+        }
+
+        if (floor is not null && ours is not null)
+        {
+            var ratio = ours.MedianMs / floor.MedianMs;
+            page.AppendLine(string.Create(culture, $"| reading ≤ 2× the inflate floor (100 000-row suivi-mensuel, rows only) | {ratio:0.00}× ({ours.MedianMs:N0} ms / {floor.MedianMs:N0} ms) | {Verdict(ratio <= 2, ratio / 2)} |"));
+            if (ratio > 2)
             {
-                notes.AppendLine(string.Create(culture, $"- **Reading, {2 / speedup:0.00}× short of the target.** Both readers tokenize the XML with `XmlReader`; ours then allocates {ours.AllocatedMbPerOp:N0} MB per run on the 100 000-row file (ExcelDataReader {edr.AllocatedMbPerOp:N0} MB) — an object per cell, a dictionary per row, a string per value — so the remaining gain is in the tokenizing itself. What would close it: a UTF-8 scanner over the part stream instead of `XmlReader` (cell references, types and numbers read from the bytes, no intermediate strings), with cells as structs in a row buffer reused between rows (the parsers copy what they keep). Moving from `OpenXmlReader` to `XmlReader` already took it from about 650 ms to about 240 ms on this file."));
+                notes.AppendLine(string.Create(culture, $"- **Reading, {ratio / 2:0.00}× over twice the floor.** The floor only inflates {floor.Detail} into one buffer in {floor.MedianMs:N0} ms. Our reader inflates the sheet part twice: merged ranges are stored after the rows and a row is handed out with its merges filled, so a first pass finds them (it inflates the part again and searches its bytes for the end of the sheet data instead of reading the rows), then the rows are scanned; holding the inflated part instead would make memory grow with the rows. What is left of the time is the tokenizing of 600 000 cells (a tag, three attributes and a value each) and an `XlsxCell` object and a dictionary entry per cell, which the parsers read (they keep rows), measured at {ours.AllocatedMbPerOp:N0} MB allocated per run. Closing it would take a row type the parsers read without objects per cell (not in this change: the sheet parsers would change with it)."));
             }
         }
 
-        var small = results.FirstOrDefault(r => r.Name.StartsWith("Cdppe XlsxWorkbook", StringComparison.Ordinal) && r.Name.Contains("10000-", StringComparison.Ordinal));
-        if (small is not null && ours is not null)
+        if (edr is not null && parse is not null)
         {
-            page.AppendLine(string.Create(culture, $"| memory flat in the number of rows (peak of the reading process, 10 000 → 100 000 rows) | {small.PeakWorkingSetMb:N0} MB → {ours.PeakWorkingSetMb:N0} MB | {(ours.PeakWorkingSetMb < small.PeakWorkingSetMb * 1.5 ? "met" : "not flat")} |"));
+            var speedup = edr.MedianMs / parse.MedianMs;
+            page.AppendLine(string.Create(culture, $"| parse + validate ≥ 1.5× faster than ExcelDataReader's bare cell read (100 000-row suivi-mensuel) | {speedup:0.00}× | {Verdict(speedup >= 1.5, 1.5 / speedup)} |"));
+            if (speedup < 1.5 && ours is not null)
+            {
+                notes.AppendLine(string.Create(culture, $"- **Parse + validate, {1.5 / speedup:0.00}× short.** The whole parse takes {parse.MedianMs / ours.MedianMs:0.0}× the time of reading the rows ({parse.MedianMs:N0} ms against {ours.MedianMs:N0} ms) and allocates {parse.AllocatedMbPerOp:N0} MB per run: the time is in the suivi-mensuel parser's work on each row (French values, codes, periods, duplicates, the model), which this change did not touch."));
+            }
+        }
+
+        var small = Reading("Cdppe XlsxWorkbook", "suivi-mensuel-10000-lignes.xlsx");
+        var largest = Reading("Cdppe XlsxWorkbook", $"suivi-mensuel-{Workloads.LargestRows}-lignes.xlsx") ?? ours;
+        if (small is not null && largest is not null)
+        {
+            var growth = largest.PeakWorkingSetMb / small.PeakWorkingSetMb;
+            page.AppendLine(string.Create(culture, $"| memory flat in the number of rows (peak of the reading process, rows only, 10 000 → {(largest == ours ? "100 000" : "1 000 000")} rows) | {small.PeakWorkingSetMb:N0} MB → {largest.PeakWorkingSetMb:N0} MB ({growth:0.00}×; the process holds the whole file, 26 MB for a million rows) | {(growth < 1.5 ? "met" : $"not flat ({growth:0.00}×)")} |"));
         }
 
         var national = results.FirstOrDefault(r => r.Name.StartsWith("National consolidation in memory", StringComparison.Ordinal));
         if (national is not null)
         {
             page.AppendLine(string.Create(culture, $"| national consolidation in memory < 10 s on 2 cores | {national.MedianMs / 1000:N2} s | {(national.MedianMs < 10_000 ? "met" : "missed")} |"));
+        }
+
+        var storageFloor = results.FirstOrDefault(r => r.Name.StartsWith(Scenarios.StorageFloorName, StringComparison.Ordinal));
+        var oneDepartement = results.FirstOrDefault(r => r.Name.StartsWith("Consolidation of one département through Azurite", StringComparison.Ordinal));
+        var rerun = results.FirstOrDefault(r => r.Name.StartsWith("Re-run of one département", StringComparison.Ordinal));
+        if (storageFloor is not null && oneDepartement is not null)
+        {
+            var ratio = oneDepartement.MedianMs / storageFloor.MedianMs;
+            page.AppendLine(string.Create(culture, $"| consolidation of one département through Azurite ≤ 1.3× the storage floor (36 months × 300 indicators) | {ratio:0.00}× ({oneDepartement.MedianMs:N0} ms / {storageFloor.MedianMs:N0} ms) | {Verdict(ratio <= 1.3, ratio / 1.3)} |"));
+            if (ratio > 1.3)
+            {
+                notes.AppendLine(string.Create(culture, $"- **Consolidation, {ratio / 1.3:0.00}× over 1.3× the storage floor.** Besides the same writes, a first consolidation reads the indicators, the year's values and each month's stored snapshots (to write only what changed, as a new revision), and records each month; the floor does none of it. Not worked on in this change beyond the re-run."));
+            }
+        }
+
+        if (rerun is not null && oneDepartement is not null)
+        {
+            var ratio = rerun.MedianMs / oneDepartement.MedianMs;
+            page.AppendLine(string.Create(culture, $"| re-run with nothing changed ≤ 0.1× the write time (one département) | {ratio:0.000}× ({rerun.MedianMs:N0} ms / {oneDepartement.MedianMs:N0} ms) | {Verdict(ratio <= 0.1, ratio / 0.1)} |"));
         }
 
         foreach (var fiches in new[] { "41", "1000" })
@@ -53,8 +98,17 @@ public static class Targets
         var endToEnd = results.FirstOrDefault(r => r.Name.StartsWith("End to end", StringComparison.Ordinal));
         if (endToEnd is not null)
         {
-            page.AppendLine(string.Create(culture, $"| end to end (drop of the sample workbooks → report downloaded) < 5 s | {endToEnd.MedianMs / 1000:N2} s | {(endToEnd.MedianMs < 5_000 ? "met" : $"missed by {endToEnd.MedianMs / 5_000:0.00}×")} |"));
+            page.AppendLine(string.Create(culture, $"| end to end (drop of the sample workbooks → report downloaded) < 5 s | {endToEnd.MedianMs / 1000:N2} s | {(endToEnd.MedianMs < 5_000 ? "met" : $"missed by {endToEnd.MedianMs / 5_000:0.00}× (one run, on a machine as loaded as said above)")} |"));
         }
+
+        var report = results.FirstOrDefault(r => r.Name == "Cdppe, compile + render · 1000 fiches");
+        if (report is not null)
+        {
+            page.AppendLine(string.Create(culture, $"| report peak memory < 200 MB (1000 fiches) | {report.PeakWorkingSetMb:N0} MB | {Verdict(report.PeakWorkingSetMb < 200, report.PeakWorkingSetMb / 200)} (streaming rendering is a separate change) |"));
+        }
+
+        page.AppendLine("| national year through Azurite (101 départements × 12 months × 300 indicators, bounded parallelism, retries on 500/503) | not measured | not in this change |");
+        page.AppendLine("| cold start on the isolated-worker app, framework-dependent vs ReadyToRun | see Cold start above (its own script) | not rerun by this harness |");
 
         if (notes.Length > 0)
         {

@@ -11,6 +11,18 @@ public static class Workloads
 {
     public static string Folder { get; } = Path.Combine(Path.GetTempPath(), "cdppe-benchmarks");
 
+    /// <summary>Rows of the largest generated file, read with <see cref="LargeFileLimits"/>.</summary>
+    public const string LargestRows = "1000000";
+
+    /// <summary>The reader's limits with room for <see cref="LargestRows"/> rows (the defaults refuse a sheet of more than 500 000).</summary>
+    public static XlsxLimits LargeFileLimits { get; } = XlsxLimits.Default with
+    {
+        MaxRowsPerSheet = 2_000_000,
+        MaxUncompressedBytes = 1024L * 1024 * 1024,
+        MaxCharactersInPart = 1024L * 1024 * 1024,
+        Xml = XlsxLimits.Default.Xml with { MaxPartBytes = 1024L * 1024 * 1024, MaxElements = 50_000_000 },
+    };
+
     /// <summary>Writes the workbook files once and returns their paths by name.</summary>
     public static IReadOnlyDictionary<string, string> WorkbookFiles()
     {
@@ -21,6 +33,7 @@ public static class Workloads
             ["plan-action-40-fiches.xlsx"] = () => SampleWorkbooks.PlanAction(),
             ["suivi-mensuel-10000-lignes.xlsx"] = () => SuiviMensuel(10_000),
             ["suivi-mensuel-100000-lignes.xlsx"] = () => SuiviMensuel(100_000),
+            [$"suivi-mensuel-{LargestRows}-lignes.xlsx"] = () => SuiviMensuel(1_000_000),
         };
         var paths = new Dictionary<string, string>();
         foreach (var (name, build) in files)

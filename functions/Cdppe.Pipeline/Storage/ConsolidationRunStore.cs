@@ -6,7 +6,8 @@ namespace Cdppe.Pipeline.Storage;
 
 /// <summary>
 /// Table ConsolidationRuns: one row per run (RowKey <c>run|{reversed ticks}</c>, newest first) and, per month, when it
-/// was last consolidated (<c>month|{month}</c>), which the planner reads to know what is due again.
+/// was last consolidated (<c>month|{month}</c>), which the planner reads to know what is due again, with the fingerprint
+/// of the inputs it was consolidated from, which the consolidator reads to leave an unchanged month alone.
 /// </summary>
 public sealed class ConsolidationRunStore(CdppeStorage storage)
 {
@@ -21,6 +22,10 @@ public sealed class ConsolidationRunStore(CdppeStorage storage)
     public Task RecordMonthAsync(ConsolidationRunEntity month, CancellationToken cancellationToken = default) =>
         Table.UpsertEntityAsync(Keyed(month, MonthPrefix + month.Months), TableUpdateMode.Replace, cancellationToken);
 
+    /// <summary>Records months in transactions of this partition (the months a run found unchanged).</summary>
+    public Task RecordMonthsAsync(IEnumerable<ConsolidationRunEntity> months, CancellationToken cancellationToken = default) =>
+        TableBatches.UpsertAsync(Table, months.Select(m => Keyed(m, MonthPrefix + m.Months)), cancellationToken);
+
     public Task RecordRunAsync(ConsolidationRunEntity run, CancellationToken cancellationToken = default) =>
         Table.UpsertEntityAsync(Keyed(run, RunKey(run.StartedAt)), TableUpdateMode.Replace, cancellationToken);
 
@@ -29,18 +34,22 @@ public sealed class ConsolidationRunStore(CdppeStorage storage)
         Table.PrefixAsync<ConsolidationRunEntity>(partition, RunPrefix, cancellationToken);
 
     /// <summary>When each month was last consolidated.</summary>
-    public async Task<IReadOnlyDictionary<YearMonth, DateTimeOffset>> ConsolidatedAtAsync(string partition, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<YearMonth, DateTimeOffset>> ConsolidatedAtAsync(string partition, CancellationToken cancellationToken = default) =>
+        (await MonthsAsync(partition, cancellationToken)).ToDictionary(m => m.Key, m => m.Value.StartedAt);
+
+    /// <summary>The last record of each month consolidated (when, from which inputs, with how many snapshots and gaps).</summary>
+    public async Task<IReadOnlyDictionary<YearMonth, ConsolidationRunEntity>> MonthsAsync(string partition, CancellationToken cancellationToken = default)
     {
-        var at = new Dictionary<YearMonth, DateTimeOffset>();
+        var months = new Dictionary<YearMonth, ConsolidationRunEntity>();
         foreach (var m in await Table.PrefixAsync<ConsolidationRunEntity>(partition, MonthPrefix, cancellationToken))
         {
             if (YearMonth.TryParse(m.Months, out var month))
             {
-                at[month.Value] = m.StartedAt;
+                months[month.Value] = m;
             }
         }
 
-        return at;
+        return months;
     }
 
     private static ConsolidationRunEntity Keyed(ConsolidationRunEntity entity, string rowKey)

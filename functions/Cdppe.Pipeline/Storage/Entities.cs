@@ -203,6 +203,9 @@ public sealed class ConsolidationRunEntity : EntityBase
     public int Gaps { get; set; }
 
     public string Warnings { get; set; } = string.Empty;
+
+    /// <summary>On a month's row: the fingerprint of the inputs it was consolidated from (<see cref="Consolidation.MonthlyConsolidator.InputsFingerprint"/>).</summary>
+    public string? InputsFingerprint { get; set; }
 }
 
 /// <summary>Standalone blob watcher bookkeeping: one row per blob version (ETag), as the Functions host keeps receipts.</summary>

@@ -24,15 +24,18 @@ public static class HostileWorkbooks
     public static byte[] Suivi(params object?[][] rows) => XlsxWriter.Write([new XlsxSheetSpec("Suivi", [SuiviHeader, .. rows])]);
 
     /// <summary>Replaces (or adds) one entry of a zip package.</summary>
-    public static byte[] WithEntry(byte[] package, string entryName, string content)
+    public static byte[] WithEntry(byte[] package, string entryName, string content) => WithEntry(package, entryName, new UTF8Encoding(false).GetBytes(content));
+
+    /// <summary>Replaces (or adds) one entry of a zip package with these bytes.</summary>
+    public static byte[] WithEntry(byte[] package, string entryName, byte[] content)
     {
         using var stream = new MemoryStream();
         stream.Write(package);
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
         {
             zip.GetEntry(entryName)?.Delete();
-            using var writer = new StreamWriter(zip.CreateEntry(entryName).Open(), new UTF8Encoding(false));
-            writer.Write(content);
+            using var entry = zip.CreateEntry(entryName).Open();
+            entry.Write(content);
         }
 
         return stream.ToArray();

@@ -31,17 +31,13 @@ public static class XlsxPartCheck
         }
     }
 
-    /// <summary>For a streamed part: throws the same refusal as <see cref="Check"/> when the reader is on an element nested too deep.</summary>
-    public static void CheckDepth(XmlReader xml, OpenXmlPart part, XlsxLimits limits)
+    /// <summary>The refusal of <see cref="Check"/> for a streamed part in which an element is nested deeper than the limit.</summary>
+    public static WorkbookFormatException DepthRefusal(OpenXmlPart part, XlsxLimits limits)
     {
-        ArgumentNullException.ThrowIfNull(xml);
         ArgumentNullException.ThrowIfNull(part);
         ArgumentNullException.ThrowIfNull(limits);
-        if (xml.NodeType == XmlNodeType.Element && xml.Depth >= limits.Xml.MaxDepth)
-        {
-            var uri = part.Uri.ToString();
-            throw Refusal(part.OpenXmlPackage as SpreadsheetDocument, new XmlLimitException(XmlLimit.Depth, uri, XmlPartScanner.Describe(XmlLimit.Depth, uri, limits.Xml)), limits);
-        }
+        var uri = part.Uri.ToString();
+        return Refusal(part.OpenXmlPackage as SpreadsheetDocument, new XmlLimitException(XmlLimit.Depth, uri, XmlPartScanner.Describe(XmlLimit.Depth, uri, limits.Xml)), limits);
     }
 
     private static WorkbookFormatException Refusal(SpreadsheetDocument? document, XmlLimitException ex, XlsxLimits limits)

@@ -133,169 +133,289 @@ public sealed class XlsxWorkbook : ISpreadsheet
 
     private WorksheetPart SheetPart(SpreadsheetSheet sheet) => (WorksheetPart)document.WorkbookPart!.GetPartById(relationshipIds[sheet.Index]);
 
-    /// <summary>A cell as its XML carries it, read from reader events without building an element tree.</summary>
-    private readonly record struct RawCell(string? Reference, string? Type, uint? Style, string? Value, string? InlineText, bool HasFormula);
+    /// <summary>The type of a cell (its <c>t</c> attribute); any other value reads as a number, as before.</summary>
+    private enum RawType : byte
+    {
+        Number,
+        Shared,
+        Inline,
+        Str,
+        Error,
+        Boolean,
+        Date,
+    }
+
+    /// <summary>A cell as its XML carries it: a struct in the row buffer, with its value still as UTF-8 bytes when it is a plain number or index.</summary>
+    private struct RawCell
+    {
+        public int Column;
+        public RawType Type;
+        public uint? Style;
+        public bool HasFormula;
+
+        /// <summary>The <c>&lt;v&gt;</c> element is present.</summary>
+        public bool HasValue;
+
+        /// <summary>The value when it had to be made a string (entities, CDATA); otherwise it is in <see cref="RowBuffer.Values"/>.</summary>
+        public string? Decoded;
+        public int ValueStart;
+        public int ValueLength;
+        public string? InlineText;
+    }
+
+    /// <summary>The cells of the current row and the UTF-8 bytes of their values, reused from row to row.</summary>
+    private sealed class RowBuffer
+    {
+        public RawCell[] Cells = new RawCell[16];
+        public int Count;
+        public byte[] Values = new byte[256];
+        public int ValuesLength;
+
+        public void Clear()
+        {
+            Count = 0;
+            ValuesLength = 0;
+        }
+
+        public ref RawCell Add()
+        {
+            if (Count == Cells.Length)
+            {
+                Array.Resize(ref Cells, Cells.Length * 2);
+            }
+
+            Cells[Count] = default;
+            return ref Cells[Count++];
+        }
+
+        public void Append(ReadOnlySpan<byte> bytes)
+        {
+            if (ValuesLength + bytes.Length > Values.Length)
+            {
+                Array.Resize(ref Values, Math.Max(Values.Length * 2, ValuesLength + bytes.Length));
+            }
+
+            bytes.CopyTo(Values.AsSpan(ValuesLength));
+            ValuesLength += bytes.Length;
+        }
+
+        public ReadOnlySpan<byte> Value(in RawCell cell) => Values.AsSpan(cell.ValueStart, cell.ValueLength);
+    }
 
     /// <summary>
-    /// SAX over the sheet part with <see cref="XmlReader"/> (DTDs prohibited, size-limited): rows and cells from
-    /// reader events and attributes, no element tree. <see cref="OpenXmlReader"/> wraps the same reader but measured
-    /// four times slower on sheet data (docs/benchmarks.md), so it is kept for the small parts only.
+    /// The sheet part read by <see cref="Utf8XmlScanner"/>, a UTF-8 scanner over the inflated bytes: rows and cells
+    /// from tags and attributes, numbers and shared-string indexes parsed from the bytes, one reused row buffer of
+    /// struct cells (the row handed out is a copy). <see cref="XmlReader"/> (still used for the .ods parts) and, before
+    /// it, <see cref="OpenXmlReader"/> measured several times slower on sheet data (docs/benchmarks.md).
     /// </summary>
-    private IEnumerable<(int RowIndex, List<RawCell> Cells)> ReadRawRows(WorksheetPart part)
+    private IEnumerable<(int RowIndex, RowBuffer Cells)> ReadRawRows(WorksheetPart part)
     {
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
-        using var xml = XmlReader.Create(stream, XmlSettings(limits));
-        var names = new SheetNames(xml.NameTable);
-        var cells = new List<RawCell>();
+        using var xml = new Utf8XmlScanner(stream, limits.MaxCharactersInPart);
+        var row = new RowBuffer();
         while (xml.Read())
         {
-            if (xml.NodeType != XmlNodeType.Element || !ReferenceEquals(xml.LocalName, names.Row))
+            if (xml.Token is XmlToken.StartTag or XmlToken.EmptyTag && xml.Name.SequenceEqual("row"u8))
+            {
+                yield return (ReadRawRow(xml, row), row);
+            }
+        }
+    }
+
+    /// <summary>Reads the row whose tag is current into <paramref name="row"/> (cleared first); returns its <c>r</c> attribute, 0 when absent.</summary>
+    private static int ReadRawRow(Utf8XmlScanner xml, RowBuffer row)
+    {
+        var rowIndex = xml.TryAttribute("r"u8, out var r) && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : 0;
+        row.Clear();
+        if (xml.Token == XmlToken.EmptyTag)
+        {
+            return rowIndex;
+        }
+
+        var depth = xml.Depth;
+        while (xml.Read() && !(xml.Token == XmlToken.EndTag && xml.Depth == depth - 1))
+        {
+            if (xml.Token is XmlToken.StartTag or XmlToken.EmptyTag && xml.Name.SequenceEqual("c"u8))
+            {
+                ReadRawCell(xml, row);
+            }
+        }
+
+        return rowIndex;
+    }
+
+    private static void ReadRawCell(Utf8XmlScanner xml, RowBuffer row)
+    {
+        ref var cell = ref row.Add();
+        cell.Type = RawType.Number;
+        var offset = 0;
+        while (xml.NextAttribute(ref offset, out var attribute, out var value))
+        {
+            if (attribute.Length != 1)
             {
                 continue;
             }
 
-            var rowIndex = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 0;
-            cells.Clear(); // one buffer for every row: the consumer copies the row before asking for the next
-            if (!xml.IsEmptyElement)
+            switch (attribute[0])
             {
-                var depth = xml.Depth;
-                while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
-                {
-                    if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, names.Cell))
-                    {
-                        cells.Add(ReadRawCell(xml, names));
-                    }
-                }
+                case (byte)'r':
+                    cell.Column = TryParseColumn(value, out var column) ? column : 0;
+                    break;
+                case (byte)'t':
+                    cell.Type = TypeOf(value);
+                    break;
+                case (byte)'s':
+                    cell.Style = uint.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
+                    break;
+            }
+        }
+
+        if (xml.Token == XmlToken.EmptyTag)
+        {
+            return;
+        }
+
+        // Most cells: <c …><v>text</v></c>, read in one step.
+        if (xml.TryReadOnlyChildText("v"u8, out var text))
+        {
+            cell.HasValue = true;
+            cell.ValueStart = row.ValuesLength;
+            cell.ValueLength = text.IndexOfAnyExcept(" \t\n"u8) < 0 ? 0 : text.Length;
+            row.Append(text[..cell.ValueLength]);
+            return;
+        }
+
+        var depth = xml.Depth;
+        while (xml.Read() && !(xml.Token == XmlToken.EndTag && xml.Depth == depth - 1))
+        {
+            if (xml.Token is not (XmlToken.StartTag or XmlToken.EmptyTag))
+            {
+                continue;
             }
 
-            yield return (rowIndex, cells);
+            var name = xml.Name;
+            if (name.SequenceEqual("v"u8))
+            {
+                ReadValue(xml, row, ref cell);
+            }
+            else if (name.SequenceEqual("f"u8))
+            {
+                cell.HasFormula = true;
+                xml.SkipElement();
+            }
+            else if (name.SequenceEqual("is"u8))
+            {
+                cell.InlineText = ReadRichText(xml);
+            }
         }
     }
 
-    private static RawCell ReadRawCell(XmlReader xml, SheetNames names)
+    /// <summary>The text of the <c>&lt;v&gt;</c> element whose tag is current: its bytes copied to the row buffer, or a string when entities or CDATA make one needed.</summary>
+    private static void ReadValue(Utf8XmlScanner xml, RowBuffer row, ref RawCell cell)
     {
-        string? reference = null;
-        string? type = null;
-        uint? style = null;
-        if (xml.MoveToFirstAttribute())
+        cell.HasValue = true;
+        cell.ValueStart = row.ValuesLength;
+        cell.ValueLength = 0;
+        cell.Decoded = null;
+        if (xml.Token == XmlToken.EmptyTag)
         {
-            do
-            {
-                var attribute = xml.LocalName;
-                if (ReferenceEquals(attribute, names.Reference))
-                {
-                    reference = xml.Value;
-                }
-                else if (ReferenceEquals(attribute, names.Type))
-                {
-                    type = xml.Value;
-                }
-                else if (ReferenceEquals(attribute, names.Style) && uint.TryParse(xml.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var s))
-                {
-                    style = s;
-                }
-            }
-            while (xml.MoveToNextAttribute());
-            xml.MoveToElement();
+            return;
         }
 
-        string? value = null;
-        string? inline = null;
-        var hasFormula = false;
-        if (!xml.IsEmptyElement)
+        System.Text.StringBuilder? decoded = null;
+        var depth = xml.Depth;
+        while (xml.Read() && !(xml.Token == XmlToken.EndTag && xml.Depth == depth - 1))
         {
-            var depth = xml.Depth;
-            while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+            if (xml.Token == XmlToken.Text && decoded is null && xml.Content.IndexOfAny((byte)'&', (byte)'\r') < 0)
             {
-                if (xml.NodeType != XmlNodeType.Element)
-                {
-                    continue;
-                }
-
-                var name = xml.LocalName;
-                if (ReferenceEquals(name, names.Value))
-                {
-                    value = ReadSimpleText(xml);
-                }
-                else if (ReferenceEquals(name, names.Formula))
-                {
-                    hasFormula = true;
-                    ReadSimpleText(xml);
-                }
-                else if (ReferenceEquals(name, names.InlineString))
-                {
-                    inline = ReadRichText(xml, names);
-                }
+                row.Append(xml.Content);
+                cell.ValueLength += xml.Content.Length;
+            }
+            else if (xml.Token is XmlToken.Text or XmlToken.CData)
+            {
+                decoded ??= new System.Text.StringBuilder(System.Text.Encoding.UTF8.GetString(row.Value(cell)));
+                decoded.Append(xml.Token == XmlToken.Text ? xml.Decode(xml.Content) : System.Text.Encoding.UTF8.GetString(xml.Content));
             }
         }
 
-        return new RawCell(reference, type, style, value, inline, hasFormula);
+        if (decoded is not null)
+        {
+            cell.Decoded = decoded.ToString();
+        }
+        else if (row.Value(cell).IndexOfAnyExcept(" \t\r\n"u8) < 0)
+        {
+            cell.ValueLength = 0; // whitespace alone is no value, as for a reader ignoring insignificant whitespace
+        }
     }
 
-    /// <summary>Text content of a simple element; leaves the reader on its end tag.</summary>
-    private static string ReadSimpleText(XmlReader xml)
+    private static RawType TypeOf(ReadOnlySpan<byte> type) => type switch
     {
-        if (xml.IsEmptyElement)
+        [(byte)'s'] => RawType.Shared,
+        [(byte)'e'] => RawType.Error,
+        [(byte)'b'] => RawType.Boolean,
+        [(byte)'d'] => RawType.Date,
+        [(byte)'s', (byte)'t', (byte)'r'] => RawType.Str,
+        _ when type.SequenceEqual("inlineStr"u8) => RawType.Inline,
+        _ => RawType.Number,
+    };
+
+    /// <summary>The column of a cell reference such as "B12" (as <see cref="CellReference.TryParse"/> reads it), from its UTF-8 bytes.</summary>
+    private static bool TryParseColumn(ReadOnlySpan<byte> reference, out int column)
+    {
+        column = 0;
+        var i = 0;
+        while (i < reference.Length && char.IsAsciiLetter((char)reference[i]))
+        {
+            column = (column * 26) + ((reference[i] | 0x20) - 'a' + 1);
+            if (column > 16_384)
+            {
+                return false;
+            }
+
+            i++;
+        }
+
+        return i > 0 && i < reference.Length && int.TryParse(reference[i..], NumberStyles.None, CultureInfo.InvariantCulture, out var row) && row > 0;
+    }
+
+    /// <summary>Texts of a shared-string item or inline string whose tag is current (runs concatenated, phonetic runs excluded); leaves the scanner on its end tag.</summary>
+    private static string ReadRichText(Utf8XmlScanner xml)
+    {
+        if (xml.Token == XmlToken.EmptyTag)
         {
             return string.Empty;
         }
 
         string? single = null;
         System.Text.StringBuilder? many = null;
-        while (xml.Read() && xml.NodeType != XmlNodeType.EndElement)
+        var depth = xml.Depth;
+        while (xml.Read() && !(xml.Token == XmlToken.EndTag && xml.Depth == depth - 1))
         {
-            if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            if (xml.Token is not (XmlToken.StartTag or XmlToken.EmptyTag))
             {
+                continue;
+            }
+
+            if (xml.Name.SequenceEqual("rPh"u8))
+            {
+                xml.SkipElement();
+            }
+            else if (xml.Name.SequenceEqual("t"u8))
+            {
+                var text = xml.ReadElementText();
                 if (single is null)
                 {
-                    single = xml.Value;
+                    single = text;
                 }
                 else
                 {
                     many ??= new System.Text.StringBuilder(single);
-                    many.Append(xml.Value);
+                    many.Append(text);
                 }
             }
         }
 
         return many?.ToString() ?? single ?? string.Empty;
-    }
-
-    /// <summary>Texts of a shared-string item or inline string (runs concatenated, phonetic runs excluded); leaves the reader on its end tag.</summary>
-    private static string ReadRichText(XmlReader xml, SheetNames names)
-    {
-        if (xml.IsEmptyElement)
-        {
-            return string.Empty;
-        }
-
-        var text = new System.Text.StringBuilder();
-        var depth = xml.Depth;
-        while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
-        {
-            if (xml.NodeType != XmlNodeType.Element)
-            {
-                continue;
-            }
-
-            if (ReferenceEquals(xml.LocalName, names.Phonetic))
-            {
-                xml.Skip();
-                if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            if (ReferenceEquals(xml.LocalName, names.Text))
-            {
-                text.Append(ReadSimpleText(xml));
-            }
-        }
-
-        return text.ToString();
     }
 
     /// <summary>Settings of every XML part read (here and in the .ods reader): DTDs prohibited, no resolver, size-limited.</summary>
@@ -311,47 +431,18 @@ public sealed class XlsxWorkbook : ISpreadsheet
         CloseInput = false,
     };
 
-    /// <summary>Atomised element names, compared by reference.</summary>
-    private sealed class SheetNames(XmlNameTable table)
-    {
-        public string Row { get; } = table.Add("row");
-
-        public string Cell { get; } = table.Add("c");
-
-        public string Value { get; } = table.Add("v");
-
-        public string Formula { get; } = table.Add("f");
-
-        public string InlineString { get; } = table.Add("is");
-
-        public string Text { get; } = table.Add("t");
-
-        public string Phonetic { get; } = table.Add("rPh");
-
-        public string SharedItem { get; } = table.Add("si");
-
-        public string MergeCell { get; } = table.Add("mergeCell");
-
-        public string SheetData { get; } = table.Add("sheetData");
-
-        public string Reference { get; } = table.Add("r");
-
-        public string Type { get; } = table.Add("t");
-
-        public string Style { get; } = table.Add("s");
-    }
-
-    private XlsxRow ToRow(SpreadsheetSheet sheet, int rowIndex, List<RawCell> rawCells, List<(int R1, int C1, int R2, int C2)> merges, Dictionary<(int Row, int Col), XlsxCell> anchors)
+    private XlsxRow ToRow(SpreadsheetSheet sheet, int rowIndex, RowBuffer rawCells, List<(int R1, int C1, int R2, int C2)> merges, Dictionary<(int Row, int Col), XlsxCell> anchors)
     {
         var cells = new Dictionary<int, XlsxCell>(rawCells.Count);
         var nextColumn = 1;
-        foreach (var raw in rawCells)
+        for (var i = 0; i < rawCells.Count; i++)
         {
-            var column = raw.Reference is { } reference && CellReference.TryParse(reference, out var c, out _) ? c : nextColumn;
+            ref readonly var raw = ref rawCells.Cells[i];
+            var column = raw.Column > 0 ? raw.Column : nextColumn;
             nextColumn = column + 1;
             if (column > limits.MaxColumns)
             {
-                if (raw.Value is null && raw.InlineText is null)
+                if (!raw.HasValue && raw.InlineText is null)
                 {
                     continue;
                 }
@@ -359,7 +450,7 @@ public sealed class XlsxWorkbook : ISpreadsheet
                 throw WorkbookFormatException.TooManyColumns(sheet.Name, column, rowIndex, limits);
             }
 
-            cells[column] = ReadCell(raw, rowIndex, column);
+            cells[column] = ReadCell(rawCells, in raw, rowIndex, column);
         }
 
         if (merges.Count > 0)
@@ -400,39 +491,55 @@ public sealed class XlsxWorkbook : ISpreadsheet
         }
     }
 
-    private XlsxCell ReadCell(RawCell cell, int row, int column)
+    private XlsxCell ReadCell(RowBuffer buffer, in RawCell cell, int row, int column)
     {
         var (format, isDate) = cell.Style is { } style && style < cellFormats.Count ? cellFormats[(int)style] : (null, false);
         var hasFormula = cell.HasFormula;
-        var raw = cell.Value;
+        var bytes = buffer.Value(cell);
         switch (cell.Type)
         {
-            case "s":
-                var text = int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < sharedStrings.Count ? sharedStrings[i] : string.Empty;
+            case RawType.Shared:
+                var parsed = cell.Decoded is { } d ? int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var i) : int.TryParse(bytes, NumberStyles.None, CultureInfo.InvariantCulture, out i);
+                var text = parsed && i < sharedStrings.Count ? sharedStrings[i] : string.Empty;
                 return new XlsxCell(row, column, XlsxCellKind.Text, text, null, format, false, hasFormula);
-            case "inlineStr":
-                return new XlsxCell(row, column, XlsxCellKind.Text, cell.InlineText ?? raw ?? string.Empty, null, format, false, hasFormula);
-            case "str":
-                return new XlsxCell(row, column, XlsxCellKind.Text, raw ?? string.Empty, null, format, false, hasFormula);
-            case "e":
-                return new XlsxCell(row, column, XlsxCellKind.Error, raw ?? "#N/A", null, format, false, hasFormula);
-            case "b":
-                return new XlsxCell(row, column, XlsxCellKind.Boolean, raw == "1" ? "VRAI" : "FAUX", raw == "1" ? 1 : 0, format, false, hasFormula);
-            case "d":
+            case RawType.Inline:
+                return new XlsxCell(row, column, XlsxCellKind.Text, cell.InlineText ?? Text(bytes, cell) ?? string.Empty, null, format, false, hasFormula);
+            case RawType.Str:
+                return new XlsxCell(row, column, XlsxCellKind.Text, Text(bytes, cell) ?? string.Empty, null, format, false, hasFormula);
+            case RawType.Error:
+                return new XlsxCell(row, column, XlsxCellKind.Error, Text(bytes, cell) ?? "#N/A", null, format, false, hasFormula);
+            case RawType.Boolean:
+                var yes = cell.Decoded is { } b ? b == "1" : bytes.SequenceEqual("1"u8);
+                return new XlsxCell(row, column, XlsxCellKind.Boolean, yes ? "VRAI" : "FAUX", yes ? 1 : 0, format, false, hasFormula);
+            case RawType.Date:
+                var raw = Text(bytes, cell);
                 return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                     ? new XlsxCell(row, column, XlsxCellKind.Number, null, (date - Epoch1900).TotalDays, format, true, hasFormula)
                     : new XlsxCell(row, column, XlsxCellKind.Text, raw, null, format, false, hasFormula);
         }
 
-        if (string.IsNullOrEmpty(raw))
+        if (cell.Decoded is { } decoded)
+        {
+            return decoded.Length == 0
+                ? new XlsxCell(row, column, XlsxCellKind.Empty, null, null, format, false, hasFormula)
+                : double.TryParse(decoded, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
+                    ? new XlsxCell(row, column, XlsxCellKind.Number, null, n, format, isDate, hasFormula)
+                    : new XlsxCell(row, column, XlsxCellKind.Text, decoded, null, format, false, hasFormula);
+        }
+
+        if (bytes.IsEmpty)
         {
             return new XlsxCell(row, column, XlsxCellKind.Empty, null, null, format, false, hasFormula);
         }
 
-        return double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+        return double.TryParse(bytes, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             ? new XlsxCell(row, column, XlsxCellKind.Number, null, number, format, isDate, hasFormula)
-            : new XlsxCell(row, column, XlsxCellKind.Text, raw, null, format, false, hasFormula);
+            : new XlsxCell(row, column, XlsxCellKind.Text, System.Text.Encoding.UTF8.GetString(bytes), null, format, false, hasFormula);
     }
+
+    /// <summary>The value of a cell as a string; null when it has no <c>&lt;v&gt;</c>.</summary>
+    private static string? Text(ReadOnlySpan<byte> bytes, in RawCell cell) =>
+        cell.Decoded ?? (cell.HasValue ? System.Text.Encoding.UTF8.GetString(bytes) : null);
 
     private List<string> ReadSharedStrings(WorkbookPart workbookPart)
     {
@@ -443,13 +550,12 @@ public sealed class XlsxWorkbook : ISpreadsheet
         }
 
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
-        using var xml = XmlReader.Create(stream, XmlSettings(limits));
-        var names = new SheetNames(xml.NameTable);
+        using var xml = new Utf8XmlScanner(stream, limits.MaxCharactersInPart);
         while (xml.Read())
         {
-            if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, names.SharedItem))
+            if (xml.Token is XmlToken.StartTag or XmlToken.EmptyTag && xml.Name.SequenceEqual("si"u8))
             {
-                result.Add(ReadRichText(xml, names));
+                result.Add(ReadRichText(xml));
             }
         }
 
@@ -531,32 +637,41 @@ public sealed class XlsxWorkbook : ISpreadsheet
         return false;
     }
 
+    /// <summary>
+    /// The merged ranges of a sheet, stored after its rows: a first pass over the part that also refuses an element
+    /// nested deeper than the limit outside the sheet data (the rows are searched for their end tag, not read: the
+    /// text of a cell may hold anything, as before).
+    /// </summary>
     private List<(int R1, int C1, int R2, int C2)> ReadMergedRanges(WorksheetPart part)
     {
         var result = new List<(int, int, int, int)>();
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
-        using var xml = XmlReader.Create(stream, XmlSettings(limits));
-        var names = new SheetNames(xml.NameTable);
-        xml.MoveToContent();
-        while (!xml.EOF)
+        using var xml = new Utf8XmlScanner(stream, limits.MaxCharactersInPart);
+        while (xml.Read())
         {
-            XlsxPartCheck.CheckDepth(xml, part, limits); // a sheet nested too deep is refused here, before anything loads its element tree
-            if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, names.SheetData))
+            if (xml.Token is not (XmlToken.StartTag or XmlToken.EmptyTag))
             {
-                xml.Skip();
                 continue;
             }
 
-            if (xml.NodeType == XmlNodeType.Element && ReferenceEquals(xml.LocalName, names.MergeCell))
+            // The depth of an element as XmlReader counts it: 0 for the root.
+            if ((xml.Token == XmlToken.StartTag ? xml.Depth - 1 : xml.Depth) >= limits.Xml.MaxDepth)
             {
-                var parts = xml.GetAttribute("ref")?.Split(':');
+                throw XlsxPartCheck.DepthRefusal(part, limits);
+            }
+
+            if (xml.Name.SequenceEqual("sheetData"u8))
+            {
+                xml.SkipFlatElement("sheetData"u8);
+            }
+            else if (xml.Name.SequenceEqual("mergeCell"u8))
+            {
+                var parts = xml.AttributeText("ref"u8)?.Split(':');
                 if (parts is { Length: 2 } && CellReference.TryParse(parts[0], out var c1, out var r1) && CellReference.TryParse(parts[1], out var c2, out var r2))
                 {
                     result.Add((Math.Min(r1, r2), Math.Min(c1, c2), Math.Max(r1, r2), Math.Max(c1, c2)));
                 }
             }
-
-            xml.Read();
         }
 
         return result;
