@@ -25,13 +25,22 @@ public sealed class ReportInputsReader(
 {
     public async Task<ReportInputs> LoadAsync(Departement departement, int year, CancellationToken cancellationToken = default)
     {
+        // One version of the pointers, then every read of it at once: the report waits for the longest, not the sum.
         var head = await ingestions.HeadAsync(departement.Code, cancellationToken);
-        var lines = await budget.CurrentAsync(head, year, cancellationToken);
-        var yearSnapshots = await snapshots.YearAsync(departement.Code, year, cancellationToken);
+        var linesRead = budget.CurrentAsync(head, year, cancellationToken);
+        var snapshotsRead = snapshots.YearAsync(departement.Code, year, cancellationToken);
+        var definitionsRead = fiches.DefinitionsAsync(head, cancellationToken);
+        var bilansRead = fiches.BilansAsync(head, year, cancellationToken);
+        var fundingRead = funding.CurrentAsync(head, cancellationToken);
+        var indicatorsRead = indicators.CurrentAsync(head, cancellationToken);
+        var warningsRead = WarningsAsync(head, year, cancellationToken);
 
         // The contract in force decides the plan of the year: in an avenant year, the annexe 2.1 and its rapport
         // financier by action, not the fiches of the plan d'action; indicators of another period are left out.
+        var lines = await linesRead;
         var period = await contracts.ReadAsync(head, year, lines, cancellationToken);
+        await Task.WhenAll(snapshotsRead, definitionsRead, bilansRead, fundingRead, indicatorsRead, warningsRead);
+        var yearSnapshots = await snapshotsRead;
         var withSnapshots = yearSnapshots.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         var avenant = period.InForce?.Shape == ContractShape.Avenant;
         return new ReportInputs
@@ -40,15 +49,15 @@ public sealed class ReportInputsReader(
             Year = year,
             GeneratedOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
             BudgetLines = period.AnnexePlan is null ? lines : [],
-            Fiches = avenant ? [] : await fiches.DefinitionsAsync(head, cancellationToken),
-            Bilans = await fiches.BilansAsync(head, year, cancellationToken),
-            Funding = avenant ? [] : await funding.CurrentAsync(head, cancellationToken),
-            Indicators = (await indicators.CurrentAsync(head, cancellationToken)).Values
+            Fiches = avenant ? [] : await definitionsRead,
+            Bilans = await bilansRead,
+            Funding = avenant ? [] : await fundingRead,
+            Indicators = (await indicatorsRead).Values
                 .Where(i => ContractPeriodReader.BelongsToPeriod(i, period.InForce, withSnapshots))
                 .OrderBy(i => i.Code, StringComparer.Ordinal)
                 .ToList(),
             Snapshots = yearSnapshots,
-            Warnings = await WarningsAsync(head, year, cancellationToken),
+            Warnings = await warningsRead,
             Period = period,
         };
     }
@@ -68,29 +77,25 @@ public sealed class ReportInputsReader(
             return e.State == IngestionStatus.Accepted && e.WarningCount > 0 && !superseded && (years.Length == 0 || years.Contains(year.ToString(CultureInfo.InvariantCulture)));
         });
 
-        var warnings = new List<SourceWarning>();
-        foreach (var record in records.OrderBy(r => r.ReceivedAt))
+        // The reports are read together and their warnings kept in the order the workbooks were received.
+        var read = await Task.WhenAll(records.OrderBy(r => r.ReceivedAt).Select(r => WarningsOfAsync(head.Partition, r, cancellationToken)));
+        return [.. read.SelectMany(w => w)];
+    }
+
+    private async Task<IEnumerable<SourceWarning>> WarningsOfAsync(string partition, IngestionEntity record, CancellationToken cancellationToken)
+    {
+        IngestionReport? report;
+        try
         {
-            IngestionReport? report;
-            try
-            {
-                report = await reports.ReadReportAsync(head.Partition, record.RowKey, cancellationToken);
-            }
-            catch (JsonException)
-            {
-                warnings.Add(new SourceWarning(record.FileName, "avertissement", "Le compte rendu d'import de ce classeur est illisible.", null, null, null, null));
-                continue;
-            }
-
-            if (report is null)
-            {
-                warnings.Add(new SourceWarning(record.FileName, "avertissement", $"Le compte rendu d'import de ce classeur est introuvable ({record.WarningCount} avertissements annoncés).", null, null, null, null));
-                continue;
-            }
-
-            warnings.AddRange(report.Issues.Where(i => i.Severity != "information").Select(i => new SourceWarning(record.FileName, i.Severity, i.Message, i.Sheet, i.Cell, i.Seen, i.Expected)));
+            report = await reports.ReadReportAsync(partition, record.RowKey, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            return [new SourceWarning(record.FileName, "avertissement", "Le compte rendu d'import de ce classeur est illisible.", null, null, null, null)];
         }
 
-        return warnings;
+        return report is null
+            ? [new SourceWarning(record.FileName, "avertissement", $"Le compte rendu d'import de ce classeur est introuvable ({record.WarningCount} avertissements annoncés).", null, null, null, null)]
+            : report.Issues.Where(i => i.Severity != "information").Select(i => new SourceWarning(record.FileName, i.Severity, i.Message, i.Sheet, i.Cell, i.Seen, i.Expected));
     }
 }
