@@ -23,19 +23,19 @@ public static partial class DefaultReportTemplate
             Amount($"{{{{{prefix}.tauxConsommation | pourcent | sinon:\"—\"}}}}{end}", 10, fill, true));
         var table = Grid(
             w,
-            Row(
-                header: true,
-                HeaderCell("N°", w[0]),
-                HeaderCell("Objectif", w[1]),
-                HeaderCell("Actions {{annee}}", w[2]),
-                HeaderCell("Source État", w[3]),
-                HeaderCell("Département", w[4]),
-                HeaderCell("État", w[5]),
-                HeaderCell("Total pour l'objectif", w[6]),
-                HeaderCell("Autres financements", w[7]),
-                HeaderCell("Consommé en {{annee}}", w[8]),
-                HeaderCell("Non consommé", w[9]),
-                HeaderCell("Taux", w[10])),
+            HeaderRow(
+                w,
+                "N°",
+                "Objectif",
+                "Actions {{annee}}",
+                "Source État",
+                "Département",
+                "État",
+                "Total pour l'objectif",
+                "Autres financements",
+                "Consommé en {{annee}}",
+                "Non consommé",
+                "Taux"),
             Row(header: false, Cell("{{#planParObjectif.engagements}}{{titre}}", w.Sum(), fill: BannerFill, bold: true, span: w.Length)),
             Row(
                 header: false,

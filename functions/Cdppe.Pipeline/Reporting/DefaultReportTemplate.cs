@@ -145,7 +145,7 @@ public static partial class DefaultReportTemplate
             P("Le contrat fixe 26 objectifs nationaux : les objectifs 1 à 11 sont fondamentaux, les objectifs 12 à 26 facultatifs. {{#aObjectifsRetenus}}Le Département s'est engagé dans les objectifs facultatifs suivants : {{objectifsRetenus}}.{{/aObjectifsRetenus}}{{^aObjectifsRetenus}}Les objectifs facultatifs retenus par le Département ne sont pas indiqués dans les bilans des fiches importés (ligne « Objectifs facultatifs retenus : … » au-dessus du tableau).{{/aObjectifsRetenus}}"),
             Grid(
                 w,
-                Row(header: true, HeaderCell("N°", w[0]), HeaderCell("Objectif national", w[1]), HeaderCell("Nature", w[2]), HeaderCell("Engagement", w[3]), HeaderCell("Fiches actions", w[4])),
+                HeaderRow(w, "N°", "Objectif national", "Nature", "Engagement", "Fiches actions"),
                 Row(
                     header: false,
                     Cell("{{#objectifsNationaux}}{{numero}}", w[0], center: true),
@@ -169,7 +169,7 @@ public static partial class DefaultReportTemplate
             P("Chiffres clés", "Heading3"),
             KeptWithNext(Grid(
                 widths,
-                Row(header: true, HeaderCell("Indicateur", widths[0]), HeaderCell("Valeur", widths[1])),
+                HeaderRow(widths, "Indicateur", "Valeur"),
                 Row(header: false, Cell("{{#chiffresCles}}{{libelle}}", widths[0], style: "BodyCell"), Cell("{{valeur}}{{/chiffresCles}}", widths[1], right: true, style: "BodyCell")))),
             new Paragraph(new ParagraphProperties(new KeepNext())),
             P("{{%graphiqueBudget}}", "Centered"),
@@ -285,16 +285,16 @@ public static partial class DefaultReportTemplate
             P("{{#aIndicateurs}}"),
             Grid(
                 w,
-                Row(
-                    header: true,
-                    HeaderCell("Indicateur", w[0]),
-                    HeaderCell("Objectif", w[1]),
-                    HeaderCell("Fiche", w[2]),
-                    HeaderCell("Référence (date, source)", w[3]),
-                    HeaderCell("Cibles", w[4]),
-                    HeaderCell("Cible {{annee}}", w[5]),
-                    HeaderCell("Atteint {{annee}}", w[6]),
-                    HeaderCell("Statut", w[7])),
+                HeaderRow(
+                    w,
+                    "Indicateur",
+                    "Objectif",
+                    "Fiche",
+                    "Référence (date, source)",
+                    "Cibles",
+                    "Cible {{annee}}",
+                    "Atteint {{annee}}",
+                    "Statut"),
                 Row(
                     header: false,
                     Cell("{{#indicateurs}}{{libelle}}{{#fiableJusqua}} (données non fiables après {{fiableJusqua}}){{/fiableJusqua}}", w[0]),
@@ -323,7 +323,7 @@ public static partial class DefaultReportTemplate
             P("Liste des fiches actions", "Heading3"),
             Grid(
                 lw,
-                Row(header: true, HeaderCell("N°", lw[0]), HeaderCell("Fiche action", lw[1]), HeaderCell("Objectif", lw[2]), HeaderCell("Page", lw[3])),
+                HeaderRow(lw, "N°", "Fiche action", "Objectif", "Page"),
                 Row(
                     header: false,
                     Cell("{{#fiches}}{{numero}}", lw[0], center: true),
@@ -378,7 +378,7 @@ public static partial class DefaultReportTemplate
             P("Indicateurs de la fiche", "Heading3"),
             KeptWithNext(Grid(
                 iw,
-                Row(header: true, HeaderCell("Indicateur", iw[0]), HeaderCell("Référence", iw[1]), HeaderCell("Cible {{annee}}", iw[2]), HeaderCell("Atteint {{annee}}", iw[3]), HeaderCell("Statut", iw[4])),
+                HeaderRow(iw, "Indicateur", "Référence", "Cible {{annee}}", "Atteint {{annee}}", "Statut"),
                 Row(
                     header: false,
                     Cell("{{#indicateurs}}{{libelle}}{{#fiableJusqua}} (données non fiables après {{fiableJusqua}}){{/fiableJusqua}}", iw[0]),
@@ -436,7 +436,7 @@ public static partial class DefaultReportTemplate
             P("{{#qualite.aMoisManquants}}"),
             Grid(
                 gw,
-                Row(header: true, HeaderCell("Mois", gw[0]), HeaderCell("Indicateurs sans valeur", gw[1])),
+                HeaderRow(gw, "Mois", "Indicateurs sans valeur"),
                 Row(header: false, Cell("{{#qualite.moisManquants}}{{mois}}", gw[0]), Cell("{{detail}}{{/qualite.moisManquants}}", gw[1]))),
             P("{{/qualite.aMoisManquants}}"),
             P("Valeurs non fiables", "Heading2"),
@@ -444,7 +444,7 @@ public static partial class DefaultReportTemplate
             P("{{#qualite.aValeursNonFiables}}"),
             Grid(
                 uw,
-                Row(header: true, HeaderCell("Indicateur", uw[0]), HeaderCell("Mois déclarés non fiables", uw[1]), HeaderCell("Dernière valeur fiable", uw[2])),
+                HeaderRow(uw, "Indicateur", "Mois déclarés non fiables", "Dernière valeur fiable"),
                 Row(header: false, Cell("{{#qualite.valeursNonFiables}}{{libelle}}", uw[0]), Cell("{{mois}}", uw[1]), Cell("{{derniereValeurFiable}}{{/qualite.valeursNonFiables}}", uw[2], center: true))),
             P("{{/qualite.aValeursNonFiables}}"),
             P("Contrôles des classeurs importés", "Heading2"),
@@ -452,7 +452,7 @@ public static partial class DefaultReportTemplate
             P("{{#qualite.aAvertissements}}"),
             Grid(
                 aw,
-                Row(header: true, HeaderCell("Classeur", aw[0]), HeaderCell("Feuille et cellule", aw[1]), HeaderCell("Constat", aw[2])),
+                HeaderRow(aw, "Classeur", "Feuille et cellule", "Constat"),
                 Row(
                     header: false,
                     Cell("{{#qualite.avertissements}}{{fichier}}", aw[0]),
@@ -547,6 +547,10 @@ public static partial class DefaultReportTemplate
         row.Append(cells);
         return row;
     }
+
+    /// <summary>A header row (repeated on each page) of one heading per column, in the order of <paramref name="widths"/>.</summary>
+    private static TableRow HeaderRow(int[] widths, params string[] headings) =>
+        Row(header: true, [.. headings.Select((h, i) => HeaderCell(h, widths[i]))]);
 
     private static TableCell HeaderCell(string text, int width, int span = 1, MergedCellValues? merge = null)
     {
