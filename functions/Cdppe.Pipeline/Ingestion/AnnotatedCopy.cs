@@ -51,8 +51,8 @@ public static class AnnotatedCopy
                 yield return [];
             }
 
-            var values = new object?[row.Cells.Count == 0 ? 0 : row.Cells.Keys.Max()];
-            foreach (var cell in row.Cells.Values.Where(c => !c.FromMerge))
+            var values = new object?[row.Cells.Count == 0 ? 0 : row.Cells[^1].Column];
+            foreach (var cell in row.Cells.Where(c => !c.FromMerge))
             {
                 values[cell.Column - 1] = cell.Kind switch
                 {

@@ -71,7 +71,7 @@ public static class HeaderLocator
                 var texts = new Dictionary<int, string>();
                 foreach (var row in rows.Skip(start).Take(depth))
                 {
-                    foreach (var cell in row.Cells.Values.Where(c => c.Kind == XlsxCellKind.Text && !c.IsEmpty && !c.FromMerge))
+                    foreach (var cell in row.Cells.Where(c => c.Kind == XlsxCellKind.Text && !c.IsEmpty && !c.FromMerge))
                     {
                         var text = TextNormalizer.Normalize(cell.Text);
                         texts[cell.Column] = texts.TryGetValue(cell.Column, out var previous) && previous != text ? previous + " " + text : text;
@@ -106,7 +106,7 @@ public static class HeaderLocator
         }
 
         var block = rows.Skip(bestStart).Take(last - bestStart + 1).ToList();
-        var own = block.SelectMany(r => r.Cells.Values).Where(c => !c.IsEmpty && !c.FromMerge).GroupBy(c => c.Column).ToDictionary(g => g.Key, g => g.OrderBy(c => c.Row).ToList());
+        var own = block.SelectMany(r => r.Cells).Where(c => !c.IsEmpty && !c.FromMerge).GroupBy(c => c.Column).ToDictionary(g => g.Key, g => g.OrderBy(c => c.Row).ToList());
         return best with
         {
             LastHeaderRow = rows[last].Index,
@@ -147,7 +147,7 @@ public static class HeaderLocator
     private static Dictionary<int, string> FullTexts(IReadOnlyList<XlsxRow> block)
     {
         var bottom = block[^1];
-        var columns = block.SelectMany(r => r.Cells.Keys).Distinct().Order().ToList();
+        var columns = block.SelectMany(r => r.Cells.Select(c => c.Column)).Distinct().Order().ToList();
         var parts = columns.ToDictionary(c => c, _ => new List<string>());
         foreach (var row in block)
         {

@@ -131,7 +131,9 @@ public static class StorableValues
                     .SkipWhile(r => r.Index < firstRow)
                     .TakeWhile(r => r.Index < firstRow + RowsScanned)
                     .SelectMany(r => r.NonEmpty)
-                    .FirstOrDefault(c => c.Kind == XlsxCellKind.Text && c.Text is { } text && faulty(text));
+                    .Where(c => c.Kind == XlsxCellKind.Text && c.Text is { } text && faulty(text))
+                    .Cast<XlsxCell?>()
+                    .FirstOrDefault();
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException or System.Xml.XmlException or WorkbookFormatException or InvalidOperationException or NotSupportedException)
             {

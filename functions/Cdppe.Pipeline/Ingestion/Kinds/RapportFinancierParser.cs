@@ -356,8 +356,7 @@ public sealed partial class RapportFinancierParser : ISheetParser
     {
         banner = string.Empty;
         var hasAmount = row.NonEmpty.Any(c => c.Column >= header["budgetGlobal"] && !c.FromMerge);
-        var first = row.NonEmpty.FirstOrDefault();
-        if (first is null || first.Kind != XlsxCellKind.Text)
+        if (row.NonEmpty.Cast<XlsxCell?>().FirstOrDefault() is not { Kind: XlsxCellKind.Text } first)
         {
             return false;
         }

@@ -33,27 +33,28 @@ public sealed class SuiviMensuelParser : ISheetParser
         var issues = content.Issues;
         var years = new SortedSet<int>();
         var seen = new Dictionary<(string Code, YearMonth Period), string>();
+        var columns = new Columns(header);
         foreach (var row in input.Rows.Where(r => r.Index > header.LastHeaderRow && !r.IsBlank))
         {
-            var labelCell = row.Get(header["libelle"]);
-            var codeCell = header.Has("code") ? row.Get(header["code"]) : labelCell;
+            var labelCell = row.Get(columns.Label);
+            var codeCell = columns.Code > 0 ? row.Get(columns.Code) : labelCell;
             var label = labelCell.IsEmpty ? null : labelCell.Display.Trim();
-            var code = header.Has("code") && !codeCell.IsEmpty ? codeCell.Display.Trim().ToUpperInvariant() : null;
+            var code = columns.Code > 0 && !codeCell.IsEmpty ? codeCell.Display.Trim().ToUpperInvariant() : null;
             if (label is null && code is null)
             {
                 issues.Error("indicateur-absent", "La ligne n'indique ni code ni libellé d'indicateur.", sheet, labelCell.Reference, null, "un code ou un libellé d'indicateur");
                 continue;
             }
 
-            var periodCell = row.Get(header["periode"]);
-            var valueCell = row.Get(header["valeur"]);
+            var periodCell = row.Get(columns.Period);
+            var valueCell = row.Get(columns.Value);
             if (valueCell.IsEmpty)
             {
                 // Nothing reported (a row of the pre-filled template not filled in): never a value that would hide an earlier one.
                 continue;
             }
 
-            code ??= IndicatorCodes.Derive(NationalObjectives.Match(Optional(row, header, "objectif")), label!);
+            code ??= IndicatorCodes.Derive(NationalObjectives.Match(Optional(row, columns.Objective)), label!);
             if (!TryReadPeriod(input.Workbook, periodCell, out var parsedPeriod) || parsedPeriod is not { } period)
             {
                 issues.Error("periode-illisible", "La période n'est pas un mois reconnu.", sheet, periodCell.Reference, periodCell.Display, "un mois au format AAAA-MM, par exemple « 2022-06 »");
@@ -74,10 +75,10 @@ public sealed class SuiviMensuelParser : ISheetParser
             }
 
             var reliable = true;
-            if (header.Has("fiable"))
+            if (columns.Reliable > 0)
             {
-                var fiableCell = row.Get(header["fiable"]);
-                var fiable = TextNormalizer.Normalize(fiableCell.Display);
+                var fiableCell = row.Get(columns.Reliable);
+                var fiable = fiableCell.Display is "oui" or "non" or "" ? fiableCell.Display : TextNormalizer.Normalize(fiableCell.Display);
                 if (fiable is "non" or "n" or "faux" or "0")
                 {
                     reliable = false;
@@ -88,13 +89,13 @@ public sealed class SuiviMensuelParser : ISheetParser
                 }
             }
 
-            if (seen.TryGetValue((code, period), out var firstCell))
+            var valueReference = valueCell.Reference;
+            if (!seen.TryAdd((code, period), valueReference))
             {
-                issues.Error("valeur-en-double", $"L'indicateur {code} a déjà une valeur pour {period} (cellule {firstCell}).", sheet, valueCell.Reference, valueCell.Display, "une seule valeur par indicateur et par mois");
+                issues.Error("valeur-en-double", $"L'indicateur {code} a déjà une valeur pour {period} (cellule {seen[(code, period)]}).", sheet, valueReference, valueCell.Display, "une seule valeur par indicateur et par mois");
                 continue;
             }
 
-            seen[(code, period)] = valueCell.Reference;
             years.Add(period.Year);
             content.IndicatorValues.Add(new IndicatorValue
             {
@@ -104,10 +105,10 @@ public sealed class SuiviMensuelParser : ISheetParser
                 Value = value.Status == ValueStatus.Value ? value.Number : null,
                 IsPercent = value.IsPercent,
                 Text = value.Status is ValueStatus.Text or ValueStatus.NotCommunicated ? value.Text : null,
-                Source = Optional(row, header, "source"),
+                Source = Optional(row, columns.Source),
                 Reliable = reliable && value.Status != ValueStatus.NotCommunicated,
-                Comment = Optional(row, header, "commentaire"),
-                SourceCell = valueCell.Reference,
+                Comment = Optional(row, columns.Comment),
+                SourceCell = valueReference,
             });
         }
 
@@ -126,6 +127,28 @@ public sealed class SuiviMensuelParser : ISheetParser
         return YearMonth.TryParse(cell.Display, out period);
     }
 
-    private static string? Optional(XlsxRow row, HeaderMap header, string field) =>
-        header.Has(field) && row.Get(header[field]) is { IsEmpty: false } cell ? cell.Display.Trim() : null;
+    private static string? Optional(XlsxRow row, int column) =>
+        column > 0 && row.Get(column) is { IsEmpty: false } cell ? cell.Display.Trim() : null;
+
+    /// <summary>The columns of the header, looked up once for the sheet (0 when the column is absent).</summary>
+    private readonly struct Columns(HeaderMap header)
+    {
+        public int Code { get; } = Of(header, "code");
+
+        public int Label { get; } = header["libelle"];
+
+        public int Period { get; } = header["periode"];
+
+        public int Value { get; } = header["valeur"];
+
+        public int Reliable { get; } = Of(header, "fiable");
+
+        public int Comment { get; } = Of(header, "commentaire");
+
+        public int Source { get; } = Of(header, "source");
+
+        public int Objective { get; } = Of(header, "objectif");
+
+        private static int Of(HeaderMap header, string field) => header.Has(field) ? header[field] : 0;
+    }
 }

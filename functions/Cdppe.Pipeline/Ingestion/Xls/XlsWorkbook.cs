@@ -95,8 +95,7 @@ public sealed class XlsWorkbook : ISpreadsheet
             var cells = new Dictionary<int, XlsxCell>();
             for (var i = 0; i < reader.FieldCount; i++)
             {
-                var cell = ToCell(sheet.Name, reader, row, i);
-                if (cell is null)
+                if (ToCell(sheet.Name, reader, row, i) is not { } cell)
                 {
                     continue;
                 }

@@ -11,8 +11,8 @@ public enum XlsxCellKind
     Error,
 }
 
-/// <summary>One cell as stored in the workbook: its text or number, its display format and whether it came from a merge.</summary>
-public sealed record XlsxCell(int Row, int Column, XlsxCellKind Kind, string? Text, double? Number, string? NumberFormat, bool IsDate, bool HasFormula, bool FromMerge = false)
+/// <summary>One cell as stored in the workbook: its text or number, its display format and whether it came from a merge. A value type: a row of cells is one array, not an object per cell.</summary>
+public readonly record struct XlsxCell(int Row, int Column, XlsxCellKind Kind, string? Text, double? Number, string? NumberFormat, bool IsDate, bool HasFormula, bool FromMerge = false)
 {
     public string Reference => CellReference.Format(Column, Row);
 
@@ -27,20 +27,74 @@ public sealed record XlsxCell(int Row, int Column, XlsxCellKind Kind, string? Te
     };
 }
 
-/// <summary>A row of a sheet: its 1-based index and its non-empty cells, by column.</summary>
-public sealed class XlsxRow(int index, IReadOnlyDictionary<int, XlsxCell> cells)
+/// <summary>A row of a sheet: its 1-based index and its non-empty cells, in column order.</summary>
+public sealed class XlsxRow
 {
-    public int Index { get; } = index;
+    private static readonly XlsxCell[] NoCells = [];
 
-    public IReadOnlyDictionary<int, XlsxCell> Cells { get; } = cells;
+    private readonly XlsxCell[] cells;
 
-    public XlsxCell Get(int column) => Cells.TryGetValue(column, out var cell)
-        ? cell
-        : new XlsxCell(Index, column, XlsxCellKind.Empty, null, null, null, false, false);
+    /// <summary>A row of <paramref name="cellsByColumn"/>, whose columns increase strictly (the readers' order); this array is kept, not copied.</summary>
+    public XlsxRow(int index, XlsxCell[] cellsByColumn)
+    {
+        Index = index;
+        cells = cellsByColumn;
+    }
 
-    public bool IsBlank => Cells.Values.All(c => c.IsEmpty);
+    /// <summary>A row of these cells by column, in any order.</summary>
+    public XlsxRow(int index, IReadOnlyDictionary<int, XlsxCell> cellsByColumn)
+        : this(index, cellsByColumn.Count == 0 ? NoCells : cellsByColumn.OrderBy(c => c.Key).Select(c => c.Value with { Column = c.Key }).ToArray())
+    {
+    }
 
-    public IEnumerable<XlsxCell> NonEmpty => Cells.Values.Where(c => !c.IsEmpty).OrderBy(c => c.Column);
+    public int Index { get; }
+
+    /// <summary>The cells the sheet holds on this row (empty ones included), in column order.</summary>
+    public IReadOnlyList<XlsxCell> Cells => cells;
+
+    public XlsxCell Get(int column)
+    {
+        var lo = 0;
+        var hi = cells.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var at = cells[mid].Column;
+            if (at == column)
+            {
+                return cells[mid];
+            }
+
+            if (at < column)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return new XlsxCell(Index, column, XlsxCellKind.Empty, null, null, null, false, false);
+    }
+
+    public bool IsBlank
+    {
+        get
+        {
+            foreach (var cell in cells)
+            {
+                if (!cell.IsEmpty)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    public IEnumerable<XlsxCell> NonEmpty => cells.Where(c => !c.IsEmpty);
 }
 
 public static class CellReference

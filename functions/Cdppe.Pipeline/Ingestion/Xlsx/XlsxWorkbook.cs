@@ -433,7 +433,11 @@ public sealed class XlsxWorkbook : ISpreadsheet
 
     private XlsxRow ToRow(SpreadsheetSheet sheet, int rowIndex, RowBuffer rawCells, List<(int R1, int C1, int R2, int C2)> merges, Dictionary<(int Row, int Col), XlsxCell> anchors)
     {
-        var cells = new Dictionary<int, XlsxCell>(rawCells.Count);
+        // Cells come in column order: they go straight into the row's array. A row out of order, with a repeated
+        // column, or crossing a merged range goes through a dictionary (the last cell of a column wins).
+        var ordered = new XlsxCell[rawCells.Count];
+        var count = 0;
+        Dictionary<int, XlsxCell>? byColumn = null;
         var nextColumn = 1;
         for (var i = 0; i < rawCells.Count; i++)
         {
@@ -450,15 +454,47 @@ public sealed class XlsxWorkbook : ISpreadsheet
                 throw WorkbookFormatException.TooManyColumns(sheet.Name, column, rowIndex, limits);
             }
 
-            cells[column] = ReadCell(rawCells, in raw, rowIndex, column);
+            var cell = ReadCell(rawCells, in raw, rowIndex, column);
+            if (byColumn is null && (count == 0 || ordered[count - 1].Column < column))
+            {
+                ordered[count++] = cell;
+                continue;
+            }
+
+            byColumn ??= ordered.Take(count).ToDictionary(c => c.Column);
+            byColumn[column] = cell;
         }
 
-        if (merges.Count > 0)
+        if (merges.Count > 0 && CrossesMerge(rowIndex, merges))
         {
-            FillMerges(rowIndex, cells, merges, anchors);
+            byColumn ??= ordered.Take(count).ToDictionary(c => c.Column);
+            FillMerges(rowIndex, byColumn, merges, anchors);
         }
 
-        return new XlsxRow(rowIndex, cells);
+        if (byColumn is not null)
+        {
+            return new XlsxRow(rowIndex, byColumn);
+        }
+
+        if (count < ordered.Length)
+        {
+            Array.Resize(ref ordered, count);
+        }
+
+        return new XlsxRow(rowIndex, ordered);
+    }
+
+    private static bool CrossesMerge(int rowIndex, List<(int R1, int C1, int R2, int C2)> merges)
+    {
+        foreach (var (r1, _, r2, _) in merges)
+        {
+            if (rowIndex >= r1 && rowIndex <= r2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Gives the empty cells of a row inside a merged range the value of the range's top-left cell (every format).</summary>
