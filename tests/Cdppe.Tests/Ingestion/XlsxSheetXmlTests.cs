@@ -100,6 +100,35 @@ public sealed class XlsxSheetXmlTests
     }
 
     [Fact]
+    public void AGreaterThanSignInASingleQuotedValueOrAfterAnOddQuoteDoesNotEndTheTag()
+    {
+        var rows = Rows($"""<worksheet xmlns="{Main}"><sheetData><row r="1" x='a>b'><c r="A1" t="str" y="1>0"><v>un</v></c><c r="B1" t='str' z='"' w="c>d"><v>deux</v></c></row></sheetData></worksheet>""");
+
+        var row = Assert.Single(rows);
+        Assert.Equal(("un", "deux"), (row.Get(1).Text, row.Get(2).Text));
+    }
+
+    [Fact]
+    public void NumbersAreReadAsExcelWroteThem()
+    {
+        var rows = Rows($"""<worksheet xmlns="{Main}"><sheetData><row r="1"><c r="A1"><v>839727</v></c><c r="B1"><v>007</v></c><c r="C1"><v>-12</v></c><c r="D1"><v>2.9000000000000001E-2</v></c><c r="E1"><v>123456789012345</v></c><c r="F1"><v>12345678901234567</v></c><c r="G1"><v>1e3</v></c><c r="H1"><v>0</v></c></row></sheetData></worksheet>""");
+
+        var row = Assert.Single(rows);
+        Assert.Equal([839727.0, 7.0, -12.0, 0.029, 123456789012345.0, 12345678901234568.0, 1000.0, 0.0], Enumerable.Range(1, 8).Select(c => row.Get(c).Number!.Value));
+        Assert.All(Enumerable.Range(1, 8), c => Assert.Equal(XlsxCellKind.Number, row.Get(c).Kind));
+    }
+
+    [Fact]
+    public void ACellWrittenTwiceInARowKeepsTheLastValueAndCellsOutOfOrderAreSorted()
+    {
+        var rows = Rows($"""<worksheet xmlns="{Main}"><sheetData><row r="1"><c r="C1"><v>3</v></c><c r="A1"><v>1</v></c><c r="C1"><v>30</v></c></row></sheetData></worksheet>""");
+
+        var row = Assert.Single(rows);
+        Assert.Equal([(1, 1.0), (3, 30.0)], row.Cells.Select(c => (c.Column, c.Number!.Value)));
+        Assert.True(row.Get(2).IsEmpty);
+    }
+
+    [Fact]
     public void AUtf16SheetPartIsRead()
     {
         var xml = $"""<?xml version="1.0" encoding="UTF-16"?><worksheet xmlns="{Main}"><sheetData><row r="1"><c r="A1" t="str"><v>été</v></c><c r="B1" t="s"><v>1</v></c></row></sheetData></worksheet>""";

@@ -594,6 +594,14 @@ internal sealed class Utf8XmlScanner : IDisposable
     /// <summary>Offset of the '&gt;' closing the start tag at the position ('&gt;' may occur inside quoted attribute values).</summary>
     private int TagEnd()
     {
+        // Most tags: the first '>' after an even number of double quotes and no single quote is outside every value.
+        var tag = buffer.AsSpan(position + 1, end - position - 1);
+        var first = tag.IndexOf((byte)'>');
+        if (first >= 0 && tag[..first].IndexOf((byte)'\'') < 0 && (tag[..first].Count((byte)'"') & 1) == 0)
+        {
+            return first + 1;
+        }
+
         var from = 1;
         byte quote = 0;
         while (true)

@@ -568,9 +568,31 @@ public sealed class XlsxWorkbook : ISpreadsheet
             return new XlsxCell(row, column, XlsxCellKind.Empty, null, null, format, false, hasFormula);
         }
 
-        return double.TryParse(bytes, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+        return TryParseNumber(bytes, out var number)
             ? new XlsxCell(row, column, XlsxCellKind.Number, null, number, format, isDate, hasFormula)
             : new XlsxCell(row, column, XlsxCellKind.Text, System.Text.Encoding.UTF8.GetString(bytes), null, format, false, hasFormula);
+    }
+
+    /// <summary>A cell's number: whole numbers of up to 15 digits (most cells) read digit by digit, the rest as <see cref="double.TryParse(ReadOnlySpan{byte}, NumberStyles, IFormatProvider?, out double)"/> reads them.</summary>
+    private static bool TryParseNumber(ReadOnlySpan<byte> bytes, out double number)
+    {
+        if (bytes.Length is > 0 and <= 15)
+        {
+            long whole = 0;
+            var i = 0;
+            for (; i < bytes.Length && bytes[i] - (uint)'0' <= 9; i++)
+            {
+                whole = (whole * 10) + (bytes[i] - '0');
+            }
+
+            if (i == bytes.Length)
+            {
+                number = whole;
+                return true;
+            }
+        }
+
+        return double.TryParse(bytes, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
     }
 
     /// <summary>The value of a cell as a string; null when it has no <c>&lt;v&gt;</c>.</summary>
