@@ -3,7 +3,7 @@ using Cdppe.Benchmarks;
 
 // harness [--quick] [--root DIR] : every side-by-side measurement, rewrites docs/benchmarks.md
 // measure <scenario> ...         : one measurement in this process (used by the harness)
-// files                          : writes the generated workbooks (once) and prints their paths
+// files                          : writes the generated workbooks (once; .ods and .xls with LibreOffice) and prints their paths
 // bdn [BenchmarkDotNet args]      : the BenchmarkDotNet suites
 // ExcelDataReader needs the legacy code pages (it resolves Windows-1252 even for .xlsx).
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
@@ -20,7 +20,7 @@ switch (args.FirstOrDefault())
 
         return 0;
     case "files":
-        foreach (var path in Workloads.WorkbookFiles().Values)
+        foreach (var path in Workloads.WorkbookFiles().Values.Concat(Workloads.OtherFormatFiles().Values))
         {
             Console.WriteLine(path);
         }

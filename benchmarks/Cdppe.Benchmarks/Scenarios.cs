@@ -26,7 +26,9 @@ public static class Scenarios
             case "read-floor":
             {
                 var bytes = File.ReadAllBytes(args[0]);
-                return [Measurement.Run($"{ReadingFloorName} · {Path.GetFileName(args[0])}", Iterations(args[1]), () => InflateSheetParts(bytes))];
+                return Path.GetExtension(args[0]) == ".xls"
+                    ? [Measurement.Run($"{XlsFloorName} · {Path.GetFileName(args[0])}", Iterations(args[1]), () => WorkbookStream(bytes))]
+                    : [Measurement.Run($"{ReadingFloorName} · {Path.GetFileName(args[0])}", Iterations(args[1]), () => InflateSheetParts(bytes))];
             }
 
             case "read-ours":
@@ -68,6 +70,9 @@ public static class Scenarios
     /// <summary>Name of the reading floor rows: what any reader of the file has to do before it reads a cell.</summary>
     public const string ReadingFloorName = "Floor: inflate the sheet parts only";
 
+    /// <summary>Name of the reading floor row of an .xls, whose records are not compressed.</summary>
+    public const string XlsFloorName = "Floor: take the workbook stream out of the file only";
+
     /// <summary>Name of the storage floor row: the same number of entities written with no logic around the writes.</summary>
     public const string StorageFloorName = "Floor: raw batched upserts";
 
@@ -88,6 +93,13 @@ public static class Scenarios
         }
 
         return string.Create(CultureInfo.InvariantCulture, $"{total / 1e6:N1} MB of sheet XML");
+    }
+
+    /// <summary>The floor of an .xls: the workbook stream taken out of the compound file (BIFF is not compressed); no record is read.</summary>
+    public static string WorkbookStream(byte[] bytes)
+    {
+        var stream = new Cdppe.Pipeline.Ingestion.Xls.CompoundFile(bytes).Read("Workbook") ?? throw new InvalidDataException("No Workbook stream.");
+        return string.Create(CultureInfo.InvariantCulture, $"{stream.Length / 1e6:N1} MB of BIFF records");
     }
 
     /// <summary>The default limits, raised for the generated file that goes over them on purpose.</summary>

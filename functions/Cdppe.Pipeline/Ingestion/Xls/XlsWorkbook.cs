@@ -92,7 +92,7 @@ public sealed class XlsWorkbook : ISpreadsheet
                 throw WorkbookFormatException.TooManyRows(sheet.Name, limits);
             }
 
-            var cells = new Dictionary<int, XlsxCell>();
+            var cells = new List<XlsxCell>(reader.FieldCount);
             for (var i = 0; i < reader.FieldCount; i++)
             {
                 if (ToCell(sheet.Name, reader, row, i) is not { } cell)
@@ -105,15 +105,19 @@ public sealed class XlsWorkbook : ISpreadsheet
                     throw WorkbookFormatException.TooManyColumns(sheet.Name, i + 1, row, limits);
                 }
 
-                cells[i + 1] = cell;
+                cells.Add(cell);
             }
 
             if (merges.Count > 0)
             {
-                XlsxWorkbook.FillMerges(row, cells, merges, anchors);
+                var byColumn = cells.ToDictionary(c => c.Column);
+                XlsxWorkbook.FillMerges(row, byColumn, merges, anchors);
+                yield return new XlsxRow(row, byColumn);
             }
-
-            yield return new XlsxRow(row, cells);
+            else
+            {
+                yield return new XlsxRow(row, cells.ToArray()); // ExcelDataReader gives the cells in column order
+            }
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class XlsxRow
 
     /// <summary>A row of these cells by column, in any order.</summary>
     public XlsxRow(int index, IReadOnlyDictionary<int, XlsxCell> cellsByColumn)
-        : this(index, cellsByColumn.Count == 0 ? NoCells : cellsByColumn.OrderBy(c => c.Key).Select(c => c.Value with { Column = c.Key }).ToArray())
+        : this(index, InColumnOrder(cellsByColumn))
     {
     }
 
@@ -95,6 +95,30 @@ public sealed class XlsxRow
     }
 
     public IEnumerable<XlsxCell> NonEmpty => cells.Where(c => !c.IsEmpty);
+
+    private static XlsxCell[] InColumnOrder(IReadOnlyDictionary<int, XlsxCell> cellsByColumn)
+    {
+        if (cellsByColumn.Count == 0)
+        {
+            return NoCells;
+        }
+
+        var ordered = new XlsxCell[cellsByColumn.Count];
+        var i = 0;
+        var sorted = true;
+        foreach (var (column, cell) in cellsByColumn)
+        {
+            sorted &= i == 0 || ordered[i - 1].Column < column;
+            ordered[i++] = cell.Column == column ? cell : cell with { Column = column };
+        }
+
+        if (!sorted)
+        {
+            Array.Sort(ordered, (a, b) => a.Column.CompareTo(b.Column));
+        }
+
+        return ordered;
+    }
 }
 
 public static class CellReference
