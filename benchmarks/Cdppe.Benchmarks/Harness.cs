@@ -158,6 +158,7 @@ public static class Harness
         page.AppendLine("```bash");
         page.AppendLine("benchmarks/run.sh            # Release build, every side-by-side measurement, rewrites this page");
         page.AppendLine("benchmarks/run.sh --quick    # fewer iterations");
+        page.AppendLine("benchmarks/run.sh --only report   # some sections (read, consolidation, report, end-to-end): rows and targets printed, this page left as it is");
         page.AppendLine("dotnet run -c Release --project benchmarks/Cdppe.Benchmarks -- bdn --filter '*'   # BenchmarkDotNet suites");
         page.AppendLine("```");
         page.AppendLine();
