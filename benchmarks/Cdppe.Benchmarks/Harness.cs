@@ -12,10 +12,15 @@ namespace Cdppe.Benchmarks;
 /// </summary>
 public static class Harness
 {
-    public static async Task<int> RunAsync(string repositoryRoot, bool quick)
+    /// <summary>The groups of rows, in the order they run; <c>--only</c> takes a comma-separated list of them.</summary>
+    public static IReadOnlyList<string> Sections { get; } = ["read", "consolidation", "report", "end-to-end"];
+
+    /// <param name="only">The sections to run (null: all, and the page is rewritten; otherwise the rows are printed and the page is left as it is).</param>
+    public static async Task<int> RunAsync(string repositoryRoot, bool quick, IReadOnlySet<string>? only = null)
     {
         var loadAtStart = LoadAverage();
-        var files = Workloads.WorkbookFiles();
+        bool Runs(string section) => only is null || only.Contains(section);
+        var files = Runs("read") ? Workloads.WorkbookFiles() : new Dictionary<string, string>();
         string[] self = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet"
             ? ["dotnet", typeof(Harness).Assembly.Location]
             : [Environment.ProcessPath!];
@@ -39,7 +44,7 @@ public static class Harness
         }
 
         // The same rows as .ods and .xls (ExcelDataReader reads .xls, not .ods; ClosedXML neither).
-        foreach (var (name, path) in Workloads.OtherFormatFiles())
+        foreach (var (name, path) in Runs("read") ? Workloads.OtherFormatFiles() : new Dictionary<string, string>())
         {
             var scenarios = name.EndsWith(".xls", StringComparison.Ordinal) ? new[] { "read-floor", "read-ours", "read-ours-rows", "read-exceldatareader" } : ["read-floor", "read-ours", "read-ours-rows"];
             foreach (var scenario in scenarios)
@@ -48,11 +53,14 @@ public static class Harness
             }
         }
 
-        results.AddRange((await ChildAsync([.. self, "measure", "consolidate-memory", quick ? "1" : "3"])).Select(r => ("consolidation", r)));
-        results.AddRange((await ChildAsync([.. self, "measure", "consolidate-azurite", quick ? "1" : "3"])).Select(r => ("consolidation", r)));
+        if (Runs("consolidation"))
+        {
+            results.AddRange((await ChildAsync([.. self, "measure", "consolidate-memory", quick ? "1" : "3"])).Select(r => ("consolidation", r)));
+            results.AddRange((await ChildAsync([.. self, "measure", "consolidate-azurite", quick ? "1" : "3"])).Select(r => ("consolidation", r)));
+        }
 
         var reportRender = Path.Combine(repositoryRoot, "benchmarks", "ReportRender", "bin", "Release", "net10.0", "ReportRender.dll");
-        if (File.Exists(reportRender))
+        if (Runs("report") && File.Exists(reportRender))
         {
             var work = Path.Combine(Workloads.Folder, "report-render");
             foreach (var (fiches, runs) in new[] { ("41", quick ? "5" : "30"), ("1000", quick ? "2" : "5") })
@@ -61,7 +69,18 @@ public static class Harness
             }
         }
 
-        results.AddRange((await ChildAsync([.. self, "measure", "end-to-end", quick ? "1" : "3", Path.Combine(repositoryRoot, "samples")])).Select(r => ("end-to-end", r)));
+        if (Runs("end-to-end"))
+        {
+            results.AddRange((await ChildAsync([.. self, "measure", "end-to-end", quick ? "1" : "3", Path.Combine(repositoryRoot, "samples")])).Select(r => ("end-to-end", r)));
+        }
+
+        if (only is not null)
+        {
+            // Some sections only: the page keeps the full run's figures; the rows and the targets they meet are printed.
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average (1 minute) at the start and the end: {loadAtStart:0.0} / {LoadAverage():0.0}"));
+            Console.WriteLine(Targets.Render(results.Select(r => r.Result).ToList()));
+            return results.Any(r => r.Result.Detail.StartsWith("FAILED", StringComparison.Ordinal)) ? 1 : 0;
+        }
 
         var page = Render(results, File.Exists(closedXml), quick, repositoryRoot, (loadAtStart, LoadAverage()));
         var target = Path.Combine(repositoryRoot, "docs", "benchmarks.md");
@@ -139,6 +158,7 @@ public static class Harness
         page.AppendLine("```bash");
         page.AppendLine("benchmarks/run.sh            # Release build, every side-by-side measurement, rewrites this page");
         page.AppendLine("benchmarks/run.sh --quick    # fewer iterations");
+        page.AppendLine("benchmarks/run.sh --only report   # some sections (read, consolidation, report, end-to-end): rows and targets printed, this page left as it is");
         page.AppendLine("dotnet run -c Release --project benchmarks/Cdppe.Benchmarks -- bdn --filter '*'   # BenchmarkDotNet suites");
         page.AppendLine("```");
         page.AppendLine();

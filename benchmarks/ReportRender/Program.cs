@@ -21,7 +21,12 @@ Directory.CreateDirectory(folder);
 var data = ReportTemplateData.Build(AnnualReportModel.Build(SeedReport.Scaled(SeedReport.Inputs(), fichesWanted)));
 var template = SeedReport.WithoutCharts(DefaultReportTemplate.Bytes);
 await File.WriteAllBytesAsync(Path.Combine(folder, "template.docx"), template);
-await File.WriteAllTextAsync(Path.Combine(folder, "data.json"), JsonSerializer.Serialize<object>(data, new JsonSerializerOptions { Converters = { new NoCharts() } }));
+await using (var json = File.Create(Path.Combine(folder, "data.json")))
+{
+    // Straight to the file: the data of 1 000 fiches as one string would weigh on this process's peak memory.
+    await JsonSerializer.SerializeAsync<object>(json, data, new JsonSerializerOptions { Converters = { new NoCharts() } });
+}
+
 
 var compiled = DocxTemplate.Compile(template);
 await File.WriteAllBytesAsync(Path.Combine(folder, "cdppe.docx"), compiled.Render(data));

@@ -9,6 +9,7 @@ const grp = (s) => s.replace(/[\u202f ]/g, "\u00a0");
 const empty = (v) => v === null || v === undefined || v === "";
 Object.assign(expressionParser.filters, {
   euros: (v, d) => empty(v) ? null : grp(nf(d || 0).format(v)) + "\u00a0€",
+  montant: (v, d) => empty(v) ? null : Number(Number(v).toFixed(d || 0)) === 0 ? "-\u00a0€" : grp(nf(d || 0).format(v)) + "\u00a0€",
   pourcent: (v, d) => empty(v) ? null : grp(nf(d === undefined ? 1 : d).format(v * 100)) + "\u00a0%",
   nombre: (v, d) => empty(v) ? null : grp(nf(d || 0).format(v)),
   date: (v) => empty(v) ? null : new Date(v).toLocaleDateString("fr-FR", { day: "numeric", month: "long", year: "numeric" }),

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
 using System.IO.Packaging;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using Cdppe.Pipeline.Xml;
@@ -15,13 +15,16 @@ namespace Cdppe.Pipeline.Reporting.Templating;
 /// <c>{{^nom}}…{{/nom}}</c> negations and <c>{{%graphique}}</c> native charts. Data is a tree of dictionaries,
 /// lists and plain values: a template reads names, it never calls code.
 /// </summary>
-public sealed partial class DocxTemplate
+public sealed class DocxTemplate
 {
     private readonly byte[] source;
     private readonly IReadOnlyList<CompiledPart> parts;
     private readonly HashSet<string> usedRelationshipIds;
     private readonly bool isTemplatePackage;
     private readonly Dictionary<TemplateTag, long> sectionSizes = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Per part, the characters its output must keep at its end (<see cref="RenderOutput.Tail"/>).</summary>
+    private readonly int[] tails;
 
     private DocxTemplate(byte[] source, string hash, IReadOnlyList<CompiledPart> parts, HashSet<string> usedRelationshipIds, bool isTemplatePackage)
     {
@@ -34,6 +37,8 @@ public sealed partial class DocxTemplate
         {
             MeasureSections(part.Root);
         }
+
+        tails = parts.Select(p => LongestParagraphEnd(p.Root)).ToArray();
     }
 
     /// <summary>The document properties (title, subject…) holding value tags.</summary>
@@ -159,10 +164,23 @@ public sealed partial class DocxTemplate
     /// <summary>Renders the template with this data; unknown names and filters applied to the wrong kind of value are errors, all reported together.</summary>
     public byte[] Render(IReadOnlyDictionary<string, object?> data)
     {
+        using var output = new MemoryStream();
+        Render(data, output);
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// Renders the template with this data as a .docx package written to <paramref name="output"/>: each part's XML
+    /// goes through a UTF-8 writer into its compressed entry as it is produced, never whole in memory; the other
+    /// parts of the template are copied. Errors are known at the end: when a <see cref="TemplateException"/> is
+    /// thrown, what was written to <paramref name="output"/> is not a document.
+    /// </summary>
+    public void Render(IReadOnlyDictionary<string, object?> data, Stream output)
+    {
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(output);
         var errors = new List<TemplateError>();
         var charts = new List<ChartRequest>();
-        var outputs = new List<(string Uri, string Xml)>();
         var counter = 0;
         string NewRelationshipId()
         {
@@ -175,47 +193,56 @@ public sealed partial class DocxTemplate
             return id;
         }
 
-        var budget = RenderBudget.OfOneRendering();
-        foreach (var part in parts)
+        // The template's package, opened to add the charts and the properties and to change its type: small, the
+        // parts that grow are written to the output directly.
+        using var package = new MemoryStream();
+        package.Write(source);
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        var written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var document = WordprocessingDocument.Open(package, true))
         {
-            var context = new RenderContext(part.Uri, part.ChartsAllowed, NewRelationshipId, budget, sectionSizes);
-            context.Scopes.Add(data);
-            try
+            if (isTemplatePackage)
             {
-                part.Root.Render(context);
+                document.ChangeDocumentType(WordprocessingDocumentType.Document);
             }
-            catch (RenderLimitException ex)
-            {
-                throw new TemplateException([LimitError(part, ex.Tag, ex.Limit)]);
-            }
-            budget.Characters += context.Output.Length;
-            errors.AddRange(context.Errors);
-            charts.AddRange(context.Charts);
-            var xml = context.Output.ToString();
-            outputs.Add((part.Uri, XmlChunkWriter.RenumberBookmarks(part.ChartsAllowed ? RenumberDrawings(xml) : xml)));
-        }
 
-        var renderedProperties = Properties.Select(p => (Part: p, Xml: p.Render(data, errors))).ToList();
-        if (errors.Count > 0)
-        {
-            throw new TemplateException(errors);
-        }
-
-        using var stream = new MemoryStream();
-        stream.Write(source);
-        using (var document = WordprocessingDocument.Open(stream, true))
-        {
             var main = document.MainDocumentPart!;
-            var byUri = new Dictionary<string, OpenXmlPart>(StringComparer.Ordinal) { [main.Uri.ToString()] = main };
+            var names = new Dictionary<string, string>(StringComparer.Ordinal) { [parts[0].Uri] = main.Uri.OriginalString };
             foreach (var p in main.HeaderParts.Cast<OpenXmlPart>().Concat(main.FooterParts))
             {
-                byUri[p.Uri.ToString()] = p;
+                names[p.Uri.ToString()] = p.Uri.OriginalString;
             }
 
-            foreach (var (uri, xml) in outputs)
+            var budget = RenderBudget.OfOneRendering();
+            for (var i = 0; i < parts.Count; i++)
             {
-                using var content = new MemoryStream(Encoding.UTF8.GetBytes(xml));
-                byUri[uri].FeedData(content);
+                var part = parts[i];
+                var name = names[part.Uri].TrimStart('/');
+                written.Add(Uri.UnescapeDataString(name));
+                using var stream = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+                using var writer = new StreamWriter(stream, Utf8, 1 << 13);
+                var partOutput = new RenderOutput(writer, tails[i], renumberDrawings: part.ChartsAllowed);
+                var context = new RenderContext(part.Uri, part.ChartsAllowed, NewRelationshipId, budget, sectionSizes, partOutput);
+                context.Scopes.Add(data);
+                try
+                {
+                    part.Root.Render(context);
+                }
+                catch (RenderLimitException ex)
+                {
+                    throw new TemplateException([LimitError(part, ex.Tag, ex.Limit)]);
+                }
+
+                budget.Characters += partOutput.Length;
+                errors.AddRange(context.Errors);
+                charts.AddRange(context.Charts);
+                partOutput.Complete();
+            }
+
+            var renderedProperties = Properties.Select(p => (Part: p, Xml: p.Render(data, errors))).ToList();
+            if (errors.Count > 0)
+            {
+                throw new TemplateException(errors);
             }
 
             foreach (var chart in charts)
@@ -227,15 +254,26 @@ public sealed partial class DocxTemplate
             {
                 part.Write(document, xml);
             }
-
-            if (isTemplatePackage)
-            {
-                document.ChangeDocumentType(WordprocessingDocumentType.Document);
-            }
         }
 
-        return stream.ToArray();
+        package.Position = 0;
+        using var rest = new ZipArchive(package, ZipArchiveMode.Read);
+        foreach (var entry in rest.Entries)
+        {
+            if (written.Contains(Uri.UnescapeDataString(entry.FullName)))
+            {
+                continue;
+            }
+
+            var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+            copy.LastWriteTime = entry.LastWriteTime;
+            using var from = entry.Open();
+            using var to = copy.Open();
+            from.CopyTo(to);
+        }
     }
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Sections opened inside more than <see cref="MaxSectionDepth"/> others are refused: each level multiplies the output.</summary>
     private static void CheckSectionDepth(IEnumerable<CompiledPart> parts, List<TemplateError> errors)
@@ -299,6 +337,14 @@ public sealed partial class DocxTemplate
         return open;
     }
 
+    /// <summary>The longest paragraph end a loop of this subtree looks for at the end of the output, to put its page break before it.</summary>
+    private static int LongestParagraphEnd(Node node) => node switch
+    {
+        ElementNode element => element.Children.Select(LongestParagraphEnd).DefaultIfEmpty(0).Max(),
+        LoopNode loop => Math.Max(loop.ParagraphEnd?.Length ?? 0, loop.Body.Select(LongestParagraphEnd).DefaultIfEmpty(0).Max()),
+        _ => 0,
+    };
+
     /// <summary>The fixed XML each section writes per item, inner sections not counted (they are checked when they are reached).</summary>
     private long MeasureSections(Node node)
     {
@@ -315,16 +361,6 @@ public sealed partial class DocxTemplate
                 return 0;
         }
     }
-
-    /// <summary>Drawing ids must be unique in a document: repeated content and new charts get fresh ones.</summary>
-    private static string RenumberDrawings(string xml)
-    {
-        var next = 0;
-        return DocPrId().Replace(xml, m => m.Groups[1].Value + (++next).ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"");
-    }
-
-    [GeneratedRegex("(<(?:\\w+:)?docPr\\b[^>]*?\\sid=\")\\d+\"")]
-    private static partial Regex DocPrId();
 }
 
 /// <summary>Compiled templates by content hash (their version): a template is compiled once, including a broken one, whose errors are kept.</summary>

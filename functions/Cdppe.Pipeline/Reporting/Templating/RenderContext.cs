@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Cdppe.Pipeline.Reporting.Templating;
 
 /// <summary>A chart to add to the rendered package under this relationship id.</summary>
@@ -68,17 +66,18 @@ internal sealed class RenderLimitException : Exception
 /// <summary>
 /// The state of one rendering of one part: output, scopes (innermost last), frames, errors and charts.
 /// <paramref name="budget"/>: shared by the parts of one rendering (a budget of its own by default);
-/// <paramref name="sectionSizes"/>: the fixed XML of each section's content, to refuse a loop before it repeats more than the budget allows.
+/// <paramref name="sectionSizes"/>: the fixed XML of each section's content, to refuse a loop before it repeats more than the budget allows;
+/// <paramref name="output"/>: where the part's XML goes (kept in memory by default).
 /// </summary>
-internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<string> newRelationshipId, RenderBudget? budget = null, IReadOnlyDictionary<TemplateTag, long>? sectionSizes = null)
+internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<string> newRelationshipId, RenderBudget? budget = null, IReadOnlyDictionary<TemplateTag, long>? sectionSizes = null, RenderOutput? output = null)
 {
     private readonly RenderBudget budget = budget ?? RenderBudget.OfOneRendering();
     private readonly IReadOnlyDictionary<TemplateTag, long> sectionSizes = sectionSizes ?? new Dictionary<TemplateTag, long>();
     private readonly Stack<Frame> frames = new([new Frame()]);
     private readonly HashSet<(string, string, int)> seen = [];
 
-    /// <summary>The part's XML; its size is checked against the budget at every tag (<see cref="TryResolve"/>).</summary>
-    public StringBuilder Output { get; } = new(1 << 16);
+    /// <summary>The part's XML, written out as it is produced; its size is checked against the budget at every tag (<see cref="TryResolve"/>).</summary>
+    public RenderOutput Output { get; } = output ?? new RenderOutput();
 
     /// <summary>The last tag evaluated: where a rendering was when it went over a limit.</summary>
     public TemplateTag? LastTag { get; private set; }

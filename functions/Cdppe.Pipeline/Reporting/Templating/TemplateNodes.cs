@@ -64,19 +64,27 @@ internal sealed class ElementNode(string start, IReadOnlyList<Node> children, st
 
     public override void Render(RenderContext context)
     {
+        // A table without rows and a paragraph that held only section tags disappear: their output is held until
+        // they are sure to stay (a first row, a first visible content), not until their end.
         var output = context.Output;
-        var mark = output.Length;
+        var mayVanish = kind == BlockKind.Table || collapsible;
+        var mark = mayVanish ? output.Hold() : 0;
         output.Append(start);
         var frame = context.PushFrame();
+        if (mayVanish)
+        {
+            frame.HoldUntilKept(output, needsRows: kind == BlockKind.Table, needsVisible: collapsible);
+        }
+
         foreach (var child in Children)
         {
             child.Render(context);
         }
 
         context.PopFrame();
-        if ((kind == BlockKind.Table && frame.Rows == 0) || (collapsible && !frame.Visible))
+        if (frame.Holding)
         {
-            output.Length = mark;
+            output.TakeBack(mark);
             return;
         }
 
@@ -161,7 +169,7 @@ internal sealed class ValueNode(TemplateTag tag, string runStart, string runEnd)
         if (InFieldCode)
         {
             output.Append(runStart).Append("<w:instrText xml:space=\"preserve\">");
-            XmlChunkWriter.AppendEscaped(output, text.Replace('\n', ' ').Replace('\t', ' '), attribute: false);
+            output.AppendEscaped(text.Replace('\n', ' ').Replace('\t', ' '), attribute: false);
             output.Append("</w:instrText>").Append(runEnd);
             return;
         }
@@ -170,8 +178,14 @@ internal sealed class ValueNode(TemplateTag tag, string runStart, string runEnd)
         if (ParagraphBreak is not null && text.Contains('\n', StringComparison.Ordinal))
         {
             var first = true;
-            foreach (var line in text.Split('\n').Select(l => l.TrimEnd('\r', ' ')).Where(l => l.Trim().Length > 0))
+            foreach (var range in text.AsSpan().Split('\n'))
             {
+                var line = text.AsSpan()[range].TrimEnd("\r ");
+                if (line.Trim().IsEmpty)
+                {
+                    continue;
+                }
+
                 if (!first)
                 {
                     output.Append(TextEnd).Append(runEnd).Append(ParagraphBreak).Append(runStart).Append(TextStart);
@@ -191,12 +205,12 @@ internal sealed class ValueNode(TemplateTag tag, string runStart, string runEnd)
     }
 
     /// <summary>"^{er}" at <paramref name="i"/>: a caret, a brace, up to 6 characters and a closing brace.</summary>
-    private static bool IsSuperscriptAt(string text, int i) =>
-        i + 2 < text.Length && text[i] == '^' && text[i + 1] == '{' && text.IndexOf('}', i + 2) is var close && close > i + 2 && close - i - 2 <= 6;
+    private static bool IsSuperscriptAt(ReadOnlySpan<char> text, int i) =>
+        i + 2 < text.Length && text[i] == '^' && text[i + 1] == '{' && text[(i + 2)..].IndexOf('}') is var length && length > 0 && length <= 6;
 
     private static string SuperscriptRunStart(string runStart) => Superscript.RunStart(runStart);
 
-    private void AppendText(StringBuilder output, string text, bool lineBreak)
+    private void AppendText(RenderOutput output, ReadOnlySpan<char> text, bool lineBreak)
     {
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
@@ -206,13 +220,13 @@ internal sealed class ValueNode(TemplateTag tag, string runStart, string runEnd)
                 continue;
             }
 
-            XmlChunkWriter.AppendEscaped(output, text[start..i], attribute: false);
+            output.AppendEscaped(text[start..i], attribute: false);
             if (i < text.Length && text[i] == '^')
             {
                 // The ordinals of the source ("1^{er}", "4^{ème}"): a run of their own, in superscript.
-                var close = text.IndexOf('}', i + 2);
+                var close = i + 2 + text[(i + 2)..].IndexOf('}');
                 output.Append(TextEnd).Append(runEnd).Append(SuperscriptRunStart(runStart)).Append(TextStart);
-                XmlChunkWriter.AppendEscaped(output, text[(i + 2)..close], attribute: false);
+                output.AppendEscaped(text[(i + 2)..close], attribute: false);
                 output.Append(TextEnd).Append(runEnd).Append(runStart).Append(TextStart);
                 i = close;
                 start = close + 1;
@@ -286,8 +300,8 @@ internal static partial class Superscript
 
 /// <summary>
 /// A bookmark whose name holds value tags: rendered with the name its tags give, letters, digits and "_" only, at
-/// most 40 characters (Word's rules). Ids are made unique for the whole part after rendering (see
-/// <see cref="XmlChunkWriter.RenumberBookmarks"/>).
+/// most 40 characters (Word's rules). Ids are made unique in the part as it is written (see
+/// <see cref="IdRenumbering"/>).
 /// </summary>
 internal sealed class BookmarkNode(string element, string id, IReadOnlyList<object> name) : Node
 {
@@ -370,9 +384,9 @@ internal sealed class LoopNode(TemplateTag open, IReadOnlyList<Node> body) : Nod
         }
 
         var end = ParagraphEnd!;
-        if (output.Length > mark && output.Length >= end.Length && output.ToString(output.Length - end.Length, end.Length) == end)
+        if (output.Length > mark && output.EndsWith(end))
         {
-            output.Insert(output.Length - end.Length, TrailingPageBreak);
+            output.InsertBeforeEnd(end.Length, TrailingPageBreak);
         }
         else
         {
@@ -518,6 +532,21 @@ internal sealed class Frame
 
     public bool Visible { get; private set; }
 
+    /// <summary>Whether the output of this level is still held (<see cref="HoldUntilKept"/>): it has not shown what keeps it.</summary>
+    public bool Holding => held is not null;
+
+    private RenderOutput? held;
+    private bool needsRows;
+    private bool needsVisible;
+
+    /// <summary>The innermost hold of <paramref name="output"/> is released as soon as this level has a row (and/or visible content).</summary>
+    public void HoldUntilKept(RenderOutput output, bool needsRows, bool needsVisible)
+    {
+        held = output;
+        this.needsRows = needsRows;
+        this.needsVisible = needsVisible;
+    }
+
     public void Report(BlockKind kind, bool visible, int rows)
     {
         if (kind != BlockKind.None)
@@ -527,6 +556,13 @@ internal sealed class Frame
 
         Visible |= visible;
         Rows += rows;
+
+        // Reported by a child that is complete: the innermost hold of the output is this level's.
+        if (held is not null && (!needsRows || Rows > 0) && (!needsVisible || Visible))
+        {
+            held.Release();
+            held = null;
+        }
     }
 }
 

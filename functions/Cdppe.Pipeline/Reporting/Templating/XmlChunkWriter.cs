@@ -168,86 +168,81 @@ internal static partial class XmlChunkWriter
         return scope.With(declarations);
     }
 
-    /// <summary>
-    /// Bookmark ids made unique in a rendered part: a bookmark repeated by a loop keeps its name (made unique by its
-    /// tags) and gets a new id, its end the same one. Starts and ends are paired in order of appearance.
-    /// </summary>
-    public static string RenumberBookmarks(string xml)
-    {
-        if (!xml.Contains("bookmarkStart", StringComparison.Ordinal))
-        {
-            return xml;
-        }
-
-        var next = 0;
-        var open = new Dictionary<string, Queue<int>>(StringComparer.Ordinal);
-        return BookmarkId().Replace(xml, m =>
-        {
-            var original = m.Groups["id"].Value;
-            int id;
-            if (m.Groups["kind"].Value == "Start")
-            {
-                id = ++next;
-                if (!open.TryGetValue(original, out var queue))
-                {
-                    open[original] = queue = new Queue<int>();
-                }
-
-                queue.Enqueue(id);
-            }
-            else if (!open.TryGetValue(original, out var queue) || !queue.TryDequeue(out id))
-            {
-                return m.Value;
-            }
-
-            return m.Groups["head"].Value + id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"";
-        });
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex("(?<head><(?:\\w+:)?bookmark(?<kind>Start|End)\\b[^>]*?\\s(?:\\w+:)?id=\")(?<id>[^\"]*)\"")]
-    private static partial System.Text.RegularExpressions.Regex BookmarkId();
-
     public static string QualifiedName(OpenXmlElement element) =>
         element.Prefix.Length == 0 ? element.LocalName : element.Prefix + ":" + element.LocalName;
 
     /// <summary>Escapes markup characters and drops the characters XML 1.0 forbids (control characters from spreadsheets).</summary>
-    public static void AppendEscaped(StringBuilder sb, string text, bool attribute)
+    public static void AppendEscaped(StringBuilder sb, string text, bool attribute) =>
+        AppendEscaped(new StringBuilderSink(sb), text.AsSpan(), attribute);
+
+    /// <summary>The same, into any sink: the text between characters to escape or drop is appended in one piece.</summary>
+    public static void AppendEscaped<TSink>(TSink sink, ReadOnlySpan<char> text, bool attribute)
+        where TSink : ITextSink
     {
+        var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            string? replacement;
             switch (c)
             {
                 case '&':
-                    sb.Append("&amp;");
+                    replacement = "&amp;";
                     break;
                 case '<':
-                    sb.Append("&lt;");
+                    replacement = "&lt;";
                     break;
                 case '>':
-                    sb.Append("&gt;");
+                    replacement = "&gt;";
                     break;
                 case '"' when attribute:
-                    sb.Append("&quot;");
+                    replacement = "&quot;";
                     break;
-                case '\t' or '\n' or '\r' when attribute:
-                    sb.Append("&#").Append((int)c).Append(';');
+                case '\t' when attribute:
+                    replacement = "&#9;";
+                    break;
+                case '\n' when attribute:
+                    replacement = "&#10;";
+                    break;
+                case '\r' when attribute:
+                    replacement = "&#13;";
                     break;
                 case '\t' or '\n' or '\r':
-                    sb.Append(c);
-                    break;
+                    continue;
                 case < ' ':
                 case '\uFFFE' or '\uFFFF':
+                    replacement = null;
                     break;
                 case >= '\uD800' and <= '\uDBFF' when i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]):
-                    sb.Append(c).Append(text[++i]);
-                    break;
+                    i++;
+                    continue;
                 case >= '\uD800' and <= '\uDFFF':
+                    replacement = null;
                     break;
                 default:
-                    sb.Append(c);
-                    break;
+                    continue;
             }
+
+            sink.Append(text[start..i]);
+            if (replacement is not null)
+            {
+                sink.Append(replacement);
+            }
+
+            start = i + 1;
         }
+
+        sink.Append(text[start..]);
     }
+
+    private readonly struct StringBuilderSink(StringBuilder sb) : ITextSink
+    {
+        public void Append(ReadOnlySpan<char> text) => sb.Append(text);
+    }
+}
+
+/// <summary>Where escaped text goes.</summary>
+internal interface ITextSink
+{
+    void Append(ReadOnlySpan<char> text);
 }
