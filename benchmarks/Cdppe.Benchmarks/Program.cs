@@ -2,6 +2,8 @@ using BenchmarkDotNet.Running;
 using Cdppe.Benchmarks;
 
 // harness [--quick] [--root DIR] : every side-by-side measurement, rewrites docs/benchmarks.md
+// harness --only SECTION ...      : the rows of one section (reading, consolidation, report, end-to-end), page written
+//                                  beside the generated workloads, docs/benchmarks.md left alone
 // measure <scenario> ...         : one measurement in this process (used by the harness)
 // files                          : writes the generated workbooks (once) and prints their paths
 // bdn [BenchmarkDotNet args]      : the BenchmarkDotNet suites
@@ -11,7 +13,7 @@ switch (args.FirstOrDefault())
 {
     case "harness":
         var root = args.SkipWhile(a => a != "--root").Skip(1).FirstOrDefault() ?? FindRoot();
-        return await Harness.RunAsync(root, args.Contains("--quick"));
+        return await Harness.RunAsync(root, args.Contains("--quick"), args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault());
     case "measure":
         foreach (var result in await Scenarios.RunAsync(args[1], args[2..]))
         {
@@ -30,7 +32,7 @@ switch (args.FirstOrDefault())
         BenchmarkSwitcher.FromAssembly(typeof(ReadingBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.WriteLine("Usage: harness [--quick] | measure <scenario> ... | files | bdn [--filter *]");
+        Console.WriteLine("Usage: harness [--quick] [--only reading|consolidation|report|end-to-end] | measure <scenario> ... | files | bdn [--filter *]");
         return 1;
 }
 

@@ -57,6 +57,9 @@ public static class Scenarios
             case "consolidate-azurite":
                 return await ConsolidateThroughAzuriteAsync(Iterations(args[0]));
 
+            case "consolidate-national":
+                return await ConsolidateNationalAsync(Iterations(args[0]), Iterations(args[1]));
+
             case "end-to-end":
                 return [await EndToEnd.MeasureAsync(Iterations(args[0]), args[1])];
 
@@ -70,6 +73,12 @@ public static class Scenarios
 
     /// <summary>Name of the storage floor row: the same number of entities written with no logic around the writes.</summary>
     public const string StorageFloorName = "Floor: raw batched upserts";
+
+    /// <summary>Name of the national year's floor: as many rows, as many partitions at once.</summary>
+    public const string NationalFloorName = "Floor: raw batched upserts, partitions at once";
+
+    /// <summary>Name of the national year's row.</summary>
+    public const string NationalYearName = "National year through Azurite";
 
     /// <summary>Inflates the sheet parts (xl/worksheets/*.xml of an .xlsx, content.xml of an .ods) into one reused buffer; nothing is parsed.</summary>
     public static string InflateSheetParts(byte[] bytes)
@@ -137,30 +146,115 @@ public static class Scenarios
 
     private static int Iterations(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
-    /// <summary>One département × 36 months × 300 indicators through the real consolidator and table batches on Azurite.</summary>
-    private static async Task<IReadOnlyList<MeasurementResult>> ConsolidateThroughAzuriteAsync(int iterations)
+    /// <summary>The services of the app on a new Azurite (its own folder), with <paramref name="parallelism"/> départements at once.</summary>
+    private static async Task<(AzuriteProcess Azurite, ServiceProvider Services)> StartAsync(int parallelism = 4)
     {
         var folder = Path.Combine(Workloads.Folder, "azurite-" + Guid.NewGuid().ToString("N"));
-        await using var azurite = await AzuriteProcess.StartAsync(folder);
-        await using var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [CdppeStorage.ConnectionName] = azurite.ConnectionString }).Build())
+        var azurite = await AzuriteProcess.StartAsync(folder);
+        var settings = new Dictionary<string, string?>
+        {
+            [CdppeStorage.ConnectionName] = azurite.ConnectionString,
+            [$"{ConsolidationOptions.Section}:{nameof(ConsolidationOptions.MaxParallelDepartements)}"] = parallelism.ToString(CultureInfo.InvariantCulture),
+        };
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddCdppePipeline(XlsxLimits.Default.MaxRowsPerSheet)
             .BuildServiceProvider();
         await services.GetRequiredService<CdppeStorage>().EnsureCreatedAsync();
+        return (azurite, services);
+    }
+
+    /// <summary>What a tableau de bord and the monthly follow-ups of one ingestion write for a département, committed as an ingestion commits.</summary>
+    private static async Task IngestAsync(IServiceProvider services, Departement dep, Dictionary<string, IndicatorDefinition> definitions, Dictionary<YearMonth, List<RawValue>> values)
+    {
+        var ingestions = services.GetRequiredService<IngestionStore>();
+        var content = new WorkbookContent();
+        content.Indicators.AddRange(definitions.Values.Select(d => new SourcedIndicator(Pipeline.Ingestion.Kinds.TableauDeBordParser.KindName, d)));
+        content.IndicatorValues.AddRange(values.SelectMany(m => m.Value).Select(v => new IndicatorValue { Code = v.Code, Label = v.Label, Period = v.Period, Value = v.Value }));
+        var plan = DatasetStore.Plan(dep.Code, "bench", values.First().Value[0].ReceivedAt, content);
+        await services.GetRequiredService<DatasetStore>().WriteAsync(plan);
+        await ingestions.CommitAsync(new IngestionEntity { PartitionKey = dep.Code, RowKey = "bench", State = IngestionStatus.Accepted }, await ingestions.HeadAsync(dep.Code), plan.Datasets);
+    }
+
+    /// <summary>
+    /// The national year: <paramref name="departements"/> × 12 months × 300 indicators through
+    /// <see cref="ConsolidationRunner.ConsolidateYearAsync"/> on Azurite, <paramref name="parallelism"/> départements at
+    /// once, one timed run after a warm-up on one more département; and its floor, measured before it on the same
+    /// Azurite: as many snapshot rows, built beforehand, written in transactions of 100 by as many partitions at once,
+    /// into a table of their own (so that the consolidation writes into a table as empty as the floor's).
+    /// </summary>
+    private static async Task<IReadOnlyList<MeasurementResult>> ConsolidateNationalAsync(int departements, int parallelism)
+    {
+        var (azurite, services) = await StartAsync(parallelism);
+        await using (azurite)
+        await using (services)
+        {
+            var national = Workloads.National(departements: departements + 1, months: 12);
+            await Parallel.ForEachAsync(national.Departements, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (d, _) => await IngestAsync(services, d.Departement, d.Definitions, d.Values));
+            var runner = services.GetRequiredService<ConsolidationRunner>();
+            var year = national.Months[0].Year;
+            await runner.ConsolidateYearAsync(year, "bench", [national.Departements[^1].Departement]);
+            var measured = national.Departements.Take(departements).Select(d => d.Departement).ToList();
+            var count = departements * national.Months.Count * 300;
+
+            var floor = await NationalFloorAsync(services.GetRequiredService<CdppeStorage>(), departements, national.Months, parallelism);
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var summaries = await runner.ConsolidateYearAsync(year, "bench", measured);
+            watch.Stop();
+            var allocated = (GC.GetTotalAllocatedBytes(precise: true) - before) / (1024.0 * 1024);
+            var written = summaries.Sum(s => s.RevisionsWritten);
+            var name = string.Create(CultureInfo.InvariantCulture, $"{NationalYearName} ({departements} × {national.Months.Count} × 300, parallelism {parallelism})");
+            var detail = string.Create(CultureInfo.InvariantCulture, $"{written:N0} snapshots written of {count:N0} ({summaries.Count} départements); {count / watch.Elapsed.TotalSeconds:N0} snapshots/s");
+            return [floor, new MeasurementResult(name, 1, watch.Elapsed.TotalMilliseconds, watch.Elapsed.TotalMilliseconds, allocated, Measurement.PeakWorkingSetMb(), detail)];
+        }
+    }
+
+    /// <summary>The floor of <see cref="ConsolidateNationalAsync"/>: one timed run (its warm-up writes one partition).</summary>
+    private static async Task<MeasurementResult> NationalFloorAsync(CdppeStorage storage, int departements, IReadOnlyList<YearMonth> months, int parallelism)
+    {
+        var table = storage.Tables.GetTableClient("FloorSnapshots");
+        await table.CreateIfNotExistsAsync();
+        List<TableTransactionAction[]> Batches(string partition) => months
+            .SelectMany(m => Enumerable.Range(0, 300).Select(i => SnapshotStore.ToEntity(partition, new MonthlySnapshot(string.Create(CultureInfo.InvariantCulture, $"O{i % 26 + 1:00}-IND-{i:000}"), "Indicateur", m, 100m + i, false, null, 1_200m, null, Pipeline.Consolidation.SnapshotStatus.OnTrack, true, "bench"))))
+            .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))
+            .Chunk(TableBatches.MaxOperations)
+            .ToList();
+        foreach (var batch in Batches("floor-warm-up"))
+        {
+            await table.SubmitTransactionAsync(batch);
+        }
+
+        var partitions = Enumerable.Range(0, departements).Select(d => Batches(string.Create(CultureInfo.InvariantCulture, $"floor-{d:000}"))).ToList();
+        var count = departements * months.Count * 300;
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (batches, token) =>
+        {
+            foreach (var batch in batches)
+            {
+                await table.SubmitTransactionAsync(batch, token);
+            }
+        });
+        watch.Stop();
+        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - before) / (1024.0 * 1024);
+        var name = string.Create(CultureInfo.InvariantCulture, $"{NationalFloorName}: {count:N0} snapshot rows, {parallelism} partitions at once (transactions of 100)");
+        return new MeasurementResult(name, 1, watch.Elapsed.TotalMilliseconds, watch.Elapsed.TotalMilliseconds, allocated, Measurement.PeakWorkingSetMb(), string.Create(CultureInfo.InvariantCulture, $"{count:N0} rows in {partitions.Sum(p => p.Count):N0} transactions; {count / watch.Elapsed.TotalSeconds:N0} rows/s"));
+    }
+
+    /// <summary>One département × 36 months × 300 indicators through the real consolidator and table batches on Azurite.</summary>
+    private static async Task<IReadOnlyList<MeasurementResult>> ConsolidateThroughAzuriteAsync(int iterations)
+    {
+        var (azurite, services) = await StartAsync();
+        await using var emulator = azurite;
+        await using var provider = services;
         var national = Workloads.National(departements: iterations + 1);
         var consolidator = services.GetRequiredService<MonthlyConsolidator>();
-        var ingestions = services.GetRequiredService<IngestionStore>();
         var index = 0;
         foreach (var (dep, definitions, values) in national.Departements)
         {
-            // What a tableau de bord and the monthly follow-ups of one ingestion write, committed as an ingestion commits.
-            var content = new WorkbookContent();
-            content.Indicators.AddRange(definitions.Values.Select(d => new SourcedIndicator(Pipeline.Ingestion.Kinds.TableauDeBordParser.KindName, d)));
-            content.IndicatorValues.AddRange(values.SelectMany(m => m.Value).Select(v => new IndicatorValue { Code = v.Code, Label = v.Label, Period = v.Period, Value = v.Value }));
-            var plan = DatasetStore.Plan(dep.Code, "bench", values.First().Value[0].ReceivedAt, content);
-            await services.GetRequiredService<DatasetStore>().WriteAsync(plan);
-            await ingestions.CommitAsync(new IngestionEntity { PartitionKey = dep.Code, RowKey = "bench", State = IngestionStatus.Accepted }, await ingestions.HeadAsync(dep.Code), plan.Datasets);
+            await IngestAsync(services, dep, definitions, values);
         }
 
         // Floor and consolidation in turn, so that each run of one writes into tables as large as the other's (the

@@ -26,9 +26,14 @@ public sealed class ConsolidationRunner(ConsolidationPlanner planner, MonthlyCon
         var months = YearMonth.Range(new YearMonth(year, 1), new YearMonth(year, 12)).ToList();
         var now = clock.GetUtcNow();
         var all = departements ?? await planner.DepartementsAsync(cancellationToken);
-        var plans = new ConsolidationPlan[all.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, all.Count), Parallelism(cancellationToken), async (i, token) => plans[i] = await planner.WithinWindowsAsync(all[i], months, now, token));
-        return await ForEachAsync(plans.Where(p => p.Months.Count > 0 || p.Skipped.Count > 0).ToList(), trigger, cancellationToken);
+        var summaries = new ConsolidationSummary?[all.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, all.Count), Parallelism(cancellationToken), async (i, token) =>
+        {
+            // Each département is planned as it comes, so that its reads overlap the others' writes.
+            var plan = await planner.WithinWindowsAsync(all[i], months, now, token);
+            summaries[i] = plan.Months.Count > 0 || plan.Skipped.Count > 0 ? await OneAsync(plan, trigger, token) : null;
+        });
+        return summaries.OfType<ConsolidationSummary>().ToList();
     }
 
     private ParallelOptions Parallelism(CancellationToken cancellationToken) =>
