@@ -147,10 +147,10 @@ public static class Scenarios
     private static int Iterations(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
     /// <summary>The services of the app on a new Azurite (its own folder), with <paramref name="parallelism"/> départements at once.</summary>
-    private static async Task<(AzuriteProcess Azurite, ServiceProvider Services)> StartAsync(int parallelism = 4)
+    private static async Task<(AzuriteProcess Azurite, ServiceProvider Services)> StartAsync(int parallelism = 4, bool inMemory = false)
     {
         var folder = Path.Combine(Workloads.Folder, "azurite-" + Guid.NewGuid().ToString("N"));
-        var azurite = await AzuriteProcess.StartAsync(folder);
+        var azurite = await AzuriteProcess.StartAsync(folder, inMemory: inMemory);
         var settings = new Dictionary<string, string?>
         {
             [CdppeStorage.ConnectionName] = azurite.ConnectionString,
@@ -180,17 +180,25 @@ public static class Scenarios
     /// <summary>
     /// The national year: <paramref name="departements"/> × 12 months × 300 indicators through
     /// <see cref="ConsolidationRunner.ConsolidateYearAsync"/> on Azurite, <paramref name="parallelism"/> départements at
-    /// once, one timed run after a warm-up on one more département; and its floor, measured before it on the same
-    /// Azurite: as many snapshot rows, built beforehand, written in transactions of 100 by as many partitions at once,
-    /// into a table of their own (so that the consolidation writes into a table as empty as the floor's).
+    /// once, one timed run after a warm-up on one more département; and its floor, measured before it on an Azurite of
+    /// its own: as many snapshot rows, built beforehand, written in transactions of 100 by as many partitions at once.
+    /// Both emulators hold their data in memory (hundreds of thousands of rows).
     /// </summary>
     private static async Task<IReadOnlyList<MeasurementResult>> ConsolidateNationalAsync(int departements, int parallelism)
     {
-        var (azurite, services) = await StartAsync(parallelism);
+        var national = Workloads.National(departements: departements + 1, months: 12);
+        MeasurementResult floor;
+        var (floorAzurite, floorServices) = await StartAsync(parallelism, inMemory: true);
+        await using (floorAzurite)
+        await using (floorServices)
+        {
+            floor = await NationalFloorAsync(floorServices.GetRequiredService<CdppeStorage>(), departements, national.Months, parallelism);
+        }
+
+        var (azurite, services) = await StartAsync(parallelism, inMemory: true);
         await using (azurite)
         await using (services)
         {
-            var national = Workloads.National(departements: departements + 1, months: 12);
             await Parallel.ForEachAsync(national.Departements, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (d, _) => await IngestAsync(services, d.Departement, d.Definitions, d.Values));
             var runner = services.GetRequiredService<ConsolidationRunner>();
             var year = national.Months[0].Year;
@@ -198,7 +206,6 @@ public static class Scenarios
             var measured = national.Departements.Take(departements).Select(d => d.Departement).ToList();
             var count = departements * national.Months.Count * 300;
 
-            var floor = await NationalFloorAsync(services.GetRequiredService<CdppeStorage>(), departements, national.Months, parallelism);
             var before = GC.GetTotalAllocatedBytes(precise: true);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var summaries = await runner.ConsolidateYearAsync(year, "bench", measured);
@@ -214,8 +221,7 @@ public static class Scenarios
     /// <summary>The floor of <see cref="ConsolidateNationalAsync"/>: one timed run (its warm-up writes one partition).</summary>
     private static async Task<MeasurementResult> NationalFloorAsync(CdppeStorage storage, int departements, IReadOnlyList<YearMonth> months, int parallelism)
     {
-        var table = storage.Tables.GetTableClient("FloorSnapshots");
-        await table.CreateIfNotExistsAsync();
+        var table = storage.Tables.GetTableClient(TableNames.Snapshots);
         List<TableTransactionAction[]> Batches(string partition) => months
             .SelectMany(m => Enumerable.Range(0, 300).Select(i => SnapshotStore.ToEntity(partition, new MonthlySnapshot(string.Create(CultureInfo.InvariantCulture, $"O{i % 26 + 1:00}-IND-{i:000}"), "Indicateur", m, 100m + i, false, null, 1_200m, null, Pipeline.Consolidation.SnapshotStatus.OnTrack, true, "bench"))))
             .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))
