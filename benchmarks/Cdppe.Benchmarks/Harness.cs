@@ -12,15 +12,26 @@ namespace Cdppe.Benchmarks;
 /// </summary>
 public static class Harness
 {
-    /// <summary>The groups of rows, in the order they run; <c>--only</c> takes a comma-separated list of them.</summary>
-    public static IReadOnlyList<string> Sections { get; } = ["read", "consolidation", "report", "end-to-end"];
+    /// <summary>The sections of the page, as <c>--only</c> names them.</summary>
+    public static IReadOnlyList<string> Sections { get; } = ["reading", "consolidation", "report", "end-to-end"];
 
-    /// <param name="only">The sections to run (null: all, and the page is rewritten; otherwise the rows are printed and the page is left as it is).</param>
-    public static async Task<int> RunAsync(string repositoryRoot, bool quick, IReadOnlySet<string>? only = null)
+    /// <summary>Departements of the national year: all of them, or fewer in a quick run (the row's name says how many).</summary>
+    public static int NationalDepartements(bool quick) => quick ? 8 : 101;
+
+    /// <summary>Départements consolidated at once in the national year (the app's default).</summary>
+    public static int NationalParallelism { get; } = new Pipeline.Consolidation.ConsolidationOptions().MaxParallelDepartements;
+
+    public static async Task<int> RunAsync(string repositoryRoot, bool quick, string? only = null)
     {
+        if (only is not null && !Sections.Contains(only))
+        {
+            Console.Error.WriteLine($"Unknown section {only}: one of {string.Join(", ", Sections)}.");
+            return 1;
+        }
+
+        bool Runs(string section) => only is null || only == section;
         var loadAtStart = LoadAverage();
-        bool Runs(string section) => only is null || only.Contains(section);
-        var files = Runs("read") ? Workloads.WorkbookFiles() : new Dictionary<string, string>();
+        var files = Runs("reading") ? Workloads.WorkbookFiles() : new Dictionary<string, string>();
         string[] self = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet"
             ? ["dotnet", typeof(Harness).Assembly.Location]
             : [Environment.ProcessPath!];
@@ -28,7 +39,7 @@ public static class Harness
         var readIterations = quick ? "3" : "10";
         var results = new List<(string Group, MeasurementResult Result)>();
 
-        foreach (var (name, path) in files)
+        foreach (var (name, path) in Runs("reading") ? files : new Dictionary<string, string>())
         {
             var large = name.Contains(Workloads.LargestRows, StringComparison.Ordinal);
             var iterations = large ? (quick ? "1" : "3") : name.Contains("100000", StringComparison.Ordinal) ? (quick ? "2" : "5") : readIterations;
@@ -44,7 +55,7 @@ public static class Harness
         }
 
         // The same rows as .ods and .xls (ExcelDataReader reads .xls, not .ods; ClosedXML neither).
-        foreach (var (name, path) in Runs("read") ? Workloads.OtherFormatFiles() : new Dictionary<string, string>())
+        foreach (var (name, path) in Runs("reading") ? Workloads.OtherFormatFiles() : new Dictionary<string, string>())
         {
             var scenarios = name.EndsWith(".xls", StringComparison.Ordinal) ? new[] { "read-floor", "read-ours", "read-ours-rows", "read-exceldatareader" } : ["read-floor", "read-ours", "read-ours-rows"];
             foreach (var scenario in scenarios)
@@ -57,6 +68,7 @@ public static class Harness
         {
             results.AddRange((await ChildAsync([.. self, "measure", "consolidate-memory", quick ? "1" : "3"])).Select(r => ("consolidation", r)));
             results.AddRange((await ChildAsync([.. self, "measure", "consolidate-azurite", quick ? "1" : "3"])).Select(r => ("consolidation", r)));
+            results.AddRange((await ChildAsync([.. self, "measure", "consolidate-national", NationalDepartements(quick).ToString(CultureInfo.InvariantCulture), NationalParallelism.ToString(CultureInfo.InvariantCulture)])).Select(r => ("consolidation", r)));
         }
 
         var reportRender = Path.Combine(repositoryRoot, "benchmarks", "ReportRender", "bin", "Release", "net10.0", "ReportRender.dll");
@@ -74,16 +86,8 @@ public static class Harness
             results.AddRange((await ChildAsync([.. self, "measure", "end-to-end", quick ? "1" : "3", Path.Combine(repositoryRoot, "samples")])).Select(r => ("end-to-end", r)));
         }
 
-        if (only is not null)
-        {
-            // Some sections only: the page keeps the full run's figures; the rows and the targets they meet are printed.
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Load average (1 minute) at the start and the end: {loadAtStart:0.0} / {LoadAverage():0.0}"));
-            Console.WriteLine(Targets.Render(results.Select(r => r.Result).ToList()));
-            return results.Any(r => r.Result.Detail.StartsWith("FAILED", StringComparison.Ordinal)) ? 1 : 0;
-        }
-
         var page = Render(results, File.Exists(closedXml), quick, repositoryRoot, (loadAtStart, LoadAverage()));
-        var target = Path.Combine(repositoryRoot, "docs", "benchmarks.md");
+        var target = only is null ? Path.Combine(repositoryRoot, "docs", "benchmarks.md") : Path.Combine(Workloads.Folder, $"benchmarks-{only}.md");
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         await File.WriteAllTextAsync(target, page);
         Console.WriteLine($"Wrote {target}");
@@ -158,7 +162,7 @@ public static class Harness
         page.AppendLine("```bash");
         page.AppendLine("benchmarks/run.sh            # Release build, every side-by-side measurement, rewrites this page");
         page.AppendLine("benchmarks/run.sh --quick    # fewer iterations");
-        page.AppendLine("benchmarks/run.sh --only report   # some sections (read, consolidation, report, end-to-end): rows and targets printed, this page left as it is");
+        page.AppendLine("benchmarks/run.sh --only report   # one section (reading, consolidation, report, end-to-end), its page written apart, this one left as it is");
         page.AppendLine("dotnet run -c Release --project benchmarks/Cdppe.Benchmarks -- bdn --filter '*'   # BenchmarkDotNet suites");
         page.AppendLine("```");
         page.AppendLine();
@@ -202,14 +206,16 @@ public static class Harness
 
         page.AppendLine("## Consolidation at national scale");
         page.AppendLine();
-        page.AppendLine("The storage floor, measured in the same process and on the same Azurite as the rows it bounds, writes as many snapshot rows as one département's consolidation, built beforehand, in transactions of 100, with no read and no logic. There is no peer program for the consolidation; the in-memory row is the rules alone.");
+        page.AppendLine("The storage floor, measured in the same process and on the same Azurite as the rows it bounds, writes as many snapshot rows as one département's consolidation, built beforehand, in transactions of 100, with no read and no logic; its runs and the consolidation's alternate (floor, consolidation, floor…), because the emulator's writes slow down as its tables grow. The national year is one timed run of the national entry point (`ConsolidationRunner.ConsolidateYearAsync`, every département's finished months of 2020 within its windows, départements consolidated at once up to the app's default), after a warm-up (the first half of 2021 of one département, in the values' reporting window); its floor, measured just before it on an Azurite of its own, writes as many rows by as many partitions at once (both emulators hold their data in memory: with hundreds of thousands of rows, the periodic save of the whole database to disk would weigh on whichever ran second). There is no peer program for the consolidation; the in-memory row is the rules alone.");
         page.AppendLine();
         page.AppendLine("| workload | runs | median ms | min ms | allocated MB/run | peak memory MB | ratio to floor | result |");
         page.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|");
-        var storageFloor = results.FirstOrDefault(r => r.Result.Name.StartsWith(Scenarios.StorageFloorName, StringComparison.Ordinal)).Result;
+        var storageFloor = results.FirstOrDefault(r => r.Result.Name.StartsWith(Scenarios.StorageFloorName, StringComparison.Ordinal) && !r.Result.Name.StartsWith(Scenarios.NationalFloorName, StringComparison.Ordinal)).Result;
+        var nationalFloor = results.FirstOrDefault(r => r.Result.Name.StartsWith(Scenarios.NationalFloorName, StringComparison.Ordinal)).Result;
         foreach (var (_, r) in results.Where(r => r.Group == "consolidation"))
         {
-            var ratio = r.Name.Contains("Azurite", StringComparison.Ordinal) || r.Name.StartsWith("Re-run", StringComparison.Ordinal) ? Ratio(r, storageFloor) : "n/a";
+            var national = r.Name.StartsWith(Scenarios.NationalFloorName, StringComparison.Ordinal) || r.Name.StartsWith(Scenarios.NationalYearName, StringComparison.Ordinal);
+            var ratio = national ? Ratio(r, nationalFloor) : r.Name.Contains("Azurite", StringComparison.Ordinal) || r.Name.StartsWith("Re-run", StringComparison.Ordinal) ? Ratio(r, storageFloor) : "n/a";
             page.AppendLine(string.Create(culture, $"| {r.Name} | {r.Iterations} | {r.MedianMs:N1} | {r.MinMs:N1} | {r.AllocatedMbPerOp:N1} | {r.PeakWorkingSetMb:N0} | {ratio} | {r.Detail} |"));
         }
 

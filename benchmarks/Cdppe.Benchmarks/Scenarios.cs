@@ -59,6 +59,9 @@ public static class Scenarios
             case "consolidate-azurite":
                 return await ConsolidateThroughAzuriteAsync(Iterations(args[0]));
 
+            case "consolidate-national":
+                return await ConsolidateNationalAsync(Iterations(args[0]), Iterations(args[1]));
+
             case "end-to-end":
                 return [await EndToEnd.MeasureAsync(Iterations(args[0]), args[1])];
 
@@ -75,6 +78,12 @@ public static class Scenarios
 
     /// <summary>Name of the storage floor row: the same number of entities written with no logic around the writes.</summary>
     public const string StorageFloorName = "Floor: raw batched upserts";
+
+    /// <summary>Name of the national year's floor: as many rows, as many partitions at once.</summary>
+    public const string NationalFloorName = "Floor: raw batched upserts, partitions at once";
+
+    /// <summary>Name of the national year's row.</summary>
+    public const string NationalYearName = "National year through Azurite";
 
     /// <summary>Inflates the sheet parts (xl/worksheets/*.xml of an .xlsx, content.xml of an .ods) into one reused buffer; nothing is parsed.</summary>
     public static string InflateSheetParts(byte[] bytes)
@@ -149,39 +158,134 @@ public static class Scenarios
 
     private static int Iterations(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
-    /// <summary>One département × 36 months × 300 indicators through the real consolidator and table batches on Azurite.</summary>
-    private static async Task<IReadOnlyList<MeasurementResult>> ConsolidateThroughAzuriteAsync(int iterations)
+    /// <summary>The services of the app on a new Azurite (its own folder), with <paramref name="parallelism"/> départements at once.</summary>
+    private static async Task<(AzuriteProcess Azurite, ServiceProvider Services)> StartAsync(int parallelism = 4, bool inMemory = false)
     {
         var folder = Path.Combine(Workloads.Folder, "azurite-" + Guid.NewGuid().ToString("N"));
-        await using var azurite = await AzuriteProcess.StartAsync(folder);
-        await using var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [CdppeStorage.ConnectionName] = azurite.ConnectionString }).Build())
+        var azurite = await AzuriteProcess.StartAsync(folder, inMemory: inMemory);
+        var settings = new Dictionary<string, string?>
+        {
+            [CdppeStorage.ConnectionName] = azurite.ConnectionString,
+            [$"{ConsolidationOptions.Section}:{nameof(ConsolidationOptions.MaxParallelDepartements)}"] = parallelism.ToString(CultureInfo.InvariantCulture),
+        };
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddCdppePipeline(XlsxLimits.Default.MaxRowsPerSheet)
             .BuildServiceProvider();
         await services.GetRequiredService<CdppeStorage>().EnsureCreatedAsync();
+        return (azurite, services);
+    }
+
+    /// <summary>What a tableau de bord and the monthly follow-ups of one ingestion write for a département, committed as an ingestion commits.</summary>
+    private static async Task IngestAsync(IServiceProvider services, Departement dep, Dictionary<string, IndicatorDefinition> definitions, Dictionary<YearMonth, List<RawValue>> values)
+    {
+        var ingestions = services.GetRequiredService<IngestionStore>();
+        var content = new WorkbookContent();
+        content.Indicators.AddRange(definitions.Values.Select(d => new SourcedIndicator(Pipeline.Ingestion.Kinds.TableauDeBordParser.KindName, d)));
+        content.IndicatorValues.AddRange(values.SelectMany(m => m.Value).Select(v => new IndicatorValue { Code = v.Code, Label = v.Label, Period = v.Period, Value = v.Value }));
+        var plan = DatasetStore.Plan(dep.Code, "bench", values.First().Value[0].ReceivedAt, content);
+        await services.GetRequiredService<DatasetStore>().WriteAsync(plan);
+        await ingestions.CommitAsync(new IngestionEntity { PartitionKey = dep.Code, RowKey = "bench", State = IngestionStatus.Accepted }, await ingestions.HeadAsync(dep.Code), plan.Datasets);
+    }
+
+    /// <summary>
+    /// The national year: <paramref name="departements"/> × 12 months × 300 indicators through
+    /// <see cref="ConsolidationRunner.ConsolidateYearAsync"/> on Azurite, <paramref name="parallelism"/> départements at
+    /// once, one timed run after a warm-up (the next year of one département); and its floor, measured before it on an Azurite of
+    /// its own: as many snapshot rows, built beforehand, written in transactions of 100 by as many partitions at once.
+    /// Both emulators hold their data in memory (hundreds of thousands of rows).
+    /// </summary>
+    private static async Task<IReadOnlyList<MeasurementResult>> ConsolidateNationalAsync(int departements, int parallelism)
+    {
+        var national = Workloads.National(departements: departements, months: 12);
+        MeasurementResult floor;
+        var (floorAzurite, floorServices) = await StartAsync(parallelism, inMemory: true);
+        await using (floorAzurite)
+        await using (floorServices)
+        {
+            floor = await NationalFloorAsync(floorServices.GetRequiredService<CdppeStorage>(), departements, national.Months, parallelism);
+        }
+
+        var (azurite, services) = await StartAsync(parallelism, inMemory: true);
+        await using (azurite)
+        await using (services)
+        {
+            await Parallel.ForEachAsync(national.Departements, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (d, _) => await IngestAsync(services, d.Departement, d.Definitions, d.Values));
+            var runner = services.GetRequiredService<ConsolidationRunner>();
+            var year = national.Months[0].Year;
+            // Warm-up on the next year, whose first half is in the values' reporting window (all gaps), so that every
+            // département's year is consolidated for the first time by the timed run (there are 101 départements).
+            await runner.ConsolidateYearAsync(year + 1, "bench", [national.Departements[0].Departement]);
+            var measured = national.Departements.Select(d => d.Departement).ToList();
+            var count = departements * national.Months.Count * 300;
+
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var summaries = await runner.ConsolidateYearAsync(year, "bench", measured);
+            watch.Stop();
+            var allocated = (GC.GetTotalAllocatedBytes(precise: true) - before) / (1024.0 * 1024);
+            var written = summaries.Sum(s => s.RevisionsWritten);
+            var name = string.Create(CultureInfo.InvariantCulture, $"{NationalYearName} ({departements} × {national.Months.Count} × 300, parallelism {parallelism})");
+            var detail = string.Create(CultureInfo.InvariantCulture, $"{written:N0} snapshots written of {count:N0} ({summaries.Count} départements); {count / watch.Elapsed.TotalSeconds:N0} snapshots/s");
+            return [floor, new MeasurementResult(name, 1, watch.Elapsed.TotalMilliseconds, watch.Elapsed.TotalMilliseconds, allocated, Measurement.PeakWorkingSetMb(), detail)];
+        }
+    }
+
+    /// <summary>The floor of <see cref="ConsolidateNationalAsync"/>: one timed run (its warm-up writes one partition).</summary>
+    private static async Task<MeasurementResult> NationalFloorAsync(CdppeStorage storage, int departements, IReadOnlyList<YearMonth> months, int parallelism)
+    {
+        var table = storage.Tables.GetTableClient(TableNames.Snapshots);
+        List<TableTransactionAction[]> Batches(string partition) => months
+            .SelectMany(m => Enumerable.Range(0, 300).Select(i => SnapshotStore.ToEntity(partition, new MonthlySnapshot(string.Create(CultureInfo.InvariantCulture, $"O{i % 26 + 1:00}-IND-{i:000}"), "Indicateur", m, 100m + i, false, null, 1_200m, null, Pipeline.Consolidation.SnapshotStatus.OnTrack, true, "bench"))))
+            .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))
+            .Chunk(TableBatches.MaxOperations)
+            .ToList();
+        foreach (var batch in Batches("floor-warm-up"))
+        {
+            await table.SubmitTransactionAsync(batch);
+        }
+
+        var partitions = Enumerable.Range(0, departements).Select(d => Batches(string.Create(CultureInfo.InvariantCulture, $"floor-{d:000}"))).ToList();
+        var count = departements * months.Count * 300;
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (batches, token) =>
+        {
+            foreach (var batch in batches)
+            {
+                await table.SubmitTransactionAsync(batch, token);
+            }
+        });
+        watch.Stop();
+        var allocated = (GC.GetTotalAllocatedBytes(precise: true) - before) / (1024.0 * 1024);
+        var name = string.Create(CultureInfo.InvariantCulture, $"{NationalFloorName}: {count:N0} snapshot rows, {parallelism} partitions at once (transactions of 100)");
+        return new MeasurementResult(name, 1, watch.Elapsed.TotalMilliseconds, watch.Elapsed.TotalMilliseconds, allocated, Measurement.PeakWorkingSetMb(), string.Create(CultureInfo.InvariantCulture, $"{count:N0} rows in {partitions.Sum(p => p.Count):N0} transactions; {count / watch.Elapsed.TotalSeconds:N0} rows/s"));
+    }
+
+    /// <summary>One département × 36 months × 300 indicators through the real consolidator and table batches on Azurite.</summary>
+    private static async Task<IReadOnlyList<MeasurementResult>> ConsolidateThroughAzuriteAsync(int iterations)
+    {
+        var (azurite, services) = await StartAsync();
+        await using var emulator = azurite;
+        await using var provider = services;
         var national = Workloads.National(departements: iterations + 1);
         var consolidator = services.GetRequiredService<MonthlyConsolidator>();
-        var ingestions = services.GetRequiredService<IngestionStore>();
         var index = 0;
         foreach (var (dep, definitions, values) in national.Departements)
         {
-            // What a tableau de bord and the monthly follow-ups of one ingestion write, committed as an ingestion commits.
-            var content = new WorkbookContent();
-            content.Indicators.AddRange(definitions.Values.Select(d => new SourcedIndicator(Pipeline.Ingestion.Kinds.TableauDeBordParser.KindName, d)));
-            content.IndicatorValues.AddRange(values.SelectMany(m => m.Value).Select(v => new IndicatorValue { Code = v.Code, Label = v.Label, Period = v.Period, Value = v.Value }));
-            var plan = DatasetStore.Plan(dep.Code, "bench", values.First().Value[0].ReceivedAt, content);
-            await services.GetRequiredService<DatasetStore>().WriteAsync(plan);
-            await ingestions.CommitAsync(new IngestionEntity { PartitionKey = dep.Code, RowKey = "bench", State = IngestionStatus.Accepted }, await ingestions.HeadAsync(dep.Code), plan.Datasets);
+            await IngestAsync(services, dep, definitions, values);
         }
 
-        var floor = StorageFloor(services.GetRequiredService<CdppeStorage>(), national.Months, iterations);
-        var result = Measurement.Run($"Consolidation of one département through Azurite ({national.Months.Count} months × 300 indicators)", iterations, () =>
+        // Floor and consolidation in turn, so that each run of one writes into tables as large as the other's (the
+        // emulator's writes slow down as its tables grow: run one after the other, the later rows would pay for it).
+        var (floorName, floorRun) = StorageFloor(services.GetRequiredService<CdppeStorage>(), national.Months, iterations);
+        var (floor, result) = Measurement.RunAlternating(floorName, floorRun, $"Consolidation of one département through Azurite ({national.Months.Count} months × 300 indicators)", () =>
         {
             var (dep, _, _) = national.Departements[index++ % national.Departements.Count];
             var summary = consolidator.ConsolidateAsync(dep, national.Months, "bench").GetAwaiter().GetResult();
             return $"{summary.RevisionsWritten} snapshots written";
-        });
+        }, iterations);
         var (first, _, _) = national.Departements[0];
         var rerun = Measurement.Run("Re-run on the same inputs (nothing to write)", 1, () => consolidator.ConsolidateAsync(first, national.Months, "bench").GetAwaiter().GetResult().RevisionsWritten + " written");
         return
@@ -195,9 +299,9 @@ public static class Scenarios
     /// <summary>
     /// The storage floor of <see cref="ConsolidateThroughAzuriteAsync"/>: as many snapshot rows as it writes (months ×
     /// 300), built beforehand, written in transactions of 100 to a new partition each run, one after the other as the
-    /// consolidator writes its months: no read, no hash, no logic.
+    /// consolidator writes its months: no read, no hash, no logic. Returns the row's name and one run.
     /// </summary>
-    private static MeasurementResult StorageFloor(CdppeStorage storage, IReadOnlyList<YearMonth> months, int iterations)
+    private static (string Name, Func<string> Run) StorageFloor(CdppeStorage storage, IReadOnlyList<YearMonth> months, int iterations)
     {
         var table = storage.Tables.GetTableClient(TableNames.Snapshots);
         var count = months.Count * 300;
@@ -211,7 +315,7 @@ public static class Scenarios
                 .ToList();
         }).ToList();
         var next = 0;
-        return Measurement.Run($"{StorageFloorName} of {count:N0} snapshot rows through Azurite (transactions of 100)", iterations, () =>
+        return ($"{StorageFloorName} of {count:N0} snapshot rows through Azurite (transactions of 100)", () =>
         {
             var actions = runs[next++];
             foreach (var batch in actions)

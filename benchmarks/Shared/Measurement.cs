@@ -33,6 +33,42 @@ public static class Measurement
         return new MeasurementResult(name, iterations, times[times.Count / 2], times[0], allocated / (double)iterations / (1024 * 1024), PeakWorkingSetMb(), detail);
     }
 
+    /// <summary>
+    /// Runs two workloads in turn (warm-up of each, then <c>a, b, a, b…</c>), for two workloads on a shared resource
+    /// whose cost changes as they run (an emulator whose tables grow): each run of one is next to a run of the other.
+    /// </summary>
+    public static (MeasurementResult A, MeasurementResult B) RunAlternating(string nameA, Func<string> a, string nameB, Func<string> b, int iterations)
+    {
+        var (detailA, detailB) = (a(), b());
+        var (timesA, timesB) = (new List<double>(iterations), new List<double>(iterations));
+        long allocatedA = 0, allocatedB = 0;
+        for (var i = 0; i < iterations; i++)
+        {
+            detailA = Timed(a, timesA, ref allocatedA);
+            detailB = Timed(b, timesB, ref allocatedB);
+        }
+
+        timesA.Sort();
+        timesB.Sort();
+        var peak = PeakWorkingSetMb();
+        return (
+            new MeasurementResult(nameA, iterations, timesA[timesA.Count / 2], timesA[0], allocatedA / (double)iterations / (1024 * 1024), peak, detailA),
+            new MeasurementResult(nameB, iterations, timesB[timesB.Count / 2], timesB[0], allocatedB / (double)iterations / (1024 * 1024), peak, detailB));
+    }
+
+    private static string Timed(Func<string> workload, List<double> times, ref long allocated)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        var detail = workload();
+        watch.Stop();
+        allocated += GC.GetTotalAllocatedBytes(precise: true) - before;
+        times.Add(watch.Elapsed.TotalMilliseconds);
+        return detail;
+    }
+
     public static void Report(MeasurementResult result) => Console.WriteLine(Marker + JsonSerializer.Serialize(result));
 
     /// <summary>Peak resident set size of this process (VmHWM on Linux), else the current peak working set.</summary>

@@ -120,7 +120,8 @@ public sealed class ConsolidationPlanner(IngestionStore ingestions, IndicatorVal
     private async Task<IReadOnlyList<ConsolidationWindow>> WindowsAsync(Departement departement, IEnumerable<YearMonth> valueMonths, CancellationToken cancellationToken) =>
         ConsolidationWindow.Of(await contracts.ListAsync(departement.Code, cancellationToken), valueMonths);
 
-    private async Task<List<Departement>> DepartementsAsync(CancellationToken cancellationToken) =>
+    /// <summary>The départements with ingestions (those a run over every département looks at).</summary>
+    public async Task<IReadOnlyList<Departement>> DepartementsAsync(CancellationToken cancellationToken = default) =>
         (await ingestions.PartitionsAsync(cancellationToken))
             .Where(c => c != WorkbookIngestor.UnknownPartition)
             .Select(c => Departement.TryParse(c, out var dep) ? dep : null)

@@ -40,14 +40,15 @@ public sealed class MonthlyConsolidator(
     private async Task<ConsolidationSummary> ConsolidateHeldAsync(string partition, IReadOnlyList<YearMonth> months, string trigger, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow();
-        var head = await ingestions.HeadAsync(partition, cancellationToken);
-        var accepted = await ingestions.AcceptedAsync(partition, cancellationToken);
-        var recorded = await runs.MonthsAsync(partition, cancellationToken);
-        IReadOnlyDictionary<string, IndicatorDefinition>? definitions = null;
+        var headRead = ingestions.HeadAsync(partition, cancellationToken);
+        var acceptedRead = ingestions.AcceptedAsync(partition, cancellationToken);
+        var recordedRead = runs.MonthsAsync(partition, cancellationToken);
+        await Task.WhenAll(headRead, acceptedRead, recordedRead);
+        var (head, accepted, recorded) = (await headRead, await acceptedRead, await recordedRead);
         int total = 0, revisions = 0, gaps = 0;
-        var warnings = new List<string>();
-        var unchanged = new List<ConsolidationRunEntity>();
-        var years = new Dictionary<int, IReadOnlyList<IndicatorValueEntity>>();
+        var warnings = new SortedDictionary<YearMonth, string>();
+        var monthRecords = new List<ConsolidationRunEntity>();
+        var due = new List<(YearMonth Month, string Fingerprint)>();
         foreach (var month in months)
         {
             var fingerprint = InputsFingerprint(month, head, accepted);
@@ -58,36 +59,72 @@ public sealed class MonthlyConsolidator(
                 gaps += previous.Gaps;
                 if (previous.Snapshots == 0)
                 {
-                    warnings.Add(NothingToConsolidate(month));
+                    warnings[month] = NothingToConsolidate(month);
                 }
 
-                unchanged.Add(new ConsolidationRunEntity { PartitionKey = partition, StartedAt = started, EndedAt = clock.GetUtcNow(), Trigger = trigger, Months = month.ToString(), Snapshots = previous.Snapshots, RevisionsWritten = 0, Gaps = previous.Gaps, InputsFingerprint = fingerprint });
-                continue;
+                monthRecords.Add(new ConsolidationRunEntity { PartitionKey = partition, StartedAt = started, EndedAt = clock.GetUtcNow(), Trigger = trigger, Months = month.ToString(), Snapshots = previous.Snapshots, RevisionsWritten = 0, Gaps = previous.Gaps, InputsFingerprint = fingerprint });
             }
-
-            definitions ??= await indicators.CurrentAsync(head, cancellationToken);
-            if (!years.TryGetValue(month.Year, out var ofYear))
+            else
             {
-                years[month.Year] = ofYear = await values.YearAsync(partition, month.Year, accepted, cancellationToken);
+                due.Add((month, fingerprint));
             }
-
-            var monthly = Compute(month, definitions, ofYear);
-            var written = await snapshots.WriteMonthAsync(partition, month, monthly, cancellationToken);
-            var missing = monthly.Count(s => s.Status == SnapshotStatus.Missing);
-            total += monthly.Count;
-            revisions += written;
-            gaps += missing;
-            if (monthly.Count == 0)
-            {
-                warnings.Add(NothingToConsolidate(month));
-            }
-
-            await runs.RecordMonthAsync(
-                new ConsolidationRunEntity { PartitionKey = partition, StartedAt = started, EndedAt = clock.GetUtcNow(), Trigger = trigger, Months = month.ToString(), Snapshots = monthly.Count, RevisionsWritten = written, Gaps = missing, InputsFingerprint = fingerprint },
-                cancellationToken);
         }
 
-        await runs.RecordMonthsAsync(unchanged, cancellationToken);
+        if (due.Count > 0)
+        {
+            // Reads overlap the writes: the indicators and the first year's values are read together, the next
+            // year's values while this year's months are written, the stored snapshots of the next month while this
+            // one is written. A month never consolidated has none to compare with (see RecordMonthsAsync below).
+            var years = new Dictionary<int, Task<IReadOnlyList<IndicatorValueEntity>>>();
+            Task<IReadOnlyList<IndicatorValueEntity>> Year(int year) =>
+                years.TryGetValue(year, out var read) ? read : years[year] = values.YearAsync(partition, year, accepted, cancellationToken);
+            Task<IReadOnlyDictionary<string, SnapshotEntity>> Stored(YearMonth month) =>
+                recorded.ContainsKey(month) ? snapshots.StoredMonthAsync(partition, month, cancellationToken) : Task.FromResult(SnapshotStore.NoneStored);
+            var definitionsRead = indicators.CurrentAsync(head, cancellationToken);
+            var dueYears = due.Select(d => d.Month.Year).Distinct().ToList();
+            var storedRead = Stored(due[0].Month);
+            _ = Year(dueYears[0]);
+            try
+            {
+                var definitions = await definitionsRead;
+                for (var i = 0; i < due.Count; i++)
+                {
+                    var (month, fingerprint) = due[i];
+                    var ofYear = await Year(month.Year);
+                    var nextYear = dueYears.IndexOf(month.Year) + 1;
+                    if (nextYear < dueYears.Count)
+                    {
+                        _ = Year(dueYears[nextYear]);
+                    }
+
+                    var stored = await storedRead;
+                    storedRead = i + 1 < due.Count ? Stored(due[i + 1].Month) : Task.FromResult(SnapshotStore.NoneStored);
+                    var monthly = Compute(month, definitions, ofYear);
+                    var written = await snapshots.WriteMonthAsync(partition, monthly, stored, cancellationToken);
+                    var missing = monthly.Count(s => s.Status == SnapshotStatus.Missing);
+                    total += monthly.Count;
+                    revisions += written;
+                    gaps += missing;
+                    if (monthly.Count == 0)
+                    {
+                        warnings[month] = NothingToConsolidate(month);
+                    }
+
+                    monthRecords.Add(new ConsolidationRunEntity { PartitionKey = partition, StartedAt = started, EndedAt = clock.GetUtcNow(), Trigger = trigger, Months = month.ToString(), Snapshots = monthly.Count, RevisionsWritten = written, Gaps = missing, InputsFingerprint = fingerprint });
+                }
+            }
+            finally
+            {
+                // A failed month leaves reads in flight: observe them (the failure thrown is the month's).
+                await Task.WhenAll([definitionsRead, storedRead, .. years.Values]).ContinueWith(static t => t.Exception, TaskScheduler.Default);
+            }
+        }
+
+        // Every month's record once its snapshots are written, in transactions of the partition. A run that stops
+        // before leaves its months unrecorded: the next run consolidates them again, comparing with what is stored
+        // where an earlier record says something is, and writing revision 1 again over what this run wrote where
+        // nothing was recorded (the month was never consolidated, so this run's rows were never a result).
+        await runs.RecordMonthsAsync(monthRecords, cancellationToken);
         var monthList = months.Select(m => m.ToString()).ToList();
         var run = new ConsolidationRunEntity
         {
@@ -99,11 +136,11 @@ public sealed class MonthlyConsolidator(
             Snapshots = total,
             RevisionsWritten = revisions,
             Gaps = gaps,
-            Warnings = string.Join(" | ", warnings),
+            Warnings = string.Join(" | ", warnings.Values),
         };
         await runs.RecordRunAsync(run, cancellationToken);
         logger.LogInformation("Consolidated {Departement} for {Months}: {Snapshots} snapshots, {Revisions} revisions, {Gaps} gaps", partition, run.Months, total, revisions, gaps);
-        return new ConsolidationSummary(partition, run.RowKey, monthList, total, revisions, gaps, warnings);
+        return new ConsolidationSummary(partition, run.RowKey, monthList, total, revisions, gaps, [.. warnings.Values]);
     }
 
     /// <summary>

@@ -51,6 +51,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IngestionRecorder>();
         services.AddSingleton<WorkbookIngestor>();
 
+        services.AddOptions<ConsolidationOptions>()
+            .BindConfiguration(ConsolidationOptions.Section)
+            .Validate(o => o.IsValid, "Cdppe:Consolidation:MaxParallelDepartements must be 1 to 64.")
+            .ValidateOnStart();
         services.AddSingleton<MonthlyConsolidator>();
         services.AddSingleton<ConsolidationPlanner>();
         services.AddSingleton<ConsolidationRunner>();

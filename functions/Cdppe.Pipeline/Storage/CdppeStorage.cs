@@ -47,13 +47,8 @@ public sealed class CdppeStorage
     {
         var blobOptions = new BlobClientOptions();
         var tableOptions = new TableClientOptions();
-        foreach (var retry in new[] { blobOptions.Retry, tableOptions.Retry })
-        {
-            retry.Mode = RetryMode.Exponential;
-            retry.MaxRetries = 4;
-            retry.Delay = TimeSpan.FromMilliseconds(200);
-            retry.NetworkTimeout = TimeSpan.FromSeconds(60);
-        }
+        UseRetryPolicy(blobOptions);
+        UseRetryPolicy(tableOptions);
 
         var connectionString = configuration[connectionName];
         if (!string.IsNullOrWhiteSpace(connectionString))
@@ -75,6 +70,27 @@ public sealed class CdppeStorage
             ? new ManagedIdentityCredential(section["clientId"] is { Length: > 0 } clientId ? ManagedIdentityId.FromUserAssignedClientId(clientId) : ManagedIdentityId.SystemAssigned)
             : new DefaultAzureCredential();
         return new CdppeStorage(new BlobServiceClient(new Uri(blobUri), credential, blobOptions), new TableServiceClient(new Uri(tableUri), credential, tableOptions));
+    }
+
+    /// <summary>The first wait of <see cref="UseRetryPolicy"/>; each retry waits about twice the previous one.</summary>
+    public static TimeSpan RetryDelay { get; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// The retry policy of every client, set here only: the Azure SDK's own (Azure.Core <c>RetryPolicy</c>), which
+    /// retries a request answered 408, 429, 500, 502, 503 or 504, or whose connection dropped, with exponential
+    /// backoff and jitter (each wait drawn around <paramref name="delay"/> × 2^attempt, at most 30 s), as Azure
+    /// Storage asks of a client it throttles (503 Server Busy, 500 Operation Timeout). An entity group transaction is
+    /// one request: retried whole. A 4xx other than 408 and 429 is not retried. <see cref="TableBatches"/> adds the
+    /// one case the SDK cannot see, a transaction accepted (202) whose operation failed with 500 or 503.
+    /// </summary>
+    public static void UseRetryPolicy(ClientOptions options, TimeSpan? delay = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 4;
+        options.Retry.Delay = delay ?? RetryDelay;
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(30);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(60);
     }
 
     /// <summary>Creates every container and table of the contract (idempotent).</summary>

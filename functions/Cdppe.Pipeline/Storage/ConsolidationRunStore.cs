@@ -19,10 +19,7 @@ public sealed class ConsolidationRunStore(CdppeStorage storage)
     /// <summary>Row key of a run: newest first.</summary>
     public static string RunKey(DateTimeOffset started) => RunPrefix + (DateTimeOffset.MaxValue.UtcTicks - started.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
-    public Task RecordMonthAsync(ConsolidationRunEntity month, CancellationToken cancellationToken = default) =>
-        Table.UpsertEntityAsync(Keyed(month, MonthPrefix + month.Months), TableUpdateMode.Replace, cancellationToken);
-
-    /// <summary>Records months in transactions of this partition (the months a run found unchanged).</summary>
+    /// <summary>Records the months of a run in transactions of this partition (one for up to 100 months), after their snapshots.</summary>
     public Task RecordMonthsAsync(IEnumerable<ConsolidationRunEntity> months, CancellationToken cancellationToken = default) =>
         TableBatches.UpsertAsync(Table, months.Select(m => Keyed(m, MonthPrefix + m.Months)), cancellationToken);
 

@@ -48,13 +48,8 @@ public sealed class IndicatorStore(CdppeStorage storage)
     /// <summary>The département's indicators by code: the merge of every kind's current statement.</summary>
     public async Task<IReadOnlyDictionary<string, IndicatorDefinition>> CurrentAsync(DatasetHead head, CancellationToken cancellationToken = default)
     {
-        var sources = new List<SourcedIndicator>();
-        foreach (var kind in IndicatorMerger.Authority)
-        {
-            sources.AddRange(await SourcesAsync(head, kind, cancellationToken));
-        }
-
-        return sources.GroupBy(s => s.Definition.Code, StringComparer.Ordinal)
+        var sources = await Task.WhenAll(IndicatorMerger.Authority.Select(kind => SourcesAsync(head, kind, cancellationToken)));
+        return sources.SelectMany(s => s).GroupBy(s => s.Definition.Code, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => IndicatorMerger.Merge(g), StringComparer.Ordinal);
     }
 

@@ -10,6 +10,9 @@ namespace Cdppe.Pipeline.Storage;
 /// </summary>
 public sealed class IndicatorValueStore(CdppeStorage storage)
 {
+    /// <summary>What <see cref="Consolidation.MonthlyConsolidator"/> reads of a value (not its source, comment or cell).</summary>
+    private static readonly string[] ConsolidationColumns = ["PartitionKey", "RowKey", "Code", "Label", "Period", "Value", "IsPercent", "Text", "Reliable", "IngestionId", "ReceivedAt"];
+
     public static IndicatorValueEntity ToEntity(string partition, string ingestionId, DateTimeOffset receivedAt, IndicatorValue v) => new()
     {
         PartitionKey = partition,
@@ -28,9 +31,9 @@ public sealed class IndicatorValueStore(CdppeStorage storage)
         SourceCell = v.SourceCell,
     };
 
-    /// <summary>The values of a year from <paramref name="accepted"/> ingestions (an ingestion in progress, or that never completed, is not visible).</summary>
+    /// <summary>The values of a year from <paramref name="accepted"/> ingestions (an ingestion in progress, or that never completed, is not visible), with the columns the consolidation reads.</summary>
     public async Task<IReadOnlyList<IndicatorValueEntity>> YearAsync(string partition, int year, IReadOnlySet<string> accepted, CancellationToken cancellationToken = default) =>
-        (await storage.Table(TableNames.IndicatorValues).PrefixAsync<IndicatorValueEntity>(partition, year.ToString(CultureInfo.InvariantCulture) + "-", cancellationToken))
+        (await storage.Table(TableNames.IndicatorValues).PrefixAsync<IndicatorValueEntity>(partition, year.ToString(CultureInfo.InvariantCulture) + "-", cancellationToken, ConsolidationColumns))
             .Where(v => accepted.Contains(v.IngestionId))
             .ToList();
 

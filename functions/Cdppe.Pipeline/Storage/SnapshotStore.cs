@@ -34,11 +34,21 @@ public sealed class SnapshotStore(CdppeStorage storage)
         return entity;
     }
 
-    /// <summary>Writes a month's snapshots: nothing for an unchanged one, a new revision for a changed one. Returns how many were written.</summary>
-    public async Task<int> WriteMonthAsync(string partition, YearMonth month, IReadOnlyList<MonthlySnapshot> snapshots, CancellationToken cancellationToken = default)
+    /// <summary>No stored snapshot (a month never consolidated).</summary>
+    public static IReadOnlyDictionary<string, SnapshotEntity> NoneStored { get; } = new Dictionary<string, SnapshotEntity>(StringComparer.Ordinal);
+
+    /// <summary>The stored snapshots of a month, by row key (what <see cref="WriteMonthAsync"/> compares with).</summary>
+    public async Task<IReadOnlyDictionary<string, SnapshotEntity>> StoredMonthAsync(string partition, YearMonth month, CancellationToken cancellationToken = default) =>
+        (await storage.Table(TableNames.Snapshots).PrefixAsync<SnapshotEntity>(partition, month + "|", cancellationToken)).ToDictionary(s => s.RowKey, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Writes a month's snapshots against what is stored for it (<see cref="StoredMonthAsync"/>, or
+    /// <see cref="NoneStored"/> for a month never consolidated): nothing for an unchanged one, a new revision for a
+    /// changed one. Returns how many were written.
+    /// </summary>
+    public async Task<int> WriteMonthAsync(string partition, IReadOnlyList<MonthlySnapshot> snapshots, IReadOnlyDictionary<string, SnapshotEntity> existing, CancellationToken cancellationToken = default)
     {
         var table = storage.Table(TableNames.Snapshots);
-        var existing = (await table.PrefixAsync<SnapshotEntity>(partition, month + "|", cancellationToken)).ToDictionary(s => s.RowKey, StringComparer.Ordinal);
         var changed = new List<SnapshotEntity>();
         var history = new List<SnapshotEntity>();
         foreach (var snapshot in snapshots.Select(s => ToEntity(partition, s)))

@@ -45,7 +45,7 @@ public static class TableBatches
         foreach (var batch in Plan(actions))
         {
             EnsureValid(batch);
-            await table.SubmitTransactionAsync(batch, cancellationToken);
+            await SubmitWithRetriesAsync(table, batch, cancellationToken);
             count += batch.Count;
         }
 
@@ -56,8 +56,40 @@ public static class TableBatches
     public static async Task SubmitAtomicAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken = default)
     {
         EnsureValid(actions);
-        await table.SubmitTransactionAsync(actions, cancellationToken);
+        await SubmitWithRetriesAsync(table, actions, cancellationToken);
     }
+
+    /// <summary>Attempts of a transaction whose operation failed with 500 or 503 (the first included).</summary>
+    public const int MaxTransactionAttempts = 4;
+
+    /// <summary>The first wait before submitting such a transaction again; then about twice the previous one, with jitter.</summary>
+    public static TimeSpan TransactionRetryDelay => CdppeStorage.RetryDelay;
+
+    /// <summary>
+    /// Submits one transaction. The SDK retries the request itself (<see cref="CdppeStorage.UseRetryPolicy"/>) when
+    /// the service answers it 500 or 503; a transaction the service accepted (202) but whose operation failed with
+    /// 500 or 503 (the partition busy, a timeout) was not applied at all, and is submitted again whole here, after an
+    /// exponential backoff with jitter. Any other failure (409, 412, 400…) is the caller's.
+    /// </summary>
+    private static async Task SubmitWithRetriesAsync(TableClient table, IReadOnlyList<TableTransactionAction> batch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(batch, cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 500 or 503 && attempt < MaxTransactionAttempts)
+            {
+                await Task.Delay(Backoff(attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The wait after failed attempt <paramref name="attempt"/>: the delay × 2^(attempt-1), ±20 % at random.</summary>
+    public static TimeSpan Backoff(int attempt) =>
+        TransactionRetryDelay * Math.Pow(2, attempt - 1) * (0.8 + (0.4 * Random.Shared.NextDouble()));
 
     public static Task<int> UpsertAsync(TableClient table, IEnumerable<ITableEntity> entities, CancellationToken cancellationToken = default) =>
         SubmitAsync(table, entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);

@@ -22,12 +22,19 @@ public sealed class FaultPolicy : HttpPipelineTransport
 
     public int Injected { get; private set; }
 
+    /// <summary>
+    /// When set, a matching entity group transaction is answered as the service answers one it accepted (202) but
+    /// whose operation failed with <see cref="Status"/> (500, 503, 409…): nothing of it was applied.
+    /// </summary>
+    public bool InTransaction { get; set; }
+
     /// <summary>Fail the next <paramref name="times"/> matching requests (int.MaxValue: until <see cref="Off"/>).</summary>
-    public void Arm(Func<HttpMessage, bool> when, int status, int times = int.MaxValue)
+    public void Arm(Func<HttpMessage, bool> when, int status, int times = int.MaxValue, bool inTransaction = false)
     {
         When = when;
         Status = status;
         remaining = times;
+        InTransaction = inTransaction;
     }
 
     public void Off() => remaining = 0;
@@ -47,6 +54,12 @@ public sealed class FaultPolicy : HttpPipelineTransport
                 throw new IOException("Injected dropped connection (timeout).");
             }
 
+            if (InTransaction)
+            {
+                message.Response = InjectedResponse.FailedTransaction(Status);
+                return;
+            }
+
             message.Response = new InjectedResponse(Status, isTable: message.Request.Uri.Path.Contains("$batch", StringComparison.Ordinal) || message.Request.Uri.Path.Contains('(', StringComparison.Ordinal) || message.Request.Uri.Path.EndsWith("Tables", StringComparison.Ordinal));
             return;
         }
@@ -64,6 +77,11 @@ public sealed class FaultPolicy : HttpPipelineTransport
         m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && Body(m) is var body
         && body.Contains($"/{table}(", StringComparison.Ordinal) && (partition is null || body.Contains($"'{partition}'", StringComparison.Ordinal));
 
+    /// <summary>An entity group transaction (<c>$batch</c>) with an operation in <paramref name="partition"/> (keyed, or an inserted entity).</summary>
+    public static Func<HttpMessage, bool> BatchIn(string partition) => m =>
+        m.Request.Method == RequestMethod.Post && m.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && Body(m) is var body
+        && (body.Contains($"'{partition}'", StringComparison.Ordinal) || body.Contains($"\"PartitionKey\":\"{partition}\"", StringComparison.Ordinal));
+
     private static string Body(HttpMessage message)
     {
         if (message.Request.Content is null)
@@ -77,22 +95,64 @@ public sealed class FaultPolicy : HttpPipelineTransport
     }
 
     /// <summary>An error response shaped like the service's own (XML for blobs, JSON for tables).</summary>
-    private sealed class InjectedResponse(int status, bool isTable) : Response
+    private sealed class InjectedResponse : Response
     {
-        private readonly Dictionary<string, string> headers = new(StringComparer.OrdinalIgnoreCase)
-        {
-            ["x-ms-error-code"] = "InjectedFault",
-            ["x-ms-request-id"] = Guid.NewGuid().ToString(),
-            ["Content-Type"] = isTable ? "application/json;odata=minimalmetadata" : "application/xml",
-        };
+        private readonly Dictionary<string, string> headers;
 
-        public override int Status { get; } = status;
+        public InjectedResponse(int status, bool isTable)
+            : this(
+                status,
+                isTable ? "application/json;odata=minimalmetadata" : "application/xml",
+                isTable
+                    ? """{"odata.error":{"code":"InjectedFault","message":{"lang":"en-US","value":"Injected fault"}}}"""u8.ToArray()
+                    : """<?xml version="1.0" encoding="utf-8"?><Error><Code>InjectedFault</Code><Message>Injected fault</Message></Error>"""u8.ToArray())
+        {
+        }
+
+        private InjectedResponse(int status, string contentType, byte[] body)
+        {
+            Status = status;
+            ContentStream = new MemoryStream(body);
+            headers = new(StringComparer.OrdinalIgnoreCase)
+            {
+                ["x-ms-error-code"] = "InjectedFault",
+                ["x-ms-request-id"] = Guid.NewGuid().ToString(),
+                ["Content-Type"] = contentType,
+            };
+        }
+
+        /// <summary>A 202 batch response whose one changeset response is the failure of its first operation with <paramref name="status"/>.</summary>
+        public static InjectedResponse FailedTransaction(int status)
+        {
+            var batch = "batchresponse_" + Guid.NewGuid().ToString("D");
+            var changeset = "changesetresponse_" + Guid.NewGuid().ToString("D");
+            var body = string.Join(
+                "\r\n",
+                $"--{batch}",
+                $"Content-Type: multipart/mixed; boundary={changeset}",
+                string.Empty,
+                $"--{changeset}",
+                "Content-Type: application/http",
+                "Content-Transfer-Encoding: binary",
+                string.Empty,
+                $"HTTP/1.1 {status} Injected fault",
+                "X-Content-Type-Options: nosniff",
+                "Cache-Control: no-cache",
+                "DataServiceVersion: 3.0;",
+                "Content-Type: application/json;odata=minimalmetadata;streaming=true;charset=utf-8",
+                string.Empty,
+                """{"odata.error":{"code":"InjectedFault","message":{"lang":"en-US","value":"0:Injected fault"}}}""",
+                $"--{changeset}--",
+                $"--{batch}--",
+                string.Empty);
+            return new InjectedResponse(202, $"multipart/mixed; boundary={batch}", System.Text.Encoding.UTF8.GetBytes(body));
+        }
+
+        public override int Status { get; }
 
         public override string ReasonPhrase => "Injected fault";
 
-        public override Stream? ContentStream { get; set; } = new MemoryStream(isTable
-            ? """{"odata.error":{"code":"InjectedFault","message":{"lang":"en-US","value":"Injected fault"}}}"""u8.ToArray()
-            : """<?xml version="1.0" encoding="utf-8"?><Error><Code>InjectedFault</Code><Message>Injected fault</Message></Error>"""u8.ToArray());
+        public override Stream? ContentStream { get; set; }
 
         public override string ClientRequestId { get; set; } = Guid.NewGuid().ToString();
 
