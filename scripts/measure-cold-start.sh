@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Cold start of the standalone host (what `dotnet run --project functions/Cdppe.Functions` starts): from process
 # start to the first 200 on GET /api/health, for the framework-dependent publish (the deployment package) and the
-# ReadyToRun one (docs/deploy.md, docs/benchmarks.md).
+# ReadyToRun one, next to its floor: benchmarks/ColdStartFloor, a slim ASP.NET Core app that only answers
+# GET /api/health (docs/deploy.md, docs/benchmarks.md; benchmarks/run.sh runs this script).
 #
 #   scripts/measure-cold-start.sh [--runs N] [--output DIR] [--no-publish]
 #
@@ -11,7 +12,8 @@
 # once (tools/azurite, free ports, a temporary folder). A 200 on /api/health means Kestrel listens and storage
 # answered (the host checks its containers and tables before it listens). Polling uses bash's /dev/tcp, so no
 # process is forked while timing. Reports wall time and the CPU time (user + system) the host had used when it
-# answered, which depends less on the machine's other load.
+# answered, which depends less on the machine's other load. Besides the table, prints one MEASUREMENT: line (JSON)
+# per mode for the benchmark harness.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -62,10 +64,14 @@ account="devstoreaccount1"
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 storage="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob_port/$account;QueueEndpoint=http://127.0.0.1:$queue_port/$account;TableEndpoint=http://127.0.0.1:$table_port/$account;"
 
-measure_once() {
-  local package="$1"
+measure_once() { # package folder, mode
+  local package="$1" mode="$2"
   local started="$EPOCHREALTIME"
-  (cd "$package" && AzureWebJobsStorage="$storage" Cdppe__Urls="http://127.0.0.1:$port" Cdppe__StartAzurite=false exec dotnet Cdppe.Functions.dll >"$output/last-run.log" 2>&1) &
+  if [[ "$mode" == floor ]]; then
+    (cd "$package" && ASPNETCORE_URLS="http://127.0.0.1:$port" exec dotnet ColdStartFloor.dll >"$output/last-run.log" 2>&1) &
+  else
+    (cd "$package" && AzureWebJobsStorage="$storage" Cdppe__Urls="http://127.0.0.1:$port" Cdppe__StartAzurite=false exec dotnet Cdppe.Functions.dll >"$output/last-run.log" 2>&1) &
+  fi
   local pid=$!
   local deadline=$(( ${EPOCHREALTIME%.*} + 60 ))
   until answers_200; do
@@ -85,19 +91,24 @@ measure_once() {
 }
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-modes=(framework-dependent readytorun)
+modes=(floor framework-dependent readytorun)
 for mode in "${modes[@]}"; do
   if $publish; then
-    bash "$repo/scripts/publish.sh" --mode "$mode" --output "$output/$mode" >/dev/null
+    if [[ "$mode" == floor ]]; then
+      rm -rf "$output/floor/package"
+      dotnet publish "$repo/benchmarks/ColdStartFloor/ColdStartFloor.csproj" -c Release -o "$output/floor/package" >/dev/null
+    else
+      bash "$repo/scripts/publish.sh" --mode "$mode" --output "$output/$mode" >/dev/null
+    fi
   fi
-  measure_once "$output/$mode/package" >/dev/null
+  measure_once "$output/$mode/package" "$mode" >/dev/null
 done
 
 # Round robin, so that whatever else the machine does weighs on every mode alike.
 declare -A wall cpu
 for _ in $(seq "$runs"); do
   for mode in "${modes[@]}"; do
-    read -r w c <<< "$(measure_once "$output/$mode/package")"
+    read -r w c <<< "$(measure_once "$output/$mode/package" "$mode")"
     wall[$mode]+="$w "
     cpu[$mode]+="$c "
   done
@@ -109,8 +120,19 @@ summary() { # min median max of a list of integers
   echo "${sorted[0]} ${sorted[$(( ${#sorted[@]} / 2 ))]} ${sorted[$(( ${#sorted[@]} - 1 ))]}"
 }
 
+declare -A names=(
+  [floor]="Floor: a slim ASP.NET Core app answering GET /api/health only (framework-dependent)"
+  [framework-dependent]="Cold start, framework-dependent (the package)"
+  [readytorun]="Cold start, ReadyToRun (linux-x64)"
+)
 echo "load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 printf '%-20s %24s %24s\n' "" "wall ms (min/median/max)" "CPU ms (min/median/max)"
 for mode in "${modes[@]}"; do
   printf '%-20s %24s %24s\n' "$mode" "$(summary "${wall[$mode]}" | tr ' ' '/')" "$(summary "${cpu[$mode]}" | tr ' ' '/')"
+done
+for mode in "${modes[@]}"; do
+  read -r wmin wmed wmax <<< "$(summary "${wall[$mode]}")"
+  read -r cmin cmed cmax <<< "$(summary "${cpu[$mode]}")"
+  printf 'MEASUREMENT:{"Name":"%s","Iterations":%d,"MedianMs":%d,"MinMs":%d,"AllocatedMbPerOp":-1,"PeakWorkingSetMb":-1,"Detail":"wall max %d ms; CPU %d / %d / %d ms (min / median / max)"}\n' \
+    "${names[$mode]}" "$runs" "$wmed" "$wmin" "$wmax" "$cmin" "$cmed" "$cmax"
 done

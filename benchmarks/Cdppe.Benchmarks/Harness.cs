@@ -13,7 +13,7 @@ namespace Cdppe.Benchmarks;
 public static class Harness
 {
     /// <summary>The sections of the page, as <c>--only</c> names them.</summary>
-    public static IReadOnlyList<string> Sections { get; } = ["reading", "consolidation", "report", "end-to-end"];
+    public static IReadOnlyList<string> Sections { get; } = ["reading", "consolidation", "report", "end-to-end", "cold-start"];
 
     /// <summary>Departements of the national year: all of them, or fewer in a quick run (the row's name says how many).</summary>
     public static int NationalDepartements(bool quick) => quick ? 8 : 101;
@@ -86,6 +86,13 @@ public static class Harness
             results.AddRange((await ChildAsync([.. self, "measure", "end-to-end", quick ? "1" : "3", Path.Combine(repositoryRoot, "samples")])).Select(r => ("end-to-end", r)));
         }
 
+        if (Runs("cold-start"))
+        {
+            // Publishes the app both ways and its floor, then starts each in turn (its own Azurite and ports).
+            string[] coldStart = ["bash", Path.Combine(repositoryRoot, "scripts", "measure-cold-start.sh"), "--runs", quick ? "3" : "9", "--output", Path.Combine(Workloads.Folder, "cold-start")];
+            results.AddRange((await ChildAsync(coldStart)).Select(r => ("cold-start", r)));
+        }
+
         var page = Render(results, File.Exists(closedXml), quick, repositoryRoot, (loadAtStart, LoadAverage()));
         var target = only is null ? Path.Combine(repositoryRoot, "docs", "benchmarks.md") : Path.Combine(Workloads.Folder, $"benchmarks-{only}.md");
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -128,22 +135,6 @@ public static class Harness
     private static string Ratio(MeasurementResult row, MeasurementResult? reference) =>
         reference is null || double.IsNaN(row.MedianMs) || double.IsNaN(reference.MedianMs) ? string.Empty : (row.MedianMs / reference.MedianMs).ToString("0.00", CultureInfo.InvariantCulture) + "×";
 
-    /// <summary>The cold start table of docs/deploy.md (one place for those figures, measured by their own script).</summary>
-    private static IEnumerable<string> ColdStartTable(string repositoryRoot)
-    {
-        var deploy = Path.Combine(repositoryRoot, "docs", "deploy.md");
-        if (!File.Exists(deploy))
-        {
-            return ["(docs/deploy.md not found)"];
-        }
-
-        return File.ReadLines(deploy)
-            .SkipWhile(l => !l.StartsWith("### Cold start", StringComparison.Ordinal))
-            .SkipWhile(l => !l.StartsWith('|'))
-            .TakeWhile(l => l.StartsWith('|'))
-            .ToList();
-    }
-
     /// <summary>The one-minute load average of the machine (Linux), or NaN.</summary>
     private static double LoadAverage()
     {
@@ -162,7 +153,7 @@ public static class Harness
         page.AppendLine("```bash");
         page.AppendLine("benchmarks/run.sh            # Release build, every side-by-side measurement, rewrites this page");
         page.AppendLine("benchmarks/run.sh --quick    # fewer iterations");
-        page.AppendLine("benchmarks/run.sh --only report   # one section (reading, consolidation, report, end-to-end), its page written apart, this one left as it is");
+        page.AppendLine("benchmarks/run.sh --only report   # one section (reading, consolidation, report, end-to-end, cold-start), its page written apart, this one left as it is");
         page.AppendLine("dotnet run -c Release --project benchmarks/Cdppe.Benchmarks -- bdn --filter '*'   # BenchmarkDotNet suites");
         page.AppendLine("```");
         page.AppendLine();
@@ -178,7 +169,7 @@ public static class Harness
         page.AppendLine();
         page.AppendLine("## Workbook reading");
         page.AppendLine();
-        page.AppendLine("Same files for every reader. *Cdppe (parse + validate)* is the whole ingestion parse (detection, French values, cross-checks, model); *rows only* is the streaming reader alone, the like-for-like comparison with ExcelDataReader and ClosedXML (which only read cells). The *floor* row, measured in the same run, inflates the sheet parts into a reused buffer and parses nothing (for an `.xls`, whose BIFF records are not compressed, it takes the workbook stream out of the compound file): no reader of the file can be faster. Ratios are of median times (lower is faster).");
+        page.AppendLine("Same files for every reader, each run opening the file (served from the page cache after the warm-up), so that no process holds a whole workbook. *Cdppe (parse + validate)* is the whole ingestion parse (detection, French values, cross-checks, model); *rows only* is the streaming reader alone, the like-for-like comparison with ExcelDataReader and ClosedXML (which only read cells). The *floor* row, measured in the same run, inflates the sheet parts into a reused buffer and parses nothing (for an `.xls`, whose BIFF records are not compressed, it takes the workbook stream out of the compound file): no reader of the file can be faster. Ratios are of median times (lower is faster).");
         page.AppendLine();
         page.AppendLine(string.Create(culture, $"The {Workloads.LargestRows}-row file is generated by the harness (not committed); our reader reads it with the row and size limits raised (by default a sheet of more than {Pipeline.Ingestion.Xlsx.XlsxLimits.Default.MaxRowsPerSheet:N0} rows is refused). ClosedXML is not run on it (it holds the whole sheet in memory). Its periods repeat after 360 000 rows (100 years of 12 months × 300 indicators), so the parse reports the repeated lines as issues."));
         page.AppendLine();
@@ -222,34 +213,44 @@ public static class Harness
         page.AppendLine();
         page.AppendLine("## Report rendering");
         page.AppendLine();
-        page.AppendLine("The built-in template (chart tags removed: charts are a paid docxtemplater module) and the same data, rendered by both engines: the 41-fiche report of the seed data and a synthetic 1 000-fiche one (the seed fiches repeated). `benchmarks/report-render.sh` runs the same comparison alone.");
+        page.AppendLine("The built-in template (chart tags removed: charts are a paid docxtemplater module) and the same data, rendered by both engines: the 41-fiche report of the seed data and a synthetic 1 000-fiche one (the seed fiches repeated). The *floor* row, timed in the same process after the engine's runs (the parts it holds do not count in the engine's peak), writes the parts of the rendered document (inflated beforehand) into a new package at the engine's compression level: nothing is templated, so no engine can write that document faster. The peak memory is the process's (runtime, SDK, the data and every run). `benchmarks/report-render.sh` runs the same comparison alone.");
         page.AppendLine();
-        page.AppendLine("| engine | runs | median ms | min ms | peak memory MB | note |");
-        page.AppendLine("|---|---:|---:|---:|---:|---|");
-        foreach (var (_, r) in results.Where(r => r.Group == "report"))
+        page.AppendLine("| engine | runs | median ms | min ms | peak memory MB | ratio to floor | ratio to docxtemplater | note |");
+        page.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var size in results.Where(r => r.Group == "report").GroupBy(r => r.Result.Name.Split(" · ").Last()))
         {
-            page.AppendLine(string.Create(culture, $"| {r.Name} | {r.Iterations} | {r.MedianMs:N1} | {r.MinMs:N1} | {(r.PeakWorkingSetMb < 0 ? "n/a" : r.PeakWorkingSetMb.ToString("N0", culture))} | {r.Detail} |"));
+            var floor = size.FirstOrDefault(r => r.Result.Name.StartsWith("Floor:", StringComparison.Ordinal)).Result;
+            var peer = size.FirstOrDefault(r => r.Result.Name.StartsWith("docxtemplater", StringComparison.Ordinal)).Result;
+            foreach (var (_, r) in size)
+            {
+                page.AppendLine(string.Create(culture, $"| {r.Name} | {r.Iterations} | {r.MedianMs:N1} | {r.MinMs:N1} | {(r.PeakWorkingSetMb < 0 ? "n/a" : r.PeakWorkingSetMb.ToString("N0", culture))} | {Ratio(r, floor)} | {Ratio(r, peer)} | {r.Detail} |"));
+            }
         }
-
         page.AppendLine();
         page.AppendLine("## End to end");
         page.AppendLine();
-        page.AppendLine("| workload | runs | median ms | min ms | peak memory MB | detail |");
-        page.AppendLine("|---|---:|---:|---:|---:|---|");
+        page.AppendLine("The standalone host on Azurite, the sample workbooks dropped into `uploads/{departement}/` at once, every ingestion awaited, a consolidation asked for, the report downloaded; each run uses another département. The *floor* row, alternated with it on the same emulator, only uploads the same workbooks and downloads a blob as large as the report: the transfers any pipeline of this drop and this report has to make. There is no peer program for this path.");
+        page.AppendLine();
+        page.AppendLine("| workload | runs | median ms | min ms | peak memory MB | ratio to floor | detail |");
+        page.AppendLine("|---|---:|---:|---:|---:|---:|---|");
+        var transfers = results.FirstOrDefault(r => r.Result.Name == EndToEnd.FloorName).Result;
         foreach (var (_, r) in results.Where(r => r.Group == "end-to-end"))
         {
-            page.AppendLine(string.Create(culture, $"| {r.Name} | {r.Iterations} | {r.MedianMs:N1} | {r.MinMs:N1} | {r.PeakWorkingSetMb:N0} | {r.Detail} |"));
+            page.AppendLine(string.Create(culture, $"| {r.Name} | {r.Iterations} | {r.MedianMs:N1} | {r.MinMs:N1} | {r.PeakWorkingSetMb:N0} | {Ratio(r, transfers)} | {r.Detail} |"));
         }
-
         page.AppendLine();
         page.AppendLine("## Cold start");
         page.AppendLine();
-        page.AppendLine("Process start of the standalone host to the first 200 on `GET /api/health` (Kestrel listening, storage answering), by publish mode, measured by `scripts/measure-cold-start.sh` (it publishes each mode; not rerun by this harness). The table below is taken from [deploy.md](deploy.md#cold-start), which has the conditions.");
+        page.AppendLine("Process start to the first 200 on `GET /api/health` of the published standalone host (Kestrel listening, storage answered: the host checks its containers and tables before it listens), started with `dotnet Cdppe.Functions.dll` on an Azurite of its own, by publish mode; measured by `scripts/measure-cold-start.sh`, which publishes each mode, starts each once untimed, then in turn (round robin). The *floor* row is `benchmarks/ColdStartFloor`, a slim ASP.NET Core app that only answers `GET /api/health`: the runtime's and Kestrel's start. The CPU time is what the process had used when it answered, less sensitive to the machine's other load than wall time. There is no peer program for this start; what Azure adds (the instance, the Functions host) is in [deploy.md](deploy.md#cold-start).");
         page.AppendLine();
-        foreach (var line in ColdStartTable(repositoryRoot))
+        page.AppendLine("| start | runs | median wall ms | min wall ms | ratio to floor | detail |");
+        page.AppendLine("|---|---:|---:|---:|---:|---|");
+        var startFloor = results.FirstOrDefault(r => r.Group == "cold-start" && r.Result.Name.StartsWith("Floor:", StringComparison.Ordinal)).Result;
+        foreach (var (_, r) in results.Where(r => r.Group == "cold-start"))
         {
-            page.AppendLine(line);
+            page.AppendLine(string.Create(culture, $"| {r.Name} | {r.Iterations} | {r.MedianMs:N0} | {r.MinMs:N0} | {Ratio(r, startFloor)} | {r.Detail} |"));
         }
+
         page.AppendLine();
         page.AppendLine(Targets.Render(results.Select(r => r.Result).ToList()));
         return page.ToString();

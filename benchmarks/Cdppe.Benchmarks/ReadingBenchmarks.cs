@@ -15,13 +15,13 @@ public class ReadingBenchmarks
     public void Setup() => workbook = System.IO.File.ReadAllBytes(Workloads.WorkbookFiles()[File]);
 
     [Benchmark(Baseline = true)]
-    public string ExcelDataReader() => Scenarios.ExcelDataReaderRows(workbook);
+    public string ExcelDataReader() => Scenarios.ExcelDataReaderRows(new MemoryStream(workbook));
 
     [Benchmark]
-    public string CdppeRows() => Scenarios.OursRows(workbook);
+    public string CdppeRows() => Scenarios.OursRows(new MemoryStream(workbook));
 
     [Benchmark]
-    public string CdppeParse() => Scenarios.OursParse(workbook);
+    public string CdppeParse() => Scenarios.OursParse(new MemoryStream(workbook));
 }
 
 /// <summary>The 100 000-row suivi-mensuel saved by LibreOffice Calc as .ods and .xls (see <see cref="Workloads.OtherFormatFiles"/>).</summary>
@@ -37,10 +37,10 @@ public class OtherFormatsReadingBenchmarks
     public void Setup() => workbook = System.IO.File.ReadAllBytes(Workloads.OtherFormatFiles()[File]);
 
     [Benchmark]
-    public string CdppeRows() => Scenarios.OursRows(workbook);
+    public string CdppeRows() => Scenarios.OursRows(new MemoryStream(workbook));
 
     [Benchmark]
-    public string CdppeParse() => Scenarios.OursParse(workbook);
+    public string CdppeParse() => Scenarios.OursParse(new MemoryStream(workbook));
 }
 
 /// <summary>In-memory consolidation of one département (300 indicators × 36 months).</summary>

@@ -23,32 +23,23 @@ public static class Scenarios
     {
         switch (scenario)
         {
+            // Each run opens the file: the process never holds a workbook, so its peak memory is the reader's.
             case "read-floor":
-            {
-                var bytes = File.ReadAllBytes(args[0]);
                 return Path.GetExtension(args[0]) == ".xls"
-                    ? [Measurement.Run($"{XlsFloorName} · {Path.GetFileName(args[0])}", Iterations(args[1]), () => WorkbookStream(bytes))]
-                    : [Measurement.Run($"{ReadingFloorName} · {Path.GetFileName(args[0])}", Iterations(args[1]), () => InflateSheetParts(bytes))];
-            }
+                    ? [Measurement.Run($"{XlsFloorName} · {Path.GetFileName(args[0])}", Iterations(args[1]), () => FromFile(args[0], WorkbookStream))]
+                    : [Measurement.Run($"{ReadingFloorName} · {Path.GetFileName(args[0])}", Iterations(args[1]), () => FromFile(args[0], InflateSheetParts))];
 
             case "read-ours":
-            {
-                var bytes = File.ReadAllBytes(args[0]);
-                return [Measurement.Run($"Cdppe (parse + validate) · {Path.GetFileName(args[0])}", Iterations(args[1]), () => OursParse(bytes, LimitsFor(args[0])))];
-            }
+                return [Measurement.Run($"Cdppe (parse + validate) · {Path.GetFileName(args[0])}", Iterations(args[1]), () => FromFile(args[0], file => OursParse(file, LimitsFor(args[0]))))];
 
             case "read-ours-rows":
             {
-                var bytes = File.ReadAllBytes(args[0]);
                 var reader = Path.GetExtension(args[0]) switch { ".ods" => "OdsWorkbook", ".xls" => "XlsWorkbook", _ => "XlsxWorkbook" };
-                return [Measurement.Run($"Cdppe {reader} (rows only) · {Path.GetFileName(args[0])}", Iterations(args[1]), () => OursRows(bytes, LimitsFor(args[0])))];
+                return [Measurement.Run($"Cdppe {reader} (rows only) · {Path.GetFileName(args[0])}", Iterations(args[1]), () => FromFile(args[0], file => OursRows(file, LimitsFor(args[0]))))];
             }
 
             case "read-exceldatareader":
-            {
-                var bytes = File.ReadAllBytes(args[0]);
-                return [Measurement.Run($"ExcelDataReader 3.6.0 · {Path.GetFileName(args[0])}", Iterations(args[1]), () => ExcelDataReaderRows(bytes))];
-            }
+                return [Measurement.Run($"ExcelDataReader 3.6.0 · {Path.GetFileName(args[0])}", Iterations(args[1]), () => FromFile(args[0], ExcelDataReaderRows))];
 
             case "consolidate-memory":
             {
@@ -63,7 +54,7 @@ public static class Scenarios
                 return await ConsolidateNationalAsync(Iterations(args[0]), Iterations(args[1]));
 
             case "end-to-end":
-                return [await EndToEnd.MeasureAsync(Iterations(args[0]), args[1])];
+                return await EndToEnd.MeasureAsync(Iterations(args[0]), args[1]);
 
             default:
                 throw new ArgumentException($"Unknown scenario {scenario}.");
@@ -86,9 +77,9 @@ public static class Scenarios
     public const string NationalYearName = "National year through Azurite";
 
     /// <summary>Inflates the sheet parts (xl/worksheets/*.xml of an .xlsx, content.xml of an .ods) into one reused buffer; nothing is parsed.</summary>
-    public static string InflateSheetParts(byte[] bytes)
+    public static string InflateSheetParts(Stream workbook)
     {
-        using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+        using var zip = new ZipArchive(workbook, ZipArchiveMode.Read);
         var buffer = new byte[64 * 1024];
         long total = 0;
         foreach (var entry in zip.Entries.Where(e => e.FullName == "content.xml" || (e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) && e.FullName.EndsWith(".xml", StringComparison.Ordinal))))
@@ -105,24 +96,26 @@ public static class Scenarios
     }
 
     /// <summary>The floor of an .xls: the workbook stream taken out of the compound file (BIFF is not compressed); no record is read.</summary>
-    public static string WorkbookStream(byte[] bytes)
+    public static string WorkbookStream(Stream workbook)
     {
-        var stream = new Cdppe.Pipeline.Ingestion.Xls.CompoundFile(bytes).Read("Workbook") ?? throw new InvalidDataException("No Workbook stream.");
+        using var file = new MemoryStream();
+        workbook.CopyTo(file);
+        var stream = new Cdppe.Pipeline.Ingestion.Xls.CompoundFile(file.ToArray()).Read("Workbook") ?? throw new InvalidDataException("No Workbook stream.");
         return string.Create(CultureInfo.InvariantCulture, $"{stream.Length / 1e6:N1} MB of BIFF records");
     }
 
     /// <summary>The default limits, raised for the generated file that goes over them on purpose.</summary>
     public static XlsxLimits LimitsFor(string path) => Path.GetFileName(path).Contains(Workloads.LargestRows, StringComparison.Ordinal) ? Workloads.LargeFileLimits : XlsxLimits.Default;
 
-    public static string OursParse(byte[] bytes, XlsxLimits? limits = null)
+    public static string OursParse(Stream workbook, XlsxLimits? limits = null)
     {
-        var content = new WorkbookParser(limits ?? XlsxLimits.Default).Parse(new MemoryStream(bytes));
+        var content = new WorkbookParser(limits ?? XlsxLimits.Default).Parse(workbook);
         return $"{content.ItemCount} lines, {content.Issues.All.Count} issues";
     }
 
-    public static string OursRows(byte[] bytes, XlsxLimits? limits = null)
+    public static string OursRows(Stream file, XlsxLimits? limits = null)
     {
-        using var workbook = SpreadsheetFormats.Open(new MemoryStream(bytes), limits);
+        using var workbook = SpreadsheetFormats.Open(file, limits);
         long cells = 0;
         foreach (var sheet in workbook.Sheets)
         {
@@ -135,9 +128,9 @@ public static class Scenarios
         return cells.ToString(CultureInfo.InvariantCulture) + " cells";
     }
 
-    public static string ExcelDataReaderRows(byte[] bytes)
+    public static string ExcelDataReaderRows(Stream workbook)
     {
-        using var reader = ExcelReaderFactory.CreateReader(new MemoryStream(bytes));
+        using var reader = ExcelReaderFactory.CreateReader(workbook);
         long cells = 0;
         do
         {
@@ -154,6 +147,12 @@ public static class Scenarios
         }
         while (reader.NextResult());
         return cells.ToString(CultureInfo.InvariantCulture) + " cells";
+    }
+
+    private static string FromFile(string path, Func<Stream, string> read)
+    {
+        using var file = File.OpenRead(path);
+        return read(file);
     }
 
     private static int Iterations(string text) => int.Parse(text, CultureInfo.InvariantCulture);
