@@ -106,6 +106,9 @@ public sealed class PortalBrowserTests(AzuriteFixture azurite, ITestOutputHelper
         browser.WaitFor("#graphique");
         Assert.Equal(true, browser.Driver.ExecuteScript("return window.Chart !== undefined && window.Chart.getChart('graphique') !== undefined"));
         Assert.Contains("Mois sans valeur : octobre 2022", browser.WaitForText("#detail", "octobre 2022"), StringComparison.Ordinal);
+        // A count of the suivi mensuel is a context series, without a target: no target line, nor its legend.
+        Assert.Equal("Valeur", browser.Driver.ExecuteScript("return window.Chart.getChart('graphique').data.datasets.map(d => d.label).join(',')"));
+        Assert.DoesNotContain("cible", browser.Driver.FindElement(By.Id("graphique")).GetAttribute("aria-label"), StringComparison.Ordinal);
         AssertAccessible(browser, "indicateurs");
         browser.Screenshot("indicateurs");
         browser.Driver.FindElement(By.Id("export-csv")).Click();

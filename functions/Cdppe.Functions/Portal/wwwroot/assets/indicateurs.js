@@ -10,6 +10,10 @@ function figure(series, value, text) {
   return series.isPercent ? fr.percent(value) : fr.count(value);
 }
 
+function hasTarget(series) {
+  return series.months.some((m) => m.target !== null);
+}
+
 function drawChart(canvas, series) {
   if (chart) chart.destroy();
   const scale = series.isPercent ? 100 : 1;
@@ -23,7 +27,8 @@ function drawChart(canvas, series) {
       labels: series.months.map((m) => m.label),
       datasets: [
         { label: 'Valeur', data: values, borderColor: '#000091', backgroundColor: '#000091', spanGaps: false, pointRadius: series.months.map((m) => (m.reliable ? 4 : 7)), pointStyle: series.months.map((m) => (m.reliable ? 'circle' : 'triangle')) },
-        { label: 'Cible', data: targets, borderColor: '#ce0500', backgroundColor: '#ce0500', borderDash: [6, 4], pointRadius: 2, spanGaps: true },
+        // A series without a target (a context series) has no target line, nor its legend.
+        ...(hasTarget(series) ? [{ label: 'Cible', data: targets, borderColor: '#ce0500', backgroundColor: '#ce0500', borderDash: [6, 4], pointRadius: 2, spanGaps: true }] : []),
       ],
     },
     options: {
@@ -37,7 +42,7 @@ function drawChart(canvas, series) {
 }
 
 function detail(series, holder) {
-  const canvas = el('canvas', { id: 'graphique', role: 'img', 'aria-label': `Évolution mensuelle de « ${series.label} » comparée à sa cible ; les valeurs sont dans le tableau qui suit.` });
+  const canvas = el('canvas', { id: 'graphique', role: 'img', 'aria-label': `Évolution mensuelle de « ${series.label} »${hasTarget(series) ? ' comparée à sa cible' : ''} ; les valeurs sont dans le tableau qui suit.` });
   const gaps = series.months.filter((m) => m.gap).map((m) => m.label);
   const unreliable = series.months.filter((m) => !m.reliable && !m.gap).map((m) => m.label);
   fill(holder,
