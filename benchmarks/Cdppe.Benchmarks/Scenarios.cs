@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using Azure;
 using Azure.Data.Tables;
 using Cdppe.Functions.Standalone;
 using Cdppe.Pipeline.Consolidation;
@@ -276,31 +277,74 @@ public static class Scenarios
             await IngestAsync(services, dep, definitions, values);
         }
 
-        // Floor and consolidation in turn, so that each run of one writes into tables as large as the other's (the
-        // emulator's writes slow down as its tables grow: run one after the other, the later rows would pay for it).
-        var (floorName, floorRun) = StorageFloor(services.GetRequiredService<CdppeStorage>(), national.Months, iterations);
+        // Floor and consolidation in turn, each run's snapshot rows deleted after it (untimed): the emulator's inserts
+        // slow down as its tables grow (each one updates its indexes of the whole table), so every run writes into
+        // the same table, whichever row it belongs to and whenever it runs.
+        var storage = services.GetRequiredService<CdppeStorage>();
+        string? written = null;
+        var (floorName, floorRun) = StorageFloor(storage, national.Months, iterations, partition => written = partition);
         var (floor, result) = Measurement.RunAlternating(floorName, floorRun, $"Consolidation of one département through Azurite ({national.Months.Count} months × 300 indicators)", () =>
         {
             var (dep, _, _) = national.Departements[index++ % national.Departements.Count];
             var summary = consolidator.ConsolidateAsync(dep, national.Months, "bench").GetAwaiter().GetResult();
+            written = dep.Code;
             return $"{summary.RevisionsWritten} snapshots written";
-        }, iterations);
+        }, iterations, afterEach: () => DeleteSnapshotsAsync(storage, written!).GetAwaiter().GetResult());
         var (first, _, _) = national.Departements[0];
         var rerun = Measurement.Run("Re-run on the same inputs (nothing to write)", 1, () => consolidator.ConsolidateAsync(first, national.Months, "bench").GetAwaiter().GetResult().RevisionsWritten + " written");
+        var years = national.Months.Select(m => m.Year).Distinct().ToList();
+        var reads = Measurement.Run($"{ConsolidationReadsName} (pointers, accepted ingestions, months recorded, indicators, {years.Count} years of values)", iterations, () => ReadConsolidationInputsAsync(services, first.Code, years).GetAwaiter().GetResult());
         return
         [
             floor,
             result with { Detail = $"{result.Detail}; {national.Months.Count * 300 / (result.MedianMs / 1000):N0} snapshots/s" },
+            reads,
             rerun with { Name = $"Re-run of one département with nothing changed ({national.Months.Count} months × 300 indicators)" },
         ];
+    }
+
+    /// <summary>Deletes the snapshot rows of <paramref name="partition"/>, in transactions of 100.</summary>
+    private static async Task DeleteSnapshotsAsync(CdppeStorage storage, string partition)
+    {
+        var table = storage.Tables.GetTableClient(TableNames.Snapshots);
+        var keys = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["PartitionKey", "RowKey"]))
+        {
+            keys.Add(row);
+        }
+
+        foreach (var batch in keys.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, k, ETag.All)).Chunk(TableBatches.MaxOperations))
+        {
+            await table.SubmitTransactionAsync(batch);
+        }
+    }
+
+    /// <summary>Name of the row that times, alone, what a first consolidation reads besides writing.</summary>
+    public const string ConsolidationReadsName = "Reads alone through Azurite: what a first consolidation of one département reads";
+
+    /// <summary>The reads of a first consolidation of <paramref name="partition"/> (<see cref="MonthlyConsolidator"/>), one after the other, nothing written.</summary>
+    private static async Task<string> ReadConsolidationInputsAsync(IServiceProvider services, string partition, IReadOnlyList<int> years)
+    {
+        var ingestions = services.GetRequiredService<IngestionStore>();
+        var head = await ingestions.HeadAsync(partition);
+        var accepted = await ingestions.AcceptedAsync(partition);
+        var recorded = await services.GetRequiredService<ConsolidationRunStore>().MonthsAsync(partition);
+        var definitions = await services.GetRequiredService<IndicatorStore>().CurrentAsync(head);
+        var values = 0;
+        foreach (var year in years)
+        {
+            values += (await services.GetRequiredService<IndicatorValueStore>().YearAsync(partition, year, accepted)).Count;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{definitions.Count} indicators, {values:N0} values, {recorded.Count} months recorded");
     }
 
     /// <summary>
     /// The storage floor of <see cref="ConsolidateThroughAzuriteAsync"/>: as many snapshot rows as it writes (months ×
     /// 300), built beforehand, written in transactions of 100 to a new partition each run, one after the other as the
-    /// consolidator writes its months: no read, no hash, no logic. Returns the row's name and one run.
+    /// consolidator writes its months: no read, no hash, no logic. Returns the row's name and one run, which tells <paramref name="wrote"/> its partition.
     /// </summary>
-    private static (string Name, Func<string> Run) StorageFloor(CdppeStorage storage, IReadOnlyList<YearMonth> months, int iterations)
+    private static (string Name, Func<string> Run) StorageFloor(CdppeStorage storage, IReadOnlyList<YearMonth> months, int iterations, Action<string> wrote)
     {
         var table = storage.Tables.GetTableClient(TableNames.Snapshots);
         var count = months.Count * 300;
@@ -321,6 +365,8 @@ public static class Scenarios
             {
                 table.SubmitTransactionAsync(batch).GetAwaiter().GetResult();
             }
+
+            wrote(actions[0][0].Entity.PartitionKey);
 
             return string.Create(CultureInfo.InvariantCulture, $"{count:N0} rows in {actions.Count} transactions");
         });

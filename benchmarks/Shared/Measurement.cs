@@ -34,18 +34,34 @@ public static class Measurement
     }
 
     /// <summary>
-    /// Runs two workloads in turn (warm-up of each, then <c>a, b, a, b…</c>), for two workloads on a shared resource
-    /// whose cost changes as they run (an emulator whose tables grow): each run of one is next to a run of the other.
+    /// Runs two workloads in turn, in mirrored pairs (warm-up of each, then <c>a, b, b, a, a, b…</c>), for two
+    /// workloads on a shared resource whose cost grows as they run (an emulator whose tables grow): each run of one is
+    /// next to a run of the other, and with an even number of iterations neither always runs second.
+    /// <paramref name="afterEach"/>, when given, runs after every run, untimed (to put the resource back as it was).
     /// </summary>
-    public static (MeasurementResult A, MeasurementResult B) RunAlternating(string nameA, Func<string> a, string nameB, Func<string> b, int iterations)
+    public static (MeasurementResult A, MeasurementResult B) RunAlternating(string nameA, Func<string> a, string nameB, Func<string> b, int iterations, Action? afterEach = null)
     {
-        var (detailA, detailB) = (a(), b());
         var (timesA, timesB) = (new List<double>(iterations), new List<double>(iterations));
         long allocatedA = 0, allocatedB = 0;
+        var detailA = a(); // warm-up of each
+        afterEach?.Invoke();
+        var detailB = b();
+        afterEach?.Invoke();
         for (var i = 0; i < iterations; i++)
         {
-            detailA = Timed(a, timesA, ref allocatedA);
-            detailB = Timed(b, timesB, ref allocatedB);
+            foreach (var runA in i % 2 == 0 ? new[] { true, false } : [false, true])
+            {
+                if (runA)
+                {
+                    detailA = Timed(a, timesA, ref allocatedA);
+                }
+                else
+                {
+                    detailB = Timed(b, timesB, ref allocatedB);
+                }
+
+                afterEach?.Invoke();
+            }
         }
 
         timesA.Sort();
