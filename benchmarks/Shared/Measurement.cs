@@ -43,24 +43,33 @@ public static class Measurement
     {
         var (timesA, timesB) = (new List<double>(iterations), new List<double>(iterations));
         long allocatedA = 0, allocatedB = 0;
-        var detailA = a(); // warm-up of each
-        afterEach?.Invoke();
-        var detailB = b();
-        afterEach?.Invoke();
+        var detailA = string.Empty;
+        var detailB = string.Empty;
+        void RunA(bool timed)
+        {
+            detailA = timed ? Timed(a, timesA, ref allocatedA) : a();
+            afterEach?.Invoke();
+        }
+
+        void RunB(bool timed)
+        {
+            detailB = timed ? Timed(b, timesB, ref allocatedB) : b();
+            afterEach?.Invoke();
+        }
+
+        RunA(timed: false); // warm-up of each
+        RunB(timed: false);
         for (var i = 0; i < iterations; i++)
         {
-            foreach (var runA in i % 2 == 0 ? new[] { true, false } : [false, true])
+            if (i % 2 == 0)
             {
-                if (runA)
-                {
-                    detailA = Timed(a, timesA, ref allocatedA);
-                }
-                else
-                {
-                    detailB = Timed(b, timesB, ref allocatedB);
-                }
-
-                afterEach?.Invoke();
+                RunA(timed: true);
+                RunB(timed: true);
+            }
+            else
+            {
+                RunB(timed: true);
+                RunA(timed: true);
             }
         }
 
