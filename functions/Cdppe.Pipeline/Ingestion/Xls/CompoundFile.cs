@@ -83,7 +83,7 @@ internal sealed class CompoundFile
                 size &= 0xFFFFFFFF; // version 3: the high half is not part of the size (some writers leave garbage there)
             }
 
-            entries.Add((name, directory[e + 0x42], BinaryPrimitives.ReadUInt32LittleEndian(directory.AsSpan(e + 0x74)), size > (ulong)file.Length ? long.MaxValue : (long)size));
+            entries.Add((name, directory[e + 0x42], BinaryPrimitives.ReadUInt32LittleEndian(directory.AsSpan(e + 0x74)), (long)Math.Min(size, long.MaxValue)));
         }
 
         if (entries.Count == 0 || entries[0].Type != 5)
@@ -168,8 +168,7 @@ internal sealed class CompoundFile
     {
         if (size > source.Length)
         {
-            var announced = size == long.MaxValue ? "plus" : XmlPartLimits.Number(size.Value);
-            throw new WorkbookFormatException($"{Unreadable}un flux de son conteneur OLE2 annonce {announced} octets, plus que les {XmlPartLimits.Number(source.Length)} octets où il est rangé ; il est refusé par sécurité.");
+            throw new WorkbookFormatException($"{Unreadable}un flux de son conteneur OLE2 annonce {XmlPartLimits.Number(size.Value)} octets, plus que les {XmlPartLimits.Number(source.Length)} octets où il est rangé ; il est refusé par sécurité.");
         }
 
         var limit = size ?? source.Length;
