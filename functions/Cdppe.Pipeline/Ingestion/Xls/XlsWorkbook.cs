@@ -84,7 +84,7 @@ public sealed class XlsWorkbook : ISpreadsheet
     public IEnumerable<XlsxRow> ReadRows(SpreadsheetSheet sheet)
     {
         using var reader = Guard(() => AtSheet(sheet));
-        var merges = Merges(reader, sheet.Name, limits);
+        var merges = new MergeWindow(Merges(reader, sheet.Name, limits));
         var anchors = new Dictionary<(int Row, int Col), XlsxCell>();
         var row = 0;
         while (Guard(reader.Read))
@@ -110,10 +110,10 @@ public sealed class XlsWorkbook : ISpreadsheet
                 cells.Add(cell);
             }
 
-            if (merges.Count > 0)
+            if (merges.At(row) is { Count: > 0 } crossing)
             {
                 var byColumn = cells.ToDictionary(c => c.Column);
-                XlsxWorkbook.FillMerges(row, byColumn, merges, anchors);
+                XlsxWorkbook.FillMerges(row, byColumn, crossing, anchors);
                 yield return budget.Charge(sheet.Name, new XlsxRow(row, byColumn));
             }
             else

@@ -113,7 +113,7 @@ public sealed class XlsxWorkbook : ISpreadsheet
     public IEnumerable<XlsxRow> ReadRows(SpreadsheetSheet sheet)
     {
         var part = SheetPart(sheet);
-        var merges = ReadMergedRanges(part, sheet.Name);
+        var merges = new MergeWindow(ReadMergedRanges(part, sheet.Name));
         var mergeAnchors = new Dictionary<(int Row, int Col), XlsxCell>();
         var count = 0;
         var previousRow = 0;
@@ -126,7 +126,7 @@ public sealed class XlsxWorkbook : ISpreadsheet
 
             var rowIndex = rowAttribute > 0 ? rowAttribute : previousRow + 1;
             previousRow = rowIndex;
-            yield return budget.Charge(sheet.Name, ToRow(sheet, rowIndex, rawCells, merges, mergeAnchors));
+            yield return budget.Charge(sheet.Name, ToRow(sheet, rowIndex, rawCells, merges.At(rowIndex), mergeAnchors));
         }
     }
 
@@ -444,7 +444,8 @@ public sealed class XlsxWorkbook : ISpreadsheet
         CloseInput = false,
     };
 
-    private XlsxRow ToRow(SpreadsheetSheet sheet, int rowIndex, RowBuffer rawCells, List<(int R1, int C1, int R2, int C2)> merges, Dictionary<(int Row, int Col), XlsxCell> anchors)
+    /// <summary>The row handed out, its cells inside the merged ranges <paramref name="crossing"/> it filled from their top-left cell.</summary>
+    private XlsxRow ToRow(SpreadsheetSheet sheet, int rowIndex, RowBuffer rawCells, List<(int R1, int C1, int R2, int C2)> crossing, Dictionary<(int Row, int Col), XlsxCell> anchors)
     {
         // Cells come in column order: they go straight into the row's array. A row out of order, with a repeated
         // column, or crossing a merged range goes through a dictionary (the last cell of a column wins).
@@ -478,10 +479,10 @@ public sealed class XlsxWorkbook : ISpreadsheet
             byColumn[column] = cell;
         }
 
-        if (merges.Count > 0 && CrossesMerge(rowIndex, merges))
+        if (crossing.Count > 0)
         {
             byColumn ??= ordered.Take(count).ToDictionary(c => c.Column);
-            FillMerges(rowIndex, byColumn, merges, anchors);
+            FillMerges(rowIndex, byColumn, crossing, anchors);
         }
 
         if (byColumn is not null)
@@ -495,19 +496,6 @@ public sealed class XlsxWorkbook : ISpreadsheet
         }
 
         return new XlsxRow(rowIndex, ordered);
-    }
-
-    private static bool CrossesMerge(int rowIndex, List<(int R1, int C1, int R2, int C2)> merges)
-    {
-        foreach (var (r1, _, r2, _) in merges)
-        {
-            if (rowIndex >= r1 && rowIndex <= r2)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Gives the empty cells of a row inside a merged range the value of the range's top-left cell (every format).</summary>
