@@ -72,6 +72,7 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
             var own = ReadRow((int)first);
             for (long index = first; index < first + repeat; index++)
             {
+                limits.Cancellation.ThrowIfCancellationRequested();
                 if (own.Count == 0 && active.Count == 0)
                 {
                     pendingBlank += first + repeat - index; // the rest of the run is blank: counted, not built
