@@ -114,7 +114,8 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
             .FirstOrDefault();
         if (best.Parser is not null)
         {
-            var input = new SheetInput(workbook, sheet, head.Concat(Rest(rows)));
+            // Checked again as the sheet parser reads: a parser going over its rows more than once is bounded too.
+            var input = new SheetInput(workbook, sheet, Checked(head.Concat(Rest(rows)), cancellationToken));
             var before = content.ItemCount;
             var years = best.Parser.Parse(input, best.Header!, content);
             content.Sheets.Add(new SheetSummary(sheet.Name, best.Parser.Kind, content.ItemCount - before, years));
