@@ -1,4 +1,4 @@
-using System.Globalization;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion;
 
@@ -27,6 +27,11 @@ public sealed class IngestionOptions
     public string TimeBudgetMessage() =>
         $"Le classeur n'a pas pu être lu en {Seconds()} (limite de temps par fichier) : il est refusé. Vérifiez qu'il ne contient pas de lignes ou de colonnes répétées en très grand nombre, puis déposez-le à nouveau.";
 
-    private string Seconds() =>
-        string.Create(CultureInfo.GetCultureInfo("fr-FR"), $"{TimeBudgetSeconds:#,##0.###} {(TimeBudgetSeconds >= 2 ? "secondes" : "seconde")}");
+    /// <summary>"120 secondes", "0,5 seconde": at most 3 decimals, as many as the setting has.</summary>
+    private string Seconds()
+    {
+        var seconds = Math.Round((decimal)TimeBudgetSeconds, 3);
+        var decimals = Enumerable.Range(0, 4).First(d => Math.Round(seconds, d) == seconds);
+        return FrenchFormat.Number(seconds, decimals) + (seconds >= 2 ? " secondes" : " seconde");
+    }
 }

@@ -122,7 +122,8 @@ public sealed class IngestionFairnessTests(AzuriteFixture azurite)
         await storage.Uploads.GetBlobClient(name).UploadAsync(new BinaryData(bytes));
         await using var app = await RunningApp.StartAsync(
             azurite,
-            settings: new() { ["Cdppe:Ingestion:TimeBudgetSeconds"] = "0.5" },
+            // Without the budget the attempt would end only at the attempt timeout, poison: the test then fails.
+            settings: new() { ["Cdppe:Ingestion:TimeBudgetSeconds"] = "0.5", ["Cdppe:BlobAttemptTimeoutSeconds"] = "60" },
             services: s => s.Replace(ServiceDescriptor.Singleton(new WorkbookParser([NeverEndingParser(), .. WorkbookParser.DefaultParsers()], XlsxLimits.Default))));
         var watcher = app.Services.GetRequiredService<BlobWatcher>();
 
