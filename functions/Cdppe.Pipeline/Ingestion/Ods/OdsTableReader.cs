@@ -88,6 +88,7 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
 
             for (long index = first; index <= lastRow; index++)
             {
+                limits.Cancellation.ThrowIfCancellationRequested();
                 if (ownBlank && active.Count == 0)
                 {
                     pendingBlank = Math.Min(pendingBlank + lastRow - index + 1, MaxCount); // the rest of the run is blank: counted, not built

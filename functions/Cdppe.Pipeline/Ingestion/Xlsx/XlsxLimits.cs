@@ -30,5 +30,11 @@ public sealed record XlsxLimits
     /// <summary>Nesting depth, elements, size and time every XML part is checked against before it is read (<see cref="XlsxPartCheck"/>).</summary>
     public XmlPartLimits Xml { get; init; } = XmlPartLimits.Default;
 
+    /// <summary>
+    /// Cancelled when the reading of the file must stop (its time budget spent, or the host stopping): checked for
+    /// every row a reader goes through, returned or not.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
+
     public static XlsxLimits Default { get; } = new();
 }
