@@ -5,8 +5,9 @@ namespace Cdppe.Functions.Hosting;
 /// <summary>
 /// What happens around every HTTP function, in both hosts: the app's key check (unless the function is
 /// anonymous), then the function, then any exception turned into its problem (<see cref="Problems.ForException"/>),
-/// logged, never shown. Every answer over HTTPS carries <c>Strict-Transport-Security</c>. The standalone host calls
-/// it from its endpoints, the worker from <see cref="HttpFunctionMiddleware"/>.
+/// logged, never shown; a body the client framed wrong is a 400 (<see cref="RequestBodyStream"/>). Every answer
+/// over HTTPS carries <c>Strict-Transport-Security</c>. The standalone host calls it from its endpoints, the worker
+/// from <see cref="HttpFunctionMiddleware"/>.
 /// </summary>
 public static class HttpFunctionPipeline
 {
@@ -20,6 +21,8 @@ public static class HttpFunctionPipeline
         {
             context.Response.Headers.StrictTransportSecurity = StrictTransportSecurity;
         }
+
+        context.Request.Body = new RequestBodyStream(context.Request.Body);
 
         if (!function.IsAnonymous && services.GetRequiredService<ApiKeyCheck>().Refuse(context, hostCheckedKey) is { } refusal)
         {
