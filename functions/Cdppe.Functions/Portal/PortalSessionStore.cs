@@ -50,17 +50,7 @@ public sealed class PortalSessionStore(CdppeStorage storage)
     }
 
     /// <summary>Ends a session (already gone: nothing to do).</summary>
-    public async Task DeleteAsync(string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Table.DeleteEntityAsync(Partition, RowKey(id), ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // Signed out twice, or purged: the session is over either way.
-        }
-    }
+    public Task DeleteAsync(string id, CancellationToken cancellationToken) => DeleteRowAsync(RowKey(id), cancellationToken);
 
     /// <summary>Deletes up to <see cref="PurgeBatch"/> sessions expired before <paramref name="now"/>.</summary>
     public async Task PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -70,10 +60,22 @@ public sealed class PortalSessionStore(CdppeStorage storage)
         {
             foreach (var session in page.Values)
             {
-                await Table.DeleteEntityAsync(Partition, session.RowKey, ETag.All, cancellationToken);
+                await DeleteRowAsync(session.RowKey, cancellationToken);
             }
 
             break;
+        }
+    }
+
+    private async Task DeleteRowAsync(string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(Partition, rowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Signed out twice, or purged meanwhile: the session is over either way.
         }
     }
 
