@@ -6,8 +6,8 @@ public sealed class ReportRenderOptions
     public const string Section = "Cdppe:Reports";
 
     /// <summary>
-    /// Renderings (a template's compilation included) running at once. Each holds its template a few times over and
-    /// the report it writes: with the largest template accepted (20 MB), about 150 MB.
+    /// Renderings (a template's download and compilation included) running at once. Each holds its template a few
+    /// times over and the report it writes (the template is at most <see cref="Templating.DocxTemplate.MaxTemplateBytes"/>).
     /// </summary>
     public int MaxConcurrentRenders { get; set; } = 2;
 

@@ -145,6 +145,19 @@ public sealed class TemplateExternalContentTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task TheBuiltInTemplateAndAReportMadeWithItPassTheCheck()
+    {
+        var services = new Services(await azurite.StorageAsync());
+        var dep = TestDepartements.Next();
+        await services.DropAndIngestAsync(dep.Code, "rapport-financier-2022.xlsx", SampleWorkbooks.RapportFinancier2022());
+        var report = await services.Reports.GenerateAsync(dep, 2022);
+
+        Assert.NotNull(report);
+        Assert.NotEmpty(DocxTemplate.Compile(Pipeline.Reporting.DefaultReportTemplate.Bytes).Tags);
+        Assert.Empty(DocxTemplate.Compile(report.Content).Tags);
+    }
+
+    [Fact]
     public async Task AnImageLinkedThroughAHyperlinkDroppedAsTheTemplateGetsAFrench422()
     {
         var template = WithRelationship(WithPicture("r:link"), "rIdImage", "hyperlink", "file:///etc/passwd", external: true);
