@@ -27,5 +27,9 @@ public sealed class GetPortalReport(PortalAccess access, AnnualReportService rep
         {
             return Problems.InvalidTemplate(ex);
         }
+        catch (ReportRendersBusyException ex)
+        {
+            return Functions.RenderQueueFull.Problem(request, ex);
+        }
     }
 }

@@ -51,5 +51,9 @@ public sealed class ReplacePortalReportTemplate(PortalAccess access, PortalTempl
         {
             return Problems.InvalidTemplate(ex);
         }
+        catch (ReportRendersBusyException ex)
+        {
+            return Functions.RenderQueueFull.Problem(request, ex);
+        }
     }
 }
