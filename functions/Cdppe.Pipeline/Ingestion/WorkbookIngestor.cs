@@ -1,4 +1,5 @@
 using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
@@ -43,7 +44,7 @@ public sealed class WorkbookIngestor(
         if (size > MaxUploadBytes)
         {
             var content = new WorkbookContent();
-            content.Issues.Error("fichier-trop-gros", $"Le fichier fait {size / (1024 * 1024)} Mo ; la limite est de {MaxUploadBytes / (1024 * 1024)} Mo. Il reste dans le dépôt, non importé.");
+            content.Issues.Add(IngestionMessages.FileTooLarge(size.Value, MaxUploadBytes));
             return await recorder.RecordAsync(new IngestionOutcome(Upload.Unread(blobName, size.Value, clock.GetUtcNow()), content, null, null, null), cancellationToken);
         }
 
@@ -104,7 +105,7 @@ public sealed class WorkbookIngestor(
         if (upload.Path is null)
         {
             var content = new WorkbookContent();
-            content.Issues.Error("chemin-invalide", upload.PathError!);
+            content.Issues.Add(IngestionMessages.InvalidPath(upload.PathError!));
             return content;
         }
 
