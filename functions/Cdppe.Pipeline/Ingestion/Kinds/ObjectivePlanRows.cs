@@ -91,37 +91,10 @@ internal sealed partial class ObjectivePlanRows(string kind, string period, Shee
                 continue;
             }
 
-            var numberText = Cells.OwnText(row, header, "numero");
-            var objectifText = Cells.OwnText(row, header, "objectif");
-            var ownMesure = Cells.OwnText(row, header, "mesure");
-            mesure = ownMesure ?? (Cells.Text(row, header, "mesure") is { } merged ? merged : mesure);
-            var continuation = numberText is null && objectifText is null && previous is not null;
-            int? objectif;
-            string? libelle;
-            if (continuation)
+            mesure = Cells.OwnText(row, header, "mesure") ?? (Cells.Text(row, header, "mesure") is { } merged ? merged : mesure);
+            if (!TryReadObjective(row, previous, out var objectif, out var libelle))
             {
-                objectif = previous!.Objectif;
-                libelle = previous.Libelle;
-            }
-            else
-            {
-                libelle = objectifText ?? Cells.Text(row, header, "objectif");
-                objectif = NationalObjectives.Match(numberText) ?? NationalObjectives.Match(libelle);
-                if (numberText is not null && NationalObjectives.Match(numberText) is null)
-                {
-                    issues.Add(IngestionMessages.InvalidObjective(sheet, CellReference.Format(header["numero"], row.Index), numberText));
-                    continue;
-                }
-
-                if (numberText is not null && libelle is not null && NationalObjectives.Match(libelle) is { } byWording && byWording != objectif)
-                {
-                    issues.Add(IngestionMessages.ObjectiveMismatch(objectif, byWording, sheet, CellReference.Format(header["numero"], row.Index), numberText));
-                }
-
-                if (objectif is null && libelle is not null && !NationalObjectives.IsWithoutObjective(libelle))
-                {
-                    issues.Add(IngestionMessages.UnknownObjective(sheet, CellReference.Format(header.Columns.GetValueOrDefault("objectif", header.Columns.GetValueOrDefault("numero", 1)), row.Index), libelle));
-                }
+                continue;
             }
 
             var actions = new Dictionary<int, string>();
@@ -133,28 +106,12 @@ internal sealed partial class ObjectivePlanRows(string kind, string period, Shee
                 }
             }
 
-            var ok = true;
-            decimal? Amount(string field, string label)
-            {
-                if (!header.Has(field))
-                {
-                    return null;
-                }
-
-                if (Amounts.TryRead(row.Get(header[field]), $"{label} de l'objectif {objectif?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? libelle}", sheet, issues, out var amount, blank: null))
-                {
-                    return amount;
-                }
-
-                ok = false;
-                return null;
-            }
-
-            var departement = Amount("departement", "Département");
-            var etat = Amount("etat", "État");
-            var total = Amount("total", "total");
-            var montant = Amount("montant", "des autres financements");
-            var next = Amount("nextYear", $"financement {nextYear}");
+            var what = objectif?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? libelle;
+            var ok = TryReadAmount(row, "departement", $"Département de l'objectif {what}", out var departement)
+                & TryReadAmount(row, "etat", $"État de l'objectif {what}", out var etat)
+                & TryReadAmount(row, "total", $"total de l'objectif {what}", out var total)
+                & TryReadAmount(row, "montant", $"des autres financements de l'objectif {what}", out var montant)
+                & TryReadAmount(row, "nextYear", $"financement {nextYear} de l'objectif {what}", out var next);
             if (!ok)
             {
                 continue;
@@ -168,7 +125,7 @@ internal sealed partial class ObjectivePlanRows(string kind, string period, Shee
             var sum = (departement ?? 0m) + (etat ?? 0m);
             if (total is { } t && (departement is not null || etat is not null) && t != sum)
             {
-                issues.Add(IngestionMessages.ObjectiveFundersMismatch(objectif?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? libelle ?? string.Empty, sum, t, sheet, CellReference.Format(header["total"], row.Index)));
+                issues.Add(IngestionMessages.ObjectiveFundersMismatch(what ?? string.Empty, sum, t, sheet, CellReference.Format(header["total"], row.Index)));
             }
 
             var autres = Cells.OwnText(row, header, "autres");
@@ -208,6 +165,49 @@ internal sealed partial class ObjectivePlanRows(string kind, string period, Shee
         }
 
         content.ObjectivePlans.AddRange(rows);
+    }
+
+    /// <summary>
+    /// The objective of a row: its own number and wording (checked against the national list), or, on a continuation
+    /// row without either, the previous row's. False when the number is not a national objective's.
+    /// </summary>
+    private bool TryReadObjective(XlsxRow row, ObjectivePlan? previous, out int? objectif, out string? libelle)
+    {
+        var numberText = Cells.OwnText(row, header, "numero");
+        var objectifText = Cells.OwnText(row, header, "objectif");
+        if (numberText is null && objectifText is null && previous is not null)
+        {
+            objectif = previous.Objectif;
+            libelle = previous.Libelle;
+            return true;
+        }
+
+        libelle = objectifText ?? Cells.Text(row, header, "objectif");
+        objectif = NationalObjectives.Match(numberText) ?? NationalObjectives.Match(libelle);
+        if (numberText is not null && NationalObjectives.Match(numberText) is null)
+        {
+            content.Issues.Add(IngestionMessages.InvalidObjective(sheet, CellReference.Format(header["numero"], row.Index), numberText));
+            return false;
+        }
+
+        if (numberText is not null && libelle is not null && NationalObjectives.Match(libelle) is { } byWording && byWording != objectif)
+        {
+            content.Issues.Add(IngestionMessages.ObjectiveMismatch(objectif, byWording, sheet, CellReference.Format(header["numero"], row.Index), numberText));
+        }
+
+        if (objectif is null && libelle is not null && !NationalObjectives.IsWithoutObjective(libelle))
+        {
+            content.Issues.Add(IngestionMessages.UnknownObjective(sheet, CellReference.Format(header.Columns.GetValueOrDefault("objectif", header.Columns.GetValueOrDefault("numero", 1)), row.Index), libelle));
+        }
+
+        return true;
+    }
+
+    /// <summary>An amount of the row, null when its column is absent or blank; false (with the error) when unreadable.</summary>
+    private bool TryReadAmount(XlsxRow row, string field, string what, out decimal? amount)
+    {
+        amount = null;
+        return !header.Has(field) || Amounts.TryRead(row.Get(header[field]), what, sheet, content.Issues, out amount, blank: null);
     }
 
     private bool IsUnlabelledTotal(XlsxRow row)

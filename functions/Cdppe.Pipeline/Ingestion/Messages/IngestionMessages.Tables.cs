@@ -42,7 +42,7 @@ public static partial class IngestionMessages
     }
 
     public static ValidationIssue InvalidFiche(string sheet, Xlsx.XlsxCell cell) =>
-        Error("fiche-invalide", "Le numéro de fiche action est illisible.", sheet, cell.Reference, cell.Display, "un entier de 1 à 999");
+        Error("fiche-invalide", "Le numéro de fiche action doit être un entier de 1 à 999.", sheet, cell.Reference, cell.Display, "un entier de 1 à 999");
 
     /// <summary>A row of data without a fiche number: an indicator of the plan d'action, a bilan.</summary>
     public static ValidationIssue FicheMissing(string kind, string sheet, string cell) =>
