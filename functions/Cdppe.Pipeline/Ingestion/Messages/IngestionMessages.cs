@@ -16,6 +16,10 @@ public static partial class IngestionMessages
     public static ValidationIssue FileTooLarge(long size, long limit) =>
         Error("fichier-trop-gros", $"Le fichier fait {size / (1024 * 1024)} Mo ; la limite est de {limit / (1024 * 1024)} Mo. Il reste dans le dépôt, non importé.");
 
+    /// <summary>The reading of the file ran past the time budget of <paramref name="seconds"/>.</summary>
+    public static ValidationIssue TimeBudgetExceeded(double seconds) =>
+        Error("delai-depasse", $"Le classeur n'a pas pu être lu en {Seconds(seconds)} (limite de temps par fichier) : il est refusé. Vérifiez qu'il ne contient pas de lignes ou de colonnes répétées en très grand nombre, puis déposez-le à nouveau.");
+
     /// <summary>The upload's path does not say which département and file it is (<paramref name="reason"/> says why, in French).</summary>
     public static ValidationIssue InvalidPath(string reason) => Error("chemin-invalide", reason);
 
@@ -71,6 +75,14 @@ public static partial class IngestionMessages
 
     public static ValidationIssue OutsideContracts(IEnumerable<int> years, IEnumerable<string> contracts, string? sheet) =>
         Warning("hors-periode", $"Aucun contrat en vigueur en {string.Join(", ", years)} (contrats connus : {string.Join(", ", contracts)}) : les données de ces années sont gardées, mais ne seront consolidées et reprises dans un rapport qu'une fois déposé le plan qui les couvre.", sheet);
+
+    /// <summary>"120 secondes", "0,5 seconde": at most 3 decimals, as many as the setting has.</summary>
+    private static string Seconds(double value)
+    {
+        var seconds = Math.Round((decimal)value, 3);
+        var decimals = Enumerable.Range(0, 4).First(d => Math.Round(seconds, d) == seconds);
+        return FrenchFormat.Number(seconds, decimals) + (seconds >= 2 ? " secondes" : " seconde");
+    }
 
     private static ValidationIssue Error(string code, string message, string? sheet = null, string? cell = null, string? seen = null, string? expected = null) =>
         new(Severity.Error, code, message, sheet, cell, seen, expected);
