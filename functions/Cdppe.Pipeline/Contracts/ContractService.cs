@@ -1,4 +1,5 @@
 using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 
@@ -66,18 +67,14 @@ public sealed class ContractService(IngestionStore ingestions, IngestionReportSt
             var attachment = ContractModel.Attach(existing, plans);
             contracts = attachment.Contracts;
             var sheet = plans[0].Sheet.Split(", ")[0];
-            issues.AddRange(attachment.Warnings.Select(w => new ValidationIssue(Severity.Warning, "periode-contrat", w, sheet)));
+            issues.AddRange(attachment.Warnings.Select(w => IngestionMessages.ContractPeriod(w, sheet)));
 
             // The plan d'action is one dataset whatever its period: a plan d'action of other years takes its place.
             foreach (var plan in plans.Where(p => p.Kind == Ingestion.Kinds.PlanActionParser.KindName))
             {
                 foreach (var replaced in existing.SelectMany(c => c.Plans).Where(p => p.Kind == plan.Kind && p.FirstYear != plan.FirstYear))
                 {
-                    issues.Add(new ValidationIssue(
-                        Severity.Warning,
-                        "plan-remplace",
-                        $"Ce plan d'action ({Years.Label(plan.Years)}) remplace celui de {Years.Label(replaced.Years)} ({replaced.FileName}) : les fiches et les financements de {Years.Label(replaced.Years)} ne seront plus ceux des rapports de ces années (les rapports déjà produits restent dans reports/ et le classeur remplacé dans archive/).",
-                        plan.Sheet.Split(", ")[0]));
+                    issues.Add(IngestionMessages.PlanReplaced(Years.Label(plan.Years), Years.Label(replaced.Years), replaced.FileName, plan.Sheet.Split(", ")[0]));
                 }
             }
         }
@@ -86,11 +83,7 @@ public sealed class ContractService(IngestionStore ingestions, IngestionReportSt
         var outside = years.Where(y => ContractModel.InForce(contracts, y) is null).ToList();
         if (outside.Count > 0 && contracts.Count > 0)
         {
-            issues.Add(new ValidationIssue(
-                Severity.Warning,
-                "hors-periode",
-                $"Aucun contrat en vigueur en {string.Join(", ", outside)} (contrats connus : {string.Join(", ", contracts.Select(c => c.Name))}) : les données de ces années sont gardées, mais ne seront consolidées et reprises dans un rapport qu'une fois déposé le plan qui les couvre.",
-                content.Sheets.FirstOrDefault(s => s.Kind is not null && s.Years.Any(outside.Contains))?.Name));
+            issues.Add(IngestionMessages.OutsideContracts(outside, contracts.Select(c => c.Name), content.Sheets.FirstOrDefault(s => s.Kind is not null && s.Years.Any(outside.Contains))?.Name));
         }
 
         var names = years.Select(y => ContractModel.InForce(contracts, y)?.Name).OfType<string>().Distinct().ToList();

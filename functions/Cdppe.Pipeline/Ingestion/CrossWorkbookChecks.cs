@@ -1,4 +1,5 @@
 using Cdppe.Pipeline.Ingestion.Kinds;
+using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 
@@ -35,24 +36,12 @@ public sealed class CrossWorkbookChecks(BudgetLineStore budget, FicheStore fiche
             {
                 if (a.Planned is { } pa && b.Planned is { } pb && pa != pb)
                 {
-                    content.Issues.Warning(
-                        "fiche-prevu-divergent",
-                        $"Fiche {a.Fiche} : le total prévu ({FrenchFormat.Euros(pa)}) diffère de celui {b.Where} ({FrenchFormat.Euros(pb)}).",
-                        a.Sheet,
-                        a.Cell,
-                        FrenchFormat.Euros(pa),
-                        $"{FrenchFormat.Euros(pb)} ({b.Where})");
+                    content.Issues.Add(IngestionMessages.PlannedDiverges(a.Fiche, pa, pb, b.Where, a.Sheet, a.Cell));
                 }
 
                 if (a.Consumed is { } ca && b.Consumed is { } cb && a.Year == b.Year && ca != cb)
                 {
-                    content.Issues.Warning(
-                        "fiche-consomme-divergent",
-                        $"Fiche {a.Fiche} : le montant consommé ({FrenchFormat.Euros(ca)}) diffère de celui {b.Where} ({FrenchFormat.Euros(cb)}).",
-                        a.Sheet,
-                        a.Cell,
-                        FrenchFormat.Euros(ca),
-                        $"{FrenchFormat.Euros(cb)} ({b.Where})");
+                    content.Issues.Add(IngestionMessages.ConsumedDiverges(a.Fiche, ca, cb, b.Where, a.Sheet, a.Cell));
                 }
             }
         }
@@ -84,14 +73,7 @@ public sealed class CrossWorkbookChecks(BudgetLineStore budget, FicheStore fiche
                     {
                         if (target.Value is { } va && b.Definition.Targets.GetValueOrDefault(year)?.Value is { } vb && va != vb)
                         {
-                            var where = b.Kind == PlanActionParser.KindName ? "du plan d'action" : "du tableau de bord";
-                            content.Issues.Warning(
-                                "cible-divergente",
-                                $"L'indicateur {a.Definition.Code} a pour cible {year} {Describe(va, target.IsPercent)}, contre {Describe(vb, target.IsPercent)} dans celle {where}.",
-                                content.SheetOf(a),
-                                a.Definition.SourceCell,
-                                Describe(va, target.IsPercent),
-                                $"{Describe(vb, target.IsPercent)} ({where})");
+                            content.Issues.Add(IngestionMessages.TargetDiverges(a.Definition.Code, year, Describe(va, target.IsPercent), Describe(vb, target.IsPercent), b.Kind, content.SheetOf(a), a.Definition.SourceCell));
                         }
                     }
                 }

@@ -3,12 +3,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Cdppe.Pipeline.Ingestion;
 
-/// <summary>What an ingestion ends with, once its rows are written (accepted: <see cref="Plan"/>) or the file is set aside (rejected).</summary>
-public sealed record IngestionOutcome(Upload Upload, WorkbookContent Content, string? ArchivePath, DatasetPlan? Plan, string? AnnotatedPath)
-{
-    public IngestionStatus Status => Plan is null ? IngestionStatus.Rejected : IngestionStatus.Accepted;
-}
-
 /// <summary>
 /// The record step of an ingestion: the normalised content (accepted) and the French report are written, then the
 /// record. An accepted ingestion's record is its commit: written with the dataset pointers and the marks on the
@@ -125,20 +119,4 @@ public sealed class IngestionRecorder(IngestionStore ingestions, IngestionReport
     /// <summary>Cuts at <paramref name="max"/> characters without splitting a surrogate pair.</summary>
     private static string Truncate(string text, int max) =>
         text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
-}
-
-/// <summary>Issues as they can be stored and printed: every invalid code point a workbook carried shown as �.</summary>
-public static class PrintableIssues
-{
-    public static IReadOnlyList<ValidationIssue> Of(IEnumerable<ValidationIssue> issues) =>
-        issues.Select(i => i with
-        {
-            Message = TableLimits.Clean(i.Message),
-            Sheet = Clean(i.Sheet),
-            Cell = Clean(i.Cell),
-            Seen = Clean(i.Seen),
-            Expected = Clean(i.Expected),
-        }).ToList();
-
-    private static string? Clean(string? text) => text is null ? null : TableLimits.Clean(text);
 }

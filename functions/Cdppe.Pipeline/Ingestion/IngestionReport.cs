@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion;
@@ -14,32 +15,27 @@ public sealed record IngestionReport(string FileName, string BlobName, string De
 
     public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>An issue as stored: its text, and its structured fields (written only when set) for the code that needs its data.</summary>
     public sealed record Issue(string Severity, string Code, string Message, string? Sheet, string? Cell, string? Seen, string? Expected, string Text)
     {
-        public static Issue From(ValidationIssue i) => new(i.SeverityLabel, i.Code, i.Message, i.Sheet, i.Cell, i.Seen, i.Expected, i.ToString());
-    }
-}
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Kind { get; init; }
 
-/// <summary>The normalised content of one accepted workbook, as stored (JSON next to its report).</summary>
-public sealed record IngestionData(
-    string IngestionId,
-    IReadOnlyList<string> Kinds,
-    IReadOnlyList<BudgetLine> BudgetLines,
-    IReadOnlyList<IndicatorValue> IndicatorValues,
-    IReadOnlyList<FicheDefinition> Fiches,
-    IReadOnlyList<FicheBilan> Bilans,
-    IReadOnlyList<SourcedIndicator> Indicators,
-    IReadOnlyList<PlannedFunding> PlannedFunding,
-    IReadOnlyList<ObjectivePlan> ObjectivePlans)
-{
-    public static IngestionData Of(string id, WorkbookContent content) => new(
-        id,
-        content.Kinds.ToList(),
-        content.BudgetLines,
-        content.IndicatorValues,
-        content.Fiches,
-        content.Bilans,
-        content.Indicators,
-        content.PlannedFunding,
-        content.ObjectivePlans);
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Column { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public string? Engagement { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public int? Fiche { get; init; }
+
+        public static Issue From(ValidationIssue i) => new(i.SeverityLabel, i.Code, i.Message, i.Sheet, i.Cell, i.Seen, i.Expected, i.ToString())
+        {
+            Kind = i.Kind,
+            Column = i.Column,
+            Engagement = i.Engagement,
+            Fiche = i.Fiche,
+        };
+    }
 }

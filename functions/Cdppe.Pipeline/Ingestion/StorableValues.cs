@@ -1,4 +1,4 @@
-using System.Globalization;
+using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
@@ -50,34 +50,13 @@ public static class StorableValues
         switch (violation.Kind)
         {
             case TableViolationKind.InvalidCodePoint:
-                issues.Error(
-                    "caractere-invalide",
-                    string.Create(CultureInfo.InvariantCulture, $"Le texte contient un caractère invalide (U+{violation.CodePoint:X4}) que le stockage ne peut pas enregistrer : supprimez-le ou retapez le texte, puis déposez le fichier à nouveau."),
-                    sheet,
-                    where,
-                    Excerpt(cell?.Text ?? violation.Value),
-                    "du texte sans caractère invalide");
+                issues.Add(IngestionMessages.InvalidCharacter(violation.CodePoint, sheet, where, Excerpt(cell?.Text ?? violation.Value)));
                 break;
             case TableViolationKind.StringTooLong:
-                var length = cell?.Text?.Length ?? violation.Size;
-                issues.Error(
-                    "texte-trop-long",
-                    cell is not null
-                        ? $"Le texte fait {FrenchFormat.Number(length)} caractères ; le stockage en accepte au plus {FrenchFormat.Number(TableLimits.MaxStringChars)} par valeur : raccourcissez-le."
-                        : $"Les textes de cette ligne font ensemble {FrenchFormat.Number(length)} caractères une fois enregistrés ; le stockage en accepte au plus {FrenchFormat.Number(TableLimits.MaxStringChars)} par valeur : raccourcissez-les.",
-                    sheet,
-                    where,
-                    Excerpt(cell?.Text ?? violation.Value),
-                    $"au plus {FrenchFormat.Number(TableLimits.MaxStringChars)} caractères");
+                issues.Add(IngestionMessages.TextTooLong(cell?.Text?.Length ?? violation.Size, sheet, where, Excerpt(cell?.Text ?? violation.Value)));
                 break;
             default:
-                issues.Error(
-                    "ligne-trop-grande",
-                    $"Cette ligne occupe {FrenchFormat.Number(violation.Size / 1024m / 1024m, 1)} Mo une fois enregistrée ; le stockage accepte au plus 1 Mo par ligne : raccourcissez ses textes.",
-                    sheet,
-                    where,
-                    null,
-                    "au plus 1 Mo par ligne");
+                issues.Add(IngestionMessages.RowTooLarge(violation.Size, sheet, where));
                 break;
         }
     }

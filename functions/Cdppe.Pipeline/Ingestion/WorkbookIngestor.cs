@@ -1,4 +1,5 @@
 using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
@@ -48,7 +49,7 @@ public sealed class WorkbookIngestor(
         if (size > MaxUploadBytes)
         {
             var content = new WorkbookContent();
-            content.Issues.Error("fichier-trop-gros", $"Le fichier fait {size / (1024 * 1024)} Mo ; la limite est de {MaxUploadBytes / (1024 * 1024)} Mo. Il reste dans le dépôt, non importé.");
+            content.Issues.Add(IngestionMessages.FileTooLarge(size.Value, MaxUploadBytes));
             return await recorder.RecordAsync(new IngestionOutcome(Upload.Unread(blobName, size.Value, clock.GetUtcNow()), content, null, null, null), cancellationToken);
         }
 
@@ -114,7 +115,7 @@ public sealed class WorkbookIngestor(
         var content = new WorkbookContent();
         if (upload.Path is null)
         {
-            content.Issues.Error("chemin-invalide", upload.PathError!);
+            content.Issues.Add(IngestionMessages.InvalidPath(upload.PathError!));
             return (content, false);
         }
 
@@ -128,7 +129,7 @@ public sealed class WorkbookIngestor(
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Blob {BlobName}: reading stopped after its time budget of {Seconds} s; the file is rejected", upload.BlobName, settings.TimeBudgetSeconds);
-            content.Issues.Error("delai-depasse", settings.TimeBudgetMessage());
+            content.Issues.Add(IngestionMessages.TimeBudgetExceeded(settings.TimeBudgetSeconds));
             return (content, true);
         }
     }

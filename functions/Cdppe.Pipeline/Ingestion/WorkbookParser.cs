@@ -1,4 +1,5 @@
 using Cdppe.Pipeline.Ingestion.Kinds;
+using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 
 namespace Cdppe.Pipeline.Ingestion;
@@ -46,7 +47,7 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
             using var workbook = SpreadsheetFormats.Open(stream, bounds);
             if (workbook.HasMacros)
             {
-                content.Issues.Warning("macros-ignorees", "Le classeur contient des macros (VBA) : elles ne sont jamais exécutées et ont été ignorées.");
+                content.Issues.Add(IngestionMessages.MacrosIgnored());
             }
 
             foreach (var sheet in workbook.Sheets)
@@ -54,14 +55,14 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
                 if (sheet.Name.StartsWith(WorkbookAnnotator.IssuesSheetName, StringComparison.Ordinal))
                 {
                     // The list of problems added to a rejected copy: the user corrected the file and dropped it again.
-                    content.Issues.Add(new ValidationIssue(Severity.Info, "feuille-erreurs-ignoree", "La feuille listant les erreurs d'un import précédent a été ignorée.", sheet.Name));
+                    content.Issues.Add(IngestionMessages.IssuesSheetIgnored(sheet.Name));
                     content.Sheets.Add(new SheetSummary(sheet.Name, null, 0, []));
                     continue;
                 }
 
                 if (sheet.Visibility != SheetVisibility.Visible)
                 {
-                    content.Issues.Warning("feuille-masquee", "La feuille est masquée : elle n'a pas été lue. Affichez-la si elle contient des données à importer.", sheet.Name);
+                    content.Issues.Add(IngestionMessages.HiddenSheet(sheet.Name));
                     content.Sheets.Add(new SheetSummary(sheet.Name, null, 0, []));
                     continue;
                 }
@@ -72,25 +73,23 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
                 }
                 catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or IOException or InvalidCastException or ArgumentOutOfRangeException or KeyNotFoundException)
                 {
-                    content.Issues.Error("feuille-illisible", "Le contenu XML de la feuille est invalide ou incomplet : elle n'a pas pu être lue. Ouvrez le fichier dans Excel, enregistrez-le à nouveau au format .xlsx, puis déposez-le.", sheet.Name);
+                    content.Issues.Add(IngestionMessages.UnreadableSheet(sheet.Name));
                     content.Sheets.Add(new SheetSummary(sheet.Name, null, 0, []));
                 }
             }
 
             if (workbook.Sheets.Count == 0 || content.Sheets.All(s => s.Kind is null))
             {
-                content.Issues.Error(
-                    "aucune-feuille-reconnue",
-                    $"Aucune feuille du classeur n'a été reconnue. Types attendus : {string.Join(", ", KnownKinds)} ; vérifiez que les en-têtes de colonnes sont présents dans les 20 premières lignes.");
+                content.Issues.Add(IngestionMessages.NoSheetRecognised(HeaderLocator.RowsScanned, KnownKinds));
             }
         }
         catch (WorkbookFormatException ex)
         {
-            content.Issues.Error("classeur-illisible", ex.Message, ex.Sheet, ex.Cell);
+            content.Issues.Add(IngestionMessages.UnreadableWorkbook(ex.Message, ex.Sheet, ex.Cell));
         }
         catch (System.Xml.XmlException ex)
         {
-            content.Issues.Error("classeur-illisible", $"Le contenu XML d'une feuille est invalide ou interdit (DTD, entités externes) près de la ligne {ex.LineNumber} : le fichier est refusé par sécurité.");
+            content.Issues.Add(IngestionMessages.ForbiddenXml(ex.LineNumber));
         }
 
         return content;
@@ -124,12 +123,12 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
 
         if (head.All(r => r.IsBlank))
         {
-            content.Issues.Warning("feuille-vide", "La feuille est vide : elle a été ignorée.", sheet.Name);
+            content.Issues.Add(IngestionMessages.EmptySheet(sheet.Name));
             content.Sheets.Add(new SheetSummary(sheet.Name, null, 0, []));
             return;
         }
 
-        content.Issues.Warning("feuille-inconnue", $"Feuille non reconnue : elle a été ignorée (aucun en-tête d'un type de classeur connu dans ses {HeaderLocator.RowsScanned} premières lignes ; types attendus : {string.Join(", ", KnownKinds)}).", sheet.Name);
+        content.Issues.Add(IngestionMessages.UnknownSheet(sheet.Name, HeaderLocator.RowsScanned, KnownKinds));
         content.Sheets.Add(new SheetSummary(sheet.Name, null, 0, []));
     }
 

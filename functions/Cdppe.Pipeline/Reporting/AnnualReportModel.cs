@@ -1,5 +1,7 @@
 using System.Globalization;
 using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Ingestion.Kinds;
+using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Reporting;
@@ -200,8 +202,18 @@ public sealed record UnreliableIndicator(string Code, string Label, IReadOnlyLis
     public string? LastReliableValue { get; init; }
 }
 
-/// <summary>A warning (or error) of an ingested workbook, with its source cell.</summary>
-public sealed record SourceWarning(string FileName, string Severity, string Message, string? Sheet, string? Cell, string? Seen, string? Expected);
+/// <summary>A warning (or error) of an ingested workbook, with its source cell and the structured fields of its issue.</summary>
+public sealed record SourceWarning(string FileName, string Severity, string Message, string? Sheet, string? Cell, string? Seen, string? Expected)
+{
+    public string? Code { get; init; }
+
+    /// <summary>The workbook kind whose check raised the warning (<see cref="Ingestion.ValidationIssue.Kind"/>).</summary>
+    public string? Kind { get; init; }
+
+    public string? Column { get; init; }
+
+    public string? Engagement { get; init; }
+}
 
 /// <summary>A consistency check made by the report itself (fiche totals, overruns, missing bilans).</summary>
 public sealed record ReportCheck(string Subject, string Message);
@@ -249,7 +261,7 @@ public sealed record ReportInputs
 }
 
 /// <summary>Everything the annual report shows, computed from storage; totals and percentages are recomputed, never copied.</summary>
-public sealed partial record AnnualReportModel
+public sealed record AnnualReportModel
 {
     public required Departement Departement { get; init; }
 
@@ -328,36 +340,28 @@ public sealed partial record AnnualReportModel
             ? d.Objectif is { } o ? ReferenceData.ObjectiveLabel(o) ?? line.Objectif : "Sans objectif"
             : line.Objectif;
 
+    /// <summary>The amount columns of the rapport financier (<see cref="BudgetLine"/> properties) by their name in the template data.</summary>
     private static readonly Dictionary<string, string> TotalColumns = new(StringComparer.Ordinal)
     {
-        ["budget global"] = "budgetGlobal",
-        ["Département"] = "departement",
-        ["FIR"] = "fir",
-        ["État"] = "etat",
-        ["ONDAM"] = "ondam",
-        ["consommé au 31/12 de l'année précédente"] = "consommeAvant",
-        ["consommé dans l'année"] = "consommeAnnee",
-        ["consommé cumulé"] = "consommeCumule",
+        [nameof(BudgetLine.BudgetGlobal)] = "budgetGlobal",
+        [nameof(BudgetLine.Departement)] = "departement",
+        [nameof(BudgetLine.Fir)] = "fir",
+        [nameof(BudgetLine.Etat)] = "etat",
+        [nameof(BudgetLine.Ondam)] = "ondam",
+        [nameof(BudgetLine.ConsumedBefore)] = "consommeAvant",
+        [nameof(BudgetLine.ConsumedInYear)] = "consommeAnnee",
+        [nameof(BudgetLine.ConsumedCumulative)] = "consommeCumule",
     };
 
-    /// <summary>The rapport financier's checks of its printed totals ("Colonne consommé dans l'année : le sous-total de « Engagement 1 » imprimé ne correspond pas…").</summary>
-    private static List<PrintedTotal> PrintedTotalsOf(IEnumerable<SourceWarning> warnings)
-    {
-        var result = new List<PrintedTotal>();
-        foreach (var w in warnings)
-        {
-            var match = PrintedTotalMessage().Match(w.Message);
-            if (match.Success && TotalColumns.TryGetValue(match.Groups["column"].Value, out var column) && w.Seen is { } printed && w.Expected is { } sum)
-            {
-                result.Add(new PrintedTotal(match.Groups["engagement"].Success ? match.Groups["engagement"].Value : null, column, printed, sum, w.Sheet, w.Cell));
-            }
-        }
-
-        return result;
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex("^Colonne (?<column>.+?) : (?:le sous-total de « (?<engagement>.+?) »|le total général) imprimé ne correspond pas à la somme des lignes")]
-    private static partial System.Text.RegularExpressions.Regex PrintedTotalMessage();
+    /// <summary>The rapport financier's checks of its printed totals, from the structured fields of their warnings.</summary>
+    private static List<PrintedTotal> PrintedTotalsOf(IEnumerable<SourceWarning> warnings) =>
+        warnings
+            .Where(w => w.Code == IngestionMessages.TotalMismatchCode && w.Kind == RapportFinancierParser.KindName)
+            .Select(w => TotalColumns.TryGetValue(w.Column ?? string.Empty, out var column) && w.Seen is { } printed && w.Expected is { } sum
+                ? new PrintedTotal(w.Engagement, column, printed, sum, w.Sheet, w.Cell)
+                : null)
+            .OfType<PrintedTotal>()
+            .ToList();
 
     /// <summary>
     /// Status "non fiable": the year's latest value was declared unreliable. The value shown is then the last reliable

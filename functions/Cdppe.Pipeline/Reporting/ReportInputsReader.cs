@@ -96,6 +96,12 @@ public sealed class ReportInputsReader(
 
         return report is null
             ? [new SourceWarning(record.FileName, "avertissement", $"Le compte rendu d'import de ce classeur est introuvable ({record.WarningCount} avertissements annoncés).", null, null, null, null)]
-            : report.Issues.Where(i => i.Severity != "information").Select(i => new SourceWarning(record.FileName, i.Severity, i.Message, i.Sheet, i.Cell, i.Seen, i.Expected));
+            : report.Issues.Where(i => i.Severity != "information").Select(i => new SourceWarning(record.FileName, i.Severity, i.Message, i.Sheet, i.Cell, i.Seen, i.Expected)
+            {
+                Code = i.Code,
+                Kind = i.Kind,
+                Column = i.Column,
+                Engagement = i.Engagement,
+            });
     }
 }

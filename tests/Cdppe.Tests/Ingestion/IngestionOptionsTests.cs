@@ -2,7 +2,7 @@ using Cdppe.Pipeline.Ingestion;
 
 namespace Cdppe.Tests.Ingestion;
 
-/// <summary>The ingestion settings: their defaults, their bounds and the refusal's French text.</summary>
+/// <summary>The ingestion settings: their defaults and their bounds.</summary>
 public sealed class IngestionOptionsTests
 {
     [Fact]
@@ -11,17 +11,6 @@ public sealed class IngestionOptionsTests
         var options = new IngestionOptions();
 
         Assert.Equal((4, 120d, true), (options.MaxParallelDepartements, options.TimeBudgetSeconds, options.IsValid));
-        Assert.Equal(
-            "Le classeur n'a pas pu être lu en 120 secondes (limite de temps par fichier) : il est refusé. Vérifiez qu'il ne contient pas de lignes ou de colonnes répétées en très grand nombre, puis déposez-le à nouveau.",
-            options.TimeBudgetMessage());
-    }
-
-    [Theory]
-    [InlineData(1200, "en 1\u00A0200 secondes (")]
-    [InlineData(1.5, "en 1,5 seconde (")]
-    public void TheLimitIsWrittenWithFrenchNumbers(double seconds, string expected)
-    {
-        Assert.Contains(expected, new IngestionOptions { TimeBudgetSeconds = seconds }.TimeBudgetMessage(), StringComparison.Ordinal);
     }
 
     [Theory]

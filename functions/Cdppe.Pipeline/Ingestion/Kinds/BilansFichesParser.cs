@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Model;
 
@@ -46,13 +47,7 @@ public sealed partial class BilansFichesParser : ISheetParser
             ?? (Years.OnlyOne(header.TextOf("aPoursuivre")) is { } next ? next - 1 : null);
         if (year is null)
         {
-            issues.Error(
-                "annee-introuvable",
-                "Impossible de déterminer l'année des bilans : l'en-tête du bilan qualitatif doit contenir sa date, par exemple « Bilan qualitatif au 31/12/2022 », ou le titre l'année (« Bilans des fiches actions 2022 »).",
-                sheet,
-                header.CellOf("bilanQualitatif"),
-                header.RawTextOf("bilanQualitatif"),
-                "« Bilan qualitatif au 31/12/AAAA »");
+            issues.Add(IngestionMessages.YearNotFound(KindName, sheet, header.CellOf("bilanQualitatif"), header.RawTextOf("bilanQualitatif")));
             return [];
         }
 
@@ -65,7 +60,7 @@ public sealed partial class BilansFichesParser : ISheetParser
             {
                 if (row.NonEmpty.Any(c => !c.FromMerge))
                 {
-                    issues.Error("fiche-absente", "Cette ligne de bilan n'a pas de numéro de fiche action.", sheet, ficheCell.Reference, null, "le numéro de la fiche action");
+                    issues.Add(IngestionMessages.FicheMissing(KindName, sheet, ficheCell.Reference));
                 }
 
                 continue;
@@ -73,13 +68,13 @@ public sealed partial class BilansFichesParser : ISheetParser
 
             if (Cells.FicheNumber(ficheCell) is not { } numero)
             {
-                issues.Error("fiche-invalide", "Le numéro de fiche action est illisible.", sheet, ficheCell.Reference, ficheCell.Display, "un entier de 1 à 999");
+                issues.Add(IngestionMessages.InvalidFiche(sheet, ficheCell));
                 continue;
             }
 
             if (seen.TryGetValue(numero, out var first))
             {
-                issues.Error("fiche-en-double", $"La fiche action n° {numero} a deux bilans dans la feuille (premier en {first}).", sheet, ficheCell.Reference, ficheCell.Display, "un numéro de fiche unique");
+                issues.Add(IngestionMessages.DuplicateFiche(KindName, numero, first, sheet, ficheCell));
                 continue;
             }
 
@@ -95,7 +90,7 @@ public sealed partial class BilansFichesParser : ISheetParser
                     (planned, moyens) = ReadMoyens(value.Text);
                     if (planned is null && Amounts.FirstIn(value.Text) is null && !IndicatorCodes.IsPlaceholder(value.Text))
                     {
-                        issues.Warning("montant-illisible", $"Fiche {numero} : aucun montant en euros n'a été trouvé dans les moyens prévisionnels.", sheet, cell.Reference, Short(cell.Display), "« Total : 839 727 € »");
+                        issues.Add(IngestionMessages.NoAmountInText(numero, sheet, cell.Reference, Short(cell.Display)));
                     }
                 }
                 else if (!Amounts.TryRead(cell, $"des moyens prévisionnels de la fiche {numero}", sheet, issues, out planned, blank: null))
@@ -109,7 +104,7 @@ public sealed partial class BilansFichesParser : ISheetParser
             int? objectif = objectives.Count > 0 ? objectives[0] : NationalObjectives.Match(objectifText);
             if (objectives.Count > 1)
             {
-                issues.Warning("plusieurs-objectifs", $"La fiche {numero} nomme plusieurs objectifs ({string.Join(", ", objectives)}) : elle est rattachée au premier, l'objectif {objectives[0]}.", sheet, CellReference.Format(header["objectif"], row.Index), Short(objectifText), "un seul objectif par fiche");
+                issues.Add(IngestionMessages.SeveralObjectives(numero, objectives, sheet, CellReference.Format(header["objectif"], row.Index), Short(objectifText)));
             }
 
             var financier = Cells.Text(row, header, "bilanFinancier");
@@ -143,7 +138,7 @@ public sealed partial class BilansFichesParser : ISheetParser
 
         if (seen.Count == 0)
         {
-            issues.Error("tableau-vide", "La feuille des bilans ne contient aucune fiche sous son en-tête.", sheet, CellReference.Format(header["fiche"], header.LastHeaderRow + 1));
+            issues.Add(IngestionMessages.EmptyTable(KindName, sheet, CellReference.Format(header["fiche"], header.LastHeaderRow + 1)));
         }
 
         return [year.Value];
@@ -213,7 +208,7 @@ public sealed partial class BilansFichesParser : ISheetParser
 
         if (consumed > planned)
         {
-            issues.Warning("consomme-superieur-prevu", $"Bilan de la fiche {bilan.Numero} : le montant consommé ({FrenchFormat.Euros(consumed)}) dépasse le total prévu ({FrenchFormat.Euros(planned)}).", sheet, cell, FrenchFormat.Euros(consumed), $"au plus {FrenchFormat.Euros(planned)}");
+            issues.Add(IngestionMessages.BilanOverConsumed(bilan.Numero, consumed, planned, sheet, cell));
         }
 
         if (bilan.ConsumedPercentPrinted is { } printed && planned > 0)
@@ -225,13 +220,13 @@ public sealed partial class BilansFichesParser : ISheetParser
             var rounded = Math.Round(actual, decimals, MidpointRounding.AwayFromZero);
             if (printed * 100m != truncated && printed * 100m != rounded)
             {
-                issues.Warning("pourcentage-incoherent", $"Bilan de la fiche {bilan.Numero} : le pourcentage consommé imprimé ne correspond pas à {FrenchFormat.Euros(consumed)} / {FrenchFormat.Euros(planned)}.", sheet, cell, FrenchFormat.Percent(printed, decimals), FrenchFormat.Percent(actual / 100m, Math.Max(decimals, 1)));
+                issues.Add(IngestionMessages.PercentMismatch(bilan.Numero, consumed, planned, FrenchFormat.Percent(printed, decimals), FrenchFormat.Percent(actual / 100m, Math.Max(decimals, 1)), sheet, cell));
             }
         }
 
         if (notConsumed is { } rest && rest != planned - consumed)
         {
-            issues.Warning("non-consomme-incoherent", $"Bilan de la fiche {bilan.Numero} : le montant non consommé ne fait pas le total prévu moins le consommé.", sheet, cell, FrenchFormat.Euros(rest), FrenchFormat.Euros(planned - consumed));
+            issues.Add(IngestionMessages.NotConsumedMismatch(bilan.Numero, rest, planned - consumed, sheet, cell));
         }
     }
 

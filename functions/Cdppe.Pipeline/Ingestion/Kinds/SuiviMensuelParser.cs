@@ -1,3 +1,4 @@
+using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Model;
 
@@ -42,7 +43,7 @@ public sealed class SuiviMensuelParser : ISheetParser
             var code = columns.Code > 0 && !codeCell.IsEmpty ? codeCell.Display.Trim().ToUpperInvariant() : null;
             if (label is null && code is null)
             {
-                issues.Error("indicateur-absent", "La ligne n'indique ni code ni libellé d'indicateur.", sheet, labelCell.Reference, null, "un code ou un libellé d'indicateur");
+                issues.Add(IngestionMessages.MissingIndicator(sheet, labelCell.Reference));
                 continue;
             }
 
@@ -57,20 +58,20 @@ public sealed class SuiviMensuelParser : ISheetParser
             code ??= IndicatorCodes.Derive(NationalObjectives.Match(Optional(row, columns.Objective)), label!);
             if (!TryReadPeriod(input.Workbook, periodCell, out var parsedPeriod) || parsedPeriod is not { } period)
             {
-                issues.Error("periode-illisible", "La période n'est pas un mois reconnu.", sheet, periodCell.Reference, periodCell.Display, "un mois au format AAAA-MM, par exemple « 2022-06 »");
+                issues.Add(IngestionMessages.UnreadablePeriod(sheet, periodCell));
                 continue;
             }
 
             var value = CellValueParser.Parse(valueCell);
             if (value.Status == ValueStatus.Error)
             {
-                issues.Error("formule-en-erreur", "La valeur contient une erreur de formule.", sheet, valueCell.Reference, valueCell.Display, "un nombre, un pourcentage, un jalon ou « NC »");
+                issues.Add(IngestionMessages.ValueFormulaError("de l'indicateur", sheet, valueCell));
                 continue;
             }
 
             if (value.Status == ValueStatus.Value && value.Number < 0)
             {
-                issues.Error("valeur-negative", "La valeur d'un indicateur ne peut pas être négative.", sheet, valueCell.Reference, valueCell.Display, "une valeur positive ou nulle");
+                issues.Add(IngestionMessages.NegativeValue("de l'indicateur", sheet, valueCell));
                 continue;
             }
 
@@ -85,14 +86,14 @@ public sealed class SuiviMensuelParser : ISheetParser
                 }
                 else if (fiable is not ("" or "oui" or "o" or "vrai" or "1"))
                 {
-                    issues.Warning("fiabilite-illisible", "La colonne « fiable » attend « oui » ou « non » ; la valeur est considérée comme fiable.", sheet, fiableCell.Reference, fiableCell.Display, "« oui » ou « non »");
+                    issues.Add(IngestionMessages.UnreadableReliability(sheet, fiableCell));
                 }
             }
 
             var valueReference = valueCell.Reference;
             if (!seen.TryAdd((code, period), valueReference))
             {
-                issues.Error("valeur-en-double", $"L'indicateur {code} a déjà une valeur pour {period} (cellule {seen[(code, period)]}).", sheet, valueReference, valueCell.Display, "une seule valeur par indicateur et par mois");
+                issues.Add(IngestionMessages.DuplicateValue(code, period, seen[(code, period)], sheet, valueCell));
                 continue;
             }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Model;
 
@@ -34,7 +35,57 @@ public sealed partial class TableauDeBordParser : ISheetParser
     public IReadOnlyList<int> Parse(SheetInput input, HeaderMap header, WorkbookContent content)
     {
         var sheet = input.Sheet.Name;
-        var issues = content.Issues;
+        var (targets, achieved) = YearColumns(header);
+        if (targets.Count == 0)
+        {
+            content.Issues.Add(IngestionMessages.YearNotFound(KindName, sheet, header.CellOf("cible"), header.RawTextOf("cible")));
+            return [];
+        }
+
+        string? objectifText = null;
+        int? objectif = null;
+        var seen = new Dictionary<string, (SourcedIndicator Indicator, string Cell)>(StringComparer.Ordinal);
+        foreach (var row in input.Rows.Where(r => r.Index > header.LastHeaderRow && !r.IsBlank))
+        {
+            if (Cells.IsEngagementBanner(row, out _))
+            {
+                objectifText = null;
+                objectif = null;
+                continue;
+            }
+
+            var labelCell = row.Get(header["indicateur"]);
+            var label = labelCell.IsEmpty ? null : labelCell.Display.Trim();
+            if (label is not null && TextNormalizer.Normalize(label).StartsWith("indicateur", StringComparison.Ordinal) && label.Length < 20)
+            {
+                // The header repeated on a new page.
+                continue;
+            }
+
+            if (Cells.Text(row, header, "objectif") is { } o && o != objectifText)
+            {
+                objectifText = o;
+                objectif = ReadObjective(o, CellReference.Format(header["objectif"], row.Index), sheet, content.Issues);
+            }
+
+            if (label is not null)
+            {
+                var definition = ReadIndicator(input, row, header, targets, achieved, objectif, label, labelCell, content.Issues);
+                Keep(definition, label, labelCell, seen, content, sheet);
+            }
+        }
+
+        if (seen.Count == 0)
+        {
+            content.Issues.Add(IngestionMessages.EmptyTable(KindName, sheet, CellReference.Format(header["indicateur"], header.LastHeaderRow + 1)));
+        }
+
+        return targets.Values.Concat(achieved.Values).Distinct().Order().ToList();
+    }
+
+    /// <summary>The columns of the targets and of the achieved values, with their years (written under the group label).</summary>
+    private static (Dictionary<int, int> Targets, Dictionary<int, int> Achieved) YearColumns(HeaderMap header)
+    {
         var targets = new Dictionary<int, int>();
         var achieved = new Dictionary<int, int>();
         foreach (var (column, full) in header.FullTexts)
@@ -54,155 +105,116 @@ public sealed partial class TableauDeBordParser : ISheetParser
             }
         }
 
-        if (targets.Count == 0)
+        return (targets, achieved);
+    }
+
+    private static int? ReadObjective(string text, string cell, string sheet, IssueList issues)
+    {
+        var objectif = NationalObjectives.Match(text);
+        if (objectif is null && !NationalObjectives.IsWithoutObjective(text))
         {
-            issues.Error(
-                "annee-introuvable",
-                "Impossible de trouver les années du tableau de bord : écrivez les années (« 2020 », « 2021 », « 2022 ») sous « Niveau cible de l'objectif » et sous « Niveau d'atteinte de l'objectif ».",
-                sheet,
-                header.CellOf("cible"),
-                header.RawTextOf("cible"),
-                "une ligne d'années sous les en-têtes de cibles");
-            return [];
+            issues.Add(IngestionMessages.UnknownObjective(sheet, cell, text));
         }
 
-        string? mesure = null;
-        string? objectifText = null;
-        int? objectif = null;
-        var seen = new Dictionary<string, (SourcedIndicator Indicator, string Cell)>(StringComparer.Ordinal);
-        foreach (var row in input.Rows.Where(r => r.Index > header.LastHeaderRow && !r.IsBlank))
+        return objectif;
+    }
+
+    /// <summary>One indicator row: its baseline, targets and achieved values, coded under its objective.</summary>
+    private static IndicatorDefinition ReadIndicator(SheetInput input, XlsxRow row, HeaderMap header, Dictionary<int, int> targets, Dictionary<int, int> achieved, int? objectif, string label, XlsxCell labelCell, IssueList issues)
+    {
+        var sheet = input.Sheet.Name;
+        var parsed = new List<ParsedValue>();
+        var baseline = header.Has("diagnostic") ? ReadFigure(row.Get(header["diagnostic"]), "de diagnostic", sheet, issues, parsed) : null;
+        var targetFigures = ReadFigures(row, targets, "cible", sheet, issues, parsed);
+        var achievedFigures = ReadFigures(row, achieved, "atteinte", sheet, issues, parsed);
+        var clean = IndicatorCodes.StripNotes(label);
+        var code = IndicatorCodes.Derive(objectif, clean);
+        var kind = IndicatorCodes.InferKind(clean, parsed);
+        var rate = IndicatorCodes.DerivedRate(code);
+        return new IndicatorDefinition
         {
-            if (Cells.IsEngagementBanner(row, out _))
+            Code = code,
+            Label = clean,
+            Objectif = objectif,
+            Kind = kind,
+            Fundamental = objectif is <= 11,
+            Baseline = baseline,
+            BaselineDate = header.Has("date") ? DateText(input.Workbook, row.Get(header["date"])) : null,
+            Source = Cells.Text(row, header, "source"),
+            Targets = targetFigures,
+            Achieved = achievedFigures,
+            NumeratorCode = rate?.Numerator,
+            DenominatorCode = rate?.Denominator,
+            Milestones = kind == IndicatorKind.Milestone
+                ? targetFigures.OrderBy(t => t.Key).Select(t => t.Value.Text).OfType<string>().Where(t => !IndicatorCodes.IsPlaceholder(t)).Distinct().ToList()
+                : [],
+            SourceCell = labelCell.Reference,
+        };
+    }
+
+    private static Dictionary<int, IndicatorFigure> ReadFigures(XlsxRow row, Dictionary<int, int> columns, string what, string sheet, IssueList issues, List<ParsedValue> parsed)
+    {
+        var figures = new Dictionary<int, IndicatorFigure>();
+        foreach (var (column, year) in columns.OrderBy(t => t.Value))
+        {
+            if (ReadFigure(row.Get(column), $"{what} {year}", sheet, issues, parsed) is { } figure)
             {
-                mesure = null;
-                objectifText = null;
-                objectif = null;
-                continue;
+                figures[year] = figure;
             }
+        }
 
-            var labelCell = row.Get(header["indicateur"]);
-            var label = labelCell.IsEmpty ? null : labelCell.Display.Trim();
-            if (label is not null && TextNormalizer.Normalize(label).StartsWith("indicateur", StringComparison.Ordinal) && label.Length < 20)
-            {
-                // The header repeated on a new page.
-                continue;
-            }
+        return figures;
+    }
 
-            if (Cells.Text(row, header, "mesure") is { } m && m != mesure)
-            {
-                mesure = m;
-            }
+    private static IndicatorFigure? ReadFigure(XlsxCell cell, string what, string sheet, IssueList issues, List<ParsedValue> parsed)
+    {
+        var value = CellValueParser.Parse(cell);
+        switch (value.Status)
+        {
+            case ValueStatus.Error:
+                issues.Add(IngestionMessages.ValueFormulaError(what, sheet, cell));
+                return null;
+            case ValueStatus.Value when value.Number < 0:
+                issues.Add(IngestionMessages.NegativeValue(what, sheet, cell));
+                return null;
+            case ValueStatus.Text when SeveralValues().IsMatch(value.Text ?? string.Empty):
+                issues.Add(IngestionMessages.SeveralValues(what, sheet, cell));
+                return new IndicatorFigure(null, false, value.Text);
+        }
 
-            if (Cells.Text(row, header, "objectif") is { } o && o != objectifText)
-            {
-                objectifText = o;
-                objectif = NationalObjectives.Match(o);
-                if (objectif is null && !NationalObjectives.IsWithoutObjective(o))
-                {
-                    issues.Warning("objectif-inconnu", "L'objectif n'a pas été reconnu dans la liste nationale (1 à 26) : ses indicateurs sont codés sans objectif (OXX).", sheet, CellReference.Format(header["objectif"], row.Index), o, "le libellé national de l'objectif ou « Objectif N : … »");
-                }
-            }
+        parsed.Add(value);
+        return Cells.Figure(value);
+    }
 
-            if (label is null)
-            {
-                continue;
-            }
-
-            var parsed = new List<ParsedValue>();
-            IndicatorFigure? Read(XlsxCell cell, string what)
-            {
-                var value = CellValueParser.Parse(cell);
-                switch (value.Status)
-                {
-                    case ValueStatus.Error:
-                        issues.Error("formule-en-erreur", $"La valeur {what} contient une erreur de formule.", sheet, cell.Reference, cell.Display, "un nombre, un pourcentage, un jalon ou « NC »");
-                        return null;
-                    case ValueStatus.Value when value.Number < 0:
-                        issues.Error("valeur-negative", $"La valeur {what} ne peut pas être négative.", sheet, cell.Reference, cell.Display, "une valeur positive ou nulle");
-                        return null;
-                    case ValueStatus.Text when SeveralValues().IsMatch(value.Text ?? string.Empty):
-                        issues.Warning("plusieurs-valeurs", $"La cellule {what} contient plusieurs valeurs : elle est gardée comme texte. Mettez chaque indicateur sur sa ligne.", sheet, cell.Reference, cell.Display, "une seule valeur par cellule");
-                        return new IndicatorFigure(null, false, value.Text);
-                }
-
-                parsed.Add(value);
-                return Cells.Figure(value);
-            }
-
-            var baseline = header.Has("diagnostic") ? Read(row.Get(header["diagnostic"]), "de diagnostic") : null;
-            var targetFigures = new Dictionary<int, IndicatorFigure>();
-            foreach (var (column, year) in targets.OrderBy(t => t.Value))
-            {
-                if (Read(row.Get(column), $"cible {year}") is { } figure)
-                {
-                    targetFigures[year] = figure;
-                }
-            }
-
-            var achievedFigures = new Dictionary<int, IndicatorFigure>();
-            foreach (var (column, year) in achieved.OrderBy(t => t.Value))
-            {
-                if (Read(row.Get(column), $"atteinte {year}") is { } figure)
-                {
-                    achievedFigures[year] = figure;
-                }
-            }
-
-            var clean = IndicatorCodes.StripNotes(label);
-            var code = IndicatorCodes.Derive(objectif, clean);
-            var kind = IndicatorCodes.InferKind(clean, parsed);
-            var rate = IndicatorCodes.DerivedRate(code);
-            var definition = new IndicatorDefinition
-            {
-                Code = code,
-                Label = clean,
-                Objectif = objectif,
-                Kind = kind,
-                Fundamental = objectif is <= 11,
-                Baseline = baseline,
-                BaselineDate = header.Has("date") ? DateText(input.Workbook, row.Get(header["date"])) : null,
-                Source = Cells.Text(row, header, "source"),
-                Targets = targetFigures,
-                Achieved = achievedFigures,
-                NumeratorCode = rate?.Numerator,
-                DenominatorCode = rate?.Denominator,
-                Milestones = kind == IndicatorKind.Milestone
-                    ? targetFigures.OrderBy(t => t.Key).Select(t => t.Value.Text).OfType<string>().Where(t => !IndicatorCodes.IsPlaceholder(t)).Distinct().ToList()
-                    : [],
-                SourceCell = labelCell.Reference,
-            };
-            if (seen.TryGetValue(code, out var previous))
-            {
-                var before = previous.Indicator.Definition;
-                var empty = definition.Baseline is null && definition.Targets.Count == 0 && definition.Achieved.Count == 0;
-                var previousEmpty = before.Baseline is null && before.Targets.Count == 0 && before.Achieved.Count == 0;
-                if (!empty && !previousEmpty)
-                {
-                    issues.Warning("indicateur-en-double", $"L'indicateur « {clean} » apparaît deux fois pour le même objectif (première fois en {previous.Cell}) : seule la première ligne est gardée.", sheet, labelCell.Reference, label, "une seule ligne par indicateur et par objectif");
-                }
-
-                if (previousEmpty && !empty)
-                {
-                    var index = content.Indicators.IndexOf(previous.Indicator);
-                    var replacement = content.From(new SourcedIndicator(KindName, definition), sheet);
-                    content.Indicators[index] = replacement;
-                    seen[code] = (replacement, labelCell.Reference);
-                }
-
-                continue;
-            }
-
+    /// <summary>
+    /// The first row of an indicator is kept; a later one with values replaces a first one without any, and two rows
+    /// with values are a warning.
+    /// </summary>
+    private static void Keep(IndicatorDefinition definition, string label, XlsxCell labelCell, Dictionary<string, (SourcedIndicator Indicator, string Cell)> seen, WorkbookContent content, string sheet)
+    {
+        if (!seen.TryGetValue(definition.Code, out var previous))
+        {
             var sourced = content.From(new SourcedIndicator(KindName, definition), sheet);
-            seen[code] = (sourced, labelCell.Reference);
+            seen[definition.Code] = (sourced, labelCell.Reference);
             content.Indicators.Add(sourced);
+            return;
         }
 
-        if (seen.Count == 0)
+        var before = previous.Indicator.Definition;
+        var empty = definition.Baseline is null && definition.Targets.Count == 0 && definition.Achieved.Count == 0;
+        var previousEmpty = before.Baseline is null && before.Targets.Count == 0 && before.Achieved.Count == 0;
+        if (!empty && !previousEmpty)
         {
-            issues.Error("tableau-vide", "Le tableau de bord ne contient aucune ligne d'indicateur sous son en-tête.", sheet, CellReference.Format(header["indicateur"], header.LastHeaderRow + 1));
+            content.Issues.Add(IngestionMessages.DuplicateIndicator(definition.Label, previous.Cell, sheet, labelCell.Reference, label));
         }
 
-        return targets.Values.Concat(achieved.Values).Distinct().Order().ToList();
+        if (previousEmpty && !empty)
+        {
+            var index = content.Indicators.IndexOf(previous.Indicator);
+            var replacement = content.From(new SourcedIndicator(KindName, definition), sheet);
+            content.Indicators[index] = replacement;
+            seen[definition.Code] = (replacement, labelCell.Reference);
+        }
     }
 
     /// <summary>The date of the diagnostic value as written ("2018", "2019-2020") or a date cell as dd/mm/yyyy.</summary>

@@ -2,9 +2,6 @@ using Cdppe.Pipeline.Ingestion.Xlsx;
 
 namespace Cdppe.Pipeline.Ingestion;
 
-/// <summary>A sheet of a workbook: its position, its name as the user sees it and whether it is shown.</summary>
-public sealed record SpreadsheetSheet(int Index, string Name, SheetVisibility Visibility);
-
 /// <summary>
 /// What the sheet parsers read from a workbook, whatever program saved it (.xlsx, .ods, .xls): its sheets, and each
 /// sheet's rows streamed one at a time as <see cref="XlsxRow"/> cells (text, number with its display format, date

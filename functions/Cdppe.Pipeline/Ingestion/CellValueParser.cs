@@ -5,29 +5,6 @@ using Cdppe.Pipeline.Ingestion.Xlsx;
 
 namespace Cdppe.Pipeline.Ingestion;
 
-public enum ValueStatus
-{
-    /// <summary>A value was read.</summary>
-    Value,
-
-    /// <summary>Nothing in the cell.</summary>
-    Blank,
-
-    /// <summary>"NC": non communiqué.</summary>
-    NotCommunicated,
-
-    /// <summary>Text that is not a value of the expected kind ("Indicateur en construction", a milestone...).</summary>
-    Text,
-
-    /// <summary>An Excel error such as #REF!.</summary>
-    Error,
-}
-
-public readonly record struct ParsedValue(ValueStatus Status, decimal? Number, bool IsPercent, string? Text)
-{
-    public static ParsedValue Blank { get; } = new(ValueStatus.Blank, null, false, null);
-}
-
 /// <summary>Reads the French cell values of the seeds: "839 727 €", "- €", "2,90%", "NC", numbers with their format.</summary>
 public static partial class CellValueParser
 {

@@ -1,0 +1,8 @@
+namespace Cdppe.Pipeline.Ingestion;
+
+public enum Severity
+{
+    Error,
+    Warning,
+    Info,
+}

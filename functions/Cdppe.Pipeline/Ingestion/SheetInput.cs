@@ -1,0 +1,6 @@
+using Cdppe.Pipeline.Ingestion.Xlsx;
+
+namespace Cdppe.Pipeline.Ingestion;
+
+/// <summary>A sheet being parsed: the workbook, the sheet and its rows (header rows included).</summary>
+public sealed record SheetInput(ISpreadsheet Workbook, SpreadsheetSheet Sheet, IEnumerable<XlsxRow> Rows);

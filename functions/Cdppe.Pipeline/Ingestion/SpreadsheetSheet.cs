@@ -1,0 +1,6 @@
+using Cdppe.Pipeline.Ingestion.Xlsx;
+
+namespace Cdppe.Pipeline.Ingestion;
+
+/// <summary>A sheet of a workbook: its position, its name as the user sees it and whether it is shown.</summary>
+public sealed record SpreadsheetSheet(int Index, string Name, SheetVisibility Visibility);
