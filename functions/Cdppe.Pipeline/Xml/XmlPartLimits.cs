@@ -28,17 +28,7 @@ public sealed record XmlPartLimits
     public static XmlPartLimits Default { get; } = new();
 
     /// <summary>Reader settings for a streamed part: no DTD, no resolver, size-limited.</summary>
-    public XmlReaderSettings ReaderSettings() => new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreWhitespace = true,
-        IgnoreProcessingInstructions = true,
-        CheckCharacters = false,
-        MaxCharactersInDocument = MaxPartBytes,
-        CloseInput = false,
-    };
+    public XmlReaderSettings ReaderSettings() => HardenedXmlReaderSettings.ForStreaming(MaxPartBytes);
 
     /// <summary>The French text of a limit, as the user reads it in a refusal.</summary>
     internal string Describe(XmlLimit limit) => limit switch

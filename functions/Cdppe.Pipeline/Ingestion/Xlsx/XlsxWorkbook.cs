@@ -419,17 +419,7 @@ public sealed class XlsxWorkbook : ISpreadsheet
     }
 
     /// <summary>Settings of every XML part read (here and in the .ods reader): DTDs prohibited, no resolver, size-limited.</summary>
-    internal static XmlReaderSettings XmlSettings(XlsxLimits limits) => new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreWhitespace = true,
-        CheckCharacters = false,
-        IgnoreProcessingInstructions = true,
-        MaxCharactersInDocument = limits.MaxCharactersInPart,
-        CloseInput = false,
-    };
+    internal static XmlReaderSettings XmlSettings(XlsxLimits limits) => Xml.HardenedXmlReaderSettings.ForStreaming(limits.MaxCharactersInPart);
 
     private XlsxRow ToRow(SpreadsheetSheet sheet, int rowIndex, RowBuffer rawCells, List<(int R1, int C1, int R2, int C2)> merges, Dictionary<(int Row, int Col), XlsxCell> anchors)
     {

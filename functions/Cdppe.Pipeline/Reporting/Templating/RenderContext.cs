@@ -99,11 +99,12 @@ internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<str
 
     public void PopFrame() => frames.Pop();
 
-    public void Error(string code, TemplateTag tag, string message)
+    /// <summary>Adds an error of a tag, once per code, tag and paragraph (a tag in a loop is evaluated once per item).</summary>
+    public void Error(TemplateError error)
     {
-        if (seen.Add((code, tag.Raw, tag.Location.Paragraph)))
+        if (seen.Add((error.Code, error.Tag, error.Location?.Paragraph ?? 0)))
         {
-            Errors.Add(new TemplateError(code, tag.Raw, tag.Location, message));
+            Errors.Add(error);
         }
     }
 
@@ -161,7 +162,7 @@ internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<str
         {
             if (Scopes.Count == 0)
             {
-                Error("balise-inconnue", tag, $"La balise {tag.Raw} (l'élément courant) n'est utilisable que dans une boucle.");
+                Error(TemplateErrors.CurrentItemOutsideLoop(tag));
                 return false;
             }
 
@@ -182,7 +183,7 @@ internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<str
 
         if (!found)
         {
-            Error("balise-inconnue", tag, $"La balise {tag.Raw} est inconnue : « {first} » n'est pas une donnée du rapport à cet endroit.{Suggest(first, Scopes)}");
+            Error(TemplateErrors.UnknownName(tag, first, Suggest(first, Scopes)));
             return false;
         }
 
@@ -196,7 +197,7 @@ internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<str
             if (value is not IReadOnlyDictionary<string, object?> inner || !inner.TryGetValue(tag.Path[s], out value))
             {
                 var parent = string.Join('.', tag.Path.Take(s));
-                Error("balise-inconnue", tag, $"La balise {tag.Raw} est inconnue : « {tag.Path[s]} » n'existe pas dans « {parent} ».{Suggest(tag.Path[s], value is IReadOnlyDictionary<string, object?> d ? [d] : [])}");
+                Error(TemplateErrors.UnknownMember(tag, tag.Path[s], parent, Suggest(tag.Path[s], value is IReadOnlyDictionary<string, object?> d ? [d] : [])));
                 value = null;
                 return false;
             }
@@ -209,7 +210,7 @@ internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<str
     {
         var names = scopes.OfType<IReadOnlyDictionary<string, object?>>().SelectMany(d => d.Keys).Distinct(StringComparer.Ordinal).ToList();
         var close = names.Where(n => Distance(n.ToLowerInvariant(), name.ToLowerInvariant()) <= Math.Max(1, name.Length / 4)).OrderBy(n => Distance(n, name)).FirstOrDefault();
-        return close is null ? string.Empty : $" Vouliez-vous dire « {close} » ?";
+        return close is null ? string.Empty : TemplateErrors.DidYouMean(close);
     }
 
     private static int Distance(string a, string b)

@@ -43,13 +43,13 @@ public sealed class TemplateException : Exception
     public TemplateException(string message)
         : base(message)
     {
-        Errors = [new TemplateError("modele-invalide", string.Empty, null, message)];
+        Errors = [TemplateErrors.Invalid(message)];
     }
 
     public TemplateException(string message, Exception innerException)
         : base(message, innerException)
     {
-        Errors = [new TemplateError("modele-invalide", string.Empty, null, message)];
+        Errors = [TemplateErrors.Invalid(message)];
     }
 
     public IReadOnlyList<TemplateError> Errors { get; } = [];

@@ -31,7 +31,7 @@ public static class TemplateLexer
 
             if (close >= 0 && (open < 0 || close < open))
             {
-                errors.Add(new LexError("delimiteur-non-ouvert", close, $"« }}}} » sans « {{{{ » avant lui, près de « {Around(text, close)} »."));
+                errors.Add(TemplateErrors.DelimiterNotOpened(close, Around(text, close)));
                 i = close + Close.Length;
                 continue;
             }
@@ -40,13 +40,13 @@ public static class TemplateLexer
             var next = text.IndexOf(Open, open + Open.Length, StringComparison.Ordinal);
             if (end < 0)
             {
-                errors.Add(new LexError("delimiteur-non-ferme", open, $"« {{{{ » sans « }}}} » dans le même paragraphe, près de « {Around(text, open)} »."));
+                errors.Add(TemplateErrors.DelimiterNotClosed(open, Around(text, open), beforeNextTag: false));
                 break;
             }
 
             if (next >= 0 && next < end)
             {
-                errors.Add(new LexError("delimiteur-non-ferme", open, $"« {{{{ » sans « }}}} » avant la balise suivante, près de « {Around(text, open)} »."));
+                errors.Add(TemplateErrors.DelimiterNotClosed(open, Around(text, open), beforeNextTag: true));
                 i = next;
                 continue;
             }

@@ -60,7 +60,7 @@ public static class TagParser
         var text = content.Trim();
         if (text.Length == 0)
         {
-            errors.Add(new TemplateError("balise-vide", raw, location, $"La balise {raw} est vide : écrivez un nom entre les accolades, par exemple {{{{annee}}}}."));
+            errors.Add(TemplateErrors.EmptyTag(raw, location));
             return null;
         }
 
@@ -81,7 +81,7 @@ public static class TagParser
         var pathText = parts[0].Trim();
         if (pathText.Length == 0 && kind != TagKind.Close)
         {
-            errors.Add(new TemplateError("balise-invalide", raw, location, $"La balise {raw} n'a pas de nom."));
+            errors.Add(TemplateErrors.TagWithoutName(raw, location));
             return null;
         }
 
@@ -92,7 +92,7 @@ public static class TagParser
             {
                 if (!IsName(segment))
                 {
-                    errors.Add(new TemplateError("balise-invalide", raw, location, $"La balise {raw} contient un nom invalide « {segment} » : seuls les lettres, chiffres, « _ » et « - » sont permis, séparés par des points."));
+                    errors.Add(TemplateErrors.InvalidName(raw, segment, location));
                     return null;
                 }
 
@@ -114,7 +114,7 @@ public static class TagParser
 
         if (filters.Count > 0 && kind is not TagKind.Value)
         {
-            errors.Add(new TemplateError("balise-invalide", raw, location, $"La balise {raw} ne peut pas avoir de filtre : les filtres ne s'appliquent qu'aux valeurs affichées."));
+            errors.Add(TemplateErrors.FilterOnSection(raw, location));
             return null;
         }
 
@@ -131,20 +131,20 @@ public static class TagParser
             argument = Unquote(text[(colon + 1)..].Trim());
             if (argument is null)
             {
-                errors.Add(new TemplateError("balise-invalide", raw, location, $"La balise {raw} a un argument de filtre invalide : écrivez un nombre, un mot ou un texte entre guillemets."));
+                errors.Add(TemplateErrors.InvalidFilterArgument(raw, location));
                 return null;
             }
         }
 
         if (!TemplateFilters.IsKnown(name))
         {
-            errors.Add(new TemplateError("filtre-inconnu", raw, location, $"Le filtre « {name} » de la balise {raw} n'existe pas (filtres connus : {string.Join(", ", TemplateFilters.Names)})."));
+            errors.Add(TemplateErrors.UnknownFilter(raw, name, location));
             return null;
         }
 
         if (TemplateFilters.CheckArgument(name, argument) is { } problem)
         {
-            errors.Add(new TemplateError("filtre-invalide", raw, location, $"Le filtre « {name} » de la balise {raw} : {problem}"));
+            errors.Add(TemplateErrors.InvalidFilter(raw, name, problem, location));
             return null;
         }
 
