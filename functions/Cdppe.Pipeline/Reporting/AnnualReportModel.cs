@@ -1,5 +1,4 @@
 using System.Globalization;
-using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Reporting;

@@ -1,11 +1,5 @@
 namespace Cdppe.Pipeline.Reporting.Templating;
 
-/// <summary>A tag found in a paragraph's joined text: <c>[Start, End)</c> covers the delimiters.</summary>
-public readonly record struct LexedTag(int Start, int End, string Raw, string Content);
-
-/// <summary>A delimiter problem found by the lexer, with the fragment of text around it.</summary>
-public readonly record struct LexError(string Code, int Position, string Message);
-
 /// <summary>
 /// Finds <c>{{…}}</c> tags in the text of one paragraph. Word cuts a paragraph's text into many runs (spelling marks,
 /// revisions, bookmarks, a change of formatting in the middle of a word), so the lexer always works on the joined
