@@ -15,6 +15,7 @@ public sealed class GenerateAnnualReport(AnnualReportService reports)
     [ApiResponse(404, "No data was ingested for the département and the year.")]
     [ApiResponse(409, "An ingestion is replacing the département's data.")]
     [ApiResponse(422, "The département's Word template cannot be used (every error listed).")]
+    [ApiResponse(503, "The instance renders as many reports as it may and its queue is full (Retry-After).")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/reports/annual/{year}")] HttpRequest request,
         CancellationToken cancellationToken)
@@ -33,6 +34,10 @@ public sealed class GenerateAnnualReport(AnnualReportService reports)
         catch (InvalidReportTemplateException ex)
         {
             return Problems.InvalidTemplate(ex);
+        }
+        catch (ReportRendersBusyException ex)
+        {
+            return RenderQueueFull.Problem(request, ex);
         }
 
         return report is null

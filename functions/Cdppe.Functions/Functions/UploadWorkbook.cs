@@ -1,6 +1,9 @@
+using Azure.Storage;
+using Azure.Storage.Blobs.Models;
 using Cdppe.Functions.Hosting;
 using Cdppe.Functions.OpenApi;
 using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Portal;
 using Cdppe.Pipeline.Storage;
 
 namespace Cdppe.Functions.Functions;
@@ -30,7 +33,9 @@ public sealed class UploadWorkbook(CdppeStorage storage)
             return Problems.Problem(StatusCodes.Status413PayloadTooLarge);
         }
 
-        await storage.Uploads.GetBlobClient(blobName).UploadAsync(request.Body, overwrite: true, cancellationToken);
+        // Written as it arrives, in blocks of PortalDrops.BlockBytes: the memory of one upload stays that, whatever its size.
+        var blocks = new StorageTransferOptions { InitialTransferSize = PortalDrops.BlockBytes, MaximumTransferSize = PortalDrops.BlockBytes, MaximumConcurrency = 1 };
+        await storage.Uploads.GetBlobClient(blobName).UploadAsync(request.Body, new BlobUploadOptions { TransferOptions = blocks }, cancellationToken);
         return new AcceptedResult(
             $"/api/ingestions?departement={path.Departement.Code}",
             new { blob = $"{ContainerNames.Uploads}/{blobName}", message = "Fichier déposé : il sera importé dans quelques secondes." });

@@ -15,11 +15,13 @@ public sealed class DropPortalFile(PortalAccess access, PortalDrops drops)
     [Function(nameof(DropPortalFile))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PortalCall.Api + "drops")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!PortalCall.TryDepartement(request, access, change: true, out var departement, out var problem))
+        var call = await PortalCall.DepartementAsync(request, access, change: true, cancellationToken);
+        if (call.Problem is { } problem)
         {
             return problem;
         }
 
+        var departement = call.Departement;
         var name = Uri.UnescapeDataString(request.Headers[FileNameHeader].FirstOrDefault() ?? string.Empty);
         if (PortalDrops.CheckBeforeReading(departement, name, request.ContentLength, request.ContentType) is { } refused)
         {

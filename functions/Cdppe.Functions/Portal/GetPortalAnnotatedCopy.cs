@@ -10,11 +10,13 @@ public sealed class GetPortalAnnotatedCopy(PortalAccess access, PortalReader rea
     [Function(nameof(GetPortalAnnotatedCopy))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "drops/{id}/annotated")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!PortalCall.TryDepartement(request, access, change: false, out var departement, out var problem))
+        var call = await PortalCall.DepartementAsync(request, access, change: false, cancellationToken);
+        if (call.Problem is { } problem)
         {
             return problem;
         }
 
+        var departement = call.Departement;
         var record = await reader.IngestionAsync(departement, request.RouteValues["id"]?.ToString() ?? string.Empty, cancellationToken);
         return record is not null && await reader.DownloadAsync(record.AnnotatedPath, cancellationToken) is { } bytes
             ? new FileContentResult(bytes, InputTemplates.ContentType) { FileDownloadName = Path.GetFileName(record.AnnotatedPath) }

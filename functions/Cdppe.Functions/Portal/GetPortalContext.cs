@@ -10,22 +10,24 @@ public sealed class GetPortalContext(PortalAccess access, PortalContextService c
     [Function(nameof(GetPortalContext))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "context")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!PortalCall.TrySignedIn(request, access, change: false, out var user, out var problem))
+        var call = await PortalCall.SignedInAsync(request, access, change: false, cancellationToken);
+        if (call.Problem is { } refused)
         {
-            return problem;
+            return refused;
         }
 
+        var user = call.User;
         Departement? departement = null;
         if (request.Query["departement"].FirstOrDefault() is { Length: > 0 } code)
         {
-            if (!Problems.TryDepartement(code, out var parsed, out problem))
+            if (!Problems.TryDepartement(code, out var parsed, out var problem))
             {
                 return problem;
             }
 
-            if (PortalAccess.OutOfScope(user, parsed) is { } refused)
+            if (PortalAccess.OutOfScope(user, parsed) is { } outOfScope)
             {
-                return refused;
+                return outOfScope;
             }
 
             departement = parsed;
@@ -38,7 +40,7 @@ public sealed class GetPortalContext(PortalAccess access, PortalContextService c
         int? year = null;
         if (request.Query["annee"].FirstOrDefault() is { Length: > 0 } annee)
         {
-            if (!Problems.TryYear(annee, out var y, out problem))
+            if (!Problems.TryYear(annee, out var y, out var problem))
             {
                 return problem;
             }

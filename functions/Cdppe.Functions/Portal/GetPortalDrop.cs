@@ -12,11 +12,13 @@ public sealed class GetPortalDrop(PortalAccess access, PortalReader reader)
     [Function(nameof(GetPortalDrop))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "drops/{id}")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!PortalCall.TryDepartement(request, access, change: false, out var departement, out var problem))
+        var call = await PortalCall.DepartementAsync(request, access, change: false, cancellationToken);
+        if (call.Problem is { } problem)
         {
             return problem;
         }
 
+        var departement = call.Departement;
         var record = await reader.IngestionAsync(departement, request.RouteValues["id"]?.ToString() ?? string.Empty, cancellationToken);
         if (record is null)
         {

@@ -9,11 +9,13 @@ public sealed class GetPortalIngestionReport(PortalAccess access, PortalReader r
     [Function(nameof(GetPortalIngestionReport))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "drops/{id}/report")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!PortalCall.TryDepartement(request, access, change: false, out var departement, out var problem))
+        var call = await PortalCall.DepartementAsync(request, access, change: false, cancellationToken);
+        if (call.Problem is { } problem)
         {
             return problem;
         }
 
+        var departement = call.Departement;
         var record = await reader.IngestionAsync(departement, request.RouteValues["id"]?.ToString() ?? string.Empty, cancellationToken);
         return record is not null && await reader.DownloadAsync(record.ReportPath, cancellationToken) is { } bytes
             ? new FileContentResult(bytes, "application/json; charset=utf-8") { FileDownloadName = $"rapport-import-{Path.GetFileNameWithoutExtension(record.FileName)}.json" }

@@ -8,11 +8,13 @@ public sealed class GetPortalInputTemplate(PortalAccess access, PortalTemplates 
     [Function(nameof(GetPortalInputTemplate))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "templates/{kind}")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!PortalCall.TryDepartementYear(request, access, change: false, out var departement, out var year, out var problem))
+        var call = await PortalCall.DepartementYearAsync(request, access, change: false, cancellationToken);
+        if (call.Problem is { } problem)
         {
             return problem;
         }
 
+        var (departement, year) = (call.Departement, call.Year);
         var workbook = await templates.InputWorkbookAsync(request.RouteValues["kind"]?.ToString() ?? string.Empty, departement, year, cancellationToken);
         return workbook is null
             ? new NotFoundResult()

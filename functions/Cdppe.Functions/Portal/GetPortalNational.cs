@@ -9,12 +9,18 @@ public sealed class GetPortalNational(PortalAccess access, NationalOverviewServi
     [Function(nameof(GetPortalNational))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "national")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!PortalCall.TrySignedIn(request, access, change: false, out var user, out var problem) || !Problems.TryYear(request.Query["annee"], out var year, out problem))
+        var call = await PortalCall.SignedInAsync(request, access, change: false, cancellationToken);
+        if (call.Problem is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Problems.TryYear(request.Query["annee"], out var year, out var problem))
         {
             return problem;
         }
 
-        return user.National
+        return call.User.National
             ? new OkObjectResult(await national.BuildAsync(year, cancellationToken))
             : Problems.Forbidden("La page nationale est réservée aux services de l'État (rôle National).");
     }

@@ -6,8 +6,15 @@ namespace Cdppe.Functions.Portal;
 public sealed class GetPortalOverview(PortalAccess access, DepartementOverviewService overviews)
 {
     [Function(nameof(GetPortalOverview))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "overview")] HttpRequest request, CancellationToken cancellationToken) =>
-        PortalCall.TryDepartementYear(request, access, change: false, out var departement, out var year, out var problem)
-            ? new OkObjectResult(await overviews.BuildAsync(departement, year, cancellationToken))
-            : problem;
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "overview")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var call = await PortalCall.DepartementYearAsync(request, access, change: false, cancellationToken);
+        if (call.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var (departement, year) = (call.Departement, call.Year);
+        return new OkObjectResult(await overviews.BuildAsync(departement, year, cancellationToken));
+    }
 }

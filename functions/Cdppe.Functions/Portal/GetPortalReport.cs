@@ -9,11 +9,13 @@ public sealed class GetPortalReport(PortalAccess access, AnnualReportService rep
     [Function(nameof(GetPortalReport))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "report")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!PortalCall.TryDepartementYear(request, access, change: false, out var departement, out var year, out var problem))
+        var call = await PortalCall.DepartementYearAsync(request, access, change: false, cancellationToken);
+        if (call.Problem is { } problem)
         {
             return problem;
         }
 
+        var (departement, year) = (call.Departement, call.Year);
         try
         {
             var report = await reports.GenerateAsync(departement, year, cancellationToken);
@@ -24,6 +26,10 @@ public sealed class GetPortalReport(PortalAccess access, AnnualReportService rep
         catch (InvalidReportTemplateException ex)
         {
             return Problems.InvalidTemplate(ex);
+        }
+        catch (ReportRendersBusyException ex)
+        {
+            return Functions.RenderQueueFull.Problem(request, ex);
         }
     }
 }

@@ -8,11 +8,13 @@ public sealed class GetPortalReportTemplate(PortalAccess access, AnnualReportSer
     [Function(nameof(GetPortalReportTemplate))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "report/template")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!PortalCall.TryDepartement(request, access, change: false, out var departement, out var problem))
+        var call = await PortalCall.DepartementAsync(request, access, change: false, cancellationToken);
+        if (call.Problem is { } problem)
         {
             return problem;
         }
 
+        var departement = call.Departement;
         var template = await reports.GetTemplateAsync(departement, cancellationToken);
         return new FileContentResult(template.Content, AnnualReportService.DocxContentType) { FileDownloadName = DefaultReportTemplate.FileName };
     }

@@ -9,11 +9,13 @@ public sealed class GetPortalReportTemplateInfo(PortalAccess access, AnnualRepor
     [Function(nameof(GetPortalReportTemplateInfo))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "report/template/info")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!PortalCall.TryDepartement(request, access, change: false, out var departement, out var problem))
+        var call = await PortalCall.DepartementAsync(request, access, change: false, cancellationToken);
+        if (call.Problem is { } problem)
         {
             return problem;
         }
 
+        var departement = call.Departement;
         var template = await reports.GetTemplateAsync(departement, cancellationToken);
         return new OkObjectResult(new { source = template.Source, builtIn = template.IsBuiltIn, departementSource = PortalTemplates.Source(departement) });
     }

@@ -4,6 +4,9 @@ namespace Cdppe.Functions.Portal;
 public sealed class GetPortalSession(PortalAccess access)
 {
     [Function(nameof(GetPortalSession))]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "session")] HttpRequest request) =>
-        PortalCall.TrySignedIn(request, access, change: false, out var user, out var problem) ? new OkObjectResult(user.ToJson()) : problem;
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "session")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var call = await PortalCall.SignedInAsync(request, access, change: false, cancellationToken);
+        return call.Problem ?? new OkObjectResult(call.User.ToJson());
+    }
 }

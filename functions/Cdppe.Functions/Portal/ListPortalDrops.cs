@@ -6,8 +6,15 @@ namespace Cdppe.Functions.Portal;
 public sealed class ListPortalDrops(PortalAccess access, PortalReader reader)
 {
     [Function(nameof(ListPortalDrops))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "drops")] HttpRequest request, CancellationToken cancellationToken) =>
-        PortalCall.TryDepartement(request, access, change: false, out var departement, out var problem)
-            ? new OkObjectResult((await reader.IngestionsAsync(departement, cancellationToken)).Select(DropSummary.From))
-            : problem;
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "drops")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var call = await PortalCall.DepartementAsync(request, access, change: false, cancellationToken);
+        if (call.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var departement = call.Departement;
+        return new OkObjectResult((await reader.IngestionsAsync(departement, cancellationToken)).Select(DropSummary.From));
+    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Cdppe.Functions.Hosting;
 using Cdppe.Pipeline.Model;
 
@@ -11,31 +10,40 @@ public static class PortalCall
     public const string Api = "api/portal/";
 
     /// <summary>Signed in (and a same-site change when <paramref name="change"/>); the answer is marked not to be cached.</summary>
-    public static bool TrySignedIn(HttpRequest request, PortalAccess access, bool change, out PortalUser user, [NotNullWhen(false)] out IActionResult? problem)
+    public static async Task<PortalCallCheck> SignedInAsync(HttpRequest request, PortalAccess access, bool change, CancellationToken cancellationToken)
     {
         NoStore(request.HttpContext.Response);
-        problem = access.Refuse(request, change, out user);
-        return problem is null;
+        var (user, problem) = await access.CheckAsync(request, change, cancellationToken);
+        return problem is null ? new PortalCallCheck(null, user!) : PortalCallCheck.Refused(problem);
     }
 
     /// <summary>Signed in, then the <c>departement</c> parameter parsed and within the user's scope.</summary>
-    public static bool TryDepartement(HttpRequest request, PortalAccess access, bool change, out Departement departement, [NotNullWhen(false)] out IActionResult? problem)
+    public static async Task<PortalCallCheck> DepartementAsync(HttpRequest request, PortalAccess access, bool change, CancellationToken cancellationToken)
     {
-        departement = default;
-        if (!TrySignedIn(request, access, change, out var user, out problem) || !Problems.TryDepartement(request.Query["departement"], out departement, out problem))
+        var call = await SignedInAsync(request, access, change, cancellationToken);
+        if (call.Problem is not null)
         {
-            return false;
+            return call;
         }
 
-        problem = PortalAccess.OutOfScope(user, departement);
-        return problem is null;
+        if (!Problems.TryDepartement(request.Query["departement"], out var departement, out var problem))
+        {
+            return PortalCallCheck.Refused(problem);
+        }
+
+        return PortalAccess.OutOfScope(call.User, departement) is { } refused ? PortalCallCheck.Refused(refused) : call with { Departement = departement };
     }
 
-    /// <summary>As <see cref="TryDepartement"/>, and the <c>annee</c> parameter.</summary>
-    public static bool TryDepartementYear(HttpRequest request, PortalAccess access, bool change, out Departement departement, out int year, [NotNullWhen(false)] out IActionResult? problem)
+    /// <summary>As <see cref="DepartementAsync"/>, and the <c>annee</c> parameter.</summary>
+    public static async Task<PortalCallCheck> DepartementYearAsync(HttpRequest request, PortalAccess access, bool change, CancellationToken cancellationToken)
     {
-        year = 0;
-        return TryDepartement(request, access, change, out departement, out problem) && Problems.TryYear(request.Query["annee"], out year, out problem);
+        var call = await DepartementAsync(request, access, change, cancellationToken);
+        if (call.Problem is not null)
+        {
+            return call;
+        }
+
+        return Problems.TryYear(request.Query["annee"], out var year, out var problem) ? call with { Year = year } : PortalCallCheck.Refused(problem);
     }
 
     /// <summary>Answers with data are never kept by a browser or a proxy.</summary>

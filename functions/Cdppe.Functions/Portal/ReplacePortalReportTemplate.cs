@@ -17,26 +17,30 @@ public sealed class ReplacePortalReportTemplate(PortalAccess access, PortalTempl
     {
         if (HttpMethods.IsDelete(request.Method))
         {
-            if (!PortalCall.TryDepartement(request, access, change: true, out var dep, out var refused))
+            var removal = await PortalCall.DepartementAsync(request, access, change: true, cancellationToken);
+            if (removal.Problem is { } refused)
             {
                 return refused;
             }
 
-            await templates.RemoveAsync(dep, cancellationToken);
+            await templates.RemoveAsync(removal.Departement, cancellationToken);
             return new NoContentResult();
         }
 
-        if (!PortalCall.TryDepartementYear(request, access, change: true, out var departement, out var year, out var problem))
+        var call = await PortalCall.DepartementYearAsync(request, access, change: true, cancellationToken);
+        if (call.Problem is { } problem)
         {
             return problem;
         }
 
+        var (departement, year) = (call.Departement, call.Year);
         if (PortalTemplates.CheckBeforeReading(request.ContentLength) is { } tooLarge)
         {
             return request.ContentLength > DocxTemplate.MaxTemplateBytes ? Problems.Problem(StatusCodes.Status413PayloadTooLarge, tooLarge) : Problems.BadRequest(tooLarge);
         }
 
-        using var buffer = new MemoryStream((int)request.ContentLength!.Value);
+        // Grows with what arrives, never to the length announced before the bytes are there.
+        using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, cancellationToken);
         try
         {
@@ -46,6 +50,10 @@ public sealed class ReplacePortalReportTemplate(PortalAccess access, PortalTempl
         catch (InvalidReportTemplateException ex)
         {
             return Problems.InvalidTemplate(ex);
+        }
+        catch (ReportRendersBusyException ex)
+        {
+            return Functions.RenderQueueFull.Problem(request, ex);
         }
     }
 }

@@ -6,8 +6,15 @@ namespace Cdppe.Functions.Portal;
 public sealed class RunPortalConsolidation(PortalAccess access, ConsolidationRunner runner)
 {
     [Function(nameof(RunPortalConsolidation))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PortalCall.Api + "consolidations")] HttpRequest request, CancellationToken cancellationToken) =>
-        PortalCall.TryDepartement(request, access, change: true, out var departement, out var problem)
-            ? new OkObjectResult(await runner.RunDueAsync("portail", departement, cancellationToken))
-            : problem;
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PortalCall.Api + "consolidations")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var call = await PortalCall.DepartementAsync(request, access, change: true, cancellationToken);
+        if (call.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var departement = call.Departement;
+        return new OkObjectResult(await runner.RunDueAsync("portail", departement, cancellationToken));
+    }
 }

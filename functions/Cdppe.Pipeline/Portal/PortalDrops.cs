@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Security.Cryptography;
+using System.Text;
+using Azure.Storage.Blobs.Specialized;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
@@ -77,34 +80,71 @@ public sealed class PortalDrops(CdppeStorage storage)
             : $"Le fichier « {fileName} » n'est pas un classeur (type {type}). {SpreadsheetFormats.AcceptedMessage}";
     }
 
-    /// <summary>Reads at most <paramref name="length"/> bytes (as announced), checks the zip signature, writes the blob.</summary>
+    /// <summary>
+    /// Bytes read and written at a time: the memory one drop holds, whatever length it announces (100 MB announced
+    /// and never sent cost this much, not 100 MB).
+    /// </summary>
+    public const int BlockBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Reads exactly <paramref name="length"/> bytes (as announced) in blocks of at most <see cref="BlockBytes"/>,
+    /// checks the signature in the first block before anything is written, stages each block of the blob, hashes as
+    /// it goes, and commits the blob at the end: until then nothing is visible in <c>uploads/</c>, so a drop cut
+    /// short leaves nothing to ingest (its staged blocks, uncommitted, are discarded by the storage service).
+    /// </summary>
     public async Task<DropReceipt> DropAsync(Departement departement, string fileName, Stream body, long length, CancellationToken cancellationToken = default)
     {
-        var bytes = new byte[length];
-        var read = 0;
-        while (read < length)
-        {
-            var n = await body.ReadAsync(bytes.AsMemory(read), cancellationToken);
-            if (n == 0)
-            {
-                throw new DropRefusedException($"Le fichier « {fileName} » est arrivé incomplet ({read} octets sur {length}) : déposez-le à nouveau.");
-            }
-
-            read += n;
-            if (read >= SpreadsheetFormats.SignatureLength && read - n < SpreadsheetFormats.SignatureLength && !SpreadsheetFormats.StartsLikeAWorkbook(bytes))
-            {
-                throw NotAWorkbook(fileName);
-            }
-        }
-
-        if (length < SpreadsheetFormats.SignatureLength)
-        {
-            throw NotAWorkbook(fileName);
-        }
-
         var blobName = $"{departement.Code}/{fileName}";
-        await storage.Uploads.GetBlobClient(blobName).UploadAsync(new BinaryData(bytes), overwrite: true, cancellationToken);
-        return new DropReceipt(Convert.ToHexStringLower(SHA256.HashData(bytes)), fileName, $"{ContainerNames.Uploads}/{blobName}");
+        var blob = storage.Uploads.GetBlockBlobClient(blobName);
+        // Block ids of this drop only: two drops of the same name at once never mix their blocks.
+        var drop = Guid.NewGuid().ToString("N");
+        var blocks = new List<string>();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(length, BlockBytes));
+        try
+        {
+            for (long total = 0; total < length;)
+            {
+                var want = (int)Math.Min(Math.Min(buffer.Length, BlockBytes), length - total);
+                var filled = 0;
+                while (filled < want)
+                {
+                    var n = await body.ReadAsync(buffer.AsMemory(filled, want - filled), cancellationToken);
+                    if (n == 0)
+                    {
+                        throw new DropRefusedException($"Le fichier « {fileName} » est arrivé incomplet ({total + filled} octets sur {length}) : déposez-le à nouveau.");
+                    }
+
+                    filled += n;
+                    if (total == 0 && filled >= SpreadsheetFormats.SignatureLength && filled - n < SpreadsheetFormats.SignatureLength && !SpreadsheetFormats.StartsLikeAWorkbook(buffer))
+                    {
+                        throw NotAWorkbook(fileName);
+                    }
+                }
+
+                if (total == 0 && filled < SpreadsheetFormats.SignatureLength)
+                {
+                    throw NotAWorkbook(fileName);
+                }
+
+                hash.AppendData(buffer, 0, filled);
+                var id = Convert.ToBase64String(Encoding.ASCII.GetBytes($"{drop}-{blocks.Count:D6}"));
+                using (var block = new MemoryStream(buffer, 0, filled, writable: false))
+                {
+                    await blob.StageBlockAsync(id, block, cancellationToken: cancellationToken);
+                }
+
+                blocks.Add(id);
+                total += filled;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        await blob.CommitBlockListAsync(blocks, cancellationToken: cancellationToken);
+        return new DropReceipt(Convert.ToHexStringLower(hash.GetHashAndReset()), fileName, $"{ContainerNames.Uploads}/{blobName}");
     }
 
     private static DropRefusedException NotAWorkbook(string fileName) =>

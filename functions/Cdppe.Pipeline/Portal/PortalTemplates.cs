@@ -9,9 +9,10 @@ namespace Cdppe.Pipeline.Portal;
 /// <summary>
 /// A département's own Word template, replaced from the portal: the file is compiled and rendered with the
 /// département's data of a year before it is stored (<c>templates/{département}/rapport-execution.docx</c>), so a
-/// template that would fail the next report is refused now, with every error.
+/// template that would fail the next report is refused now, with every error. That check is a rendering: it goes
+/// through the instance's <see cref="ReportRenderGate"/>.
 /// </summary>
-public sealed class PortalTemplates(CdppeStorage storage, AnnualReportService reports, PortalReader reader)
+public sealed class PortalTemplates(CdppeStorage storage, AnnualReportService reports, PortalReader reader, ReportRenderGate gate)
 {
     /// <summary>The French reason a template upload is refused from its announced size, or null.</summary>
     public static string? CheckBeforeReading(long? length) => length switch
@@ -36,13 +37,16 @@ public sealed class PortalTemplates(CdppeStorage storage, AnnualReportService re
 
     public static string Source(Departement departement) => $"{ContainerNames.Templates}/{AnnualReportService.TemplateBlobName(departement)}";
 
-    /// <summary>Stores the template, or throws <see cref="InvalidReportTemplateException"/> with every error found.</summary>
+    /// <summary>
+    /// Stores the template, or throws <see cref="InvalidReportTemplateException"/> with every error found
+    /// (<see cref="ReportRendersBusyException"/> when the instance renders too many reports already).
+    /// </summary>
     public async Task ReplaceAsync(Departement departement, byte[] docx, int year, CancellationToken cancellationToken = default)
     {
         try
         {
-            var template = DocxTemplate.Compile(docx);
-            template.Render(ReportTemplateData.Build(await reports.LoadAsync(departement, year, cancellationToken)));
+            var data = ReportTemplateData.Build(await reports.LoadAsync(departement, year, cancellationToken));
+            await gate.RunAsync(() => Task.FromResult(DocxTemplate.Compile(docx).Render(data).Length), cancellationToken);
         }
         catch (TemplateException ex)
         {
