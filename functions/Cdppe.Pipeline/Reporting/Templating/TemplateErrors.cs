@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cdppe.Pipeline.Xml;
 
 namespace Cdppe.Pipeline.Reporting.Templating;
@@ -99,8 +100,45 @@ internal static class TemplateErrors
     public static TemplateError TooLarge(long bytes, long maxBytes) =>
         new("modele-trop-volumineux", string.Empty, null, $"Le modèle fait {bytes / (1024 * 1024)} Mo : au-delà de {maxBytes / (1024 * 1024)} Mo, il est refusé (allégez ses images).");
 
-    public static TemplateError ExternalRelationship(Uri target) =>
-        new("modele-relation-externe", string.Empty, null, $"Le modèle fait référence à une ressource externe (« {target} ») : supprimez cette image liée, ce modèle attaché ou cet objet lié, le rapport ne doit rien charger d'ailleurs.");
+    /// <summary>More parts than <see cref="DocxTemplate.MaxParts"/>.</summary>
+    public static TemplateError TooManyParts(int parts) =>
+        new("modele-trop-volumineux", string.Empty, null, $"Le modèle contient {XmlPartLimits.Number(parts)} parties : au-delà de {XmlPartLimits.Number(DocxTemplate.MaxParts)} (limite du nombre de parties), il est refusé. Enregistrez-le à nouveau depuis Word.");
+
+    /// <summary>A part larger, uncompressed, than the limit of one part.</summary>
+    public static TemplateError PartTooLarge(string part, long bytes, long maxBytes) =>
+        new("modele-trop-volumineux", string.Empty, null, $"La partie « {part} » du modèle fait {Megabytes(bytes)} une fois décompressée : au-delà de {Megabytes(maxBytes)} par partie (limite de taille d'une partie), le modèle est refusé (allégez ses images).");
+
+    /// <summary>Every part together larger, uncompressed, than <see cref="DocxTemplate.MaxUncompressedBytes"/>.</summary>
+    public static TemplateError UncompressedTooLarge(long bytes) =>
+        new("modele-trop-volumineux", string.Empty, null, $"Le modèle fait {Megabytes(bytes)} une fois décompressé : au-delà de {Megabytes(DocxTemplate.MaxUncompressedBytes)} (limite de taille une fois décompressé), il est refusé (allégez ses images).");
+
+    /// <summary><paramref name="first"/>: the first thing of code found; <paramref name="what"/>: every one of them.</summary>
+    public static TemplateError Macros(string first, string what) =>
+        new("modele-macros", first, null, $"Le modèle contient des macros ou du code ({what}) : enregistrez-le dans Word au format « Document Word (*.docx) », sans macros ; le rapport ne doit contenir aucun code.");
+
+    /// <summary>A relationship to a resource outside the package that is not a web or mail link; <paramref name="usedBy"/>: ", utilisée par « … »" or empty.</summary>
+    public static TemplateError ExternalResource(string source, string target, string id, string type, string usedBy) =>
+        new("modele-relation-externe", id, null, $"La partie « {source} » fait référence à une ressource externe « {target} » (relation « {id} » de type {type}{usedBy}) : supprimez cette image liée, ce modèle attaché ou cet objet lié (seul un lien hypertexte vers une adresse http, https ou mailto est permis), le rapport ne doit rien charger d'ailleurs.");
+
+    /// <summary>An internal relationship whose target is not a path within the package.</summary>
+    public static TemplateError TargetOutsidePackage(string source, string target, string id, string type) =>
+        new("modele-relation-externe", id, null, $"La partie « {source} » fait référence à « {target} » (relation « {id} » de type {type}), hors du document : un modèle ne peut viser que ses propres parties ; enregistrez-le à nouveau depuis Word, le rapport ne doit rien charger d'ailleurs.");
+
+    /// <summary>An internal relationship to a part that is not in the package.</summary>
+    public static TemplateError MissingPart(string source, string target, string id, string type) =>
+        new("modele-invalide", id, null, $"La partie « {source} » fait référence à la partie « {target} » (relation « {id} » de type {type}), absente du fichier : ouvrez le modèle dans Word et enregistrez-le à nouveau au format .docx.");
+
+    /// <summary>A field that loads content from elsewhere (<c>INCLUDEPICTURE</c>, <c>INCLUDETEXT</c>, <c>LINK</c>…).</summary>
+    public static TemplateError ExternalField(string name, TemplateLocation location) =>
+        new("modele-champ-externe", name, location, $"Le modèle contient un champ {name} qui insère le contenu d'un autre fichier ou d'une adresse (« {location.Excerpt} ») : supprimez ce champ (Alt+F9 dans Word affiche les codes de champ), le rapport ne doit rien charger d'ailleurs.");
+
+    /// <summary>A field whose name another field, placed before it, computes when Word opens the document.</summary>
+    public static TemplateError ComputedFieldName(string name, TemplateLocation location) =>
+        new("modele-champ-externe", name, location, $"Le modèle contient un champ dont le nom est produit par un autre champ placé avant lui (« … {location.Excerpt} ») : Word le calcule à l'ouverture, il pourrait insérer le contenu d'un autre fichier ; écrivez le champ voulu en toutes lettres (Alt+F9 dans Word affiche les codes de champ), le rapport ne doit rien charger d'ailleurs.");
+
+    /// <summary>A mail-merge data source Word queries when it opens the document; <paramref name="elements"/>: the elements found, quoted.</summary>
+    public static TemplateError MailMerge(string first, string elements, string part) =>
+        new("modele-publipostage", first, null, $"Le modèle est relié à une source de données de publipostage ({elements} dans la partie « {part} ») que Word interroge à l'ouverture : dans Word, onglet Publipostage, Démarrer la fusion et le publipostage, choisissez « Document Word normal » puis enregistrez ; le rapport ne doit rien charger d'ailleurs.");
 
     public static TemplateError ImportedContent(Uri part, string contentType) =>
         new("modele-contenu-importe", string.Empty, null, $"Le modèle importe un contenu d'un autre format (altChunk « {part} », {contentType}) que Word insère à l'ouverture : collez ce contenu dans le modèle comme texte ou image, le rapport ne doit rien charger d'ailleurs.");
@@ -158,4 +196,7 @@ internal static class TemplateErrors
         RenderLimit.Evaluations => $"plus de {XmlPartLimits.Number(DocxTemplate.MaxTagEvaluations)} balises (limite du nombre de balises évaluées)",
         _ => $"plus de {XmlPartLimits.Number(DocxTemplate.MaxCharts)} graphiques (limite du nombre de graphiques)",
     };
+
+    /// <summary>"2,5 Mo": bytes in megabytes, one decimal at most, French.</summary>
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.GetCultureInfo("fr-FR")) + " Mo";
 }
