@@ -3,64 +3,6 @@ using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Reporting;
 
-/// <summary>One action of an annexe line and what the year's rapport financier says it consumed (null: not reported).</summary>
-public sealed record AnnexeActionReport(string? Code, string Label, decimal? Consumed);
-
-/// <summary>One line of the annexe 2.1 of the year: an objective, or a further line of it ("Action 14-2").</summary>
-public sealed record AnnexeLineReport
-{
-    public int? Objectif { get; init; }
-
-    public string? Libelle { get; init; }
-
-    public string? Mesure { get; init; }
-
-    /// <summary>The State's source of the objective: FIR, 304, ONDAM.</summary>
-    public string? Source { get; init; }
-
-    public decimal? Departement { get; init; }
-
-    public decimal? Etat { get; init; }
-
-    public decimal? Total { get; init; }
-
-    public string? AutresFinancements { get; init; }
-
-    public decimal? AutresMontant { get; init; }
-
-    public IReadOnlyList<AnnexeActionReport> Actions { get; init; } = [];
-
-    /// <summary>Consumed in the year by the line's actions, or null without any of them in the rapport financier.</summary>
-    public decimal? Consumed { get; init; }
-
-    public decimal? NotConsumed => Consumed is { } c ? Math.Max(0, (Total ?? 0) - c) : null;
-
-    public decimal? Rate => Consumed is { } c && Total is > 0 and var t ? c / t : null;
-}
-
-/// <summary>
-/// Sums of an engagement's lines, or of the whole annexe; recomputed, never read from the workbook. Département and
-/// État are null when no line splits its total between them (a forecast, an annexe that gives totals only).
-/// </summary>
-public sealed record AnnexeTotals(decimal? Departement, decimal? Etat, decimal Total, decimal AutresMontant, decimal? Consumed)
-{
-    public decimal? NotConsumed => Consumed is { } c ? Math.Max(0, Total - c) : null;
-
-    public decimal? Rate => Consumed is { } c && Total > 0 ? c / Total : null;
-
-    public static AnnexeTotals Of(IReadOnlyCollection<AnnexeLineReport> lines, bool withExecution) => new(
-        lines.Any(l => l.Departement is not null) ? lines.Sum(l => l.Departement ?? 0) : null,
-        lines.Any(l => l.Etat is not null) ? lines.Sum(l => l.Etat ?? 0) : null,
-        lines.Sum(l => l.Total ?? 0),
-        lines.Sum(l => l.AutresMontant ?? 0),
-        withExecution ? lines.Sum(l => l.Consumed ?? 0) : null);
-}
-
-public sealed record AnnexeEngagement(string Engagement, IReadOnlyList<AnnexeLineReport> Lines, AnnexeTotals SubTotal)
-{
-    public string ShortName => Engagement.Split(" : ", 2)[0].Trim();
-}
-
 /// <summary>
 /// The financial part of an avenant year: per engagement and objective, the actions of the year and the planned
 /// Département / État (with its source) / total / other funding of the annexe 2.1 that details the year, sub-totals

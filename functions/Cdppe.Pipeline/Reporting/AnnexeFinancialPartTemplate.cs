@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Wordprocessing;
+using static Cdppe.Pipeline.Reporting.DefaultTemplateBlocks;
 
 namespace Cdppe.Pipeline.Reporting;
 

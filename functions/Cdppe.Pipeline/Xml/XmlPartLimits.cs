@@ -28,17 +28,7 @@ public sealed record XmlPartLimits
     public static XmlPartLimits Default { get; } = new();
 
     /// <summary>Reader settings for a streamed part: no DTD, no resolver, size-limited.</summary>
-    public XmlReaderSettings ReaderSettings() => new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreWhitespace = true,
-        IgnoreProcessingInstructions = true,
-        CheckCharacters = false,
-        MaxCharactersInDocument = MaxPartBytes,
-        CloseInput = false,
-    };
+    public XmlReaderSettings ReaderSettings() => HardenedXmlReaderSettings.ForStreaming(MaxPartBytes);
 
     /// <summary>The French text of a limit, as the user reads it in a refusal.</summary>
     internal string Describe(XmlLimit limit) => limit switch
@@ -51,44 +41,4 @@ public sealed record XmlPartLimits
     };
 
     internal static string Number(long value) => value.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"));
-}
-
-/// <summary>The limit of <see cref="XmlPartLimits"/> a part went over.</summary>
-public enum XmlLimit
-{
-    Depth,
-    Elements,
-    Size,
-    Time,
-    Malformed,
-}
-
-/// <summary>A part went over a limit of <see cref="XmlPartLimits"/>; <see cref="Exception.Message"/> is French and names the part and the limit.</summary>
-public sealed class XmlLimitException : Exception
-{
-    public XmlLimitException(XmlLimit limit, string part, string message, Exception? inner = null)
-        : base(message, inner)
-    {
-        Limit = limit;
-        Part = part;
-    }
-
-    public XmlLimitException()
-    {
-    }
-
-    public XmlLimitException(string message)
-        : base(message)
-    {
-    }
-
-    public XmlLimitException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public XmlLimit Limit { get; }
-
-    /// <summary>The package part, e.g. <c>/xl/worksheets/sheet1.xml</c>.</summary>
-    public string Part { get; } = string.Empty;
 }

@@ -4,15 +4,6 @@ using DocumentFormat.OpenXml.Packaging;
 
 namespace Cdppe.Pipeline.Xml;
 
-/// <summary>Sees every node of a part while it is checked (the reader is on the node; it must not move it).</summary>
-internal interface IXmlNodeVisitor
-{
-    void Visit(XmlReader reader);
-
-    /// <summary>The part ended.</summary>
-    void Complete();
-}
-
 /// <summary>
 /// Reads parts once with a streaming <see cref="XmlReader"/> (no recursion, no element tree, DTD prohibited) and
 /// refuses the first one over a limit of <see cref="XmlPartLimits"/>: callers run it before the Open XML SDK builds a

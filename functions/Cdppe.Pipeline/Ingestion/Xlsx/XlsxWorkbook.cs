@@ -432,17 +432,7 @@ public sealed class XlsxWorkbook : ISpreadsheet
     }
 
     /// <summary>Settings of every XML part read (here and in the .ods reader): DTDs prohibited, no resolver, size-limited.</summary>
-    internal static XmlReaderSettings XmlSettings(XlsxLimits limits) => new()
-    {
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreWhitespace = true,
-        CheckCharacters = false,
-        IgnoreProcessingInstructions = true,
-        MaxCharactersInDocument = limits.MaxCharactersInPart,
-        CloseInput = false,
-    };
+    internal static XmlReaderSettings XmlSettings(XlsxLimits limits) => Xml.HardenedXmlReaderSettings.ForStreaming(limits.MaxCharactersInPart);
 
     /// <summary>The row handed out, its cells inside the merged ranges <paramref name="crossing"/> it filled from their top-left cell.</summary>
     private XlsxRow ToRow(SpreadsheetSheet sheet, int rowIndex, RowBuffer rawCells, List<(int R1, int C1, int R2, int C2)> crossing, Dictionary<(int Row, int Col), XlsxCell> anchors)

@@ -97,7 +97,7 @@ public sealed class DocxTemplate
         ArgumentNullException.ThrowIfNull(docx);
         if (docx.Length > MaxTemplateBytes)
         {
-            throw new TemplateException([new TemplateError("modele-trop-volumineux", string.Empty, null, $"Le modèle fait {docx.Length / (1024 * 1024)} Mo : au-delà de {MaxTemplateBytes / (1024 * 1024)} Mo, il est refusé (allégez ses images).")]);
+            throw new TemplateException([TemplateErrors.TooLarge(docx.Length, MaxTemplateBytes)]);
         }
 
         var errors = new List<TemplateError>();
@@ -127,7 +127,7 @@ public sealed class DocxTemplate
             var main = document.MainDocumentPart;
             if (main?.Document is null)
             {
-                throw new TemplateException("Le fichier n'a pas de corps de document Word.");
+                throw new TemplateException(TemplateErrors.NoDocumentBody);
             }
 
             compiled.Add(PartCompiler.Compile(main.Document, main.Uri.ToString(), chartsAllowed: true, errors));
@@ -147,7 +147,7 @@ public sealed class DocxTemplate
             // images included, unchecked.
             foreach (var chunk in document.GetAllParts().OfType<AlternativeFormatImportPart>())
             {
-                errors.Add(new TemplateError("modele-contenu-importe", string.Empty, null, $"Le modèle importe un contenu d'un autre format (altChunk « {chunk.Uri} », {chunk.ContentType}) que Word insère à l'ouverture : collez ce contenu dans le modèle comme texte ou image, le rapport ne doit rien charger d'ailleurs."));
+                errors.Add(TemplateErrors.ImportedContent(chunk.Uri, chunk.ContentType));
             }
 
             CheckSectionDepth(compiled, errors);
@@ -159,12 +159,11 @@ public sealed class DocxTemplate
         }
         catch (XmlLimitException ex)
         {
-            var code = ex.Limit == XmlLimit.Malformed ? "modele-xml-invalide" : "modele-trop-complexe";
-            throw new TemplateException([new TemplateError(code, string.Empty, null, $"Le modèle est refusé par sécurité : {ex.Message}. Enregistrez-le à nouveau depuis Word, sans le contenu en cause.")]);
+            throw new TemplateException([TemplateErrors.UnsafeXml(ex)]);
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or System.Xml.XmlException)
         {
-            throw new TemplateException("Le fichier n'est pas un document Word (.docx) lisible : son paquet Open XML est invalide ou incomplet. Ouvrez-le dans Word et enregistrez-le à nouveau au format .docx.", ex);
+            throw new TemplateException(TemplateErrors.NotAWordDocument, ex);
         }
 
         if (errors.Count > 0)
@@ -299,7 +298,7 @@ public sealed class DocxTemplate
             {
                 if (tag.Kind is TagKind.Section or TagKind.Inverted && ++depth > MaxSectionDepth)
                 {
-                    errors.Add(new TemplateError("sections-trop-imbriquees", tag.Raw, tag.Location, $"La section {tag.Raw} est ouverte dans {MaxSectionDepth} autres sections : au-delà de {MaxSectionDepth} niveaux de boucles et de conditions imbriquées, le modèle est refusé (chaque niveau multiplie le contenu du rapport)."));
+                    errors.Add(TemplateErrors.SectionsTooDeep(tag, MaxSectionDepth));
                     break;
                 }
 
@@ -316,15 +315,7 @@ public sealed class DocxTemplate
     {
         var chain = tag is null ? [] : EnclosingSections(part.Tags, tag);
         var culprit = chain.FirstOrDefault() ?? tag;
-        var nested = chain.Count > 1 ? $" ({string.Join(" dans ", chain.AsEnumerable().Reverse().Select(t => t.Raw))})" : string.Empty;
-        var what = limit switch
-        {
-            RenderLimit.Characters => $"plus de {XmlPartLimits.Number(MaxRenderedCharacters)} caractères de contenu (limite de taille du rapport)",
-            RenderLimit.Evaluations => $"plus de {XmlPartLimits.Number(MaxTagEvaluations)} balises (limite du nombre de balises évaluées)",
-            _ => $"plus de {XmlPartLimits.Number(MaxCharts)} graphiques (limite du nombre de graphiques)",
-        };
-        var where = culprit is null ? string.Empty : $" ; en cause : la section {culprit.Raw}{nested}";
-        return new TemplateError("rapport-trop-volumineux", culprit?.Raw ?? string.Empty, culprit?.Location, $"Le rendu du modèle produirait {what}{where}. Des boucles imbriquées répètent le contenu autant de fois que le produit de leurs éléments : retirez une boucle ou sortez le contenu répété de la boucle extérieure.");
+        return TemplateErrors.RenderTooLarge(TemplateErrors.RenderLimitText(limit), culprit, chain);
     }
 
     /// <summary>The sections open around <paramref name="tag"/> (itself included when it opens one), outermost first.</summary>

@@ -121,11 +121,7 @@ internal sealed class ExternalFieldFinder(string part, List<TemplateError> error
         var excerpt = text.Length <= 80 ? text : text[..77] + "…";
         if (nestedBeforeName)
         {
-            errors.Add(new TemplateError(
-                "modele-champ-externe",
-                name.ToUpperInvariant(),
-                new TemplateLocation(part, Math.Max(paragraph, 1), excerpt),
-                $"Le modèle contient un champ dont le nom est produit par un autre champ placé avant lui (« … {excerpt} ») : Word le calcule à l'ouverture, il pourrait insérer le contenu d'un autre fichier ; écrivez le champ voulu en toutes lettres (Alt+F9 dans Word affiche les codes de champ), le rapport ne doit rien charger d'ailleurs."));
+            errors.Add(TemplateErrors.ComputedFieldName(name.ToUpperInvariant(), new TemplateLocation(part, Math.Max(paragraph, 1), excerpt)));
             return;
         }
 
@@ -134,11 +130,7 @@ internal sealed class ExternalFieldFinder(string part, List<TemplateError> error
             return;
         }
 
-        errors.Add(new TemplateError(
-            "modele-champ-externe",
-            name.ToUpperInvariant(),
-            new TemplateLocation(part, Math.Max(paragraph, 1), excerpt),
-            $"Le modèle contient un champ {name.ToUpperInvariant()} qui insère le contenu d'un autre fichier ou d'une adresse (« {excerpt} ») : supprimez ce champ (Alt+F9 dans Word affiche les codes de champ), le rapport ne doit rien charger d'ailleurs."));
+        errors.Add(TemplateErrors.ExternalField(name.ToUpperInvariant(), new TemplateLocation(part, Math.Max(paragraph, 1), excerpt)));
     }
 
     /// <summary>A field's instruction as it is read: its blanks before the name skipped, then its first characters.</summary>

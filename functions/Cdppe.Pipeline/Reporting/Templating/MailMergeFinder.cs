@@ -48,11 +48,7 @@ internal sealed class MailMergeFinder(string part, List<TemplateError> errors) :
         }
 
         var elements = string.Join(", ", found.Distinct().Select(e => $"« {e} »"));
-        errors.Add(new TemplateError(
-            "modele-publipostage",
-            found[0],
-            null,
-            $"Le modèle est relié à une source de données de publipostage ({elements} dans la partie « {part} ») que Word interroge à l'ouverture : dans Word, onglet Publipostage, Démarrer la fusion et le publipostage, choisissez « Document Word normal » puis enregistrez ; le rapport ne doit rien charger d'ailleurs."));
+        errors.Add(TemplateErrors.MailMerge(found[0], elements, part));
         found.Clear();
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using Cdppe.Pipeline.Xml;
 using DocumentFormat.OpenXml.Packaging;
 
 namespace Cdppe.Pipeline.Reporting.Templating;
@@ -47,7 +48,7 @@ internal sealed class PropertiesTemplate
     {
         XDocument xml;
         using (var stream = part.GetStream(FileMode.Open, FileAccess.Read))
-        using (var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null }))
+        using (var reader = XmlReader.Create(stream, HardenedXmlReaderSettings.ForDocument(DocxTemplate.XmlLimits.MaxPartBytes)))
         {
             xml = XDocument.Load(reader, LoadOptions.PreserveWhitespace);
         }
@@ -73,7 +74,7 @@ internal sealed class PropertiesTemplate
 
                 if (tag.Kind != TagKind.Value)
                 {
-                    errors.Add(new TemplateError("balise-non-permise", tag.Raw, location, $"La balise {tag.Raw} ne peut pas être utilisée dans les propriétés du document (titre, sujet, auteur…) : seules les valeurs, comme {{{{annee}}}}, y sont remplacées."));
+                    errors.Add(TemplateErrors.NotAValueInProperties(tag));
                     continue;
                 }
 
@@ -81,7 +82,7 @@ internal sealed class PropertiesTemplate
             }
 
             pieces.Add(text[position..]);
-            errors.AddRange(lexErrors.Select(e => new TemplateError(e.Code, text.Substring(e.Position, Math.Min(2, text.Length - e.Position)), location, e.Message)));
+            errors.AddRange(lexErrors.Select(e => TemplateErrors.Delimiter(e, text, location)));
             texts.Add((node, pieces));
         }
 

@@ -1,68 +1,5 @@
 namespace Cdppe.Pipeline.Reporting.Templating;
 
-/// <summary>A chart to add to the rendered package under this relationship id.</summary>
-internal sealed record ChartRequest(string RelationshipId, ChartData Data);
-
-/// <summary>What a rendering went over.</summary>
-internal enum RenderLimit
-{
-    Characters,
-    Evaluations,
-    Charts,
-}
-
-/// <summary>
-/// What one rendering of a template may produce, shared by its parts: loops over loops multiply their content, so
-/// a small template can ask for gigabytes. The output, the tags evaluated and the charts are bounded.
-/// </summary>
-internal sealed class RenderBudget(long maxCharacters, long maxEvaluations, int maxCharts)
-{
-    public long MaxCharacters => maxCharacters;
-
-    public long MaxEvaluations => maxEvaluations;
-
-    public int MaxCharts => maxCharts;
-
-    /// <summary>Characters written by the parts already rendered.</summary>
-    public long Characters { get; set; }
-
-    public long Evaluations { get; set; }
-
-    public int Charts { get; set; }
-
-    /// <summary>The budget of one rendering of a template (<see cref="DocxTemplate"/>'s limits).</summary>
-    public static RenderBudget OfOneRendering() => new(DocxTemplate.MaxRenderedCharacters, DocxTemplate.MaxTagEvaluations, DocxTemplate.MaxCharts);
-}
-
-/// <summary>A rendering went over its <see cref="RenderBudget"/> while evaluating <see cref="Tag"/> (null: before any tag).</summary>
-internal sealed class RenderLimitException : Exception
-{
-    public RenderLimitException(RenderLimit limit, TemplateTag? tag)
-        : base($"Rendering went over its {limit} limit.")
-    {
-        Limit = limit;
-        Tag = tag;
-    }
-
-    public RenderLimitException()
-    {
-    }
-
-    public RenderLimitException(string message)
-        : base(message)
-    {
-    }
-
-    public RenderLimitException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public RenderLimit Limit { get; }
-
-    public TemplateTag? Tag { get; }
-}
-
 /// <summary>
 /// The state of one rendering of one part: output, scopes (innermost last), frames, errors and charts.
 /// <paramref name="budget"/>: shared by the parts of one rendering (a budget of its own by default);
@@ -99,11 +36,12 @@ internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<str
 
     public void PopFrame() => frames.Pop();
 
-    public void Error(string code, TemplateTag tag, string message)
+    /// <summary>Adds an error of a tag, once per code, tag and paragraph (a tag in a loop is evaluated once per item).</summary>
+    public void Error(TemplateError error)
     {
-        if (seen.Add((code, tag.Raw, tag.Location.Paragraph)))
+        if (seen.Add((error.Code, error.Tag, error.Location?.Paragraph ?? 0)))
         {
-            Errors.Add(new TemplateError(code, tag.Raw, tag.Location, message));
+            Errors.Add(error);
         }
     }
 
@@ -161,7 +99,7 @@ internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<str
         {
             if (Scopes.Count == 0)
             {
-                Error("balise-inconnue", tag, $"La balise {tag.Raw} (l'élément courant) n'est utilisable que dans une boucle.");
+                Error(TemplateErrors.CurrentItemOutsideLoop(tag));
                 return false;
             }
 
@@ -182,7 +120,7 @@ internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<str
 
         if (!found)
         {
-            Error("balise-inconnue", tag, $"La balise {tag.Raw} est inconnue : « {first} » n'est pas une donnée du rapport à cet endroit.{Suggest(first, Scopes)}");
+            Error(TemplateErrors.UnknownName(tag, first, Suggest(first, Scopes)));
             return false;
         }
 
@@ -196,7 +134,7 @@ internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<str
             if (value is not IReadOnlyDictionary<string, object?> inner || !inner.TryGetValue(tag.Path[s], out value))
             {
                 var parent = string.Join('.', tag.Path.Take(s));
-                Error("balise-inconnue", tag, $"La balise {tag.Raw} est inconnue : « {tag.Path[s]} » n'existe pas dans « {parent} ».{Suggest(tag.Path[s], value is IReadOnlyDictionary<string, object?> d ? [d] : [])}");
+                Error(TemplateErrors.UnknownMember(tag, tag.Path[s], parent, Suggest(tag.Path[s], value is IReadOnlyDictionary<string, object?> d ? [d] : [])));
                 value = null;
                 return false;
             }
@@ -209,7 +147,7 @@ internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<str
     {
         var names = scopes.OfType<IReadOnlyDictionary<string, object?>>().SelectMany(d => d.Keys).Distinct(StringComparer.Ordinal).ToList();
         var close = names.Where(n => Distance(n.ToLowerInvariant(), name.ToLowerInvariant()) <= Math.Max(1, name.Length / 4)).OrderBy(n => Distance(n, name)).FirstOrDefault();
-        return close is null ? string.Empty : $" Vouliez-vous dire « {close} » ?";
+        return close is null ? string.Empty : TemplateErrors.DidYouMean(close);
     }
 
     private static int Distance(string a, string b)

@@ -1,11 +1,5 @@
 namespace Cdppe.Pipeline.Reporting.Templating;
 
-/// <summary>A tag found in a paragraph's joined text: <c>[Start, End)</c> covers the delimiters.</summary>
-public readonly record struct LexedTag(int Start, int End, string Raw, string Content);
-
-/// <summary>A delimiter problem found by the lexer, with the fragment of text around it.</summary>
-public readonly record struct LexError(string Code, int Position, string Message);
-
 /// <summary>
 /// Finds <c>{{…}}</c> tags in the text of one paragraph. Word cuts a paragraph's text into many runs (spelling marks,
 /// revisions, bookmarks, a change of formatting in the middle of a word), so the lexer always works on the joined
@@ -31,7 +25,7 @@ public static class TemplateLexer
 
             if (close >= 0 && (open < 0 || close < open))
             {
-                errors.Add(new LexError("delimiteur-non-ouvert", close, $"« }}}} » sans « {{{{ » avant lui, près de « {Around(text, close)} »."));
+                errors.Add(TemplateErrors.DelimiterNotOpened(close, Around(text, close)));
                 i = close + Close.Length;
                 continue;
             }
@@ -40,13 +34,13 @@ public static class TemplateLexer
             var next = text.IndexOf(Open, open + Open.Length, StringComparison.Ordinal);
             if (end < 0)
             {
-                errors.Add(new LexError("delimiteur-non-ferme", open, $"« {{{{ » sans « }}}} » dans le même paragraphe, près de « {Around(text, open)} »."));
+                errors.Add(TemplateErrors.DelimiterNotClosed(open, Around(text, open), beforeNextTag: false));
                 break;
             }
 
             if (next >= 0 && next < end)
             {
-                errors.Add(new LexError("delimiteur-non-ferme", open, $"« {{{{ » sans « }}}} » avant la balise suivante, près de « {Around(text, open)} »."));
+                errors.Add(TemplateErrors.DelimiterNotClosed(open, Around(text, open), beforeNextTag: true));
                 i = next;
                 continue;
             }

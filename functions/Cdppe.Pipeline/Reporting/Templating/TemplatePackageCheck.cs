@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
 using Cdppe.Pipeline.Xml;
@@ -95,24 +94,21 @@ internal static class TemplatePackageCheck
 
     private static void CheckSizes(List<ZipArchiveEntry> entries)
     {
-        static string Mo(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.GetCultureInfo("fr-FR")) + " Mo";
-        TemplateException TooLarge(string message) => new([new TemplateError("modele-trop-volumineux", string.Empty, null, message)]);
-
         if (entries.Count > DocxTemplate.MaxParts)
         {
-            throw TooLarge($"Le modèle contient {XmlPartLimits.Number(entries.Count)} parties : au-delà de {XmlPartLimits.Number(DocxTemplate.MaxParts)} (limite du nombre de parties), il est refusé. Enregistrez-le à nouveau depuis Word.");
+            throw new TemplateException([TemplateErrors.TooManyParts(entries.Count)]);
         }
 
         var maxPart = DocxTemplate.XmlLimits.MaxPartBytes;
         if (entries.Find(e => e.Length > maxPart) is { } large)
         {
-            throw TooLarge($"La partie « /{large.FullName} » du modèle fait {Mo(large.Length)} une fois décompressée : au-delà de {Mo(maxPart)} par partie (limite de taille d'une partie), le modèle est refusé (allégez ses images).");
+            throw new TemplateException([TemplateErrors.PartTooLarge("/" + large.FullName, large.Length, maxPart)]);
         }
 
         var total = entries.Sum(e => e.Length);
         if (total > DocxTemplate.MaxUncompressedBytes)
         {
-            throw TooLarge($"Le modèle fait {Mo(total)} une fois décompressé : au-delà de {Mo(DocxTemplate.MaxUncompressedBytes)} (limite de taille une fois décompressé), il est refusé (allégez ses images).");
+            throw new TemplateException([TemplateErrors.UncompressedTooLarge(total)]);
         }
     }
 
@@ -140,8 +136,7 @@ internal static class TemplatePackageCheck
         return found.Count > 0;
     }
 
-    private static TemplateError MacroError(string first, string what) =>
-        new("modele-macros", first, null, $"Le modèle contient des macros ou du code ({what}) : enregistrez-le dans Word au format « Document Word (*.docx) », sans macros ; le rapport ne doit contenir aucun code.");
+    private static TemplateError MacroError(string first, string what) => TemplateErrors.Macros(first, what);
 
     private static bool IsMacro(string contentType) => MacroContentTypes.Any(m => contentType.Contains(m, StringComparison.OrdinalIgnoreCase));
 
@@ -169,16 +164,16 @@ internal static class TemplatePackageCheck
             if (!isLink)
             {
                 var usedBy = uses.Count > 0 ? ", utilisée par " + string.Join(", ", uses.Select(u => u.Context).Distinct().Select(c => $"« {c} »")) : string.Empty;
-                errors.Add(new TemplateError("modele-relation-externe", id, null, $"La partie « {source} » fait référence à une ressource externe « {shown} » (relation « {id} » de type {typeName}{usedBy}) : supprimez cette image liée, ce modèle attaché ou cet objet lié (seul un lien hypertexte vers une adresse http, https ou mailto est permis), le rapport ne doit rien charger d'ailleurs."));
+                errors.Add(TemplateErrors.ExternalResource(source, shown, id, typeName, usedBy));
             }
         }
         else if (Resolve(source, target) is not { } resolved)
         {
-            errors.Add(new TemplateError("modele-relation-externe", id, null, $"La partie « {source} » fait référence à « {shown} » (relation « {id} » de type {typeName}), hors du document : un modèle ne peut viser que ses propres parties ; enregistrez-le à nouveau depuis Word, le rapport ne doit rien charger d'ailleurs."));
+            errors.Add(TemplateErrors.TargetOutsidePackage(source, shown, id, typeName));
         }
         else if (!parts.Contains(resolved))
         {
-            errors.Add(new TemplateError("modele-invalide", id, null, $"La partie « {source} » fait référence à la partie « {resolved} » (relation « {id} » de type {typeName}), absente du fichier : ouvrez le modèle dans Word et enregistrez-le à nouveau au format .docx."));
+            errors.Add(TemplateErrors.MissingPart(source, resolved, id, typeName));
         }
     }
 

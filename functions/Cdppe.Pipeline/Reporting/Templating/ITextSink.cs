@@ -1,0 +1,7 @@
+namespace Cdppe.Pipeline.Reporting.Templating;
+
+/// <summary>Where escaped text goes.</summary>
+internal interface ITextSink
+{
+    void Append(ReadOnlySpan<char> text);
+}
