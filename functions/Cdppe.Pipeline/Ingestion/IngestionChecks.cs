@@ -1,5 +1,6 @@
 using Cdppe.Pipeline.Contracts;
 using Cdppe.Pipeline.Ingestion.Kinds;
+using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 
 namespace Cdppe.Pipeline.Ingestion;
@@ -68,7 +69,7 @@ public sealed class IngestionChecks(IngestionStore ingestions, IndicatorStore in
                 Severity.Info,
                 "codes-retrouves",
                 resolved == 1 ? "1 valeur sans code a été rattachée à l'indicateur du département de même libellé." : $"{resolved} valeurs sans code ont été rattachées aux indicateurs du département de même libellé.",
-                content.SheetOfKind(SuiviMensuelParser.KindName)));
+                content.SheetOfKind(WorkbookKinds.SuiviMensuel)));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -31,7 +32,7 @@ public sealed class IngestionRecorder(IngestionStore ingestions, IngestionReport
             upload.BlobName,
             upload.Partition,
             upload.Id,
-            IngestionResult.StatusCode(status),
+            IngestionStatuses.Code(status),
             status == IngestionStatus.Accepted ? "Fichier importé." : "Fichier refusé : corrigez les erreurs ci-dessous puis déposez-le à nouveau.",
             upload.ReceivedAt,
             content.Sheets,
@@ -98,7 +99,7 @@ public sealed class IngestionRecorder(IngestionStore ingestions, IngestionReport
                 State = IngestionStatus.Failed,
                 ErrorCount = 1,
                 ArchivePath = archived && ingestionId is not null ? ArchiveStore.PathOf(partition, ingestionId) : string.Empty,
-                Summary = Truncate(TableLimits.Clean(summary), SummaryLength),
+                Summary = Truncate(UnicodeText.Clean(summary), SummaryLength),
             },
             cancellationToken);
     }
@@ -133,12 +134,12 @@ public static class PrintableIssues
     public static IReadOnlyList<ValidationIssue> Of(IEnumerable<ValidationIssue> issues) =>
         issues.Select(i => i with
         {
-            Message = TableLimits.Clean(i.Message),
+            Message = UnicodeText.Clean(i.Message),
             Sheet = Clean(i.Sheet),
             Cell = Clean(i.Cell),
             Seen = Clean(i.Seen),
             Expected = Clean(i.Expected),
         }).ToList();
 
-    private static string? Clean(string? text) => text is null ? null : TableLimits.Clean(text);
+    private static string? Clean(string? text) => text is null ? null : UnicodeText.Clean(text);
 }

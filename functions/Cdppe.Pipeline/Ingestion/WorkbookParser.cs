@@ -1,5 +1,6 @@
 using Cdppe.Pipeline.Ingestion.Kinds;
 using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion;
 

@@ -30,7 +30,7 @@ public sealed class PortalTemplates(CdppeStorage storage, AnnualReportService re
             return null;
         }
 
-        var indicators = kind == Ingestion.Kinds.SuiviMensuelParser.KindName ? await reader.IndicatorsAsync(departement, cancellationToken) : [];
+        var indicators = kind == WorkbookKinds.SuiviMensuel ? await reader.IndicatorsAsync(departement, cancellationToken) : [];
         return (InputTemplates.Build(kind, year, indicators, departement.Code)!, $"modele-{kind}-{departement.Code}-{year}.xlsx");
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Azure;
-using Cdppe.Pipeline.Ingestion.Kinds;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;
 
@@ -12,12 +12,12 @@ namespace Cdppe.Pipeline.Storage;
 /// </summary>
 public static class DatasetKeys
 {
-    public static string Budget(int year) => Scoped(RapportFinancierParser.KindName, year);
+    public static string Budget(int year) => Scoped(WorkbookKinds.RapportFinancier, year);
 
-    public static string Bilans(int year) => Scoped(BilansFichesParser.KindName, year);
+    public static string Bilans(int year) => Scoped(WorkbookKinds.BilansFiches, year);
 
     /// <summary>The plan d'action: fiche definitions, planned funding and its statement of the indicators.</summary>
-    public const string PlanAction = PlanActionParser.KindName;
+    public const string PlanAction = WorkbookKinds.PlanAction;
 
     /// <summary>A kind's statement of the indicators (plan-action, tableau-de-bord).</summary>
     public static string Indicators(string kind) => kind;

@@ -1,8 +1,7 @@
 using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
-using Cdppe.Pipeline.Consolidation;
-using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;
 
@@ -37,8 +36,8 @@ public sealed class IngestionEntity : EntityBase
     [IgnoreDataMember]
     public IngestionStatus State
     {
-        get => IngestionResult.ParseStatus(Status);
-        set => Status = IngestionResult.StatusCode(value);
+        get => IngestionStatuses.Parse(Status);
+        set => Status = IngestionStatuses.Code(value);
     }
 
     public string Kinds { get; set; } = string.Empty;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;
 
@@ -52,7 +52,7 @@ public sealed class IngestionStore(CdppeStorage storage)
     /// <summary>Ids of the ingestions that were committed accepted: the only ones whose additive rows readers may use.</summary>
     public async Task<IReadOnlySet<string>> AcceptedAsync(string partition, CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Status eq {IngestionResult.StatusCode(IngestionStatus.Accepted)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Status eq {IngestionStatuses.Code(IngestionStatus.Accepted)}");
         var ids = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var e in Table.QueryAsync<IngestionEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {

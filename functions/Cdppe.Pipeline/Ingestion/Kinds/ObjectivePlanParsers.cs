@@ -11,7 +11,7 @@ namespace Cdppe.Pipeline.Ingestion.Kinds;
 /// </summary>
 public sealed class SyntheseObjectifsParser : ISheetParser
 {
-    public const string KindName = "synthese-objectifs";
+    public const string KindName = WorkbookKinds.SyntheseObjectifs;
 
     private static readonly ColumnSpec[] Specs =
     [
@@ -68,7 +68,7 @@ public sealed class SyntheseObjectifsParser : ISheetParser
 /// </summary>
 public sealed class Annexe21Parser : ISheetParser
 {
-    public const string KindName = "annexe-2-1";
+    public const string KindName = WorkbookKinds.Annexe21;
 
     private static readonly ColumnSpec[] Specs =
     [

@@ -14,7 +14,7 @@ namespace Cdppe.Pipeline.Ingestion.Kinds;
 /// </summary>
 public sealed partial class PlanActionParser : ISheetParser
 {
-    public const string KindName = "plan-action";
+    public const string KindName = WorkbookKinds.PlanAction;
 
     private static readonly ColumnSpec[] Specs =
     [

@@ -1,12 +1,13 @@
+using Cdppe.Functions.Hosting;
 using Cdppe.Functions.Portal;
 using Cdppe.Pipeline.Hosting;
 using Cdppe.Pipeline.Ingestion;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
-namespace Cdppe.Functions.Hosting;
+namespace Cdppe.Functions;
 
-/// <summary>The composition root shared by both hosts: what the functions need, registered once.</summary>
+/// <summary>The composition root shared by both hosts (above the API and portal functions it registers): what the functions need, registered once.</summary>
 public static class CdppeServiceCollectionExtensions
 {
     /// <summary>

@@ -1,7 +1,6 @@
-using Cdppe.Pipeline.Ingestion.Kinds;
 using Cdppe.Pipeline.Model;
 
-namespace Cdppe.Pipeline.Ingestion;
+namespace Cdppe.Pipeline.Model;
 
 /// <summary>
 /// One indicator row from what each workbook kind says about it: the tableau de bord (the State's follow-up) is
@@ -11,7 +10,7 @@ namespace Cdppe.Pipeline.Ingestion;
 public static class IndicatorMerger
 {
     /// <summary>Kinds in order of authority.</summary>
-    public static IReadOnlyList<string> Authority { get; } = [TableauDeBordParser.KindName, PlanActionParser.KindName];
+    public static IReadOnlyList<string> Authority { get; } = [WorkbookKinds.TableauDeBord, WorkbookKinds.PlanAction];
 
     public static IndicatorDefinition Merge(IEnumerable<SourcedIndicator> sources)
     {

@@ -1,18 +1,4 @@
-namespace Cdppe.Pipeline.Consolidation;
-
-/// <summary>Status of an indicator in a monthly snapshot.</summary>
-public enum SnapshotStatus
-{
-    /// <summary>No value for the month.</summary>
-    Missing,
-
-    Reached,
-    OnTrack,
-    Late,
-
-    /// <summary>A value exists but the year has no target to compare it with.</summary>
-    NoTarget,
-}
+namespace Cdppe.Pipeline.Model;
 
 /// <summary>The French words users read for each <see cref="SnapshotStatus"/> (stored, exported and printed as such).</summary>
 public static class SnapshotStatuses

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Cdppe.Pipeline.Model;
 
-namespace Cdppe.Pipeline.Ingestion;
+namespace Cdppe.Pipeline.Model;
 
 /// <summary>The ingestion report written next to every ingestion (JSON; messages in French).</summary>
 public sealed record IngestionReport(string FileName, string BlobName, string Departement, string IngestionId, string Status, string Message, DateTimeOffset ReceivedAt, IReadOnlyList<SheetSummary> Sheets, IReadOnlyList<IngestionReport.Issue> Issues)
@@ -18,28 +17,4 @@ public sealed record IngestionReport(string FileName, string BlobName, string De
     {
         public static Issue From(ValidationIssue i) => new(i.SeverityLabel, i.Code, i.Message, i.Sheet, i.Cell, i.Seen, i.Expected, i.ToString());
     }
-}
-
-/// <summary>The normalised content of one accepted workbook, as stored (JSON next to its report).</summary>
-public sealed record IngestionData(
-    string IngestionId,
-    IReadOnlyList<string> Kinds,
-    IReadOnlyList<BudgetLine> BudgetLines,
-    IReadOnlyList<IndicatorValue> IndicatorValues,
-    IReadOnlyList<FicheDefinition> Fiches,
-    IReadOnlyList<FicheBilan> Bilans,
-    IReadOnlyList<SourcedIndicator> Indicators,
-    IReadOnlyList<PlannedFunding> PlannedFunding,
-    IReadOnlyList<ObjectivePlan> ObjectivePlans)
-{
-    public static IngestionData Of(string id, WorkbookContent content) => new(
-        id,
-        content.Kinds.ToList(),
-        content.BudgetLines,
-        content.IndicatorValues,
-        content.Fiches,
-        content.Bilans,
-        content.Indicators,
-        content.PlannedFunding,
-        content.ObjectivePlans);
 }

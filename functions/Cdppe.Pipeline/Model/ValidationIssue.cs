@@ -1,4 +1,4 @@
-namespace Cdppe.Pipeline.Ingestion;
+namespace Cdppe.Pipeline.Model;
 
 public enum Severity
 {

@@ -1,13 +1,4 @@
-using Cdppe.Pipeline.Ingestion.Xlsx;
-using Cdppe.Pipeline.Model;
-
-namespace Cdppe.Pipeline.Ingestion;
-
-/// <summary>What one sheet turned out to be.</summary>
-public sealed record SheetSummary(string Name, string? Kind, int DataRows, IReadOnlyList<int> Years);
-
-/// <summary>An indicator definition as one workbook kind states it (plan-action: targets; tableau-de-bord: baseline, targets, achieved).</summary>
-public sealed record SourcedIndicator(string Kind, IndicatorDefinition Definition);
+namespace Cdppe.Pipeline.Model;
 
 /// <summary>Everything read from one workbook, before it is stored.</summary>
 public sealed class WorkbookContent
@@ -52,18 +43,4 @@ public sealed class WorkbookContent
 
     /// <summary>The first sheet of a kind, for messages about what it carries.</summary>
     public string? SheetOfKind(string kind) => Sheets.FirstOrDefault(s => s.Kind == kind)?.Name;
-}
-
-/// <summary>A sheet being parsed: the workbook, the sheet and its rows (header rows included).</summary>
-public sealed record SheetInput(ISpreadsheet Workbook, SpreadsheetSheet Sheet, IEnumerable<XlsxRow> Rows);
-
-/// <summary>Reads one kind of sheet; detection is by header content, never by file or sheet name.</summary>
-public interface ISheetParser
-{
-    string Kind { get; }
-
-    HeaderMap? Detect(IReadOnlyList<XlsxRow> head);
-
-    /// <summary>Parses the sheet and returns the years its content covers.</summary>
-    IReadOnlyList<int> Parse(SheetInput input, HeaderMap header, WorkbookContent content);
 }
