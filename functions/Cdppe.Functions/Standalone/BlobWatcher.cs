@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Azure;
-using Azure.Storage.Blobs.Models;
 using Cdppe.Functions.Hosting;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Storage;
@@ -24,7 +23,7 @@ namespace Cdppe.Functions.Standalone;
 /// </list>
 /// One watcher per storage account: an attempt left open by an earlier process is taken as interrupted.
 /// </summary>
-public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts, IServiceScopeFactory scopes, IOptions<CdppeOptions> options, TimeProvider clock, ILogger<BlobWatcher> logger) : BackgroundService
+public sealed class BlobWatcher(UploadStore uploads, BlobReceiptStore receipts, IServiceScopeFactory scopes, IOptions<CdppeOptions> options, TimeProvider clock, ILogger<BlobWatcher> logger) : BackgroundService
 {
     private readonly DeclaredFunction function = FunctionCatalog.All.Single(f => f.Blob is not null);
     private readonly DateTimeOffset startedAt = clock.GetUtcNow();
@@ -38,23 +37,22 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
     /// <summary>Processes every blob not yet settled (one pass); returns how many were attempted.</summary>
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
-        var container = storage.Blobs.GetBlobContainerClient(Container);
         var checkpoint = await receipts.CheckpointAsync(Container, cancellationToken);
         var overlap = TimeSpan.FromSeconds(options.Value.BlobSettleSeconds);
         DateTimeOffset? newest = null;
         DateTimeOffset? oldestOpen = null;
         var attempted = 0;
-        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
+        await foreach (var blob in uploads.ListAsync(cancellationToken))
         {
             // Times of the storage's clock only, so that the checkpoint never runs ahead of it.
-            var modified = blob.Properties.LastModified ?? DateTimeOffset.MaxValue;
+            var modified = blob.LastModified ?? DateTimeOffset.MaxValue;
             newest = newest is null || modified > newest ? modified : newest;
             if (modified < checkpoint)
             {
                 continue;
             }
 
-            var (tried, settled) = await ProcessAsync(container.Name, blob, cancellationToken);
+            var (tried, settled) = await ProcessAsync(blob, cancellationToken);
             attempted += tried ? 1 : 0;
             if (!settled && (oldestOpen is null || modified < oldestOpen))
             {
@@ -103,9 +101,9 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
     }
 
     /// <summary>One blob version: returns whether it was attempted now and whether it is settled (done or poison).</summary>
-    private async Task<(bool Tried, bool Settled)> ProcessAsync(string container, BlobItem blob, CancellationToken cancellationToken)
+    private async Task<(bool Tried, bool Settled)> ProcessAsync(UploadedBlob blob, CancellationToken cancellationToken)
     {
-        var receipt = await receipts.GetAsync(blob.Name, blob.Properties.ETag?.ToString() ?? string.Empty, cancellationToken);
+        var receipt = await receipts.GetAsync(blob.Name, blob.ETag, cancellationToken);
         var settings = options.Value;
         var timeout = TimeSpan.FromSeconds(settings.BlobAttemptTimeoutSeconds);
         switch (BlobReceiptStore.State(receipt))
@@ -144,7 +142,7 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var blobClient = storage.Blobs.GetBlobContainerClient(container).GetBlobClient(blob.Name);
+            var blobClient = uploads.Blob(blob.Name);
             await FunctionInvoker.InvokeAsync(function, scope.ServiceProvider, attempt.Token, blobClient).WaitAsync(timeout, clock, cancellationToken);
             receipt.State = BlobReceiptStore.Name(ReceiptState.Done);
             receipt.LastError = null;

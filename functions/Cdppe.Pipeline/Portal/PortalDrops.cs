@@ -32,7 +32,7 @@ public sealed class DropRefusedException : Exception
 /// the same ingestion follows. Name, size and type (a zip package, as .xlsx, .xlsm and .ods are, or an OLE2 file, as .xls is) are checked before the body
 /// is stored; the id returned lets the page follow the file until its ingestion record appears.
 /// </summary>
-public sealed class PortalDrops(CdppeStorage storage)
+public sealed class PortalDrops(UploadStore uploads)
 {
     public static IReadOnlyList<string> AcceptedContentTypes { get; } =
     [
@@ -103,8 +103,8 @@ public sealed class PortalDrops(CdppeStorage storage)
         }
 
         var blobName = $"{departement.Code}/{fileName}";
-        await storage.Uploads.GetBlobClient(blobName).UploadAsync(new BinaryData(bytes), overwrite: true, cancellationToken);
-        return new DropReceipt(Convert.ToHexStringLower(SHA256.HashData(bytes)), fileName, $"{ContainerNames.Uploads}/{blobName}");
+        var path = await uploads.WriteAsync(blobName, new MemoryStream(bytes, writable: false), cancellationToken);
+        return new DropReceipt(Convert.ToHexStringLower(SHA256.HashData(bytes)), fileName, path);
     }
 
     private static DropRefusedException NotAWorkbook(string fileName) =>

@@ -3,12 +3,6 @@ using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;
 
-/// <summary>A row an accepted workbook writes: its table, its entity, and the workbook item it comes from (for messages).</summary>
-public sealed record StoredRow(string Table, ITableEntity Entity, string Kind, object Source);
-
-/// <summary>Everything an accepted workbook writes, and the datasets whose pointers its commit moves to it.</summary>
-public sealed record DatasetPlan(IReadOnlyList<StoredRow> Rows, IReadOnlyList<string> Datasets);
-
 /// <summary>
 /// The rows of an ingestion, across the versioned tables: planned from a workbook's content (each table's store owns its
 /// keys and mapping), then written under the ingestion's id. Nothing written here is visible until the ingestion is

@@ -5,26 +5,6 @@ using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;
 
-/// <summary>Replaced ingestions: ingestion id → the kinds a drop replaced in it.</summary>
-public sealed class Superseded : Dictionary<string, SortedSet<string>>
-{
-    public Superseded()
-        : base(StringComparer.Ordinal)
-    {
-    }
-
-    public void Add(string ingestionId, string kind)
-    {
-        if (!TryGetValue(ingestionId, out var kinds))
-        {
-            kinds = new SortedSet<string>(StringComparer.Ordinal);
-            this[ingestionId] = kinds;
-        }
-
-        kinds.Add(kind);
-    }
-}
-
 /// <summary>
 /// Table Ingestions, partition = département: one record per workbook received (RowKey = SHA-256 of its bytes) and
 /// the département's dataset pointers (<see cref="DatasetHead"/>, RowKey <see cref="HeadKey"/>). An accepted

@@ -6,26 +6,6 @@ using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;
 
-/// <summary>What the Table service refuses, or silently alters, in an entity.</summary>
-public enum TableViolationKind
-{
-    /// <summary>A lone surrogate (stored altered) or a noncharacter (U+FFFE, U+FFFF).</summary>
-    InvalidCodePoint,
-
-    /// <summary>A string longer than <see cref="TableLimits.MaxStringChars"/> UTF-16 characters (64 KiB).</summary>
-    StringTooLong,
-
-    /// <summary>An entity larger than <see cref="TableLimits.MaxEntityBytes"/>.</summary>
-    EntityTooLarge,
-}
-
-/// <summary>One value of an entity the Table service cannot store as it is.</summary>
-/// <param name="Property">The entity property (null for the entity as a whole).</param>
-/// <param name="Value">The string concerned (null for the entity as a whole).</param>
-/// <param name="Size">Characters of the string, or bytes of the entity.</param>
-/// <param name="CodePoint">The offending UTF-16 unit for <see cref="TableViolationKind.InvalidCodePoint"/>.</param>
-public sealed record TableViolation(TableViolationKind Kind, string? Property, string? Value, long Size, int? CodePoint = null);
-
 /// <summary>
 /// The Table service's limits (property string 64 KiB, entity 1 MiB, batch 4 MiB and 100 operations) and the sizes
 /// of an entity, computed before anything is sent: Azurite enforces some of them, Azure all of them, and a value that
