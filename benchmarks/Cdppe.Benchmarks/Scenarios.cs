@@ -237,7 +237,7 @@ public static class Scenarios
     {
         var table = storage.Tables.GetTableClient(TableNames.Snapshots);
         List<TableTransactionAction[]> Batches(string partition) => months
-            .SelectMany(m => Enumerable.Range(0, 300).Select(i => SnapshotStore.ToEntity(partition, new MonthlySnapshot(string.Create(CultureInfo.InvariantCulture, $"O{i % 26 + 1:00}-IND-{i:000}"), "Indicateur", m, 100m + i, false, null, 1_200m, null, Pipeline.Consolidation.SnapshotStatus.OnTrack, true, "bench"))))
+            .SelectMany(m => Enumerable.Range(0, 300).Select(i => SnapshotStore.ToEntity(partition, new MonthlySnapshot(string.Create(CultureInfo.InvariantCulture, $"O{i % 26 + 1:00}-IND-{i:000}"), "Indicateur", m, 100m + i, false, null, 1_200m, null, Pipeline.Model.SnapshotStatus.OnTrack, true, "bench"))))
             .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))
             .Chunk(TableBatches.MaxOperations)
             .ToList();
@@ -352,7 +352,7 @@ public static class Scenarios
         {
             var partition = string.Create(CultureInfo.InvariantCulture, $"floor-{run}");
             return months
-                .SelectMany(m => Enumerable.Range(0, 300).Select(i => SnapshotStore.ToEntity(partition, new MonthlySnapshot(string.Create(CultureInfo.InvariantCulture, $"O{i % 26 + 1:00}-IND-{i:000}"), "Indicateur", m, 100m + i, false, null, 1_200m, null, Pipeline.Consolidation.SnapshotStatus.OnTrack, true, "bench"))))
+                .SelectMany(m => Enumerable.Range(0, 300).Select(i => SnapshotStore.ToEntity(partition, new MonthlySnapshot(string.Create(CultureInfo.InvariantCulture, $"O{i % 26 + 1:00}-IND-{i:000}"), "Indicateur", m, 100m + i, false, null, 1_200m, null, Pipeline.Model.SnapshotStatus.OnTrack, true, "bench"))))
                 .Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))
                 .Chunk(TableBatches.MaxOperations)
                 .ToList();

@@ -1,3 +1,4 @@
+using Cdppe.Functions;
 using Cdppe.Functions.Hosting;
 using Cdppe.Functions.Standalone;
 using Microsoft.Azure.Functions.Worker.Builder;

@@ -36,7 +36,7 @@ public sealed class GetInputTemplate(IngestionStore ingestions, IndicatorStore i
         }
 
         Departement? dep = null;
-        if (request.Query["departement"].FirstOrDefault() is { } departement || kind == SuiviMensuelParser.KindName)
+        if (request.Query["departement"].FirstOrDefault() is { } departement || kind == WorkbookKinds.SuiviMensuel)
         {
             if (!Problems.TryDepartement(request.Query["departement"], out var parsed, out var problem))
             {
@@ -47,7 +47,7 @@ public sealed class GetInputTemplate(IngestionStore ingestions, IndicatorStore i
         }
 
         var indicators = new List<IndicatorDefinition>();
-        if (kind == SuiviMensuelParser.KindName)
+        if (kind == WorkbookKinds.SuiviMensuel)
         {
             indicators.AddRange((await indicatorStore.CurrentAsync(await ingestions.HeadAsync(dep!.Value.Code, cancellationToken), cancellationToken)).Values.OrderBy(i => i.Code, StringComparer.Ordinal));
         }

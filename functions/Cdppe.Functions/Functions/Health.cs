@@ -5,7 +5,7 @@ using Cdppe.Pipeline.Storage;
 namespace Cdppe.Functions.Functions;
 
 /// <summary><c>GET|HEAD /api/health</c> (anonymous): 200 when storage answers, 503 otherwise.</summary>
-public sealed class Health(CdppeStorage storage)
+public sealed class Health(UploadStore uploads)
 {
     [Function(nameof(Health))]
     [ApiOperation("200 when storage answers, 503 otherwise; no key needed (also HEAD).", Tag = "service")]
@@ -17,7 +17,7 @@ public sealed class Health(CdppeStorage storage)
     {
         try
         {
-            await storage.Uploads.ExistsAsync(cancellationToken);
+            await uploads.AnswersAsync(cancellationToken);
             return new OkObjectResult(new { status = "ok" });
         }
         catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or AggregateException or TimeoutException)

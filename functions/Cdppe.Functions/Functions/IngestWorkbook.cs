@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Functions.Functions;
 
@@ -16,6 +17,6 @@ public sealed class IngestWorkbook(WorkbookIngestor ingestor, ILogger<IngestWork
         CancellationToken cancellationToken)
     {
         var result = await ingestor.IngestAsync(blob.Name, cancellationToken);
-        logger.LogInformation("{BlobName}: {Status} ({Issues} issues)", blob.Name, IngestionResult.StatusCode(result.Status), result.Issues.Count);
+        logger.LogInformation("{BlobName}: {Status} ({Issues} issues)", blob.Name, IngestionStatuses.Code(result.Status), result.Issues.Count);
     }
 }

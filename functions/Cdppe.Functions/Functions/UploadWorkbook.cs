@@ -9,7 +9,7 @@ using Cdppe.Pipeline.Storage;
 namespace Cdppe.Functions.Functions;
 
 /// <summary><c>PUT /api/uploads/{departement}/{file}</c>: writes the body to <c>uploads/</c>, exactly like a drop.</summary>
-public sealed class UploadWorkbook(CdppeStorage storage)
+public sealed class UploadWorkbook(UploadStore uploads)
 {
     [Function(nameof(UploadWorkbook))]
     [ApiOperation("Drops a workbook: the body is written to uploads/{departement}/{file}, exactly like a drop in the container; it is ingested within seconds.", Tag = "ingestion")]
@@ -33,11 +33,9 @@ public sealed class UploadWorkbook(CdppeStorage storage)
             return Problems.Problem(StatusCodes.Status413PayloadTooLarge);
         }
 
-        // Written as it arrives, in blocks of PortalDrops.BlockBytes: the memory of one upload stays that, whatever its size.
-        var blocks = new StorageTransferOptions { InitialTransferSize = PortalDrops.BlockBytes, MaximumTransferSize = PortalDrops.BlockBytes, MaximumConcurrency = 1 };
-        await storage.Uploads.GetBlobClient(blobName).UploadAsync(request.Body, new BlobUploadOptions { TransferOptions = blocks }, cancellationToken);
+        var blob = await uploads.WriteAsync(blobName, request.Body, cancellationToken);
         return new AcceptedResult(
             $"/api/ingestions?departement={path.Departement.Code}",
-            new { blob = $"{ContainerNames.Uploads}/{blobName}", message = "Fichier déposé : il sera importé dans quelques secondes." });
+            new { blob, message = "Fichier déposé : il sera importé dans quelques secondes." });
     }
 }

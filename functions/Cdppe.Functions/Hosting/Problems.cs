@@ -126,7 +126,7 @@ public static class Problems
     /// <summary>Parses a year (2000-2100), or gives the 400 to return.</summary>
     public static bool TryYear(string? value, out int year, [NotNullWhen(false)] out IActionResult? problem)
     {
-        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out year) && year is >= 2000 and <= 2100)
+        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out year) && year is >= Years.First and <= Years.Last)
         {
             problem = null;
             return true;

@@ -1,3 +1,4 @@
+using Cdppe.Pipeline.Storage;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

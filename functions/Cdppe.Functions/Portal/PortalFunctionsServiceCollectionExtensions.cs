@@ -1,3 +1,4 @@
+using Cdppe.Pipeline.Storage;
 using Cdppe.Pipeline.Portal;
 
 namespace Cdppe.Functions.Portal;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Azure;
-using Azure.Storage.Blobs.Models;
 using Cdppe.Functions.Hosting;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Storage;
@@ -29,7 +28,7 @@ namespace Cdppe.Functions.Standalone;
 /// One watcher per storage account, polled by one loop: an attempt left open by an earlier process is taken as
 /// interrupted.
 /// </summary>
-public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts, IServiceScopeFactory scopes, IOptions<CdppeOptions> options, IOptions<IngestionOptions> ingestion, TimeProvider clock, ILogger<BlobWatcher> logger) : BackgroundService
+public sealed class BlobWatcher(UploadStore uploads, BlobReceiptStore receipts, IServiceScopeFactory scopes, IOptions<CdppeOptions> options, IOptions<IngestionOptions> ingestion, TimeProvider clock, ILogger<BlobWatcher> logger) : BackgroundService
 {
     private readonly DeclaredFunction function = FunctionCatalog.All.Single(f => f.Blob is not null);
     private readonly DateTimeOffset startedAt = clock.GetUtcNow();
@@ -68,16 +67,15 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
     /// </summary>
     private async Task<List<Task<int>>> DispatchAsync(CancellationToken cancellationToken)
     {
-        var container = storage.Blobs.GetBlobContainerClient(Container);
         var checkpoint = await receipts.CheckpointAsync(Container, cancellationToken);
         var overlap = TimeSpan.FromSeconds(options.Value.BlobSettleSeconds);
         DateTimeOffset? newest = null;
         DateTimeOffset? oldestOpen = null;
-        var open = new Dictionary<string, List<BlobItem>>(StringComparer.Ordinal);
-        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
+        var open = new Dictionary<string, List<UploadedBlob>>(StringComparer.Ordinal);
+        await foreach (var blob in uploads.ListAsync(cancellationToken))
         {
             // Times of the storage's clock only, so that the checkpoint never runs ahead of it.
-            var modified = blob.Properties.LastModified ?? DateTimeOffset.MaxValue;
+            var modified = blob.LastModified ?? DateTimeOffset.MaxValue;
             newest = newest is null || modified > newest ? modified : newest;
             if (modified < checkpoint)
             {
@@ -87,7 +85,7 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
             var partition = Upload.PartitionOf(blob.Name);
             if (!lanes.ContainsKey(partition))
             {
-                var receipt = await receipts.GetAsync(blob.Name, blob.Properties.ETag?.ToString() ?? string.Empty, cancellationToken);
+                var receipt = await receipts.GetAsync(blob.Name, blob.ETag, cancellationToken);
                 if (BlobReceiptStore.State(receipt) is ReceiptState.Done or ReceiptState.Poison)
                 {
                     continue;
@@ -126,7 +124,7 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
         foreach (var (partition, blobs) in open)
         {
             // Registered before it runs, so that the lane's removal of itself always finds it.
-            var cold = new Task<Task<int>>(() => RunLaneAsync(partition, container.Name, blobs, cancellationToken));
+            var cold = new Task<Task<int>>(() => RunLaneAsync(partition, blobs, cancellationToken));
             var lane = cold.Unwrap();
             lanes[partition] = lane;
             cold.Start(TaskScheduler.Default);
@@ -137,7 +135,7 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
     }
 
     /// <summary>A département's open blobs, one at a time in drop order, once a slot is free; returns how many were attempted.</summary>
-    private async Task<int> RunLaneAsync(string partition, string container, List<BlobItem> blobs, CancellationToken cancellationToken)
+    private async Task<int> RunLaneAsync(string partition, List<UploadedBlob> blobs, CancellationToken cancellationToken)
     {
         var attempted = 0;
         try
@@ -145,9 +143,9 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
             await slots.WaitAsync(cancellationToken);
             try
             {
-                foreach (var blob in blobs.OrderBy(b => b.Properties.LastModified ?? DateTimeOffset.MaxValue).ThenBy(b => b.Name, StringComparer.Ordinal))
+                foreach (var blob in blobs.OrderBy(b => b.LastModified ?? DateTimeOffset.MaxValue).ThenBy(b => b.Name, StringComparer.Ordinal))
                 {
-                    attempted += await ProcessAsync(container, blob, cancellationToken) ? 1 : 0;
+                    attempted += await ProcessAsync(blob, cancellationToken) ? 1 : 0;
                 }
             }
             finally
@@ -203,9 +201,9 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
     }
 
     /// <summary>One blob version: returns whether it was attempted now.</summary>
-    private async Task<bool> ProcessAsync(string container, BlobItem blob, CancellationToken cancellationToken)
+    private async Task<bool> ProcessAsync(UploadedBlob blob, CancellationToken cancellationToken)
     {
-        var receipt = await receipts.GetAsync(blob.Name, blob.Properties.ETag?.ToString() ?? string.Empty, cancellationToken);
+        var receipt = await receipts.GetAsync(blob.Name, blob.ETag, cancellationToken);
         var settings = options.Value;
         var timeout = TimeSpan.FromSeconds(settings.BlobAttemptTimeoutSeconds);
         switch (BlobReceiptStore.State(receipt))
@@ -244,7 +242,7 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var blobClient = storage.Blobs.GetBlobContainerClient(container).GetBlobClient(blob.Name);
+            var blobClient = uploads.Blob(blob.Name);
             await FunctionInvoker.InvokeAsync(function, scope.ServiceProvider, attempt.Token, blobClient).WaitAsync(timeout, clock, cancellationToken);
             receipt.State = BlobReceiptStore.Name(ReceiptState.Done);
             receipt.LastError = null;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Cdppe.Pipeline.Contracts;
-using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 
@@ -123,7 +122,7 @@ public sealed class ConsolidationPlanner(IngestionStore ingestions, IndicatorVal
     /// <summary>The départements with ingestions (those a run over every département looks at).</summary>
     public async Task<IReadOnlyList<Departement>> DepartementsAsync(CancellationToken cancellationToken = default) =>
         (await ingestions.PartitionsAsync(cancellationToken))
-            .Where(c => c != WorkbookIngestor.UnknownPartition)
+            .Where(c => c != Departement.UnknownPartition)
             .Select(c => Departement.TryParse(c, out var dep) ? dep : null)
             .OfType<Departement>()
             .ToList();

@@ -1,5 +1,4 @@
 using Cdppe.Pipeline.Contracts;
-using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Logging;

@@ -5,9 +5,6 @@ namespace Cdppe.Pipeline.Consolidation;
 /// <summary>A raw indicator value as the calculator needs it (one upload's value for one month).</summary>
 public sealed record RawValue(string Code, string Label, YearMonth Period, decimal? Value, bool IsPercent, string? Text, bool Reliable, string IngestionId, DateTimeOffset ReceivedAt);
 
-/// <summary>One indicator in one month's snapshot.</summary>
-public sealed record MonthlySnapshot(string Code, string Label, YearMonth Month, decimal? Value, bool IsPercent, string? Text, decimal? Target, string? TargetText, SnapshotStatus Status, bool Reliable, string? SourceIngestion);
-
 /// <summary>
 /// The snapshot rules, free of storage so they can be tested and measured alone. For month M: the latest value with
 /// period M among all accepted uploads; derived rates recomputed from their counts; for December, the annual achieved
@@ -131,7 +128,7 @@ public static class StatusEvaluator
         var goal = IndexOf(milestones, target);
         if (index < 0 || goal < 0)
         {
-            return Ingestion.TextNormalizer.Normalize(text) == Ingestion.TextNormalizer.Normalize(target) ? SnapshotStatus.Reached : SnapshotStatus.NoTarget;
+            return TextNormalizer.Normalize(text) == TextNormalizer.Normalize(target) ? SnapshotStatus.Reached : SnapshotStatus.NoTarget;
         }
 
         if (index >= goal)
@@ -144,10 +141,10 @@ public static class StatusEvaluator
 
     private static int IndexOf(IReadOnlyList<string> milestones, string? text)
     {
-        var normalized = Ingestion.TextNormalizer.Normalize(text);
+        var normalized = TextNormalizer.Normalize(text);
         for (var i = 0; i < milestones.Count; i++)
         {
-            if (Ingestion.TextNormalizer.Normalize(milestones[i]) == normalized)
+            if (TextNormalizer.Normalize(milestones[i]) == normalized)
             {
                 return i;
             }

@@ -1,4 +1,3 @@
-using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
@@ -70,7 +69,7 @@ public sealed class ContractService(IngestionStore ingestions, IngestionReportSt
             issues.AddRange(attachment.Warnings.Select(w => IngestionMessages.ContractPeriod(w, sheet)));
 
             // The plan d'action is one dataset whatever its period: a plan d'action of other years takes its place.
-            foreach (var plan in plans.Where(p => p.Kind == Ingestion.Kinds.PlanActionParser.KindName))
+            foreach (var plan in plans.Where(p => p.Kind == WorkbookKinds.PlanAction))
             {
                 foreach (var replaced in existing.SelectMany(c => c.Plans).Where(p => p.Kind == plan.Kind && p.FirstYear != plan.FirstYear))
                 {

@@ -40,6 +40,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RejectedStore>();
         services.AddSingleton<IngestionReportStore>();
         services.AddSingleton<ReportFileStore>();
+        services.AddSingleton<TemplateStore>();
+        services.AddSingleton<StoredFileReader>();
         services.AddSingleton<ContractStore>();
 
         services.AddSingleton<Contracts.ContractService>();

@@ -1,4 +1,5 @@
 using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion;
 

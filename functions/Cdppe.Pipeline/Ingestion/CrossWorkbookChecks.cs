@@ -14,7 +14,7 @@ namespace Cdppe.Pipeline.Ingestion;
 /// </summary>
 public sealed class CrossWorkbookChecks(BudgetLineStore budget, FicheStore fiches, IndicatorStore indicators)
 {
-    private static readonly string[] FicheKinds = [PlanActionParser.KindName, RapportFinancierParser.KindName, BilansFichesParser.KindName];
+    private static readonly string[] FicheKinds = [WorkbookKinds.PlanAction, WorkbookKinds.RapportFinancier, WorkbookKinds.BilansFiches];
 
     public async Task RunAsync(DatasetHead head, WorkbookContent content, CancellationToken cancellationToken = default)
     {
@@ -49,7 +49,7 @@ public sealed class CrossWorkbookChecks(BudgetLineStore budget, FicheStore fiche
 
     private async Task CheckTargetsAsync(DatasetHead head, WorkbookContent content, HashSet<string> kinds, CancellationToken cancellationToken)
     {
-        var fresh = content.Indicators.Where(i => i.Kind is PlanActionParser.KindName or TableauDeBordParser.KindName).ToList();
+        var fresh = content.Indicators.Where(i => i.Kind is WorkbookKinds.PlanAction or WorkbookKinds.TableauDeBord).ToList();
         if (fresh.Count == 0)
         {
             return;
@@ -85,17 +85,17 @@ public sealed class CrossWorkbookChecks(BudgetLineStore budget, FicheStore fiche
     {
         foreach (var f in content.Fiches)
         {
-            yield return new FicheFact(PlanActionParser.KindName, "du plan d'action", f.Numero, f.PlannedTotal, null, null, content.SheetOf(f), f.SourceCell);
+            yield return new FicheFact(WorkbookKinds.PlanAction, "du plan d'action", f.Numero, f.PlannedTotal, null, null, content.SheetOf(f), f.SourceCell);
         }
 
         foreach (var l in content.BudgetLines.Where(l => l.Fiche is not null))
         {
-            yield return new FicheFact(RapportFinancierParser.KindName, $"du rapport financier {l.Year}", l.Fiche!.Value, l.BudgetGlobal, l.ConsumedCumulative, l.Year, content.SheetOfKind(RapportFinancierParser.KindName), l.SourceCell);
+            yield return new FicheFact(WorkbookKinds.RapportFinancier, $"du rapport financier {l.Year}", l.Fiche!.Value, l.BudgetGlobal, l.ConsumedCumulative, l.Year, content.SheetOfKind(WorkbookKinds.RapportFinancier), l.SourceCell);
         }
 
         foreach (var b in content.Bilans)
         {
-            yield return new FicheFact(BilansFichesParser.KindName, $"du bilan {b.Year} de la fiche", b.Numero, b.PlannedTotal, b.Consumed, b.Year, content.SheetOf(b), b.SourceCell);
+            yield return new FicheFact(WorkbookKinds.BilansFiches, $"du bilan {b.Year} de la fiche", b.Numero, b.PlannedTotal, b.Consumed, b.Year, content.SheetOf(b), b.SourceCell);
         }
     }
 
@@ -107,23 +107,23 @@ public sealed class CrossWorkbookChecks(BudgetLineStore budget, FicheStore fiche
             return facts;
         }
 
-        if (!kinds.Contains(RapportFinancierParser.KindName) && head.Years(RapportFinancierParser.KindName) is [.., var year])
+        if (!kinds.Contains(WorkbookKinds.RapportFinancier) && head.Years(WorkbookKinds.RapportFinancier) is [.., var year])
         {
             var lines = await budget.CurrentAsync(head, year, cancellationToken);
             facts.AddRange(lines.Where(l => l.Fiche is not null)
-                .Select(l => new FicheFact(RapportFinancierParser.KindName, $"du rapport financier {year} déjà importé", l.Fiche!.Value, l.BudgetGlobal, l.ConsumedCumulative, year, null, null)));
+                .Select(l => new FicheFact(WorkbookKinds.RapportFinancier, $"du rapport financier {year} déjà importé", l.Fiche!.Value, l.BudgetGlobal, l.ConsumedCumulative, year, null, null)));
         }
 
-        if (!kinds.Contains(PlanActionParser.KindName))
+        if (!kinds.Contains(WorkbookKinds.PlanAction))
         {
             facts.AddRange((await fiches.PlanDefinitionsAsync(head, cancellationToken))
-                .Select(f => new FicheFact(PlanActionParser.KindName, "du plan d'action déjà importé", f.Numero, f.PlannedTotal, null, null, null, null)));
+                .Select(f => new FicheFact(WorkbookKinds.PlanAction, "du plan d'action déjà importé", f.Numero, f.PlannedTotal, null, null, null, null)));
         }
 
-        if (!kinds.Contains(BilansFichesParser.KindName))
+        if (!kinds.Contains(WorkbookKinds.BilansFiches))
         {
             facts.AddRange((await fiches.LatestBilansAsync(head, cancellationToken))
-                .Select(f => new FicheFact(BilansFichesParser.KindName, $"du bilan {f.Year} de la fiche déjà importé", f.Numero, f.PlannedTotal, f.Consumed, f.Year, null, null)));
+                .Select(f => new FicheFact(WorkbookKinds.BilansFiches, $"du bilan {f.Year} de la fiche déjà importé", f.Numero, f.PlannedTotal, f.Consumed, f.Year, null, null)));
         }
 
         return facts;

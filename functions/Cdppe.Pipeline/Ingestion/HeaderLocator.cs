@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion;
 
@@ -76,12 +77,12 @@ public static class HeaderLocator
     /// <summary>A year written in a header cell, as text ("2021") or as a number.</summary>
     public static int? YearOf(XlsxCell cell)
     {
-        if (cell.Kind == XlsxCellKind.Number && cell.Number is { } n && n == Math.Floor(n) && n is >= 2000 and <= 2100 && !cell.IsDate)
+        if (cell.Kind == XlsxCellKind.Number && cell.Number is { } n && n == Math.Floor(n) && n is >= Years.First and <= Years.Last && !cell.IsDate)
         {
             return (int)n;
         }
 
-        return cell.Kind == XlsxCellKind.Text && int.TryParse(cell.Text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100 ? y : null;
+        return cell.Kind == XlsxCellKind.Text && int.TryParse(cell.Text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && Years.IsPlausible(y) ? y : null;
     }
 
     /// <summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using Cdppe.Pipeline.Model;
 
@@ -15,25 +13,6 @@ namespace Cdppe.Pipeline.Ingestion;
 /// </summary>
 public static partial class IndicatorCodes
 {
-    private const int MaxSlugLength = 60;
-
-    private static readonly HashSet<string> StopWords =
-    [
-        "de", "des", "du", "la", "le", "les", "d", "l", "en", "et", "a", "au", "aux", "par", "pour", "dans", "sur", "un", "une", "source", "qu",
-    ];
-
-    /// <summary>Word-level fixes applied before anything else (typos and agreement variants seen in the seeds).</summary>
-    private static readonly Dictionary<string, string> WordFixes = new(StringComparer.Ordinal)
-    {
-        ["entetien"] = "entretien",
-        ["entetiens"] = "entretiens",
-        ["beneficaint"] = "beneficiant",
-        ["realisaton"] = "realisation",
-        ["evalues"] = "evaluees",
-        ["nombres"] = "nombre",
-        ["infirmiers"] = "infirmieres",
-    };
-
     /// <summary>Paraphrases of one indicator: variant label → canonical label (both as users write them).</summary>
     private static readonly (string Variant, string Canonical)[] Aliases =
     [
@@ -88,49 +67,6 @@ public static partial class IndicatorCodes
         return AliasSlugs.TryGetValue(slug, out var canonical) ? canonical : slug;
     }
 
-    /// <summary>Upper-case significant words of a label ("TAUX-IP-EVALUEES-DELAIS"); used for keys as well.</summary>
-    public static string Slug(string label)
-    {
-        var normalized = TextNormalizer.Normalize(label);
-        var words = new List<string>();
-        foreach (var word in normalized.Split([' ', '\'', '-', '/', '(', ')', ',', '.', ';', ':', '"', '«', '»', '+', '*', '?', '!'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            var clean = new string(word.Where(char.IsAsciiLetterOrDigit).ToArray());
-            if (clean.Length == 0 || StopWords.Contains(clean))
-            {
-                continue;
-            }
-
-            words.Add(WordFixes.GetValueOrDefault(clean, clean).ToUpperInvariant());
-        }
-
-        if (words.Count == 0)
-        {
-            return "SANS-LIBELLE";
-        }
-
-        var full = string.Join('-', words);
-        if (full.Length <= MaxSlugLength)
-        {
-            return full;
-        }
-
-        // Long labels: the first words, plus a short hash of the whole so that two labels sharing a long prefix differ.
-        var kept = new StringBuilder();
-        foreach (var word in words)
-        {
-            if (kept.Length + word.Length + 1 > MaxSlugLength - 5)
-            {
-                break;
-            }
-
-            kept.Append(kept.Length == 0 ? string.Empty : "-").Append(word);
-        }
-
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(full)))[..4];
-        return $"{kept}-{hash}";
-    }
-
     /// <summary>Removes the département's own source ("(source DREES / CD)") and production notes from a label.</summary>
     public static string StripNotes(string label)
     {
@@ -171,7 +107,7 @@ public static partial class IndicatorCodes
     public static (string Numerator, string Denominator)? DerivedRate(string code) =>
         RateSlugs.TryGetValue(code, out var parts) ? parts : null;
 
-    private static string BaseSlug(string label) => Slug(StripNotes(label));
+    private static string BaseSlug(string label) => TextNormalizer.Slug(StripNotes(label));
 
     [GeneratedRegex(@"\(\s*(?:source\s*:?\s*)?(?:drees\s*/\s*cd|cd\s*/\s*drees|cd|drees|conseil d[ée]partemental)\s*\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OwnSource();

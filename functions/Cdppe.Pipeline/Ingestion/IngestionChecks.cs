@@ -1,6 +1,7 @@
 using Cdppe.Pipeline.Contracts;
 using Cdppe.Pipeline.Ingestion.Kinds;
 using Cdppe.Pipeline.Ingestion.Messages;
+using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 
 namespace Cdppe.Pipeline.Ingestion;
@@ -66,6 +67,11 @@ public sealed class IngestionChecks(IngestionStore ingestions, IndicatorStore in
         if (resolved > 0)
         {
             content.Issues.Add(IngestionMessages.CodesResolved(resolved, content.SheetOfKind(SuiviMensuelParser.KindName)));
+            content.Issues.Add(new ValidationIssue(
+                Severity.Info,
+                "codes-retrouves",
+                resolved == 1 ? "1 valeur sans code a été rattachée à l'indicateur du département de même libellé." : $"{resolved} valeurs sans code ont été rattachées aux indicateurs du département de même libellé.",
+                content.SheetOfKind(WorkbookKinds.SuiviMensuel)));
         }
     }
 }

@@ -1,4 +1,5 @@
 using Cdppe.Pipeline.Storage;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion;
 

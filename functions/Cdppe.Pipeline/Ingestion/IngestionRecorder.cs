@@ -1,3 +1,4 @@
+using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -25,7 +26,7 @@ public sealed class IngestionRecorder(IngestionStore ingestions, IngestionReport
             upload.BlobName,
             upload.Partition,
             upload.Id,
-            IngestionResult.StatusCode(status),
+            IngestionStatuses.Code(status),
             status == IngestionStatus.Accepted ? "Fichier importé." : "Fichier refusé : corrigez les erreurs ci-dessous puis déposez-le à nouveau.",
             upload.ReceivedAt,
             content.Sheets,
@@ -92,7 +93,7 @@ public sealed class IngestionRecorder(IngestionStore ingestions, IngestionReport
                 State = IngestionStatus.Failed,
                 ErrorCount = 1,
                 ArchivePath = archived && ingestionId is not null ? ArchiveStore.PathOf(partition, ingestionId) : string.Empty,
-                Summary = Truncate(TableLimits.Clean(summary), SummaryLength),
+                Summary = Truncate(UnicodeText.Clean(summary), SummaryLength),
             },
             cancellationToken);
     }

@@ -17,13 +17,13 @@ public static class InputTemplates
 
     public static IReadOnlyList<string> Kinds { get; } =
     [
-        PlanActionParser.KindName,
-        SyntheseObjectifsParser.KindName,
-        TableauDeBordParser.KindName,
-        Annexe21Parser.KindName,
-        RapportFinancierParser.KindName,
-        BilansFichesParser.KindName,
-        SuiviMensuelParser.KindName,
+        WorkbookKinds.PlanAction,
+        WorkbookKinds.SyntheseObjectifs,
+        WorkbookKinds.TableauDeBord,
+        WorkbookKinds.Annexe21,
+        WorkbookKinds.RapportFinancier,
+        WorkbookKinds.BilansFiches,
+        WorkbookKinds.SuiviMensuel,
     ];
 
     /// <summary>The template of <paramref name="kind"/> for <paramref name="year"/>, or null for an unknown kind.</summary>
@@ -31,13 +31,13 @@ public static class InputTemplates
     {
         var sheet = kind switch
         {
-            PlanActionParser.KindName => PlanAction(year),
-            SyntheseObjectifsParser.KindName => Synthese(year),
-            TableauDeBordParser.KindName => TableauDeBord(year),
-            Annexe21Parser.KindName => Annexe(year),
-            RapportFinancierParser.KindName => RapportFinancier(year),
-            BilansFichesParser.KindName => Bilans(year),
-            SuiviMensuelParser.KindName => SuiviMensuel(year, indicators ?? [], departement),
+            WorkbookKinds.PlanAction => PlanAction(year),
+            WorkbookKinds.SyntheseObjectifs => Synthese(year),
+            WorkbookKinds.TableauDeBord => TableauDeBord(year),
+            WorkbookKinds.Annexe21 => Annexe(year),
+            WorkbookKinds.RapportFinancier => RapportFinancier(year),
+            WorkbookKinds.BilansFiches => Bilans(year),
+            WorkbookKinds.SuiviMensuel => SuiviMensuel(year, indicators ?? [], departement),
             _ => null,
         };
         return sheet is null ? null : XlsxWriter.Write([sheet]);

@@ -1,4 +1,4 @@
-using Cdppe.Pipeline.Storage;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion;
 
@@ -8,12 +8,12 @@ public static class PrintableIssues
     public static IReadOnlyList<ValidationIssue> Of(IEnumerable<ValidationIssue> issues) =>
         issues.Select(i => i with
         {
-            Message = TableLimits.Clean(i.Message),
+            Message = UnicodeText.Clean(i.Message),
             Sheet = Clean(i.Sheet),
             Cell = Clean(i.Cell),
             Seen = Clean(i.Seen),
             Expected = Clean(i.Expected),
         }).ToList();
 
-    private static string? Clean(string? text) => text is null ? null : TableLimits.Clean(text);
+    private static string? Clean(string? text) => text is null ? null : UnicodeText.Clean(text);
 }

@@ -33,7 +33,7 @@ public static class StorableValues
             var first = SourceCell(row.Source);
             var cell = violation.Kind switch
             {
-                TableViolationKind.InvalidCodePoint => cells.Find(sheet, first, text => TableLimits.InvalidCodePointAt(text) >= 0),
+                TableViolationKind.InvalidCodePoint => cells.Find(sheet, first, text => UnicodeText.InvalidCodePointAt(text) >= 0),
                 TableViolationKind.StringTooLong => cells.Find(sheet, first, text => text.Length > TableLimits.MaxStringChars),
                 _ => null,
             };
@@ -69,7 +69,7 @@ public static class StorableValues
             return null;
         }
 
-        var clean = TableLimits.Clean(text);
+        var clean = UnicodeText.Clean(text);
         return clean.Length <= SeenLength ? clean : $"{clean[..SeenLength]}… ({FrenchFormat.Number(clean.Length)} caractères)";
     }
 

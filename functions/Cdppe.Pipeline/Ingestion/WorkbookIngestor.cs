@@ -1,6 +1,7 @@
 using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,7 @@ public sealed class WorkbookIngestor(
     public const long MaxUploadBytes = 100L * 1024 * 1024;
 
     /// <summary>Partition of the records of files whose path names no valid département.</summary>
-    public const string UnknownPartition = "_invalide";
+    public const string UnknownPartition = Departement.UnknownPartition;
 
     public async Task<IngestionResult> IngestAsync(string blobName, CancellationToken cancellationToken = default)
     {
@@ -138,6 +139,6 @@ public sealed class WorkbookIngestor(
     private Task<string?> RejectAsync(Upload upload, WorkbookContent content, bool annotate, CancellationToken cancellationToken)
     {
         var annotated = upload.Path is null || !annotate ? null : AnnotatedCopy.Create(upload.Bytes, PrintableIssues.Of(content.Issues.All));
-        return rejected.KeepAsync(upload.Partition, upload.Id, upload.FileName, upload.Bytes, annotated, cancellationToken);
+        return rejected.KeepAsync(upload.Partition, upload.Id, upload.FileName, upload.Bytes, annotated, AnnotatedCopy.FileName(upload.FileName, upload.Bytes), cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using Cdppe.Pipeline.Ingestion.Kinds;
 using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion;
 

@@ -6,6 +6,9 @@ namespace Cdppe.Pipeline.Model;
 /// <summary>A French département identified by its INSEE code (01-95 without 20, 2A, 2B, 971-976).</summary>
 public readonly record struct Departement
 {
+    /// <summary>The storage partition of what is recorded of files whose path names no valid département.</summary>
+    public const string UnknownPartition = "_invalide";
+
     private Departement(string code) => Code = code;
 
     public string Code { get; }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Cdppe.Pipeline.Ingestion;
 
 namespace Cdppe.Pipeline.Model;
 

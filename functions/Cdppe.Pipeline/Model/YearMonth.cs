@@ -53,7 +53,7 @@ public readonly record struct YearMonth(int Year, int Month) : IComparable<YearM
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var b))
         {
             var (year, month) = parts[0].Length == 4 ? (a, b) : (b, a);
-            if (year is >= 2000 and <= 2100 && month is >= 1 and <= 12)
+            if (Years.IsPlausible(year) && month is >= 1 and <= 12)
             {
                 value = new YearMonth(year, month);
                 return true;

@@ -24,7 +24,7 @@ public sealed record DropSummary(
 {
     /// <summary>Every problem of the file with its cell (from its ingestion report), when one file is asked for.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<Ingestion.IngestionReport.Issue>? Issues { get; init; }
+    public IReadOnlyList<IngestionReport.Issue>? Issues { get; init; }
 
     public static DropSummary From(IngestionEntity e) => new(
         e.RowKey,

@@ -25,14 +25,8 @@ public sealed record DepartementLine(
 /// <summary>A count indicator summed over the départements that reported it for the year.</summary>
 public sealed record NationalCount(string Code, string Label, decimal Total, int Departements);
 
-/// <summary>Budget columns of the rapport financier summed over every département.</summary>
-public sealed record NationalBudget(decimal BudgetGlobal, decimal Departement, decimal Etat, decimal Fir, decimal Ondam, decimal Consumed)
-{
-    public decimal? Rate => BudgetGlobal > 0 ? Consumed / BudgetGlobal : null;
-}
-
-/// <summary>The National page: every département with its drops, completeness and key figures, and the national totals.</summary>
-public sealed record NationalOverview(int Year, IReadOnlyList<DepartementLine> Departements, NationalBudget Budget, IReadOnlyList<NationalCount> Counts);
+/// <summary>The National page: every département with its drops, completeness and key figures, and the national totals (the budget columns of the rapport financier summed over every département).</summary>
+public sealed record NationalOverview(int Year, IReadOnlyList<DepartementLine> Departements, BudgetTotals Budget, IReadOnlyList<NationalCount> Counts);
 
 /// <summary>Builds <see cref="NationalOverview"/> from each département's records and report model of the year.</summary>
 public sealed class NationalOverviewService(PortalReader reader, AnnualReportService reports)
@@ -67,17 +61,10 @@ public sealed class NationalOverviewService(PortalReader reader, AnnualReportSer
             }
         }
 
-        var budget = new NationalBudget(
-            totals.Sum(t => t.BudgetGlobal),
-            totals.Sum(t => t.Departement),
-            totals.Sum(t => t.Etat),
-            totals.Sum(t => t.Fir),
-            totals.Sum(t => t.Ondam),
-            totals.Sum(t => t.ConsumedCumulative));
         return new NationalOverview(
             year,
             lines,
-            budget,
+            BudgetTotals.Sum(totals),
             counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new NationalCount(c.Key, c.Value.Label, c.Value.Total, c.Value.Departements)).ToList());
     }
 }

@@ -45,7 +45,7 @@ public sealed class PortalContextService(PortalReader reader, TimeProvider clock
             .Where(r => r.State == IngestionStatus.Accepted)
             .SelectMany(r => DropSummary.Split(r.Years))
             .Select(y => int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
-            .Where(y => y >= 2000 && y <= last)
+            .Where(y => y >= Years.First && y <= last)
             .Distinct()
             .OrderDescending()
             .ToList();

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using Azure.Storage.Blobs.Specialized;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
@@ -35,7 +34,7 @@ public sealed class DropRefusedException : Exception
 /// the same ingestion follows. Name, size and type (a zip package, as .xlsx, .xlsm and .ods are, or an OLE2 file, as .xls is) are checked before the body
 /// is stored; the id returned lets the page follow the file until its ingestion record appears.
 /// </summary>
-public sealed class PortalDrops(CdppeStorage storage)
+public sealed class PortalDrops(UploadStore uploads)
 {
     public static IReadOnlyList<string> AcceptedContentTypes { get; } =
     [
@@ -84,7 +83,7 @@ public sealed class PortalDrops(CdppeStorage storage)
     /// Bytes read and written at a time: the memory one drop holds, whatever length it announces (100 MB announced
     /// and never sent cost this much, not 100 MB).
     /// </summary>
-    public const int BlockBytes = 4 * 1024 * 1024;
+    public const int BlockBytes = UploadStore.BlockBytes;
 
     /// <summary>
     /// Reads exactly <paramref name="length"/> bytes (as announced) in blocks of at most <see cref="BlockBytes"/>,
@@ -95,7 +94,6 @@ public sealed class PortalDrops(CdppeStorage storage)
     public async Task<DropReceipt> DropAsync(Departement departement, string fileName, Stream body, long length, CancellationToken cancellationToken = default)
     {
         var blobName = $"{departement.Code}/{fileName}";
-        var blob = storage.Uploads.GetBlockBlobClient(blobName);
         // Block ids of this drop only: two drops of the same name at once never mix their blocks.
         var drop = Guid.NewGuid().ToString("N");
         var blocks = new List<string>();
@@ -131,7 +129,7 @@ public sealed class PortalDrops(CdppeStorage storage)
                 var id = Convert.ToBase64String(Encoding.ASCII.GetBytes($"{drop}-{blocks.Count:D6}"));
                 using (var block = new MemoryStream(buffer, 0, filled, writable: false))
                 {
-                    await blob.StageBlockAsync(id, block, cancellationToken: cancellationToken);
+                    await uploads.StageBlockAsync(blobName, id, block, cancellationToken);
                 }
 
                 blocks.Add(id);
@@ -143,8 +141,8 @@ public sealed class PortalDrops(CdppeStorage storage)
             ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        await blob.CommitBlockListAsync(blocks, cancellationToken: cancellationToken);
-        return new DropReceipt(Convert.ToHexStringLower(hash.GetHashAndReset()), fileName, $"{ContainerNames.Uploads}/{blobName}");
+        var path = await uploads.CommitBlocksAsync(blobName, blocks, cancellationToken);
+        return new DropReceipt(Convert.ToHexStringLower(hash.GetHashAndReset()), fileName, path);
     }
 
     private static DropRefusedException NotAWorkbook(string fileName) =>

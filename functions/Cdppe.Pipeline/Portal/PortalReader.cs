@@ -1,4 +1,3 @@
-using Azure;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
@@ -10,7 +9,7 @@ namespace Cdppe.Pipeline.Portal;
 /// consolidation run, the current indicators and the départements that dropped anything. Pages get everything
 /// else through the services the API uses (the report model, the input templates).
 /// </summary>
-public sealed class PortalReader(CdppeStorage storage, IngestionStore ingestions, IngestionReportStore reports, ConsolidationRunStore runs, IndicatorStore indicators)
+public sealed class PortalReader(StoredFileReader files, IngestionStore ingestions, IngestionReportStore reports, ConsolidationRunStore runs, IndicatorStore indicators)
 {
     /// <summary>Every ingestion record of a département, newest first.</summary>
     public Task<IReadOnlyList<IngestionEntity>> IngestionsAsync(Departement departement, CancellationToken cancellationToken = default) =>
@@ -24,25 +23,9 @@ public sealed class PortalReader(CdppeStorage storage, IngestionStore ingestions
     public Task<IngestionReport?> ReportAsync(IngestionEntity record, CancellationToken cancellationToken = default) =>
         reports.ReadReportAsync(record.PartitionKey, record.RowKey, cancellationToken);
 
-    /// <summary>The bytes of a blob named <c>{container}/{name}</c> as the ingestion records store paths, or null when absent.</summary>
-    public async Task<byte[]?> DownloadAsync(string? path, CancellationToken cancellationToken = default)
-    {
-        var slash = path?.IndexOf('/', StringComparison.Ordinal) ?? -1;
-        if (path is null || slash <= 0 || !ContainerNames.All.Contains(path[..slash]))
-        {
-            return null;
-        }
-
-        try
-        {
-            var content = await storage.Blobs.GetBlobContainerClient(path[..slash]).GetBlobClient(path[(slash + 1)..]).DownloadContentAsync(cancellationToken);
-            return content.Value.Content.ToArray();
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            return null;
-        }
-    }
+    /// <summary>The bytes of a file named <c>{container}/{name}</c> as the ingestion records store paths, or null when absent.</summary>
+    public Task<byte[]?> DownloadAsync(string? path, CancellationToken cancellationToken = default) =>
+        files.ReadAsync(path, cancellationToken);
 
     /// <summary>End of the département's latest consolidation run, or null when it never ran.</summary>
     public async Task<DateTimeOffset?> LastConsolidationAsync(Departement departement, CancellationToken cancellationToken = default) =>

@@ -12,7 +12,7 @@ namespace Cdppe.Pipeline.Portal;
 /// template that would fail the next report is refused now, with every error. That check is a rendering: it goes
 /// through the instance's <see cref="ReportRenderGate"/>.
 /// </summary>
-public sealed class PortalTemplates(CdppeStorage storage, AnnualReportService reports, PortalReader reader, ReportRenderGate gate)
+public sealed class PortalTemplates(TemplateStore templates, AnnualReportService reports, PortalReader reader, ReportRenderGate gate)
 {
     /// <summary>The French reason a template upload is refused from its announced size, or null.</summary>
     public static string? CheckBeforeReading(long? length) => length switch
@@ -31,11 +31,11 @@ public sealed class PortalTemplates(CdppeStorage storage, AnnualReportService re
             return null;
         }
 
-        var indicators = kind == Ingestion.Kinds.SuiviMensuelParser.KindName ? await reader.IndicatorsAsync(departement, cancellationToken) : [];
+        var indicators = kind == WorkbookKinds.SuiviMensuel ? await reader.IndicatorsAsync(departement, cancellationToken) : [];
         return (InputTemplates.Build(kind, year, indicators, departement.Code)!, $"modele-{kind}-{departement.Code}-{year}.xlsx");
     }
 
-    public static string Source(Departement departement) => $"{ContainerNames.Templates}/{AnnualReportService.TemplateBlobName(departement)}";
+    public static string Source(Departement departement) => TemplateStore.PathOf(AnnualReportService.TemplateBlobName(departement));
 
     /// <summary>
     /// Stores the template, or throws <see cref="InvalidReportTemplateException"/> with every error found
@@ -53,10 +53,10 @@ public sealed class PortalTemplates(CdppeStorage storage, AnnualReportService re
             throw new InvalidReportTemplateException(Source(departement), ex);
         }
 
-        await storage.Templates.GetBlobClient(AnnualReportService.TemplateBlobName(departement)).UploadAsync(new BinaryData(docx), overwrite: true, cancellationToken);
+        await templates.WriteAsync(AnnualReportService.TemplateBlobName(departement), docx, cancellationToken);
     }
 
     /// <summary>Removes the département's own template: the shared one, else the built-in one, is in force again.</summary>
     public async Task<bool> RemoveAsync(Departement departement, CancellationToken cancellationToken = default) =>
-        (await storage.Templates.GetBlobClient(AnnualReportService.TemplateBlobName(departement)).DeleteIfExistsAsync(cancellationToken: cancellationToken)).Value;
+        await templates.DeleteAsync(AnnualReportService.TemplateBlobName(departement), cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Cdppe.Pipeline.Ingestion.Kinds;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Portal;
 
@@ -14,22 +15,22 @@ public static class ReportKinds
 {
     public static IReadOnlyList<KindLabel> All { get; } =
     [
-        new(PlanActionParser.KindName, "Plan d'action et de financement"),
-        new(SyntheseObjectifsParser.KindName, "Synthèse des objectifs"),
-        new(TableauDeBordParser.KindName, "Tableau de bord des indicateurs"),
-        new(Annexe21Parser.KindName, "Annexe 2-1 (objectifs de l'année)"),
-        new(RapportFinancierParser.KindName, "Rapport financier"),
-        new(BilansFichesParser.KindName, "Bilans des fiches actions"),
-        new(SuiviMensuelParser.KindName, "Suivi mensuel des indicateurs"),
+        new(WorkbookKinds.PlanAction, "Plan d'action et de financement"),
+        new(WorkbookKinds.SyntheseObjectifs, "Synthèse des objectifs"),
+        new(WorkbookKinds.TableauDeBord, "Tableau de bord des indicateurs"),
+        new(WorkbookKinds.Annexe21, "Annexe 2-1 (objectifs de l'année)"),
+        new(WorkbookKinds.RapportFinancier, "Rapport financier"),
+        new(WorkbookKinds.BilansFiches, "Bilans des fiches actions"),
+        new(WorkbookKinds.SuiviMensuel, "Suivi mensuel des indicateurs"),
     ];
 
     public static IReadOnlyList<string> Required { get; } =
     [
-        PlanActionParser.KindName,
-        TableauDeBordParser.KindName,
-        RapportFinancierParser.KindName,
-        BilansFichesParser.KindName,
-        SuiviMensuelParser.KindName,
+        WorkbookKinds.PlanAction,
+        WorkbookKinds.TableauDeBord,
+        WorkbookKinds.RapportFinancier,
+        WorkbookKinds.BilansFiches,
+        WorkbookKinds.SuiviMensuel,
     ];
 
     public static string Label(string kind) => All.FirstOrDefault(k => k.Kind == kind)?.Label ?? kind;

@@ -36,7 +36,7 @@ public sealed class ArchiveRebuilder(ArchiveStore archive, WorkbookIngestor inge
                     break;
             }
 
-            logger.LogInformation("Replayed {Archive} as {BlobName}: {Status}", file.Name, file.BlobName, IngestionResult.StatusCode(result.Status));
+            logger.LogInformation("Replayed {Archive} as {BlobName}: {Status}", file.Name, file.BlobName, IngestionStatuses.Code(result.Status));
         }
 
         var consolidations = await consolidation.RunDueAsync("rebuild", only, cancellationToken);

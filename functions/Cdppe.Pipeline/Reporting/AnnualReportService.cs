@@ -26,7 +26,7 @@ public sealed class InvalidReportTemplateException(string source, TemplateExcept
 /// <c>templates/rapport-execution.docx</c>, else the built-in one) and keeps a copy in <c>reports/</c>. The
 /// compilation and the rendering go through the instance's <see cref="ReportRenderGate"/>.
 /// </summary>
-public sealed class AnnualReportService(ReportInputsReader inputs, ReportFileStore files, DocxTemplateCache templates, ReportRenderGate gate, TimeProvider clock, ILogger<AnnualReportService> logger)
+public sealed class AnnualReportService(ReportInputsReader inputs, TemplateStore templateFiles, ReportFileStore files, DocxTemplateCache templates, ReportRenderGate gate, TimeProvider clock, ILogger<AnnualReportService> logger)
 {
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string BuiltInSource = "modèle intégré";
@@ -78,9 +78,9 @@ public sealed class AnnualReportService(ReportInputsReader inputs, ReportFileSto
     {
         foreach (var name in departement is null ? [TemplateBlobName(null)] : new[] { TemplateBlobName(departement), TemplateBlobName(null) })
         {
-            if (await files.TemplateAsync(name, cancellationToken) is { } content)
+            if (await templateFiles.ReadAsync(name, cancellationToken) is { } content)
             {
-                return new ReportTemplate(content, $"{ContainerNames.Templates}/{name}", IsBuiltIn: false);
+                return new ReportTemplate(content, TemplateStore.PathOf(name), IsBuiltIn: false);
             }
         }
 

@@ -21,4 +21,19 @@ public sealed record BudgetTotals(decimal BudgetGlobal, decimal Departement, dec
             list.Sum(l => l.ConsumedInYear),
             list.Sum(l => l.ConsumedCumulative));
     }
+
+    /// <summary>The sums of several totals (the national totals are those of every département).</summary>
+    public static BudgetTotals Sum(IEnumerable<BudgetTotals> totals)
+    {
+        var list = totals as IReadOnlyCollection<BudgetTotals> ?? totals.ToList();
+        return new BudgetTotals(
+            list.Sum(t => t.BudgetGlobal),
+            list.Sum(t => t.Departement),
+            list.Sum(t => t.Fir),
+            list.Sum(t => t.Etat),
+            list.Sum(t => t.Ondam),
+            list.Sum(t => t.ConsumedBefore),
+            list.Sum(t => t.ConsumedInYear),
+            list.Sum(t => t.ConsumedCumulative));
+    }
 }

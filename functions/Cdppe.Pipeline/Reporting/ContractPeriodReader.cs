@@ -16,7 +16,7 @@ public sealed class ContractPeriodReader(ContractService contracts, ObjectiveSto
     public async Task<ContractPeriodInputs> ReadAsync(DatasetHead head, int year, IReadOnlyList<BudgetLine> budgetLines, CancellationToken cancellationToken = default)
     {
         var inForce = ContractModel.InForce(await contracts.ListAsync(head, cancellationToken), year);
-        var plan = inForce?.Shape == ContractShape.Avenant ? inForce.PlanFor(year, Annexe21Parser.KindName) : null;
+        var plan = inForce?.Shape == ContractShape.Avenant ? inForce.PlanFor(year, WorkbookKinds.Annexe21) : null;
         var annexe = plan is null ? [] : await objectives.CurrentAsync(head, plan.Kind, Years.Label(plan.Years), cancellationToken);
         var consolidated = (await runs.ConsolidatedAtAsync(head.Partition, cancellationToken)).Where(m => m.Key.Year == year).Select(m => (DateTimeOffset?)m.Value).Max();
         return new ContractPeriodInputs

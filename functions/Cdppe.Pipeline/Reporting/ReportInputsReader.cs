@@ -73,7 +73,7 @@ public sealed class ReportInputsReader(
         {
             var years = e.Years.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var kinds = e.Kinds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var superseded = kinds.Length > 0 && kinds.All(k => k == RapportFinancierParser.KindName) && e.RowKey != currentBudget;
+            var superseded = kinds.Length > 0 && kinds.All(k => k == WorkbookKinds.RapportFinancier) && e.RowKey != currentBudget;
             return e.State == IngestionStatus.Accepted && e.WarningCount > 0 && !superseded && (years.Length == 0 || years.Contains(year.ToString(CultureInfo.InvariantCulture)));
         });
 

@@ -4,9 +4,6 @@ using Azure.Storage.Blobs.Models;
 
 namespace Cdppe.Pipeline.Storage;
 
-/// <summary>An archived upload as the rebuild replays it: its archive blob, its original blob name and when it was received.</summary>
-public sealed record ArchivedFile(string Name, string BlobName, DateTimeOffset ReceivedAt);
-
 /// <summary>
 /// Container archive: the exact bytes of every upload, first of all (<c>archive/{dep}/{sha256}.xlsx</c>, immutable,
 /// keyed by content), with the original name and reception time in metadata so that the tables can be rebuilt from it.

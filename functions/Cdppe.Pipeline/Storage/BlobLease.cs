@@ -6,35 +6,6 @@ using Azure.Storage.Blobs.Specialized;
 namespace Cdppe.Pipeline.Storage;
 
 /// <summary>
-/// A département's work is held by someone else (an ingestion's commit, a consolidation) for longer than we wait,
-/// or our lease on it was lost mid-work. The one "busy" error of the pipeline: hosts answer it with 409 and retry later.
-/// </summary>
-public sealed class DepartementBusyException : Exception
-{
-    public DepartementBusyException()
-    {
-    }
-
-    public DepartementBusyException(string message)
-        : base(message)
-    {
-    }
-
-    public DepartementBusyException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
-
-/// <summary>How long a lease lasts (15 to 60 s: the blob service's range), and how long to wait for it.</summary>
-public sealed record LeaseTerms(TimeSpan Duration, TimeSpan Wait)
-{
-    public static TimeSpan RetryDelay { get; } = TimeSpan.FromMilliseconds(200);
-
-    public bool IsValid => Duration >= TimeSpan.FromSeconds(15) && Duration <= TimeSpan.FromSeconds(60) && Wait >= TimeSpan.Zero;
-}
-
-/// <summary>
 /// An exclusive blob lease, the one lock primitive of the pipeline: acquired with a bounded wait (then
 /// <see cref="DepartementBusyException"/>), renewed in the background every third of its duration, and
 /// <see cref="Lost"/> fires as soon as it cannot be trusted any more (taken by someone else, or not renewed for a

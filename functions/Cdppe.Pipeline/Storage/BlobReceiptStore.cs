@@ -4,15 +4,6 @@ using Azure.Data.Tables;
 
 namespace Cdppe.Pipeline.Storage;
 
-/// <summary>What the watcher knows of a blob version: not seen, being tried, done, or poison.</summary>
-public enum ReceiptState
-{
-    Pending,
-    Trying,
-    Done,
-    Poison,
-}
-
 /// <summary>
 /// The standalone watcher's bookkeeping in table <c>BlobReceipts</c>: one receipt per blob version (name + ETag,
 /// as the Functions host keeps receipts), and per watched container a checkpoint: the time before which every

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;
@@ -18,8 +17,8 @@ public sealed class BudgetLineStore(CdppeStorage storage)
         RowKey = DatasetKeys.RowPrefix(DatasetKeys.Budget(line.Year), ingestionId) + (line.Fiche is { } f
             ? string.Create(CultureInfo.InvariantCulture, $"F{f:D3}")
             : line.Action is { } action
-                ? "A-" + IndicatorCodes.Slug(line.Objectif ?? line.Mesure ?? string.Empty) + "-" + (ContractActions.CodeOf(action) ?? IndicatorCodes.Slug(action))
-                : "O-" + IndicatorCodes.Slug(line.Objectif ?? line.Mesure ?? string.Empty)),
+                ? "A-" + TextNormalizer.Slug(line.Objectif ?? line.Mesure ?? string.Empty) + "-" + (ContractActions.CodeOf(action) ?? TextNormalizer.Slug(action))
+                : "O-" + TextNormalizer.Slug(line.Objectif ?? line.Mesure ?? string.Empty)),
         Year = line.Year,
         Engagement = line.Engagement,
         Mesure = line.Mesure,

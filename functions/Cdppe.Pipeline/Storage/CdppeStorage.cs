@@ -10,6 +10,7 @@ namespace Cdppe.Pipeline.Storage;
 /// The storage contract of the design: one account, reached through the <c>AzureWebJobsStorage</c> connection
 /// (a connection string such as <c>UseDevelopmentStorage=true</c> locally, or identity-based
 /// <c>AzureWebJobsStorage__accountName</c> in Azure), its containers and its tables, partitioned by département.
+/// The clients are internal: only the stores of this folder reach a container or a table, and hand out domain records.
 /// </summary>
 public sealed class CdppeStorage
 {
@@ -21,23 +22,23 @@ public sealed class CdppeStorage
         Tables = tables;
     }
 
-    public BlobServiceClient Blobs { get; }
+    internal BlobServiceClient Blobs { get; }
 
-    public TableServiceClient Tables { get; }
+    internal TableServiceClient Tables { get; }
 
-    public BlobContainerClient Uploads => Blobs.GetBlobContainerClient(ContainerNames.Uploads);
+    internal BlobContainerClient Uploads => Blobs.GetBlobContainerClient(ContainerNames.Uploads);
 
-    public BlobContainerClient Archive => Blobs.GetBlobContainerClient(ContainerNames.Archive);
+    internal BlobContainerClient Archive => Blobs.GetBlobContainerClient(ContainerNames.Archive);
 
-    public BlobContainerClient Rejected => Blobs.GetBlobContainerClient(ContainerNames.Rejected);
+    internal BlobContainerClient Rejected => Blobs.GetBlobContainerClient(ContainerNames.Rejected);
 
-    public BlobContainerClient IngestionReports => Blobs.GetBlobContainerClient(ContainerNames.IngestionReports);
+    internal BlobContainerClient IngestionReports => Blobs.GetBlobContainerClient(ContainerNames.IngestionReports);
 
-    public BlobContainerClient Templates => Blobs.GetBlobContainerClient(ContainerNames.Templates);
+    internal BlobContainerClient Templates => Blobs.GetBlobContainerClient(ContainerNames.Templates);
 
-    public BlobContainerClient Reports => Blobs.GetBlobContainerClient(ContainerNames.Reports);
+    internal BlobContainerClient Reports => Blobs.GetBlobContainerClient(ContainerNames.Reports);
 
-    public BlobContainerClient Locks => Blobs.GetBlobContainerClient(ContainerNames.Locks);
+    internal BlobContainerClient Locks => Blobs.GetBlobContainerClient(ContainerNames.Locks);
 
     /// <summary>A table's client: for the stores of this folder only, which own each table's keys and queries.</summary>
     internal TableClient Table(string name) => Tables.GetTableClient(name);
@@ -106,45 +107,4 @@ public sealed class CdppeStorage
             await Tables.CreateTableIfNotExistsAsync(table, cancellationToken);
         }
     }
-}
-
-public static class ContainerNames
-{
-    public const string Uploads = "uploads";
-    public const string Archive = "archive";
-    public const string Rejected = "rejected";
-    public const string IngestionReports = "ingestion-reports";
-    public const string Templates = "templates";
-    public const string Reports = "reports";
-    public const string Locks = "locks";
-
-    public static IReadOnlyList<string> All { get; } = [Uploads, Archive, Rejected, IngestionReports, Templates, Reports, Locks];
-}
-
-public static class TableNames
-{
-    /// <summary>Ingestion records and each département's dataset pointers (<see cref="IngestionStore"/>).</summary>
-    public const string Ingestions = "Ingestions";
-    public const string BudgetLines = "BudgetLines";
-    public const string IndicatorValues = "IndicatorValues";
-    public const string Snapshots = "Snapshots";
-    public const string SnapshotRevisions = "SnapshotRevisions";
-    public const string ConsolidationRuns = "ConsolidationRuns";
-    public const string BlobReceipts = "BlobReceipts";
-    public const string Fiches = "Fiches";
-
-    /// <summary>What each workbook kind says about the indicators (<see cref="IndicatorStore"/>); the département's indicators are their merge.</summary>
-    public const string IndicatorSources = "IndicatorSources";
-
-    public const string PlannedFunding = "PlannedFunding";
-
-    public const string Objectives = "Objectives";
-
-    /// <summary>The contracts of a département and their plans in force (<see cref="ContractStore"/>).</summary>
-    public const string Contracts = "Contracts";
-
-    /// <summary>The portal's key sessions (<c>PortalSessionStore</c> of the Functions app).</summary>
-    public const string PortalSessions = "PortalSessions";
-
-    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Fiches, IndicatorSources, PlannedFunding, Objectives, Contracts, PortalSessions];
 }

@@ -1,14 +1,7 @@
 using Azure.Data.Tables;
-using Cdppe.Pipeline.Ingestion;
-using Cdppe.Pipeline.Ingestion.Kinds;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;
-
-/// <summary>A row an accepted workbook writes: its table, its entity, and the workbook item it comes from (for messages).</summary>
-public sealed record StoredRow(string Table, ITableEntity Entity, string Kind, object Source);
-
-/// <summary>Everything an accepted workbook writes, and the datasets whose pointers its commit moves to it.</summary>
-public sealed record DatasetPlan(IReadOnlyList<StoredRow> Rows, IReadOnlyList<string> Datasets);
 
 /// <summary>
 /// The rows of an ingestion, across the versioned tables: planned from a workbook's content (each table's store owns its
@@ -26,32 +19,32 @@ public sealed class DatasetStore(CdppeStorage storage)
 
         foreach (var line in content.BudgetLines)
         {
-            Add(TableNames.BudgetLines, BudgetLineStore.ToEntity(partition, id, line), RapportFinancierParser.KindName, line);
+            Add(TableNames.BudgetLines, BudgetLineStore.ToEntity(partition, id, line), WorkbookKinds.RapportFinancier, line);
             datasets.Add(DatasetKeys.Budget(line.Year));
         }
 
         foreach (var value in content.IndicatorValues)
         {
-            Add(TableNames.IndicatorValues, IndicatorValueStore.ToEntity(partition, id, receivedAt, value), SuiviMensuelParser.KindName, value);
+            Add(TableNames.IndicatorValues, IndicatorValueStore.ToEntity(partition, id, receivedAt, value), WorkbookKinds.SuiviMensuel, value);
         }
 
-        if (content.Kinds.Contains(PlanActionParser.KindName))
+        if (content.Kinds.Contains(WorkbookKinds.PlanAction))
         {
             datasets.Add(DatasetKeys.PlanAction);
             foreach (var fiche in content.Fiches)
             {
-                Add(TableNames.Fiches, FicheStore.ToEntity(partition, id, fiche), PlanActionParser.KindName, fiche);
+                Add(TableNames.Fiches, FicheStore.ToEntity(partition, id, fiche), WorkbookKinds.PlanAction, fiche);
             }
 
             foreach (var funding in content.PlannedFunding)
             {
-                Add(TableNames.PlannedFunding, PlannedFundingStore.ToEntity(partition, id, funding), PlanActionParser.KindName, funding);
+                Add(TableNames.PlannedFunding, PlannedFundingStore.ToEntity(partition, id, funding), WorkbookKinds.PlanAction, funding);
             }
         }
 
         foreach (var bilan in content.Bilans)
         {
-            Add(TableNames.Fiches, FicheStore.ToEntity(partition, id, bilan), BilansFichesParser.KindName, bilan);
+            Add(TableNames.Fiches, FicheStore.ToEntity(partition, id, bilan), WorkbookKinds.BilansFiches, bilan);
             datasets.Add(DatasetKeys.Bilans(bilan.Year));
         }
 

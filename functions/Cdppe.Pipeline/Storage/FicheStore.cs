@@ -1,5 +1,4 @@
 using System.Globalization;
-using Cdppe.Pipeline.Ingestion.Kinds;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;
@@ -26,7 +25,7 @@ public sealed class FicheStore(CdppeStorage storage)
         Referent = d.Referent,
         PlannedTotal = d.PlannedTotal is { } t ? (double)t : null,
         IngestionId = ingestionId,
-        SourceKind = PlanActionParser.KindName,
+        SourceKind = WorkbookKinds.PlanAction,
         SourceCell = d.SourceCell,
     };
 
@@ -50,7 +49,7 @@ public sealed class FicheStore(CdppeStorage storage)
         Consumed = b.Consumed is { } c ? (double)c : null,
         ConsumedPercentPrinted = b.ConsumedPercentPrinted is { } p ? (double)p : null,
         IngestionId = ingestionId,
-        SourceKind = BilansFichesParser.KindName,
+        SourceKind = WorkbookKinds.BilansFiches,
         SourceCell = b.SourceCell,
         Objectifs = b.Objectifs.Count == 0 ? null : string.Join(',', b.Objectifs.Select(o => o.ToString(CultureInfo.InvariantCulture))),
         Moyens = b.Moyens,
@@ -93,7 +92,7 @@ public sealed class FicheStore(CdppeStorage storage)
     public async Task<IReadOnlyList<FicheBilan>> LatestBilansAsync(DatasetHead head, CancellationToken cancellationToken = default)
     {
         var all = new List<FicheBilan>();
-        foreach (var year in head.Years(BilansFichesParser.KindName))
+        foreach (var year in head.Years(WorkbookKinds.BilansFiches))
         {
             all.AddRange(await BilansAsync(head, year, cancellationToken));
         }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;

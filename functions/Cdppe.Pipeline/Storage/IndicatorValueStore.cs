@@ -10,7 +10,7 @@ namespace Cdppe.Pipeline.Storage;
 /// </summary>
 public sealed class IndicatorValueStore(CdppeStorage storage)
 {
-    /// <summary>What <see cref="Consolidation.MonthlyConsolidator"/> reads of a value (not its source, comment or cell).</summary>
+    /// <summary>What the monthly consolidation reads of a value (not its source, comment or cell).</summary>
     private static readonly string[] ConsolidationColumns = ["PartitionKey", "RowKey", "Code", "Label", "Period", "Value", "IsPercent", "Text", "Reliable", "IngestionId", "ReceivedAt"];
 
     public static IndicatorValueEntity ToEntity(string partition, string ingestionId, DateTimeOffset receivedAt, IndicatorValue v) => new()

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Azure;
-using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;
 

@@ -1,29 +1,9 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;
-
-/// <summary>Replaced ingestions: ingestion id → the kinds a drop replaced in it.</summary>
-public sealed class Superseded : Dictionary<string, SortedSet<string>>
-{
-    public Superseded()
-        : base(StringComparer.Ordinal)
-    {
-    }
-
-    public void Add(string ingestionId, string kind)
-    {
-        if (!TryGetValue(ingestionId, out var kinds))
-        {
-            kinds = new SortedSet<string>(StringComparer.Ordinal);
-            this[ingestionId] = kinds;
-        }
-
-        kinds.Add(kind);
-    }
-}
 
 /// <summary>
 /// Table Ingestions, partition = département: one record per workbook received (RowKey = SHA-256 of its bytes) and
@@ -52,7 +32,7 @@ public sealed class IngestionStore(CdppeStorage storage)
     /// <summary>Ids of the ingestions that were committed accepted: the only ones whose additive rows readers may use.</summary>
     public async Task<IReadOnlySet<string>> AcceptedAsync(string partition, CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Status eq {IngestionResult.StatusCode(IngestionStatus.Accepted)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Status eq {IngestionStatuses.Code(IngestionStatus.Accepted)}");
         var ids = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var e in Table.QueryAsync<IngestionEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {

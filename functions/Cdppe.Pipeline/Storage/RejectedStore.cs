@@ -1,4 +1,4 @@
-using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;
 
@@ -11,8 +11,8 @@ public sealed class RejectedStore(CdppeStorage storage)
     /// <summary>Name of the annotated copy of a rejected workbook, next to it.</summary>
     public const string AnnotatedPrefix = "annote-";
 
-    /// <summary>Keeps the refused bytes and, when there is one, the annotated copy; returns the annotated copy's path.</summary>
-    public async Task<string?> KeepAsync(string partition, string id, string fileName, byte[] bytes, byte[]? annotated, CancellationToken cancellationToken = default)
+    /// <summary>Keeps the refused bytes and, when there is one, the annotated copy (named <paramref name="annotatedFileName"/>); returns the annotated copy's path.</summary>
+    public async Task<string?> KeepAsync(string partition, string id, string fileName, byte[] bytes, byte[]? annotated, string annotatedFileName, CancellationToken cancellationToken = default)
     {
         await storage.Rejected.GetBlobClient($"{partition}/{id}/{fileName}").UploadAsync(new BinaryData(bytes), overwrite: true, cancellationToken);
         if (annotated is null)
@@ -20,7 +20,7 @@ public sealed class RejectedStore(CdppeStorage storage)
             return null;
         }
 
-        var name = $"{partition}/{id}/{AnnotatedPrefix}{AnnotatedCopy.FileName(fileName, bytes)}";
+        var name = $"{partition}/{id}/{AnnotatedPrefix}{annotatedFileName}";
         await storage.Rejected.GetBlobClient(name).UploadAsync(new BinaryData(annotated), overwrite: true, cancellationToken);
         return $"{ContainerNames.Rejected}/{name}";
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;

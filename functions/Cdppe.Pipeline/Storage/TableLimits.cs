@@ -2,28 +2,9 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.Serialization;
 using Azure.Data.Tables;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;
-
-/// <summary>What the Table service refuses, or silently alters, in an entity.</summary>
-public enum TableViolationKind
-{
-    /// <summary>A lone surrogate (stored altered) or a noncharacter (U+FFFE, U+FFFF).</summary>
-    InvalidCodePoint,
-
-    /// <summary>A string longer than <see cref="TableLimits.MaxStringChars"/> UTF-16 characters (64 KiB).</summary>
-    StringTooLong,
-
-    /// <summary>An entity larger than <see cref="TableLimits.MaxEntityBytes"/>.</summary>
-    EntityTooLarge,
-}
-
-/// <summary>One value of an entity the Table service cannot store as it is.</summary>
-/// <param name="Property">The entity property (null for the entity as a whole).</param>
-/// <param name="Value">The string concerned (null for the entity as a whole).</param>
-/// <param name="Size">Characters of the string, or bytes of the entity.</param>
-/// <param name="CodePoint">The offending UTF-16 unit for <see cref="TableViolationKind.InvalidCodePoint"/>.</param>
-public sealed record TableViolation(TableViolationKind Kind, string? Property, string? Value, long Size, int? CodePoint = null);
 
 /// <summary>
 /// The Table service's limits (property string 64 KiB, entity 1 MiB, batch 4 MiB and 100 operations) and the sizes
@@ -47,61 +28,6 @@ public static class TableLimits
 
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
 
-    /// <summary>Index of the first lone surrogate or noncharacter U+FFFE/U+FFFF, or -1.</summary>
-    public static int InvalidCodePointAt(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c < '\uD800')
-            {
-                continue;
-            }
-
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                {
-                    i++;
-                    continue;
-                }
-
-                return i;
-            }
-
-            if (char.IsLowSurrogate(c) || c is '\uFFFE' or '\uFFFF')
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>The text with every invalid code point replaced by U+FFFD, so that it can be stored and printed.</summary>
-    public static string Clean(string text)
-    {
-        if (InvalidCodePointAt(text) < 0)
-        {
-            return text;
-        }
-
-        var chars = text.ToCharArray();
-        for (var i = InvalidCodePointAt(text); i >= 0 && i < chars.Length; i++)
-        {
-            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(chars[i]) || chars[i] is '\uFFFE' or '\uFFFF')
-            {
-                chars[i] = '\uFFFD';
-            }
-        }
-
-        return new string(chars);
-    }
-
     /// <summary>Everything in <paramref name="entity"/> the service would refuse or alter, checked value by value.</summary>
     public static IEnumerable<TableViolation> Check(ITableEntity entity)
     {
@@ -112,7 +38,7 @@ public static class TableLimits
                 continue;
             }
 
-            if (InvalidCodePointAt(text) is var at and >= 0)
+            if (UnicodeText.InvalidCodePointAt(text) is var at and >= 0)
             {
                 yield return new TableViolation(TableViolationKind.InvalidCodePoint, name, text, text.Length, text[at]);
             }

@@ -1,5 +1,6 @@
 using Cdppe.Functions.Standalone;
 using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using Cdppe.Samples;
 using Cdppe.Tests.Support;

@@ -1,6 +1,7 @@
 using Cdppe.Pipeline.Ingestion;
-using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Ingestion.Ods;
+using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
 using Cdppe.Samples;
 using Cdppe.Tests.Ingestion.Formats;
 using Cdppe.Tests.Ingestion.Kinds;

@@ -30,7 +30,7 @@ public sealed class NationalOverviewTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Equal((3, 2, 1), (national.Departements[1].Drops, national.Departements[1].Accepted, national.Departements[1].Rejected));
         Assert.All(national.Departements, d => Assert.Equal((2, 5, 0.4m), (d.KindsPresent, d.KindsRequired, d.Completeness)));
         Assert.Equal(62_234_346m, national.Budget.BudgetGlobal);
-        Assert.Equal(42_505_496m, national.Budget.Consumed);
+        Assert.Equal(42_505_496m, national.Budget.ConsumedCumulative);
         Assert.Equal(2, national.Counts.Count);
         Assert.All(national.Counts, c => Assert.Equal(2, c.Departements));
         // The second count: the first one's values after June are declared unreliable, the report keeps June's.

@@ -188,7 +188,7 @@ public sealed class HostReliabilityTests(AzuriteFixture azurite)
         var dropped = "77/..%2F93%2Fdepose.xlsx";
         await app.Storage.Uploads.GetBlobClient(dropped).UploadAsync(new BinaryData(SampleWorkbooks.RapportFinancier2022()), overwrite: true);
         var result = await new Services(app.Storage).Ingestor.IngestAsync(dropped);
-        Assert.Equal(Pipeline.Ingestion.IngestionStatus.Rejected, result.Status);
+        Assert.Equal(Pipeline.Model.IngestionStatus.Rejected, result.Status);
         Assert.Equal(Pipeline.Ingestion.WorkbookIngestor.UnknownPartition, result.Partition);
         Assert.False(await app.Storage.Table(TableNames.Ingestions).QueryAsync<IngestionEntity>(e => e.BlobName == dropped && (e.PartitionKey == "93" || e.PartitionKey == "77")).AnyAsync());
     }

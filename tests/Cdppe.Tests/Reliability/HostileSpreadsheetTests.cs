@@ -2,6 +2,7 @@ using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Ods;
 using Cdppe.Pipeline.Ingestion.Xls;
 using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
 using Cdppe.Tests.Support;
 using static Cdppe.Tests.Ingestion.Formats.OdsWorkbookTests;
 using static Cdppe.Tests.Support.HostileWorkbooks;

@@ -68,7 +68,7 @@ public sealed class HttpFramingTests(AzuriteFixture azurite, ITestOutputHelper o
     {
         var storage = await azurite.StorageAsync();
         var dep = TestDepartements.Next();
-        var drops = new PortalDrops(storage);
+        var drops = new PortalDrops(new Cdppe.Pipeline.Storage.UploadStore(storage));
         var workbook = SampleWorkbooks.RapportFinancier2022();
         var large = new byte[9 * 1024 * 1024];
         workbook.CopyTo(large, 0);

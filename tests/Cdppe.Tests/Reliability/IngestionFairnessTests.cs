@@ -4,6 +4,7 @@ using Cdppe.Functions.Standalone;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Kinds;
 using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using Cdppe.Samples;
 using Cdppe.Tests.Support;

@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Cdppe.Functions.Standalone;
 using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using Cdppe.Samples;
 using Cdppe.Tests.Support;

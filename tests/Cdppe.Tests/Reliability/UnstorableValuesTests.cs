@@ -123,7 +123,7 @@ public sealed class UnstorableValuesTests(AzuriteFixture azurite)
         var record = await services.Get<IngestionStore>().FindAsync(dep.Code, result.IngestionId!);
         Assert.Equal(IngestionStatus.Rejected, record!.State);
         Assert.StartsWith($"Feuille « {Sheet} », cellule {Cell} : Le texte", record.Summary, StringComparison.Ordinal);
-        Assert.Equal(-1, TableLimits.InvalidCodePointAt(record.Summary));
+        Assert.Equal(-1, UnicodeText.InvalidCodePointAt(record.Summary));
         Assert.True(await services.Storage.Archive.GetBlobClient($"{dep.Code}/{result.IngestionId}.xlsx").ExistsAsync());
         Assert.True(await services.Storage.Rejected.GetBlobClient($"{dep.Code}/{result.IngestionId}/{RejectedStore.AnnotatedPrefix}bilans.xlsx").ExistsAsync());
         Assert.DoesNotContain(await Ingestion.WorkbookIngestorTests.Rows<FicheEntity>(services, TableNames.Fiches, dep.Code), f => f.IngestionId == result.IngestionId);

@@ -1,6 +1,7 @@
 using System.Text;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using Cdppe.Pipeline.Xml;
 using Cdppe.Tests.Support;

@@ -1,5 +1,6 @@
 using Azure;
 using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using Cdppe.Tests.Support;
 

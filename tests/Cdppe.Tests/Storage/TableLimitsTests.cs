@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 
 namespace Cdppe.Tests.Storage;
@@ -14,8 +15,8 @@ public sealed class TableLimitsTests
     {
         var text = before + (char)codePoint + after;
 
-        Assert.Equal(before.Length, TableLimits.InvalidCodePointAt(text));
-        Assert.Equal(before + "\uFFFD" + after, TableLimits.Clean(text));
+        Assert.Equal(before.Length, UnicodeText.InvalidCodePointAt(text));
+        Assert.Equal(before + "\uFFFD" + after, UnicodeText.Clean(text));
     }
 
     [Theory]
@@ -23,8 +24,8 @@ public sealed class TableLimitsTests
     [InlineData("emoji \uD83D\uDE00 ok")]
     public void ValidTextIsLeftAsItIs(string text)
     {
-        Assert.Equal(-1, TableLimits.InvalidCodePointAt(text));
-        Assert.Same(text, TableLimits.Clean(text));
+        Assert.Equal(-1, UnicodeText.InvalidCodePointAt(text));
+        Assert.Same(text, UnicodeText.Clean(text));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion.Kinds;
 
@@ -10,7 +11,7 @@ namespace Cdppe.Pipeline.Ingestion.Kinds;
 /// </summary>
 public sealed class Annexe21Parser : ISheetParser
 {
-    public const string KindName = "annexe-2-1";
+    public const string KindName = WorkbookKinds.Annexe21;
 
     private static readonly ColumnSpec[] Specs =
     [

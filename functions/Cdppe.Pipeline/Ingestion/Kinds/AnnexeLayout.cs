@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion.Kinds;
 

@@ -14,7 +14,7 @@ namespace Cdppe.Pipeline.Ingestion.Kinds;
 /// </summary>
 public sealed partial class BilansFichesParser : ISheetParser
 {
-    public const string KindName = "bilans-fiches";
+    public const string KindName = WorkbookKinds.BilansFiches;
 
     private static readonly ColumnSpec[] Specs =
     [

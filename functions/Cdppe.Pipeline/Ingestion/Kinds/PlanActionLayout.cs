@@ -1,3 +1,5 @@
+using Cdppe.Pipeline.Model;
+
 namespace Cdppe.Pipeline.Ingestion.Kinds;
 
 /// <summary>Which column of the plan d'action holds which year of which group (targets or a funder).</summary>

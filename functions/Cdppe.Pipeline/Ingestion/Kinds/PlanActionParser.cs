@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion.Kinds;
 
@@ -14,7 +15,7 @@ namespace Cdppe.Pipeline.Ingestion.Kinds;
 /// </summary>
 public sealed partial class PlanActionParser : ISheetParser
 {
-    public const string KindName = "plan-action";
+    public const string KindName = WorkbookKinds.PlanAction;
 
     private static readonly ColumnSpec[] Specs =
     [

@@ -15,7 +15,7 @@ namespace Cdppe.Pipeline.Ingestion.Kinds;
 /// </summary>
 public sealed partial class RapportFinancierParser : ISheetParser
 {
-    public const string KindName = "rapport-financier";
+    public const string KindName = WorkbookKinds.RapportFinancier;
 
     private static readonly ColumnSpec[] Specs =
     [

@@ -10,7 +10,7 @@ namespace Cdppe.Pipeline.Ingestion.Kinds;
 /// </summary>
 public sealed class SuiviMensuelParser : ISheetParser
 {
-    public const string KindName = "suivi-mensuel";
+    public const string KindName = WorkbookKinds.SuiviMensuel;
 
     private static readonly ColumnSpec[] Specs =
     [

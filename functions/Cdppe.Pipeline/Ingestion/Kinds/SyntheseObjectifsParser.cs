@@ -1,5 +1,6 @@
 using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion.Kinds;
 
@@ -10,7 +11,7 @@ namespace Cdppe.Pipeline.Ingestion.Kinds;
 /// </summary>
 public sealed class SyntheseObjectifsParser : ISheetParser
 {
-    public const string KindName = "synthese-objectifs";
+    public const string KindName = WorkbookKinds.SyntheseObjectifs;
 
     private static readonly ColumnSpec[] Specs =
     [

@@ -14,7 +14,7 @@ namespace Cdppe.Pipeline.Ingestion.Kinds;
 /// </summary>
 public sealed partial class TableauDeBordParser : ISheetParser
 {
-    public const string KindName = "tableau-de-bord";
+    public const string KindName = WorkbookKinds.TableauDeBord;
 
     private static readonly ColumnSpec[] Specs =
     [

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Cdppe.Pipeline.Model;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using Cdppe.Samples;
 using Cdppe.Tests.Support;

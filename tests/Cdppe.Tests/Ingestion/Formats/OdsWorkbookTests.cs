@@ -3,6 +3,7 @@ using System.Text;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Ods;
 using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Tests.Ingestion.Formats;
 

@@ -1,4 +1,5 @@
 using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Model;
 using Cdppe.Samples;
 
 namespace Cdppe.Tests.Ingestion.Kinds;

@@ -1,5 +1,6 @@
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Messages;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Tests.Ingestion.Messages;
 

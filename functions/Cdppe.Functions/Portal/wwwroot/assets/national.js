@@ -31,7 +31,7 @@ if (context) {
         card('Budget global', fr.euros(b.budgetGlobal), `${fr.number(n.departements.length)} département${n.departements.length > 1 ? 's' : ''}`),
         card('Part des départements', fr.euros(b.departement)),
         card('Part de l\u2019État', fr.euros(b.etat), `dont FIR ${fr.euros(b.fir)}, ONDAM ${fr.euros(b.ondam)}`),
-        card('Consommé', fr.euros(b.consumed), b.rate === null ? null : `${fr.percent(b.rate)} du budget`)),
+        card('Consommé', fr.euros(b.consumedCumulative), b.rate === null ? null : `${fr.percent(b.rate)} du budget`)),
       el('h2', {}, 'Départements'),
       n.departements.length === 0 ? alertBox('', el('p', {}, 'Aucun département n\u2019a encore déposé de fichier.'))
         : table(`Départements en ${n.year}`, ['Département', 'Dépôts', 'Dernier dépôt', 'Complétude', 'Classeurs manquants', 'Budget', 'Consommé', 'Taux', 'Indicateurs'], rows, { numeric: [5, 6, 7] }),

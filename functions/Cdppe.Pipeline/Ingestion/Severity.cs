@@ -1,8 +1,0 @@
-namespace Cdppe.Pipeline.Ingestion;
-
-public enum Severity
-{
-    Error,
-    Warning,
-    Info,
-}

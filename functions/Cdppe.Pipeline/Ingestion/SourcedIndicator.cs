@@ -1,6 +1,0 @@
-using Cdppe.Pipeline.Model;
-
-namespace Cdppe.Pipeline.Ingestion;
-
-/// <summary>An indicator definition as one workbook kind states it (plan-action: targets; tableau-de-bord: baseline, targets, achieved).</summary>
-public sealed record SourcedIndicator(string Kind, IndicatorDefinition Definition);
