@@ -6,7 +6,7 @@ public sealed class ClosePortalSession(PortalAccess access)
     [Function(nameof(ClosePortalSession))]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = PortalCall.Api + "session")] HttpRequest request)
     {
-        if (!PortalCall.TrySignedIn(request, access, change: true, out _, out var problem))
+        if (PortalCall.Bind(request, access, change: true).Problem is { } problem)
         {
             return problem;
         }

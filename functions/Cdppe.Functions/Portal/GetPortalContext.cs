@@ -1,4 +1,3 @@
-using Cdppe.Functions.Hosting;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Portal;
 
@@ -10,40 +9,17 @@ public sealed class GetPortalContext(PortalAccess access, PortalContextService c
     [Function(nameof(GetPortalContext))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "context")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!PortalCall.TrySignedIn(request, access, change: false, out var user, out var problem))
+        var bind = PortalCall.Bind(request, access, change: false, out var user);
+        var departement = bind.OptionalDepartement();
+        var year = bind.OptionalYear();
+        if (bind.Problem is { } problem)
         {
             return problem;
         }
 
-        Departement? departement = null;
-        if (request.Query["departement"].FirstOrDefault() is { Length: > 0 } code)
-        {
-            if (!Problems.TryDepartement(code, out var parsed, out problem))
-            {
-                return problem;
-            }
-
-            if (PortalAccess.OutOfScope(user, parsed) is { } refused)
-            {
-                return refused;
-            }
-
-            departement = parsed;
-        }
-        else if (!user.National && request.Query["national"].Count == 0)
+        if (departement is null && !user.National && request.Query["national"].Count == 0)
         {
             departement = Departement.TryParse(user.Departements[0], out var own) ? own : null;
-        }
-
-        int? year = null;
-        if (request.Query["annee"].FirstOrDefault() is { Length: > 0 } annee)
-        {
-            if (!Problems.TryYear(annee, out var y, out problem))
-            {
-                return problem;
-            }
-
-            year = y;
         }
 
         return new OkObjectResult(await contexts.BuildAsync(departement, user.National ? null : user.Departements, year, cancellationToken));

@@ -7,8 +7,11 @@ namespace Cdppe.Functions.Portal;
 public sealed class GetPortalIndicatorsCsv(PortalAccess access, IndicatorSeriesService series)
 {
     [Function(nameof(GetPortalIndicatorsCsv))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "indicators/csv")] HttpRequest request, CancellationToken cancellationToken) =>
-        PortalCall.TryDepartementYear(request, access, change: false, out var departement, out var year, out var problem)
-            ? new FileContentResult(IndicatorSeriesService.Csv(await series.BuildAsync(departement, year, cancellationToken)), SnapshotCsv.ContentType) { FileDownloadName = $"indicateurs-{departement.Code}-{year}.csv" }
-            : problem;
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "indicators/csv")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var bind = PortalCall.Bind(request, access, change: false);
+        var departement = bind.Departement();
+        var year = bind.Year();
+        return bind.Problem ?? new FileContentResult(IndicatorSeriesService.Csv(await series.BuildAsync(departement, year, cancellationToken)), SnapshotCsv.ContentType) { FileDownloadName = $"indicateurs-{departement.Code}-{year}.csv" };
+    }
 }

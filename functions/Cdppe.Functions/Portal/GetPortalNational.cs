@@ -9,7 +9,9 @@ public sealed class GetPortalNational(PortalAccess access, NationalOverviewServi
     [Function(nameof(GetPortalNational))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "national")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!PortalCall.TrySignedIn(request, access, change: false, out var user, out var problem) || !Problems.TryYear(request.Query["annee"], out var year, out problem))
+        var bind = PortalCall.Bind(request, access, change: false, out var user);
+        var year = bind.Year();
+        if (bind.Problem is { } problem)
         {
             return problem;
         }

@@ -6,8 +6,11 @@ namespace Cdppe.Functions.Portal;
 public sealed class GetPortalOverview(PortalAccess access, DepartementOverviewService overviews)
 {
     [Function(nameof(GetPortalOverview))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "overview")] HttpRequest request, CancellationToken cancellationToken) =>
-        PortalCall.TryDepartementYear(request, access, change: false, out var departement, out var year, out var problem)
-            ? new OkObjectResult(await overviews.BuildAsync(departement, year, cancellationToken))
-            : problem;
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "overview")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var bind = PortalCall.Bind(request, access, change: false);
+        var departement = bind.Departement();
+        var year = bind.Year();
+        return bind.Problem ?? new OkObjectResult(await overviews.BuildAsync(departement, year, cancellationToken));
+    }
 }

@@ -4,26 +4,14 @@ using Cdppe.Pipeline.Reporting;
 namespace Cdppe.Functions.Portal;
 
 /// <summary><c>GET /api/portal/report?departement=77&amp;annee=2022</c>: generates and downloads the rapport d'exécution.</summary>
-public sealed class GetPortalReport(PortalAccess access, AnnualReportService reports)
+public sealed class GetPortalReport(PortalAccess access, ReportDownloads reports)
 {
     [Function(nameof(GetPortalReport))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "report")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!PortalCall.TryDepartementYear(request, access, change: false, out var departement, out var year, out var problem))
-        {
-            return problem;
-        }
-
-        try
-        {
-            var report = await reports.GenerateAsync(departement, year, cancellationToken);
-            return report is null
-                ? Problems.NotFound($"Aucune donnée n'est importée pour le département {departement.Code} en {year} : déposez d'abord ses classeurs.")
-                : new FileContentResult(report.Content, AnnualReportService.DocxContentType) { FileDownloadName = report.FileName };
-        }
-        catch (InvalidReportTemplateException ex)
-        {
-            return Problems.InvalidTemplate(ex);
-        }
+        var bind = PortalCall.Bind(request, access, change: false);
+        var departement = bind.Departement();
+        var year = bind.Year();
+        return bind.Problem ?? Answers.From(await reports.ReportAsync(departement, year, cancellationToken), r => Answers.Docx(r.Content, r.FileName));
     }
 }

@@ -1,19 +1,16 @@
+using Cdppe.Functions.Hosting;
 using Cdppe.Pipeline.Reporting;
 
 namespace Cdppe.Functions.Portal;
 
 /// <summary><c>GET /api/portal/report/template?departement=77</c>: the Word template in force (the département's, else the shared one, else the built-in one).</summary>
-public sealed class GetPortalReportTemplate(PortalAccess access, AnnualReportService reports)
+public sealed class GetPortalReportTemplate(PortalAccess access, ReportDownloads reports)
 {
     [Function(nameof(GetPortalReportTemplate))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "report/template")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!PortalCall.TryDepartement(request, access, change: false, out var departement, out var problem))
-        {
-            return problem;
-        }
-
-        var template = await reports.GetTemplateAsync(departement, cancellationToken);
-        return new FileContentResult(template.Content, AnnualReportService.DocxContentType) { FileDownloadName = DefaultReportTemplate.FileName };
+        var bind = PortalCall.Bind(request, access, change: false);
+        var departement = bind.Departement();
+        return bind.Problem ?? Answers.Docx((await reports.TemplateAsync(departement, cancellationToken)).Content, DefaultReportTemplate.FileName);
     }
 }

@@ -1,20 +1,15 @@
-using Cdppe.Pipeline.Portal;
 using Cdppe.Pipeline.Reporting;
 
 namespace Cdppe.Functions.Portal;
 
 /// <summary><c>GET /api/portal/report/template/info?departement=77</c>: which template is in force, and where the département's own would be.</summary>
-public sealed class GetPortalReportTemplateInfo(PortalAccess access, AnnualReportService reports)
+public sealed class GetPortalReportTemplateInfo(PortalAccess access, ReportTemplates templates)
 {
     [Function(nameof(GetPortalReportTemplateInfo))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "report/template/info")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!PortalCall.TryDepartement(request, access, change: false, out var departement, out var problem))
-        {
-            return problem;
-        }
-
-        var template = await reports.GetTemplateAsync(departement, cancellationToken);
-        return new OkObjectResult(new { source = template.Source, builtIn = template.IsBuiltIn, departementSource = PortalTemplates.Source(departement) });
+        var bind = PortalCall.Bind(request, access, change: false);
+        var departement = bind.Departement();
+        return bind.Problem ?? new OkObjectResult(await templates.InfoAsync(departement, cancellationToken));
     }
 }

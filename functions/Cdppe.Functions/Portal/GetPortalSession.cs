@@ -5,5 +5,5 @@ public sealed class GetPortalSession(PortalAccess access)
 {
     [Function(nameof(GetPortalSession))]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "session")] HttpRequest request) =>
-        PortalCall.TrySignedIn(request, access, change: false, out var user, out var problem) ? new OkObjectResult(user.ToJson()) : problem;
+        PortalCall.Bind(request, access, change: false, out var user).Problem ?? new OkObjectResult(user.ToJson());
 }

@@ -1,7 +1,5 @@
 using Cdppe.Functions.Hosting;
-using Cdppe.Pipeline.Portal;
 using Cdppe.Pipeline.Reporting;
-using Cdppe.Pipeline.Reporting.Templating;
 
 namespace Cdppe.Functions.Portal;
 
@@ -10,42 +8,26 @@ namespace Cdppe.Functions.Portal;
 /// then in force for the département (204), or refused with every error (422). <c>DELETE</c>: back to the shared
 /// or built-in template.
 /// </summary>
-public sealed class ReplacePortalReportTemplate(PortalAccess access, PortalTemplates templates)
+public sealed class ReplacePortalReportTemplate(PortalAccess access, ReportTemplates templates)
 {
     [Function(nameof(ReplacePortalReportTemplate))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "put", "delete", Route = PortalCall.Api + "report/template")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (HttpMethods.IsDelete(request.Method))
-        {
-            if (!PortalCall.TryDepartement(request, access, change: true, out var dep, out var refused))
-            {
-                return refused;
-            }
-
-            await templates.RemoveAsync(dep, cancellationToken);
-            return new NoContentResult();
-        }
-
-        if (!PortalCall.TryDepartementYear(request, access, change: true, out var departement, out var year, out var problem))
+        var bind = PortalCall.Bind(request, access, change: true);
+        var departement = bind.Departement();
+        var remove = HttpMethods.IsDelete(request.Method);
+        var year = remove ? 0 : bind.Year();
+        if (bind.Problem is { } problem)
         {
             return problem;
         }
 
-        if (PortalTemplates.CheckBeforeReading(request.ContentLength) is { } tooLarge)
+        if (remove)
         {
-            return request.ContentLength > DocxTemplate.MaxTemplateBytes ? Problems.Problem(StatusCodes.Status413PayloadTooLarge, tooLarge) : Problems.BadRequest(tooLarge);
-        }
-
-        using var buffer = new MemoryStream((int)request.ContentLength!.Value);
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        try
-        {
-            await templates.ReplaceAsync(departement, buffer.ToArray(), year, cancellationToken);
+            await templates.RemoveAsync(departement, cancellationToken);
             return new NoContentResult();
         }
-        catch (InvalidReportTemplateException ex)
-        {
-            return Problems.InvalidTemplate(ex);
-        }
+
+        return Answers.From(await templates.ReplaceAsync(departement, request.Body, request.ContentLength, year, cancellationToken), _ => new NoContentResult());
     }
 }

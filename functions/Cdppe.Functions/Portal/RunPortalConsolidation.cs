@@ -3,11 +3,15 @@ using Cdppe.Pipeline.Consolidation;
 namespace Cdppe.Functions.Portal;
 
 /// <summary><c>POST /api/portal/consolidations?departement=77</c>: consolidates what is due for the département now.</summary>
-public sealed class RunPortalConsolidation(PortalAccess access, ConsolidationRunner runner)
+public sealed class RunPortalConsolidation(PortalAccess access, ConsolidationService consolidations)
 {
+    public const string Trigger = "portail";
+
     [Function(nameof(RunPortalConsolidation))]
-    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PortalCall.Api + "consolidations")] HttpRequest request, CancellationToken cancellationToken) =>
-        PortalCall.TryDepartement(request, access, change: true, out var departement, out var problem)
-            ? new OkObjectResult(await runner.RunDueAsync("portail", departement, cancellationToken))
-            : problem;
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PortalCall.Api + "consolidations")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var bind = PortalCall.Bind(request, access, change: true);
+        var departement = bind.Departement();
+        return bind.Problem ?? new OkObjectResult(await consolidations.RunDueAsync(departement, Trigger, cancellationToken));
+    }
 }

@@ -1,10 +1,10 @@
-using Cdppe.Functions.Standalone;
+using Cdppe.Functions.Hosting;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Recovery;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Cdppe.Functions.Hosting;
+namespace Cdppe.Functions.Standalone;
 
 /// <summary>
 /// <c>dotnet run --project functions/Cdppe.Functions -- rebuild [--departement 77]</c>: rebuilds the tables from the

@@ -2,10 +2,10 @@ using Cdppe.Functions.Hosting;
 using Cdppe.Functions.OpenApi;
 using Cdppe.Pipeline.Reporting;
 
-namespace Cdppe.Functions.Functions;
+namespace Cdppe.Functions.Api;
 
 /// <summary><c>GET /api/reports/annual/{year}?departement=77</c>: the rapport d'exécution as .docx.</summary>
-public sealed class GenerateAnnualReport(AnnualReportService reports)
+public sealed class GenerateAnnualReport(ReportDownloads reports)
 {
     [Function(nameof(GenerateAnnualReport))]
     [ApiOperation("The rapport d'exécution of the year as .docx (also saved to reports/).", Tag = "reports")]
@@ -19,24 +19,9 @@ public sealed class GenerateAnnualReport(AnnualReportService reports)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/reports/annual/{year}")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!Problems.TryYear(request.RouteValues["year"]?.ToString(), out var year, out var problem)
-            || !Problems.TryDepartement(request.Query["departement"], out var dep, out problem))
-        {
-            return problem;
-        }
-
-        GeneratedReport? report;
-        try
-        {
-            report = await reports.GenerateAsync(dep, year, cancellationToken);
-        }
-        catch (InvalidReportTemplateException ex)
-        {
-            return Problems.InvalidTemplate(ex);
-        }
-
-        return report is null
-            ? Problems.NotFound($"Aucune donnée n'a été importée pour le département {dep.Code} en {year} : déposez d'abord ses classeurs dans uploads/{dep.Code}/.")
-            : new FileContentResult(report.Content, AnnualReportService.DocxContentType) { FileDownloadName = report.FileName };
+        var bind = new RequestBinder(request);
+        var year = bind.Year("year");
+        var departement = bind.Departement();
+        return bind.Problem ?? Answers.From(await reports.ReportAsync(departement, year, cancellationToken), r => Answers.Docx(r.Content, r.FileName));
     }
 }

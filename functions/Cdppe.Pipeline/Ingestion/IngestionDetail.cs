@@ -1,0 +1,6 @@
+using Cdppe.Pipeline.Storage;
+
+namespace Cdppe.Pipeline.Ingestion;
+
+/// <summary>One ingestion record and the report written next to it (null when there is none).</summary>
+public sealed record IngestionDetail(IngestionEntity Record, IngestionReport? Report);
