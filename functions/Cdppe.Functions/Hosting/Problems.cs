@@ -1,6 +1,4 @@
-using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Ingestion;
-using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Reporting;
 using Cdppe.Pipeline.Storage;
 
