@@ -14,10 +14,12 @@ public static class Workloads
     /// <summary>Rows of the largest generated file, read with <see cref="LargeFileLimits"/>.</summary>
     public const string LargestRows = "1000000";
 
-    /// <summary>The reader's limits with room for <see cref="LargestRows"/> rows (the defaults refuse a sheet of more than 500 000).</summary>
+    /// <summary>The reader's limits with room for <see cref="LargestRows"/> rows (the defaults refuse a sheet of more than 500 000 and a workbook of more than 5 000 000 cells).</summary>
     public static XlsxLimits LargeFileLimits { get; } = XlsxLimits.Default with
     {
         MaxRowsPerSheet = 2_000_000,
+        MaxCells = 20_000_000,
+        MaxCellCharacters = 200_000_000,
         MaxUncompressedBytes = 1024L * 1024 * 1024,
         MaxCharactersInPart = 1024L * 1024 * 1024,
         Xml = XlsxLimits.Default.Xml with { MaxPartBytes = 1024L * 1024 * 1024, MaxElements = 50_000_000 },

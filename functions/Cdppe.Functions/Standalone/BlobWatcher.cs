@@ -14,6 +14,10 @@ namespace Cdppe.Functions.Standalone;
 /// trigger does: a receipt per version (name + ETag), failures retried with backoff, poison after
 /// <see cref="CdppeOptions.MaxBlobAttempts"/>.
 /// <list type="bullet">
+/// <item>Each département has its own lane: its files are ingested one at a time, in the order they were dropped
+/// (time of the last write, then name), and up to <see cref="IngestionOptions.MaxParallelDepartements"/> lanes run at
+/// once. A poll starts a lane for each département with files to settle and none running, and does not wait for it:
+/// a slow file holds its own département only (and the ingestion's time budget bounds it).</item>
 /// <item>Each attempt is counted in its receipt <em>before</em> it starts. An attempt that never finished (the
 /// process crashed or was killed under it) or that outlived <see cref="CdppeOptions.BlobAttemptTimeoutSeconds"/> makes
 /// the blob poison at once: a file that takes the host down is not tried again after the restart.</item>
@@ -22,28 +26,54 @@ namespace Cdppe.Functions.Standalone;
 /// <see cref="CdppeOptions.BlobSettleSeconds"/> before the newest one, or still open, whatever the number of past
 /// uploads.</item>
 /// </list>
-/// One watcher per storage account: an attempt left open by an earlier process is taken as interrupted.
+/// One watcher per storage account, polled by one loop: an attempt left open by an earlier process is taken as
+/// interrupted.
 /// </summary>
-public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts, IServiceScopeFactory scopes, IOptions<CdppeOptions> options, TimeProvider clock, ILogger<BlobWatcher> logger) : BackgroundService
+public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts, IServiceScopeFactory scopes, IOptions<CdppeOptions> options, IOptions<IngestionOptions> ingestion, TimeProvider clock, ILogger<BlobWatcher> logger) : BackgroundService
 {
     private readonly DeclaredFunction function = FunctionCatalog.All.Single(f => f.Blob is not null);
     private readonly DateTimeOffset startedAt = clock.GetUtcNow();
 
-    /// <summary>Receipts whose attempt this process ran (and, polls being sequential, has finished).</summary>
+    /// <summary>Receipts whose attempt this process ran (and, a département's files going one at a time, has finished).</summary>
     private readonly ConcurrentDictionary<string, bool> triedHere = new(StringComparer.Ordinal);
+
+    /// <summary>The running lane of each département (its partition), removed by the lane when it ends.</summary>
+    private readonly ConcurrentDictionary<string, Task<int>> lanes = new(StringComparer.Ordinal);
+
+    /// <summary>Lanes allowed to ingest at once.</summary>
+    private readonly SemaphoreSlim slots = new(ingestion.Value.MaxParallelDepartements);
 
     /// <summary>The watched container: the first segment of the trigger's path.</summary>
     public string Container => function.Blob!.BlobPath.Split('/')[0];
 
-    /// <summary>Processes every blob not yet settled (one pass); returns how many were attempted.</summary>
+    /// <summary>
+    /// Processes every blob not yet settled (one pass) and waits for the lanes it started; returns how many blobs
+    /// were attempted.
+    /// </summary>
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
+    {
+        var started = await DispatchAsync(cancellationToken);
+        return (await Task.WhenAll(started)).Sum();
+    }
+
+    public override void Dispose()
+    {
+        slots.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>
+    /// Lists the container, moves the checkpoint up to the oldest blob still open, and starts a lane for each
+    /// département with open blobs and no lane running (its blobs wait for the next poll otherwise).
+    /// </summary>
+    private async Task<List<Task<int>>> DispatchAsync(CancellationToken cancellationToken)
     {
         var container = storage.Blobs.GetBlobContainerClient(Container);
         var checkpoint = await receipts.CheckpointAsync(Container, cancellationToken);
         var overlap = TimeSpan.FromSeconds(options.Value.BlobSettleSeconds);
         DateTimeOffset? newest = null;
         DateTimeOffset? oldestOpen = null;
-        var attempted = 0;
+        var open = new Dictionary<string, List<BlobItem>>(StringComparer.Ordinal);
         await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             // Times of the storage's clock only, so that the checkpoint never runs ahead of it.
@@ -54,9 +84,25 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
                 continue;
             }
 
-            var (tried, settled) = await ProcessAsync(container.Name, blob, cancellationToken);
-            attempted += tried ? 1 : 0;
-            if (!settled && (oldestOpen is null || modified < oldestOpen))
+            var partition = Upload.PartitionOf(blob.Name);
+            if (!lanes.ContainsKey(partition))
+            {
+                var receipt = await receipts.GetAsync(blob.Name, blob.Properties.ETag?.ToString() ?? string.Empty, cancellationToken);
+                if (BlobReceiptStore.State(receipt) is ReceiptState.Done or ReceiptState.Poison)
+                {
+                    continue;
+                }
+
+                if (!open.TryGetValue(partition, out var queued))
+                {
+                    open[partition] = queued = [];
+                }
+
+                queued.Add(blob);
+            }
+
+            // Open, or of a département whose lane is running: the checkpoint stays before it.
+            if (oldestOpen is null || modified < oldestOpen)
             {
                 oldestOpen = modified;
             }
@@ -65,15 +111,61 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
         if (newest is { } last && last != DateTimeOffset.MaxValue)
         {
             var settledBefore = last - overlap;
-            if (oldestOpen is { } open && open < settledBefore)
+            if (oldestOpen is { } first && first < settledBefore)
             {
-                settledBefore = open;
+                settledBefore = first;
             }
 
             if (settledBefore > checkpoint)
             {
                 await receipts.MoveCheckpointAsync(Container, settledBefore, cancellationToken);
             }
+        }
+
+        var started = new List<Task<int>>();
+        foreach (var (partition, blobs) in open)
+        {
+            // Registered before it runs, so that the lane's removal of itself always finds it.
+            var cold = new Task<Task<int>>(() => RunLaneAsync(partition, container.Name, blobs, cancellationToken));
+            var lane = cold.Unwrap();
+            lanes[partition] = lane;
+            cold.Start(TaskScheduler.Default);
+            started.Add(lane);
+        }
+
+        return started;
+    }
+
+    /// <summary>A département's open blobs, one at a time in drop order, once a slot is free; returns how many were attempted.</summary>
+    private async Task<int> RunLaneAsync(string partition, string container, List<BlobItem> blobs, CancellationToken cancellationToken)
+    {
+        var attempted = 0;
+        try
+        {
+            await slots.WaitAsync(cancellationToken);
+            try
+            {
+                foreach (var blob in blobs.OrderBy(b => b.Properties.LastModified ?? DateTimeOffset.MaxValue).ThenBy(b => b.Name, StringComparer.Ordinal))
+                {
+                    attempted += await ProcessAsync(container, blob, cancellationToken) ? 1 : 0;
+                }
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host is stopping: the blobs left are taken again at the next start.
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Ingesting the files of {Partition} failed; the next poll takes them again", partition);
+        }
+        finally
+        {
+            lanes.TryRemove(partition, out _);
         }
 
         return attempted;
@@ -88,22 +180,30 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
 
         logger.LogInformation("Watching container {Container} every {Seconds} s for {Function}", Container, options.Value.BlobPollSeconds, function.Name);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.BlobPollSeconds));
-        do
+        try
         {
-            try
+            do
             {
-                await PollOnceAsync(stoppingToken);
+                try
+                {
+                    await DispatchAsync(stoppingToken);
+                }
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(ex, "Polling {Container} failed; will retry", Container);
+                }
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning(ex, "Polling {Container} failed; will retry", Container);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        finally
+        {
+            // The lanes end their attempt (a stop does not count it) before the host lets go of their services.
+            await Task.WhenAll(lanes.Values);
+        }
     }
 
-    /// <summary>One blob version: returns whether it was attempted now and whether it is settled (done or poison).</summary>
-    private async Task<(bool Tried, bool Settled)> ProcessAsync(string container, BlobItem blob, CancellationToken cancellationToken)
+    /// <summary>One blob version: returns whether it was attempted now.</summary>
+    private async Task<bool> ProcessAsync(string container, BlobItem blob, CancellationToken cancellationToken)
     {
         var receipt = await receipts.GetAsync(blob.Name, blob.Properties.ETag?.ToString() ?? string.Empty, cancellationToken);
         var settings = options.Value;
@@ -111,27 +211,27 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
         switch (BlobReceiptStore.State(receipt))
         {
             case ReceiptState.Done or ReceiptState.Poison:
-                return (false, true);
+                return false;
             case ReceiptState.Trying when triedHere.ContainsKey(receipt.RowKey):
                 // This process ran that attempt and it failed, but storage did not take the receipt's update: a failure.
                 break;
             case ReceiptState.Trying when receipt.UpdatedAt < startedAt || clock.GetUtcNow() - receipt.UpdatedAt > timeout:
                 logger.LogError("Blob {BlobName}: attempt {Attempt} never finished (the host stopped under it, or it ran past {Timeout}); poison, not retried", blob.Name, receipt.Attempts, timeout);
                 await PoisonAsync(receipt, $"le traitement a été interrompu (arrêt brutal du service ou durée de plus de {timeout.TotalSeconds:0} s) ; il n'est pas repris automatiquement", cancellationToken);
-                return (false, true);
+                return false;
             case ReceiptState.Trying:
-                return (false, false);
+                return false;
         }
 
         if (receipt.Attempts >= settings.MaxBlobAttempts)
         {
             await PoisonAsync(receipt, $"le traitement a échoué à chacune des {receipt.Attempts} tentatives", cancellationToken);
-            return (false, true);
+            return false;
         }
 
         if (receipt.Attempts > 0 && clock.GetUtcNow() < receipt.UpdatedAt + Backoff(receipt.Attempts))
         {
-            return (false, false);
+            return false;
         }
 
         // Counted before the attempt: if the process dies during it, the receipt says so.
@@ -163,7 +263,7 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
             await attempt.CancelAsync();
             logger.LogError("Blob {BlobName}: attempt {Attempt} ran past {Timeout}; poison, not retried", blob.Name, receipt.Attempts, timeout);
             await PoisonAsync(receipt, $"le traitement a duré plus de {timeout.TotalSeconds:0} s ; il n'est pas repris automatiquement", cancellationToken);
-            return (true, true);
+            return true;
         }
         catch (Exception ex)
         {
@@ -173,7 +273,7 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
             {
                 logger.LogError("Blob {BlobName} is poison after {Attempts} attempts", blob.Name, receipt.Attempts);
                 await PoisonAsync(receipt, Describe(ex), cancellationToken);
-                return (true, true);
+                return true;
             }
 
             receipt.State = BlobReceiptStore.Name(ReceiptState.Pending);
@@ -181,7 +281,7 @@ public sealed class BlobWatcher(CdppeStorage storage, BlobReceiptStore receipts,
 
         receipt.UpdatedAt = clock.GetUtcNow();
         await receipts.SaveAsync(receipt, cancellationToken);
-        return (true, BlobReceiptStore.State(receipt) == ReceiptState.Done);
+        return true;
     }
 
     /// <summary>Marks the receipt poison and records the failure where users look (the ingestion list).</summary>

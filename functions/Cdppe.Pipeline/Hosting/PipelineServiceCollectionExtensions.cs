@@ -50,6 +50,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<CrossWorkbookChecks>();
         services.AddSingleton<IngestionChecks>();
         services.AddSingleton<IngestionRecorder>();
+        services.AddOptions<IngestionOptions>()
+            .BindConfiguration(IngestionOptions.Section)
+            .Validate(o => o.IsValid, "Cdppe:Ingestion:MaxParallelDepartements must be 1 to 64 and Cdppe:Ingestion:TimeBudgetSeconds more than 0 and at most 3600.")
+            .ValidateOnStart();
         services.AddSingleton<WorkbookIngestor>();
 
         services.AddOptions<ConsolidationOptions>()

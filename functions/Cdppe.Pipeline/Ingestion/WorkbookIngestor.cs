@@ -2,6 +2,7 @@ using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Cdppe.Pipeline.Ingestion;
 
@@ -12,6 +13,9 @@ namespace Cdppe.Pipeline.Ingestion;
 /// faulty cell), and <b>record</b> it: the report, then the record, which for an accepted workbook is the commit that
 /// makes all its rows visible at once (<see cref="IngestionRecorder"/>). An accepted workbook's months are then
 /// consolidated at once (<see cref="IngestionConsolidation"/>).
+/// The parse has a time budget (<see cref="IngestionOptions.TimeBudgetSeconds"/>): a file whose reading outlasts it is
+/// stopped and rejected on this attempt, with a French message naming the limit, so that it is neither retried nor
+/// left holding a worker.
 /// </summary>
 public sealed class WorkbookIngestor(
     UploadStore uploads,
@@ -24,6 +28,7 @@ public sealed class WorkbookIngestor(
     IngestionRecorder recorder,
     IngestionConsolidation consolidation,
     TimeProvider clock,
+    IOptions<IngestionOptions> options,
     ILogger<WorkbookIngestor> logger)
 {
     public const long MaxUploadBytes = 100L * 1024 * 1024;
@@ -64,7 +69,7 @@ public sealed class WorkbookIngestor(
         }
 
         var archivePath = await archive.KeepAsync(upload.Partition, upload.Id, blobName, bytes, receivedAt, cancellationToken);
-        var content = Parse(upload);
+        var (content, outOfTime) = await ParseWithinBudgetAsync(upload, cancellationToken);
         var plan = await checks.RunAsync(upload, content, cancellationToken);
         string? annotatedPath = null;
         if (plan is not null)
@@ -73,7 +78,8 @@ public sealed class WorkbookIngestor(
         }
         else
         {
-            annotatedPath = await RejectAsync(upload, content, cancellationToken);
+            // A file that could not be read in time is not read again for an annotated copy.
+            annotatedPath = await RejectAsync(upload, content, annotate: !outOfTime, cancellationToken);
         }
 
         var result = await recorder.RecordAsync(new IngestionOutcome(upload, content, archivePath, plan, annotatedPath), cancellationToken);
@@ -99,22 +105,38 @@ public sealed class WorkbookIngestor(
             cancellationToken);
     }
 
-    private WorkbookContent Parse(Upload upload)
+    /// <summary>
+    /// Parses the upload on a worker thread, stopped once the time budget is spent: the content is then only the
+    /// refusal naming the limit (whatever was read is dropped). A cancellation of the caller still throws.
+    /// </summary>
+    private async Task<(WorkbookContent Content, bool OutOfTime)> ParseWithinBudgetAsync(Upload upload, CancellationToken cancellationToken)
     {
+        var content = new WorkbookContent();
         if (upload.Path is null)
         {
-            var content = new WorkbookContent();
             content.Issues.Error("chemin-invalide", upload.PathError!);
-            return content;
+            return (content, false);
         }
 
-        return parser.Parse(new MemoryStream(upload.Bytes, writable: false));
+        var settings = options.Value;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(settings.TimeBudget);
+        try
+        {
+            return (await Task.Run(() => parser.Parse(new MemoryStream(upload.Bytes, writable: false), budget.Token), budget.Token), false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Blob {BlobName}: reading stopped after its time budget of {Seconds} s; the file is rejected", upload.BlobName, settings.TimeBudgetSeconds);
+            content.Issues.Error("delai-depasse", settings.TimeBudgetMessage());
+            return (content, true);
+        }
     }
 
     /// <summary>Keeps the refused file, with its annotated copy when it could be read as a workbook.</summary>
-    private Task<string?> RejectAsync(Upload upload, WorkbookContent content, CancellationToken cancellationToken)
+    private Task<string?> RejectAsync(Upload upload, WorkbookContent content, bool annotate, CancellationToken cancellationToken)
     {
-        var annotated = upload.Path is null ? null : AnnotatedCopy.Create(upload.Bytes, PrintableIssues.Of(content.Issues.All));
+        var annotated = upload.Path is null || !annotate ? null : AnnotatedCopy.Create(upload.Bytes, PrintableIssues.Of(content.Issues.All));
         return rejected.KeepAsync(upload.Partition, upload.Id, upload.FileName, upload.Bytes, annotated, cancellationToken);
     }
 }

@@ -33,12 +33,17 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
         new SuiviMensuelParser(),
     ];
 
-    public WorkbookContent Parse(Stream stream)
+    /// <summary>
+    /// Reads and validates every sheet. <paramref name="cancellationToken"/> is checked for every row read (by the
+    /// parser and inside the readers): once cancelled, the reading stops with an <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public WorkbookContent Parse(Stream stream, CancellationToken cancellationToken = default)
     {
         var content = new WorkbookContent();
+        var bounds = cancellationToken.CanBeCanceled ? limits with { Cancellation = cancellationToken } : limits;
         try
         {
-            using var workbook = SpreadsheetFormats.Open(stream, limits);
+            using var workbook = SpreadsheetFormats.Open(stream, bounds);
             if (workbook.HasMacros)
             {
                 content.Issues.Warning("macros-ignorees", "Le classeur contient des macros (VBA) : elles ne sont jamais exécutées et ont été ignorées.");
@@ -63,7 +68,7 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
 
                 try
                 {
-                    ParseSheet(workbook, sheet, content);
+                    ParseSheet(workbook, sheet, content, cancellationToken);
                 }
                 catch (Exception ex) when (ex is InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or IOException or InvalidCastException or ArgumentOutOfRangeException or KeyNotFoundException)
                 {
@@ -91,9 +96,9 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
         return content;
     }
 
-    private void ParseSheet(ISpreadsheet workbook, SpreadsheetSheet sheet, WorkbookContent content)
+    private void ParseSheet(ISpreadsheet workbook, SpreadsheetSheet sheet, WorkbookContent content, CancellationToken cancellationToken)
     {
-        using var rows = workbook.ReadRows(sheet).GetEnumerator();
+        using var rows = Checked(workbook.ReadRows(sheet), cancellationToken).GetEnumerator();
         var head = new List<XlsxRow>();
         while (head.Count < HeaderLocator.RowsScanned && rows.MoveNext())
         {
@@ -109,7 +114,8 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
             .FirstOrDefault();
         if (best.Parser is not null)
         {
-            var input = new SheetInput(workbook, sheet, head.Concat(Rest(rows)));
+            // Checked again as the sheet parser reads: a parser going over its rows more than once is bounded too.
+            var input = new SheetInput(workbook, sheet, Checked(head.Concat(Rest(rows)), cancellationToken));
             var before = content.ItemCount;
             var years = best.Parser.Parse(input, best.Header!, content);
             content.Sheets.Add(new SheetSummary(sheet.Name, best.Parser.Kind, content.ItemCount - before, years));
@@ -125,6 +131,15 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
 
         content.Issues.Warning("feuille-inconnue", $"Feuille non reconnue : elle a été ignorée (aucun en-tête d'un type de classeur connu dans ses {HeaderLocator.RowsScanned} premières lignes ; types attendus : {string.Join(", ", KnownKinds)}).", sheet.Name);
         content.Sheets.Add(new SheetSummary(sheet.Name, null, 0, []));
+    }
+
+    private static IEnumerable<XlsxRow> Checked(IEnumerable<XlsxRow> rows, CancellationToken cancellationToken)
+    {
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return row;
+        }
     }
 
     private static IEnumerable<XlsxRow> Rest(IEnumerator<XlsxRow> rows)

@@ -1,6 +1,8 @@
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Ods;
 using Cdppe.Samples;
+using Cdppe.Tests.Ingestion.Formats;
 using Cdppe.Tests.Ingestion.Kinds;
 
 namespace Cdppe.Tests.Ingestion;
@@ -60,5 +62,30 @@ public sealed class WorkbookParserTests
         var error = Assert.Single(content.Issues.All, i => i.Severity == Severity.Error);
         Assert.Equal("aucune-feuille-reconnue", error.Code);
         Assert.Contains("plan-action, synthese-objectifs, tableau-de-bord, annexe-2-1, rapport-financier, bilans-fiches, suivi-mensuel", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACancelledReadingStopsWithACancellationNotWithAnIssue()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var ods = OdsWorkbookTests.Ods("""<table:table table:name="Feuille1"><table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>""");
+
+        Assert.Throws<OperationCanceledException>(() => new WorkbookParser().Parse(new MemoryStream(SampleWorkbooks.RapportFinancier2022()), cancelled.Token));
+        Assert.Throws<OperationCanceledException>(() => new WorkbookParser().Parse(new MemoryStream(ods), cancelled.Token));
+    }
+
+    [Fact]
+    public void TheOdsReaderChecksTheCancellationForRowsItDoesNotReturn()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        // A row of a merged range repeated 100 000 times whose cells are all empty: none is returned.
+        var ods = OdsWorkbookTests.Ods("""<table:table table:name="Feuille1"><table:table-row table:number-rows-repeated="100000"><table:table-cell table:number-columns-spanned="2" table:number-rows-spanned="2"/></table:table-row></table:table>""");
+        using var workbook = OdsWorkbook.Open(new MemoryStream(ods), XlsxLimits.Default with { Cancellation = cancelled.Token });
+
+        Assert.Throws<OperationCanceledException>(() => workbook.ReadRows(workbook.Sheets[0]).ToList());
+        using var uncancelled = OdsWorkbook.Open(new MemoryStream(ods));
+        Assert.Empty(uncancelled.ReadRows(uncancelled.Sheets[0]));
     }
 }

@@ -9,10 +9,17 @@ namespace Cdppe.Pipeline.Ingestion.Ods;
 /// Reads one <c>table:table</c> from its start tag: rows (inside header rows and row groups too) with their
 /// <c>number-rows-repeated</c>, cells with <c>number-columns-repeated</c>, merged ranges from
 /// <c>number-columns-spanned</c> / <c>number-rows-spanned</c>. Blank rows are counted, not built: a run of them is
-/// returned only when content follows it (so that trailing runs of a million empty rows cost nothing).
+/// returned only when content follows it (so that trailing runs of a million empty rows cost nothing). Every count
+/// saturates at <see cref="MaxCount"/> (no overflow), and is checked against the sheet limits and the
+/// <see cref="CellBudget"/> before its copies are built: a row with content repeated past the rows-per-sheet limit,
+/// a cell with content repeated past the column limit, a run of copies beyond the budget, a merged range beyond
+/// <see cref="MergedRangeCheck"/> are refused at once.
 /// </summary>
-internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheetName, XlsxLimits limits)
+internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheetName, XlsxLimits limits, CellBudget budget)
 {
+    /// <summary>Where repeat counts and the row and column counters stop: far beyond any limit, far below an overflow.</summary>
+    private const long MaxCount = 1L << 40;
+
     private static readonly DateTime Epoch = new(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified);
     private static readonly Dictionary<int, XlsxCell> NoCells = [];
 
@@ -20,6 +27,7 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
     private readonly List<(int R1, int C1, int R2, int C2)> active = [];
     private readonly Dictionary<(int Row, int Col), XlsxCell> anchors = [];
     private readonly List<string> spans = [];
+    private readonly MergedRangeCheck mergeCheck = new(sheetName, limits);
     private readonly StringBuilder text = new();
     private int returned;
 
@@ -64,17 +72,26 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
 
             var repeat = Count(xml.GetAttribute(names.RowsRepeated, names.TableNs));
             var first = lastRow + 1;
-            if (first + repeat - 1 > int.MaxValue)
+            var own = ReadRow((int)Math.Min(first, int.MaxValue));
+            var ownBlank = own.Values.All(c => c.IsEmpty);
+            lastRow = Math.Min(first + repeat - 1, MaxCount);
+            if (!ownBlank)
             {
-                throw WorkbookFormatException.TooManyRows(sheetName, limits);
+                // A row with content and its copies: within the rows-per-sheet limit and the budget, checked before one is built.
+                if (lastRow > limits.MaxRowsPerSheet)
+                {
+                    throw WorkbookFormatException.TooManyRows(sheetName, limits);
+                }
+
+                budget.Expect(sheetName, own.Count * repeat);
             }
 
-            var own = ReadRow((int)first);
-            for (long index = first; index < first + repeat; index++)
+            for (long index = first; index <= lastRow; index++)
             {
-                if (own.Count == 0 && active.Count == 0)
+                limits.Cancellation.ThrowIfCancellationRequested();
+                if (ownBlank && active.Count == 0)
                 {
-                    pendingBlank += first + repeat - index; // the rest of the run is blank: counted, not built
+                    pendingBlank = Math.Min(pendingBlank + lastRow - index + 1, MaxCount); // the rest of the run is blank: counted, not built
                     break;
                 }
 
@@ -86,16 +103,19 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
                     continue;
                 }
 
+                if (index > limits.MaxRowsPerSheet)
+                {
+                    throw WorkbookFormatException.TooManyRows(sheetName, limits);
+                }
+
                 for (var blank = index - pendingBlank; blank < index; blank++)
                 {
                     yield return Counted(new XlsxRow((int)blank, NoCells));
                 }
 
                 pendingBlank = 0;
-                yield return Counted(new XlsxRow((int)index, cells));
+                yield return budget.Charge(sheetName, Counted(new XlsxRow((int)index, cells)));
             }
-
-            lastRow = first + repeat - 1;
         }
     }
 
@@ -109,8 +129,17 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
         return spans;
     }
 
-    private static long Count(string? repeated) =>
-        long.TryParse(repeated, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 1 ? n : 1;
+    /// <summary>A repeat or span count: 1 when absent or not a number, at most <see cref="MaxCount"/> however many digits it has.</summary>
+    private static long Count(string? repeated)
+    {
+        var digits = (repeated ?? string.Empty).AsSpan().Trim();
+        if (digits.IsEmpty || digits.ContainsAnyExceptInRange('0', '9'))
+        {
+            return 1;
+        }
+
+        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 1, MaxCount) : MaxCount;
+    }
 
     private XlsxRow Counted(XlsxRow row)
     {
@@ -153,28 +182,27 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
             var (cell, repeat, columnsSpanned, rowsSpanned) = ReadCell(row);
             if (cell.Kind != XlsxCellKind.Empty)
             {
-                for (long c = column; c < column + repeat; c++)
+                if (column + repeat - 1 > limits.MaxColumns)
                 {
-                    if (c > limits.MaxColumns)
-                    {
-                        throw WorkbookFormatException.TooManyColumns(sheetName, (int)Math.Min(c, 16_384), row, limits);
-                    }
+                    throw WorkbookFormatException.TooManyColumns(sheetName, (int)Math.Min(Math.Max(column, limits.MaxColumns + 1), 16_384), row, limits);
+                }
 
-                    cells[(int)c] = cell with { Column = (int)c };
+                for (var c = (int)column; c < column + repeat; c++)
+                {
+                    cells[c] = cell with { Column = c };
                 }
             }
 
-            if (!covered && (columnsSpanned > 1 || rowsSpanned > 1) && column <= limits.MaxColumns)
+            if (!covered && (columnsSpanned > 1 || rowsSpanned > 1) && mergeCheck.Clip(row, column, row + rowsSpanned - 1, column + columnsSpanned - 1) is { } merge)
             {
-                var (c1, r2, c2) = ((int)column, (int)Math.Min(row + rowsSpanned - 1, int.MaxValue), (int)Math.Min(column + columnsSpanned - 1, limits.MaxColumns));
-                spans.Add($"{CellReference.Format(c1, row)}:{CellReference.Format(c2, r2)}");
+                spans.Add($"{CellReference.Format(merge.C1, merge.R1)}:{CellReference.Format(merge.C2, merge.R2)}");
                 if (cell.Kind != XlsxCellKind.Empty)
                 {
-                    active.Add((row, c1, r2, c2)); // an empty top-left cell fills nothing
+                    active.Add(merge); // an empty top-left cell fills nothing
                 }
             }
 
-            column += repeat;
+            column = Math.Min(column + repeat, MaxCount);
         }
 
         xml.Read();

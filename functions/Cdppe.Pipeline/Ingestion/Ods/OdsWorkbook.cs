@@ -9,8 +9,9 @@ namespace Cdppe.Pipeline.Ingestion.Ods;
 /// <summary>
 /// A read-only OpenDocument spreadsheet (.ods, LibreOffice Calc): <c>content.xml</c> is streamed with
 /// <see cref="XmlReader"/> one row at a time, under the same limits as an .xlsx (zip container checked first,
-/// DTDs prohibited, characters per part, rows per sheet, columns). Repeated rows and cells are counts, never
-/// expanded when empty; covered cells of a merged range get their top-left cell's value, as in an .xlsx.
+/// DTDs prohibited, characters per part, rows per sheet, columns, cells and characters handed out by the workbook,
+/// merged ranges). Repeated rows and cells are counts, never expanded when empty and checked against those limits
+/// before they are; covered cells of a merged range get their top-left cell's value, as in an .xlsx.
 /// </summary>
 public sealed class OdsWorkbook : ISpreadsheet
 {
@@ -18,11 +19,13 @@ public sealed class OdsWorkbook : ISpreadsheet
 
     private readonly ZipArchive zip;
     private readonly XlsxLimits limits;
+    private readonly CellBudget budget;
 
     private OdsWorkbook(ZipArchive zip, XlsxLimits limits)
     {
         this.zip = zip;
         this.limits = limits;
+        budget = new CellBudget(limits);
         HasMacros = zip.Entries.Any(e => e.FullName.StartsWith("Basic/", StringComparison.Ordinal) || e.FullName.StartsWith("Scripts/", StringComparison.Ordinal));
         Sheets = ReadSheets();
     }
@@ -62,17 +65,18 @@ public sealed class OdsWorkbook : ISpreadsheet
         using var xml = OpenContent(out var names);
         if (MoveToTable(xml, names, sheet.Index))
         {
-            foreach (var row in new OdsTableReader(xml, names, sheet.Name, limits).Rows())
+            foreach (var row in new OdsTableReader(xml, names, sheet.Name, limits, budget).Rows())
             {
                 yield return row;
             }
         }
     }
 
+    /// <summary>The merged ranges of a sheet, read through all its rows under a budget of their own (the same limits).</summary>
     public IReadOnlyList<string> MergedRanges(SpreadsheetSheet sheet)
     {
         using var xml = OpenContent(out var names);
-        return MoveToTable(xml, names, sheet.Index) ? new OdsTableReader(xml, names, sheet.Name, limits).Merges() : [];
+        return MoveToTable(xml, names, sheet.Index) ? new OdsTableReader(xml, names, sheet.Name, limits, new CellBudget(limits)).Merges() : [];
     }
 
     public void Dispose() => zip.Dispose();

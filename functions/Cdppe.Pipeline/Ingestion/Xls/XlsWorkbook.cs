@@ -18,6 +18,7 @@ public sealed class XlsWorkbook : ISpreadsheet
     private readonly byte[] bytes;
     private readonly XlsxLimits limits;
     private readonly Dictionary<(string Sheet, int Row, int Column), string> errors;
+    private readonly CellBudget budget;
 
     static XlsWorkbook() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // code pages of BIFF text
 
@@ -25,6 +26,7 @@ public sealed class XlsWorkbook : ISpreadsheet
     {
         this.bytes = bytes;
         this.limits = limits;
+        budget = new CellBudget(limits);
         var container = new CompoundFile(bytes);
         if (container.Has("EncryptedPackage") || container.Has("EncryptionInfo"))
         {
@@ -82,7 +84,7 @@ public sealed class XlsWorkbook : ISpreadsheet
     public IEnumerable<XlsxRow> ReadRows(SpreadsheetSheet sheet)
     {
         using var reader = Guard(() => AtSheet(sheet));
-        var merges = Merges(reader);
+        var merges = new MergeWindow(Merges(reader, sheet.Name, limits));
         var anchors = new Dictionary<(int Row, int Col), XlsxCell>();
         var row = 0;
         while (Guard(reader.Read))
@@ -108,15 +110,15 @@ public sealed class XlsWorkbook : ISpreadsheet
                 cells.Add(cell);
             }
 
-            if (merges.Count > 0)
+            if (merges.At(row) is { Count: > 0 } crossing)
             {
                 var byColumn = cells.ToDictionary(c => c.Column);
-                XlsxWorkbook.FillMerges(row, byColumn, merges, anchors);
-                yield return new XlsxRow(row, byColumn);
+                XlsxWorkbook.FillMerges(row, byColumn, crossing, anchors);
+                yield return budget.Charge(sheet.Name, new XlsxRow(row, byColumn));
             }
             else
             {
-                yield return new XlsxRow(row, cells.ToArray()); // ExcelDataReader gives the cells in column order
+                yield return budget.Charge(sheet.Name, new XlsxRow(row, cells.ToArray())); // ExcelDataReader gives the cells in column order
             }
         }
     }
@@ -124,12 +126,24 @@ public sealed class XlsWorkbook : ISpreadsheet
     public IReadOnlyList<string> MergedRanges(SpreadsheetSheet sheet)
     {
         using var reader = Guard(() => AtSheet(sheet));
-        return Merges(reader).Select(m => $"{CellReference.Format(m.C1, m.R1)}:{CellReference.Format(m.C2, m.R2)}").ToList();
+        return Merges(reader, sheet.Name, limits).Select(m => $"{CellReference.Format(m.C1, m.R1)}:{CellReference.Format(m.C2, m.R2)}").ToList();
     }
 
-    /// <summary>Merged ranges, 1-based; ExcelDataReader gives their covered cells as empty.</summary>
-    private static List<(int R1, int C1, int R2, int C2)> Merges(IExcelDataReader reader) =>
-        (reader.MergeCells ?? []).Select(m => (m.FromRow + 1, m.FromColumn + 1, m.ToRow + 1, m.ToColumn + 1)).ToList();
+    /// <summary>Merged ranges (MERGEDCELLS), 1-based, checked and clipped to the sheet limits; ExcelDataReader gives their covered cells as empty.</summary>
+    private static List<(int R1, int C1, int R2, int C2)> Merges(IExcelDataReader reader, string sheet, XlsxLimits limits)
+    {
+        var check = new MergedRangeCheck(sheet, limits);
+        var merges = new List<(int, int, int, int)>();
+        foreach (var m in reader.MergeCells ?? [])
+        {
+            if (check.Clip(m.FromRow + 1L, m.FromColumn + 1L, m.ToRow + 1L, m.ToColumn + 1L) is { } merge)
+            {
+                merges.Add(merge);
+            }
+        }
+
+        return merges;
+    }
 
     public void Dispose()
     {

@@ -18,8 +18,23 @@ public sealed record XlsxLimits
 
     public int MaxColumns { get; init; } = 512;
 
+    /// <summary>Cells one opened workbook may hand out, every sheet and every copy of a repeated row or merged cell counted (<see cref="CellBudget"/>).</summary>
+    public long MaxCells { get; init; } = 5_000_000;
+
+    /// <summary>Characters of text those cells may hold in total, each copy counted.</summary>
+    public long MaxCellCharacters { get; init; } = 50_000_000;
+
+    /// <summary>Merged ranges per sheet (every row read is compared with them).</summary>
+    public int MaxMergedRanges { get; init; } = 10_000;
+
     /// <summary>Nesting depth, elements, size and time every XML part is checked against before it is read (<see cref="XlsxPartCheck"/>).</summary>
     public XmlPartLimits Xml { get; init; } = XmlPartLimits.Default;
+
+    /// <summary>
+    /// Cancelled when the reading of the file must stop (its time budget spent, or the host stopping): checked for
+    /// every row a reader goes through, returned or not.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
 
     public static XlsxLimits Default { get; } = new();
 }

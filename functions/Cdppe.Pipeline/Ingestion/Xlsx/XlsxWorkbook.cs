@@ -21,6 +21,8 @@ public enum SheetVisibility
 /// </summary>
 public sealed class XlsxWorkbook : ISpreadsheet
 {
+    private const int MaxCellsInRow = 16_384;
+
     private static readonly DateTime Epoch1900 = new(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified);
     private static readonly DateTime Epoch1904 = new(1904, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
 
@@ -29,11 +31,13 @@ public sealed class XlsxWorkbook : ISpreadsheet
     private readonly List<string> sharedStrings;
     private readonly List<(string? Format, bool IsDate)> cellFormats;
     private readonly List<string> relationshipIds;
+    private readonly CellBudget budget;
 
     private XlsxWorkbook(SpreadsheetDocument document, XlsxLimits limits)
     {
         this.document = document;
         this.limits = limits;
+        budget = new CellBudget(limits);
         var workbookPart = document.WorkbookPart
             ?? throw new WorkbookFormatException("Le fichier ne contient pas de classeur Excel (partie « workbook » absente).");
         var workbook = workbookPart.Workbook;
@@ -109,11 +113,11 @@ public sealed class XlsxWorkbook : ISpreadsheet
     public IEnumerable<XlsxRow> ReadRows(SpreadsheetSheet sheet)
     {
         var part = SheetPart(sheet);
-        var merges = ReadMergedRanges(part);
+        var merges = new MergeWindow(ReadMergedRanges(part, sheet.Name));
         var mergeAnchors = new Dictionary<(int Row, int Col), XlsxCell>();
         var count = 0;
         var previousRow = 0;
-        foreach (var (rowAttribute, rawCells) in ReadRawRows(part))
+        foreach (var (rowAttribute, rawCells) in ReadRawRows(part, sheet.Name))
         {
             if (++count > limits.MaxRowsPerSheet)
             {
@@ -122,12 +126,12 @@ public sealed class XlsxWorkbook : ISpreadsheet
 
             var rowIndex = rowAttribute > 0 ? rowAttribute : previousRow + 1;
             previousRow = rowIndex;
-            yield return ToRow(sheet, rowIndex, rawCells, merges, mergeAnchors);
+            yield return budget.Charge(sheet.Name, ToRow(sheet, rowIndex, rawCells, merges.At(rowIndex), mergeAnchors));
         }
     }
 
     public IReadOnlyList<string> MergedRanges(SpreadsheetSheet sheet) =>
-        ReadMergedRanges(SheetPart(sheet)).Select(m => $"{CellReference.Format(m.C1, m.R1)}:{CellReference.Format(m.C2, m.R2)}").ToList();
+        ReadMergedRanges(SheetPart(sheet), sheet.Name).Select(m => $"{CellReference.Format(m.C1, m.R1)}:{CellReference.Format(m.C2, m.R2)}").ToList();
 
     public void Dispose() => document.Dispose();
 
@@ -208,7 +212,7 @@ public sealed class XlsxWorkbook : ISpreadsheet
     /// struct cells (the row handed out is a copy). <see cref="XmlReader"/> (still used for the .ods parts) and, before
     /// it, <see cref="OpenXmlReader"/> measured several times slower on sheet data (docs/benchmarks.md).
     /// </summary>
-    private IEnumerable<(int RowIndex, RowBuffer Cells)> ReadRawRows(WorksheetPart part)
+    private IEnumerable<(int RowIndex, RowBuffer Cells)> ReadRawRows(WorksheetPart part, string sheetName)
     {
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
         using var xml = new Utf8XmlScanner(stream, limits.MaxCharactersInPart);
@@ -217,13 +221,17 @@ public sealed class XlsxWorkbook : ISpreadsheet
         {
             if (xml.Token is XmlToken.StartTag or XmlToken.EmptyTag && xml.Name.SequenceEqual("row"u8))
             {
-                yield return (ReadRawRow(xml, row), row);
+                yield return (ReadRawRow(xml, row, sheetName), row);
             }
         }
     }
 
-    /// <summary>Reads the row whose tag is current into <paramref name="row"/> (cleared first); returns its <c>r</c> attribute, 0 when absent.</summary>
-    private static int ReadRawRow(Utf8XmlScanner xml, RowBuffer row)
+    /// <summary>
+    /// Reads the row whose tag is current into <paramref name="row"/> (cleared first); returns its <c>r</c> attribute,
+    /// 0 when absent. A row holds at most <see cref="MaxCellsInRow"/> cell elements (Excel's column count): more would
+    /// grow the buffer without bound.
+    /// </summary>
+    private static int ReadRawRow(Utf8XmlScanner xml, RowBuffer row, string sheetName)
     {
         var rowIndex = xml.TryAttribute("r"u8, out var r) && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : 0;
         row.Clear();
@@ -237,6 +245,11 @@ public sealed class XlsxWorkbook : ISpreadsheet
         {
             if (xml.Token is XmlToken.StartTag or XmlToken.EmptyTag && xml.Name.SequenceEqual("c"u8))
             {
+                if (row.Count == MaxCellsInRow)
+                {
+                    throw new WorkbookFormatException($"Une ligne de la feuille « {sheetName} » contient plus de {Cdppe.Pipeline.Xml.XmlPartLimits.Number(MaxCellsInRow)} cellules, le nombre de colonnes d'une feuille Excel : le classeur est refusé par sécurité.", sheetName);
+                }
+
                 ReadRawCell(xml, row);
             }
         }
@@ -431,7 +444,8 @@ public sealed class XlsxWorkbook : ISpreadsheet
         CloseInput = false,
     };
 
-    private XlsxRow ToRow(SpreadsheetSheet sheet, int rowIndex, RowBuffer rawCells, List<(int R1, int C1, int R2, int C2)> merges, Dictionary<(int Row, int Col), XlsxCell> anchors)
+    /// <summary>The row handed out, its cells inside the merged ranges <paramref name="crossing"/> it filled from their top-left cell.</summary>
+    private XlsxRow ToRow(SpreadsheetSheet sheet, int rowIndex, RowBuffer rawCells, List<(int R1, int C1, int R2, int C2)> crossing, Dictionary<(int Row, int Col), XlsxCell> anchors)
     {
         // Cells come in column order: they go straight into the row's array. A row out of order, with a repeated
         // column, or crossing a merged range goes through a dictionary (the last cell of a column wins).
@@ -465,10 +479,10 @@ public sealed class XlsxWorkbook : ISpreadsheet
             byColumn[column] = cell;
         }
 
-        if (merges.Count > 0 && CrossesMerge(rowIndex, merges))
+        if (crossing.Count > 0)
         {
             byColumn ??= ordered.Take(count).ToDictionary(c => c.Column);
-            FillMerges(rowIndex, byColumn, merges, anchors);
+            FillMerges(rowIndex, byColumn, crossing, anchors);
         }
 
         if (byColumn is not null)
@@ -482,19 +496,6 @@ public sealed class XlsxWorkbook : ISpreadsheet
         }
 
         return new XlsxRow(rowIndex, ordered);
-    }
-
-    private static bool CrossesMerge(int rowIndex, List<(int R1, int C1, int R2, int C2)> merges)
-    {
-        foreach (var (r1, _, r2, _) in merges)
-        {
-            if (rowIndex >= r1 && rowIndex <= r2)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Gives the empty cells of a row inside a merged range the value of the range's top-left cell (every format).</summary>
@@ -700,9 +701,10 @@ public sealed class XlsxWorkbook : ISpreadsheet
     /// nested deeper than the limit outside the sheet data (the rows are searched for their end tag, not read: the
     /// text of a cell may hold anything, as before).
     /// </summary>
-    private List<(int R1, int C1, int R2, int C2)> ReadMergedRanges(WorksheetPart part)
+    private List<(int R1, int C1, int R2, int C2)> ReadMergedRanges(WorksheetPart part, string sheetName)
     {
         var result = new List<(int, int, int, int)>();
+        var check = new MergedRangeCheck(sheetName, limits);
         using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
         using var xml = new Utf8XmlScanner(stream, limits.MaxCharactersInPart);
         while (xml.Read())
@@ -725,9 +727,10 @@ public sealed class XlsxWorkbook : ISpreadsheet
             else if (xml.Name.SequenceEqual("mergeCell"u8))
             {
                 var parts = xml.AttributeText("ref"u8)?.Split(':');
-                if (parts is { Length: 2 } && CellReference.TryParse(parts[0], out var c1, out var r1) && CellReference.TryParse(parts[1], out var c2, out var r2))
+                if (parts is { Length: 2 } && CellReference.TryParse(parts[0], out var c1, out var r1) && CellReference.TryParse(parts[1], out var c2, out var r2)
+                    && check.Clip(r1, c1, r2, c2) is { } merge)
                 {
-                    result.Add((Math.Min(r1, r2), Math.Min(c1, c2), Math.Max(r1, r2), Math.Max(c1, c2)));
+                    result.Add(merge);
                 }
             }
         }
