@@ -115,6 +115,7 @@ var tableNames = [
   'PlannedFunding'
   'Objectives'
   'Contracts'
+  'PortalSessions'
 ]
 
 // Names are computed here, from parameters only, so that every module gets deploy-time constants (precise What-If).

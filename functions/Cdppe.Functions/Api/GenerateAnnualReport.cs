@@ -22,6 +22,13 @@ public sealed class GenerateAnnualReport(ReportDownloads reports)
         var bind = new RequestBinder(request);
         var year = bind.Year("year");
         var departement = bind.Departement();
-        return bind.Problem ?? Answers.From(await reports.ReportAsync(departement, year, cancellationToken), r => Answers.Docx(r.Content, r.FileName));
+        try
+        {
+            return bind.Problem ?? Answers.From(await reports.ReportAsync(departement, year, cancellationToken), r => Answers.Docx(r.Content, r.FileName));
+        }
+        catch (ReportRendersBusyException ex)
+        {
+            return RenderQueueFull.Problem(request, ex);
+        }
     }
 }

@@ -27,6 +27,7 @@ public static class Problems
         [StatusCodes.Status414UriTooLong] = ("Adresse trop longue", "L'adresse demandée est trop longue."),
         [StatusCodes.Status415UnsupportedMediaType] = ("Type de contenu non pris en charge", "Le type du contenu envoyé n'est pas pris en charge."),
         [StatusCodes.Status422UnprocessableEntity] = ("Traitement impossible", "La requête est bien formée mais ne peut pas être traitée."),
+        [StatusCodes.Status429TooManyRequests] = ("Trop de requêtes", "Trop de requêtes en peu de temps : réessayez dans quelques minutes."),
         [StatusCodes.Status431RequestHeaderFieldsTooLarge] = ("En-têtes trop volumineux", "Les en-têtes de la requête sont trop volumineux."),
         [StatusCodes.Status500InternalServerError] = ("Erreur interne", "Une erreur interne est survenue ; elle a été journalisée. Réessayez, et si elle persiste, signalez-la avec l'heure de la requête."),
         [StatusCodes.Status503ServiceUnavailable] = ("Indisponible", "Le service est momentanément indisponible : réessayez dans une minute."),

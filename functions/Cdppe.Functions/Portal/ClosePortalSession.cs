@@ -1,17 +1,21 @@
 namespace Cdppe.Functions.Portal;
 
-/// <summary><c>DELETE /api/portal/session</c>: signs out (the cookie is cleared).</summary>
+/// <summary>
+/// <c>DELETE /api/portal/session</c>: signs out. The session is deleted on the server, so its cookie opens nothing
+/// afterwards, wherever it is replayed; the cookie is cleared too.
+/// </summary>
 public sealed class ClosePortalSession(PortalAccess access)
 {
     [Function(nameof(ClosePortalSession))]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = PortalCall.Api + "session")] HttpRequest request)
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = PortalCall.Api + "session")] HttpRequest request, CancellationToken cancellationToken)
     {
-        if (PortalCall.Bind(request, access, change: true).Problem is { } problem)
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: true, cancellationToken);
+        if (bind.Problem is { } problem)
         {
             return problem;
         }
 
-        access.SetCookie(request.HttpContext.Response, null);
+        await access.SignOutAsync(request, cancellationToken);
         return new NoContentResult();
     }
 }

@@ -15,7 +15,7 @@ public sealed class DropPortalFile(PortalAccess access, WorkbookUploads uploads)
     [Function(nameof(DropPortalFile))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PortalCall.Api + "drops")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var bind = PortalCall.Bind(request, access, change: true);
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: true, cancellationToken);
         var departement = bind.Departement();
         if (bind.Problem is { } problem)
         {

@@ -9,7 +9,7 @@ public sealed class GetPortalAnnotatedCopy(PortalAccess access, IngestionHistory
     [Function(nameof(GetPortalAnnotatedCopy))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "drops/{id}/annotated")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var bind = PortalCall.Bind(request, access, change: false);
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: false, cancellationToken);
         var departement = bind.Departement();
         return bind.Problem ?? Answers.From(await ingestions.AnnotatedCopyAsync(departement, bind.Value("id") ?? string.Empty, cancellationToken), Answers.File);
     }

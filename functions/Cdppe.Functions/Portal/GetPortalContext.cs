@@ -9,7 +9,7 @@ public sealed class GetPortalContext(PortalAccess access, PortalContextService c
     [Function(nameof(GetPortalContext))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "context")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var bind = PortalCall.Bind(request, access, change: false, out var user);
+        var (bind, user) = await PortalCall.BindAsync(request, access, change: false, cancellationToken);
         var departement = bind.OptionalDepartement();
         var year = bind.OptionalYear();
         if (bind.Problem is { } problem)
@@ -17,11 +17,11 @@ public sealed class GetPortalContext(PortalAccess access, PortalContextService c
             return problem;
         }
 
-        if (departement is null && !user.National && request.Query["national"].Count == 0)
+        if (departement is null && !user!.National && request.Query["national"].Count == 0)
         {
-            departement = Departement.TryParse(user.Departements[0], out var own) ? own : null;
+            departement = Departement.TryParse(user!.Departements[0], out var own) ? own : null;
         }
 
-        return new OkObjectResult(await contexts.BuildAsync(departement, user.National ? null : user.Departements, year, cancellationToken));
+        return new OkObjectResult(await contexts.BuildAsync(departement, user!.National ? null : user.Departements, year, cancellationToken));
     }
 }

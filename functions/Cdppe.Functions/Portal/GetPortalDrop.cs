@@ -13,7 +13,7 @@ public sealed class GetPortalDrop(PortalAccess access, IngestionHistory ingestio
     [Function(nameof(GetPortalDrop))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "drops/{id}")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var bind = PortalCall.Bind(request, access, change: false);
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: false, cancellationToken);
         var departement = bind.Departement();
         return bind.Problem ?? Answers.From(
             await ingestions.DetailAsync(departement, bind.Value("id") ?? string.Empty, cancellationToken),

@@ -8,7 +8,7 @@ public sealed class GetPortalIndicators(PortalAccess access, IndicatorSeriesServ
     [Function(nameof(GetPortalIndicators))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "indicators")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var bind = PortalCall.Bind(request, access, change: false);
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: false, cancellationToken);
         var departement = bind.Departement();
         var year = bind.Year();
         return bind.Problem ?? new OkObjectResult(await series.BuildAsync(departement, year, cancellationToken));

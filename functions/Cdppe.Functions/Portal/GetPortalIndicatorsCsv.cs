@@ -9,7 +9,7 @@ public sealed class GetPortalIndicatorsCsv(PortalAccess access, IndicatorSeriesS
     [Function(nameof(GetPortalIndicatorsCsv))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "indicators/csv")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var bind = PortalCall.Bind(request, access, change: false);
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: false, cancellationToken);
         var departement = bind.Departement();
         var year = bind.Year();
         return bind.Problem ?? new FileContentResult(IndicatorSeriesService.Csv(await series.BuildAsync(departement, year, cancellationToken)), SnapshotCsv.ContentType) { FileDownloadName = $"indicateurs-{departement.Code}-{year}.csv" };

@@ -9,7 +9,7 @@ public sealed class GetPortalInputTemplate(PortalAccess access, InputWorkbooks w
     [Function(nameof(GetPortalInputTemplate))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "templates/{kind}")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var bind = PortalCall.Bind(request, access, change: false);
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: false, cancellationToken);
         var departement = bind.Departement();
         var year = bind.Year();
         var kind = bind.Kind();

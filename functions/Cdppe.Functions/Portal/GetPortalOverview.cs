@@ -8,7 +8,7 @@ public sealed class GetPortalOverview(PortalAccess access, DepartementOverviewSe
     [Function(nameof(GetPortalOverview))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "overview")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var bind = PortalCall.Bind(request, access, change: false);
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: false, cancellationToken);
         var departement = bind.Departement();
         var year = bind.Year();
         return bind.Problem ?? new OkObjectResult(await overviews.BuildAsync(departement, year, cancellationToken));

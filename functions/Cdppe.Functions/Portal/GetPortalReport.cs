@@ -9,9 +9,16 @@ public sealed class GetPortalReport(PortalAccess access, ReportDownloads reports
     [Function(nameof(GetPortalReport))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "report")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var bind = PortalCall.Bind(request, access, change: false);
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: false, cancellationToken);
         var departement = bind.Departement();
         var year = bind.Year();
-        return bind.Problem ?? Answers.From(await reports.ReportAsync(departement, year, cancellationToken), r => Answers.Docx(r.Content, r.FileName));
+        try
+        {
+            return bind.Problem ?? Answers.From(await reports.ReportAsync(departement, year, cancellationToken), r => Answers.Docx(r.Content, r.FileName));
+        }
+        catch (ReportRendersBusyException ex)
+        {
+            return RenderQueueFull.Problem(request, ex);
+        }
     }
 }

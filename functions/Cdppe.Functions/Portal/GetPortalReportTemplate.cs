@@ -9,7 +9,7 @@ public sealed class GetPortalReportTemplate(PortalAccess access, ReportDownloads
     [Function(nameof(GetPortalReportTemplate))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "report/template")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var bind = PortalCall.Bind(request, access, change: false);
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: false, cancellationToken);
         var departement = bind.Departement();
         return bind.Problem ?? Answers.Docx((await reports.TemplateAsync(departement, cancellationToken)).Content, DefaultReportTemplate.FileName);
     }

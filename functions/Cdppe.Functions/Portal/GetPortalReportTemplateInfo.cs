@@ -8,7 +8,7 @@ public sealed class GetPortalReportTemplateInfo(PortalAccess access, ReportTempl
     [Function(nameof(GetPortalReportTemplateInfo))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "report/template/info")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var bind = PortalCall.Bind(request, access, change: false);
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: false, cancellationToken);
         var departement = bind.Departement();
         return bind.Problem ?? new OkObjectResult(await templates.InfoAsync(departement, cancellationToken));
     }

@@ -4,6 +4,9 @@ namespace Cdppe.Functions.Portal;
 public sealed class GetPortalSession(PortalAccess access)
 {
     [Function(nameof(GetPortalSession))]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "session")] HttpRequest request) =>
-        PortalCall.Bind(request, access, change: false, out var user).Problem ?? new OkObjectResult(user.ToJson());
+    public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "session")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (bind, user) = await PortalCall.BindAsync(request, access, change: false, cancellationToken);
+        return bind.Problem ?? new OkObjectResult(user!.ToJson());
+    }
 }

@@ -9,7 +9,7 @@ public sealed class ListPortalDrops(PortalAccess access, IngestionHistory ingest
     [Function(nameof(ListPortalDrops))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "drops")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var bind = PortalCall.Bind(request, access, change: false);
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: false, cancellationToken);
         var departement = bind.Departement();
         return bind.Problem ?? new OkObjectResult((await ingestions.ListAsync(departement, cancellationToken)).Select(DropSummary.From));
     }

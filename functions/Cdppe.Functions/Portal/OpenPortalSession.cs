@@ -5,7 +5,8 @@ namespace Cdppe.Functions.Portal;
 
 /// <summary>
 /// <c>POST /api/portal/session</c> <c>{ "cle": "…", "perimetre": "77" | "national" }</c> (standalone sign-in page):
-/// sets the session cookie. Only from a page of this site, with the custom header a cross-site form cannot send.
+/// opens a server-side session and sets its cookie. Only from a page of this site, with the custom header a
+/// cross-site form cannot send; wrong keys are throttled per client address (<see cref="SignInThrottle"/>).
 /// </summary>
 public sealed class OpenPortalSession(PortalAccess access)
 {
@@ -43,14 +44,8 @@ public sealed class OpenPortalSession(PortalAccess access)
             form = null;
         }
 
-        var (token, user, error) = access.SignIn(form?.Cle, form?.Perimetre);
-        if (error is not null)
-        {
-            return Problems.Unauthorized(error);
-        }
-
-        access.SetCookie(request.HttpContext.Response, token);
-        return new OkObjectResult(user!.ToJson());
+        var (user, problem) = await access.SignInAsync(request, form?.Cle, form?.Perimetre, cancellationToken);
+        return problem ?? new OkObjectResult(user!.ToJson());
     }
 
     private sealed record SignInForm(string? Cle, string? Perimetre);

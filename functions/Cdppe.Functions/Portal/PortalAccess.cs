@@ -8,42 +8,53 @@ using Microsoft.Extensions.Options;
 namespace Cdppe.Functions.Portal;
 
 /// <summary>
-/// Who calls the portal and what they may do. Standalone: the signed session cookie of the sign-in page (the key
-/// chosen there decides the scope). In Azure with App Service Authentication on (<see cref="PortalOptions.PlatformAuthentication"/>):
-/// the <c>X-MS-CLIENT-PRINCIPAL</c> header of the platform, whose app roles give the scope (<c>National</c>,
-/// <c>Departement.77</c>); that header is ignored when the setting is off. Every call names its département and is
-/// refused outside the scope; every change carries the session's CSRF token in <c>X-Cdppe-Csrf</c> and comes from
-/// this site (<c>Origin</c>, else <c>Sec-Fetch-Site</c>).
+/// Who calls the portal and what they may do. Standalone: the key session of the sign-in page, kept server-side
+/// (<see cref="PortalSessionStore"/>; the cookie holds only its random id), whose key and scope are checked
+/// against the key's current settings at every request. In Azure with App Service Authentication on
+/// (<see cref="PortalOptions.PlatformAuthentication"/>): the <c>X-MS-CLIENT-PRINCIPAL</c> header of the platform,
+/// whose app roles give the scope (<c>National</c>, <c>Departement.77</c>); that header is ignored when the setting
+/// is off. Every call names its département and is refused outside the scope; every change carries the session's
+/// CSRF token in <c>X-Cdppe-Csrf</c> and comes from this site (<c>Origin</c>, else <c>Sec-Fetch-Site</c>).
 /// </summary>
-public sealed class PortalAccess(IOptions<CdppeOptions> app, IOptions<PortalOptions> portal, TimeProvider clock)
+public sealed class PortalAccess(IOptions<CdppeOptions> app, IOptions<PortalOptions> portal, PortalSessionStore sessions, SignInThrottle throttle, TimeProvider clock)
 {
     public const string CsrfHeader = "X-Cdppe-Csrf";
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
     public const string NationalRole = "National";
     public const string DepartementRolePrefix = "Departement.";
 
+    /// <summary>The name of the global key in a session (scoped keys go by their configured name).</summary>
+    public const string GlobalKeyName = "*";
+
+    /// <summary>
+    /// The one answer to a key that does not sign in, whether it exists or not: unknown, or not opening the scope
+    /// asked for.
+    /// </summary>
+    public const string KeyRefused = "Clé d'accès invalide, ou qui ne donne pas accès à ce périmètre.";
+
     private static readonly string[] RoleClaimTypes = ["roles", "http://schemas.microsoft.com/ws/2008/06/identity/claims/role"];
 
     public PortalOptions Options => portal.Value;
 
     /// <summary>The signed-in person, or null.</summary>
-    public PortalUser? User(HttpRequest request) => portal.Value.PlatformAuthentication ? FromPrincipal(request) : FromCookie(request);
+    public async Task<PortalUser?> UserAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        portal.Value.PlatformAuthentication ? FromPrincipal(request) : await FromSessionAsync(request, cancellationToken);
 
     /// <summary>
-    /// Null when the call may go on, else the problem to answer: 401 without a session, 403 for a change without
+    /// The user when the call may go on, else the problem to answer: 401 without a session, 403 for a change without
     /// the CSRF token or from another site.
     /// </summary>
-    public IActionResult? Refuse(HttpRequest request, bool change, out PortalUser user)
+    public async Task<(PortalUser? User, IActionResult? Problem)> CheckAsync(HttpRequest request, bool change, CancellationToken cancellationToken)
     {
-        user = User(request)!;
+        var user = await UserAsync(request, cancellationToken);
         if (user is null)
         {
-            return SignInRequired();
+            return (null, SignInRequired());
         }
 
         return change && !IsSameSiteChange(request, user)
-            ? Problems.Forbidden("Requête refusée : elle ne vient pas d'une page du portail (jeton anti-falsification absent ou invalide). Rechargez la page.")
-            : null;
+            ? (null, Problems.Forbidden("Requête refusée : elle ne vient pas d'une page du portail (jeton anti-falsification absent ou invalide). Rechargez la page."))
+            : (user, null);
     }
 
     /// <summary>The 403 of a département outside the user's scope, or null.</summary>
@@ -56,71 +67,123 @@ public sealed class PortalAccess(IOptions<CdppeOptions> app, IOptions<PortalOpti
         : Problems.Unauthorized("Connectez-vous au portail avec votre clé d'accès.");
 
     /// <summary>
-    /// Signs in with a key: the global key opens every scope, a scoped key one of its départements. Returns the
-    /// cookie value and the user, or a French reason.
+    /// Signs in with a key: the global key opens every scope, a scoped key one of its départements. Writes the
+    /// session and its cookie and returns the user, or the problem to answer (a wrong key says nothing of whether
+    /// it exists; too many from one address are a 429 with <c>Retry-After</c>).
     /// </summary>
-    public (string? Token, PortalUser? User, string? Error) SignIn(string? key, string? scope)
+    public async Task<(PortalUser? User, IActionResult? Problem)> SignInAsync(HttpRequest request, string? key, string? scope, CancellationToken cancellationToken)
     {
         var settings = app.Value;
         if (portal.Value.PlatformAuthentication)
         {
-            return (null, null, "La connexion se fait avec Microsoft Entra ID.");
+            return (null, Problems.Unauthorized("La connexion se fait avec Microsoft Entra ID."));
         }
 
         if (!settings.HasAppKeys)
         {
-            return (null, null, "Aucune clé d'accès n'est configurée (Cdppe__ApiKey) : la connexion est impossible.");
+            return (null, Problems.Unauthorized("Aucune clé d'accès n'est configurée (Cdppe__ApiKey) : la connexion est impossible."));
+        }
+
+        var client = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "inconnu";
+        if (throttle.LockedFor(client) is { } wait)
+        {
+            var minutes = (int)Math.Ceiling(wait.TotalMinutes);
+            request.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return (null, Problems.Problem(StatusCodes.Status429TooManyRequests, $"Trop de clés d'accès erronées depuis ce poste : la connexion est bloquée. Réessayez dans {minutes} minute{(minutes > 1 ? "s" : string.Empty)}."));
         }
 
         var national = string.Equals(scope?.Trim(), "national", StringComparison.OrdinalIgnoreCase);
         Departement? departement = null;
         if (!national && !Departement.TryParse(scope, out departement))
         {
-            return (null, null, string.IsNullOrWhiteSpace(scope) ? "Indiquez le code du département (par exemple 77) ou choisissez le périmètre national." : Departement.InvalidMessage(scope));
+            return (null, Problems.Unauthorized(string.IsNullOrWhiteSpace(scope) ? "Indiquez le code du département (par exemple 77) ou choisissez le périmètre national." : Departement.InvalidMessage(scope)));
         }
 
         var name = KeyName(key);
-        if (name is null)
+        var sessionScope = national ? "national" : departement!.Value.Code;
+        if (name is null || !Opens(name, sessionScope))
         {
-            return (null, null, "Clé d'accès invalide.");
+            throttle.Failed(client);
+            return (null, Problems.Unauthorized(KeyRefused));
         }
 
-        if (name != PortalSessionToken.GlobalKeyName && (national || !settings.Keys[name].Allows(departement!.Value.Code)))
+        throttle.Succeeded(client);
+        var now = clock.GetUtcNow();
+        var id = PortalSessionStore.NewId();
+        var session = new PortalSessionEntity
         {
-            return (null, null, national
-                ? "Cette clé est limitée à certains départements : elle n'ouvre pas le périmètre national."
-                : $"Cette clé ne donne pas accès au département {departement!.Value.Code}.");
-        }
-
-        var payload = new PortalSessionToken.Payload(name, national ? "national" : departement!.Value.Code, clock.GetUtcNow().AddHours(portal.Value.SessionHours).ToUnixTimeSeconds(), PortalSessionToken.NewCsrf());
-        return (PortalSessionToken.Create(payload, SecretOf(name)!), ToUser(payload), null);
+            KeyName = name,
+            KeyProof = PortalSessionStore.KeyProof(id, SecretOf(name)!),
+            Scope = sessionScope,
+            Csrf = PortalSessionStore.NewCsrf(),
+            StartedAt = now,
+            ExpiresAt = now + SessionLength,
+        };
+        await sessions.PurgeExpiredAsync(now, cancellationToken);
+        await sessions.AddAsync(id, session, cancellationToken);
+        SetCookie(request.HttpContext.Response, id);
+        return (ToUser(session), null);
     }
 
+    /// <summary>Ends the caller's session server-side (its cookie no longer opens anything, anywhere) and clears the cookie.</summary>
+    public async Task SignOutAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (PortalSessionStore.IsWellFormed(request.Cookies[PortalSessionStore.CookieName]))
+        {
+            await sessions.DeleteAsync(request.Cookies[PortalSessionStore.CookieName]!, cancellationToken);
+        }
+
+        SetCookie(request.HttpContext.Response, null);
+    }
+
+    private TimeSpan SessionLength => TimeSpan.FromHours(portal.Value.SessionHours);
+
     /// <summary>Writes the session cookie: HttpOnly (scripts never read it), SameSite=Strict, Secure over HTTPS.</summary>
-    public void SetCookie(HttpResponse response, string? token)
+    private void SetCookie(HttpResponse response, string? id)
     {
         var options = new CookieOptions
         {
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
-            Secure = response.HttpContext.Request.IsHttps || response.HttpContext.Request.Headers["X-Forwarded-Proto"] == "https",
+            Secure = HttpFunctionPipeline.IsHttps(response.HttpContext.Request),
             Path = "/",
             IsEssential = true,
-            MaxAge = token is null ? TimeSpan.Zero : TimeSpan.FromHours(portal.Value.SessionHours),
+            MaxAge = id is null ? TimeSpan.Zero : SessionLength,
         };
-        response.Cookies.Append(PortalSessionToken.CookieName, token ?? string.Empty, options);
+        response.Cookies.Append(PortalSessionStore.CookieName, id ?? string.Empty, options);
     }
 
-    private PortalUser? FromCookie(HttpRequest request)
+    /// <summary>
+    /// The session of the cookie, when its row exists, it started less than <see cref="PortalOptions.SessionHours"/>
+    /// ago (whatever the row or the cookie say), its key still has the secret it was opened with, and that key
+    /// still opens its scope.
+    /// </summary>
+    private async Task<PortalUser?> FromSessionAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var payload = PortalSessionToken.Read(request.Cookies[PortalSessionToken.CookieName], SecretOf);
-        return payload is null || payload.ExpiresAt < clock.GetUtcNow().ToUnixTimeSeconds() ? null : ToUser(payload);
+        var id = request.Cookies[PortalSessionStore.CookieName];
+        if (!PortalSessionStore.IsWellFormed(id) || await sessions.FindAsync(id!, cancellationToken) is not { } session)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var secret = SecretOf(session.KeyName);
+        var valid = now >= session.StartedAt && now < session.StartedAt + SessionLength && now < session.ExpiresAt
+            && secret is not null
+            && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(PortalSessionStore.KeyProof(id!, secret)), Encoding.ASCII.GetBytes(session.KeyProof))
+            && Opens(session.KeyName, session.Scope);
+        return valid ? ToUser(session) : null;
     }
 
-    private static PortalUser ToUser(PortalSessionToken.Payload payload)
+    /// <summary>Whether the key <paramref name="name"/>, as configured now, opens <paramref name="scope"/> (<c>national</c> or a code).</summary>
+    private bool Opens(string name, string scope) =>
+        name == GlobalKeyName ? !string.IsNullOrEmpty(app.Value.ApiKey)
+        : scope != "national" && app.Value.Keys.TryGetValue(name, out var scoped) && scoped.Allows(scope);
+
+    private static PortalUser ToUser(PortalSessionEntity session)
     {
-        var national = payload.Scope == "national";
-        return new PortalUser("Connexion par clé", SignInMode.Key, national, national ? [] : [payload.Scope], payload.Csrf);
+        var national = session.Scope == "national";
+        return new PortalUser("Connexion par clé", SignInMode.Key, national, national ? [] : [session.Scope], session.Csrf);
     }
 
     /// <summary>The platform's principal (base64 JSON with the app roles), read only when platform authentication is on.</summary>
@@ -208,7 +271,7 @@ public sealed class PortalAccess(IOptions<CdppeOptions> app, IOptions<PortalOpti
         }
 
         var given = Encoding.UTF8.GetBytes(key);
-        string? found = Matches(given, app.Value.ApiKey) ? PortalSessionToken.GlobalKeyName : null;
+        string? found = Matches(given, app.Value.ApiKey) ? GlobalKeyName : null;
         foreach (var (name, scoped) in app.Value.Keys)
         {
             if (Matches(given, scoped.Key))
@@ -221,7 +284,7 @@ public sealed class PortalAccess(IOptions<CdppeOptions> app, IOptions<PortalOpti
     }
 
     private string? SecretOf(string name) =>
-        name == PortalSessionToken.GlobalKeyName ? app.Value.ApiKey is { Length: > 0 } k ? k : null
+        name == GlobalKeyName ? app.Value.ApiKey is { Length: > 0 } k ? k : null
         : app.Value.Keys.TryGetValue(name, out var scoped) && scoped.Key.Length > 0 ? scoped.Key : null;
 
     private static bool Matches(byte[] given, string? expected) =>

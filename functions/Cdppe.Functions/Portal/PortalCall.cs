@@ -13,16 +13,12 @@ public static class PortalCall
     public const string Api = "api/portal/";
 
     /// <summary>The binder of a portal call, and the signed-in person (null when the binder is refused).</summary>
-    public static RequestBinder Bind(HttpRequest request, PortalAccess access, bool change, out PortalUser user)
+    public static async Task<(RequestBinder Bind, PortalUser? User)> BindAsync(HttpRequest request, PortalAccess access, bool change, CancellationToken cancellationToken)
     {
         NoStore(request.HttpContext.Response);
-        var refused = access.Refuse(request, change, out user);
-        var signedIn = user;
-        return new RequestBinder(request, refused, departement => PortalAccess.OutOfScope(signedIn, departement));
+        var (user, refused) = await access.CheckAsync(request, change, cancellationToken);
+        return (new RequestBinder(request, refused, departement => PortalAccess.OutOfScope(user!, departement)), user);
     }
-
-    /// <inheritdoc cref="Bind(HttpRequest, PortalAccess, bool, out PortalUser)"/>
-    public static RequestBinder Bind(HttpRequest request, PortalAccess access, bool change) => Bind(request, access, change, out _);
 
     /// <summary>Answers with data are never kept by a browser or a proxy.</summary>
     public static void NoStore(HttpResponse response)

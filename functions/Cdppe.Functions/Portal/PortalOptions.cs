@@ -15,6 +15,12 @@ public sealed class PortalOptions
     /// <summary>Where the platform signs people in.</summary>
     public string SignInPath { get; set; } = "/.auth/login/aad";
 
-    /// <summary>How long a key session lasts.</summary>
+    /// <summary>How long a key session lasts at most from its sign-in (checked by the server at every request).</summary>
     public double SessionHours { get; set; } = 8;
+
+    /// <summary>Wrong keys from one client address before its sign-ins are refused (429) for <see cref="SignInLockMinutes"/>.</summary>
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    /// <summary>The window in which wrong keys are counted, and how long the lock lasts.</summary>
+    public double SignInLockMinutes { get; set; } = 15;
 }

@@ -13,7 +13,7 @@ public sealed class ReplacePortalReportTemplate(PortalAccess access, ReportTempl
     [Function(nameof(ReplacePortalReportTemplate))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "put", "delete", Route = PortalCall.Api + "report/template")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var bind = PortalCall.Bind(request, access, change: true);
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: true, cancellationToken);
         var departement = bind.Departement();
         var remove = HttpMethods.IsDelete(request.Method);
         var year = remove ? 0 : bind.Year();
@@ -28,6 +28,13 @@ public sealed class ReplacePortalReportTemplate(PortalAccess access, ReportTempl
             return new NoContentResult();
         }
 
-        return Answers.From(await templates.ReplaceAsync(departement, request.Body, request.ContentLength, year, cancellationToken), _ => new NoContentResult());
+        try
+        {
+            return Answers.From(await templates.ReplaceAsync(departement, request.Body, request.ContentLength, year, cancellationToken), _ => new NoContentResult());
+        }
+        catch (ReportRendersBusyException ex)
+        {
+            return RenderQueueFull.Problem(request, ex);
+        }
     }
 }

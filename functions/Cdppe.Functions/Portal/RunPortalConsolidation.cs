@@ -10,7 +10,7 @@ public sealed class RunPortalConsolidation(PortalAccess access, ConsolidationSer
     [Function(nameof(RunPortalConsolidation))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PortalCall.Api + "consolidations")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var bind = PortalCall.Bind(request, access, change: true);
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: true, cancellationToken);
         var departement = bind.Departement();
         return bind.Problem ?? new OkObjectResult(await consolidations.RunDueAsync(departement, Trigger, cancellationToken));
     }

@@ -66,6 +66,11 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IngestionConsolidation>();
 
         services.AddSingleton<DocxTemplateCache>(_ => new DocxTemplateCache());
+        services.AddOptions<ReportRenderOptions>()
+            .BindConfiguration(ReportRenderOptions.Section)
+            .Validate(o => o.IsValid, "Cdppe:Reports:MaxConcurrentRenders must be 1 to 64, MaxQueuedRenders 0 to 1000, RetryAfterSeconds 1 to 3600.")
+            .ValidateOnStart();
+        services.AddSingleton<ReportRenderGate>();
         services.AddSingleton<ContractPeriodReader>();
         services.AddSingleton<ReportInputsReader>();
         services.AddSingleton<AnnualReportService>();

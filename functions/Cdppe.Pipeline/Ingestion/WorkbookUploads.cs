@@ -1,4 +1,9 @@
+using System.Buffers;
 using System.Security.Cryptography;
+using System.Text;
+using Azure.Storage;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 
@@ -63,6 +68,12 @@ public sealed class WorkbookUploads(CdppeStorage storage)
     }
 
     /// <summary>
+    /// Bytes read and written at a time: the memory one drop holds, whatever length it announces (100 MB announced
+    /// and never sent cost this much, not 100 MB).
+    /// </summary>
+    public const int BlockBytes = 4 * 1024 * 1024;
+
+    /// <summary>
     /// The API's upload: the name and the announced size checked, then the body streamed to the blob as it comes.
     /// </summary>
     public async Task<Outcome<DropReceipt>> UploadAsync(string departement, string fileName, Stream body, long? length, CancellationToken cancellationToken = default)
@@ -78,13 +89,18 @@ public sealed class WorkbookUploads(CdppeStorage storage)
             return new(Refusal.TooLarge, BodyTooLargeMessage);
         }
 
-        await storage.Uploads.GetBlobClient(blobName).UploadAsync(body, overwrite: true, cancellationToken);
+        // Written as it arrives, in blocks of BlockBytes: the memory of one upload stays that, whatever its size.
+        var blocks = new StorageTransferOptions { InitialTransferSize = BlockBytes, MaximumTransferSize = BlockBytes, MaximumConcurrency = 1 };
+        await storage.Uploads.GetBlobClient(blobName).UploadAsync(body, new BlobUploadOptions { TransferOptions = blocks }, cancellationToken);
         return new(new DropReceipt(null, fileName, $"{ContainerNames.Uploads}/{blobName}") { Departement = path.Departement });
     }
 
     /// <summary>
-    /// The portal's drop: refused (<see cref="CheckBeforeReading"/>) before the body is read; then at most
-    /// <paramref name="length"/> bytes read (as announced), the signature checked, the blob written.
+    /// The portal's drop: refused (<see cref="CheckBeforeReading"/>) before the body is read; then exactly
+    /// <paramref name="length"/> bytes read (as announced) in blocks of at most <see cref="BlockBytes"/>, the
+    /// signature checked in the first block before anything is written, each block of the blob staged and hashed as
+    /// it goes, the blob committed at the end: until then nothing is visible in <c>uploads/</c>, so a drop cut short
+    /// leaves nothing to ingest (its staged blocks, uncommitted, are discarded by the storage service).
     /// </summary>
     public async Task<Outcome<DropReceipt>> DropAsync(Departement departement, string? fileName, Stream body, long? length, string? contentType, CancellationToken cancellationToken = default)
     {
@@ -93,31 +109,57 @@ public sealed class WorkbookUploads(CdppeStorage storage)
             return new(length > WorkbookIngestor.MaxUploadBytes ? Refusal.TooLarge : Refusal.Invalid, refused);
         }
 
-        var bytes = new byte[length!.Value];
-        var read = 0;
-        while (read < length)
-        {
-            var n = await body.ReadAsync(bytes.AsMemory(read), cancellationToken);
-            if (n == 0)
-            {
-                return new(Refusal.Invalid, $"Le fichier « {fileName} » est arrivé incomplet ({read} octets sur {length}) : déposez-le à nouveau.");
-            }
-
-            read += n;
-            if (read >= SpreadsheetFormats.SignatureLength && read - n < SpreadsheetFormats.SignatureLength && !SpreadsheetFormats.StartsLikeAWorkbook(bytes))
-            {
-                return NotAWorkbook(fileName!);
-            }
-        }
-
-        if (length < SpreadsheetFormats.SignatureLength)
-        {
-            return NotAWorkbook(fileName!);
-        }
-
         var blobName = $"{departement.Code}/{fileName}";
-        await storage.Uploads.GetBlobClient(blobName).UploadAsync(new BinaryData(bytes), overwrite: true, cancellationToken);
-        return new(new DropReceipt(Convert.ToHexStringLower(SHA256.HashData(bytes)), fileName!, $"{ContainerNames.Uploads}/{blobName}") { Departement = departement });
+        var blob = storage.Uploads.GetBlockBlobClient(blobName);
+        // Block ids of this drop only: two drops of the same name at once never mix their blocks.
+        var drop = Guid.NewGuid().ToString("N");
+        var blocks = new List<string>();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(length!.Value, BlockBytes));
+        try
+        {
+            for (long total = 0; total < length;)
+            {
+                var want = (int)Math.Min(Math.Min(buffer.Length, BlockBytes), length.Value - total);
+                var filled = 0;
+                while (filled < want)
+                {
+                    var n = await body.ReadAsync(buffer.AsMemory(filled, want - filled), cancellationToken);
+                    if (n == 0)
+                    {
+                        return new(Refusal.Invalid, $"Le fichier « {fileName} » est arrivé incomplet ({total + filled} octets sur {length}) : déposez-le à nouveau.");
+                    }
+
+                    filled += n;
+                    if (total == 0 && filled >= SpreadsheetFormats.SignatureLength && filled - n < SpreadsheetFormats.SignatureLength && !SpreadsheetFormats.StartsLikeAWorkbook(buffer))
+                    {
+                        return NotAWorkbook(fileName!);
+                    }
+                }
+
+                if (total == 0 && filled < SpreadsheetFormats.SignatureLength)
+                {
+                    return NotAWorkbook(fileName!);
+                }
+
+                hash.AppendData(buffer, 0, filled);
+                var id = Convert.ToBase64String(Encoding.ASCII.GetBytes($"{drop}-{blocks.Count:D6}"));
+                using (var block = new MemoryStream(buffer, 0, filled, writable: false))
+                {
+                    await blob.StageBlockAsync(id, block, cancellationToken: cancellationToken);
+                }
+
+                blocks.Add(id);
+                total += filled;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        await blob.CommitBlockListAsync(blocks, cancellationToken: cancellationToken);
+        return new(new DropReceipt(Convert.ToHexStringLower(hash.GetHashAndReset()), fileName!, $"{ContainerNames.Uploads}/{blobName}") { Departement = departement });
     }
 
     private static Outcome<DropReceipt> NotAWorkbook(string fileName) =>

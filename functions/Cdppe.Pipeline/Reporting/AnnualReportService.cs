@@ -23,9 +23,10 @@ public sealed class InvalidReportTemplateException(string source, TemplateExcept
 /// <summary>
 /// Builds the annual rapport d'exécution of a département from storage (<see cref="ReportInputsReader"/>), renders it
 /// with the département's template (<c>templates/{dep}/rapport-execution.docx</c>, else
-/// <c>templates/rapport-execution.docx</c>, else the built-in one) and keeps a copy in <c>reports/</c>.
+/// <c>templates/rapport-execution.docx</c>, else the built-in one) and keeps a copy in <c>reports/</c>. The
+/// compilation and the rendering go through the instance's <see cref="ReportRenderGate"/>.
 /// </summary>
-public sealed class AnnualReportService(ReportInputsReader inputs, ReportFileStore files, DocxTemplateCache templates, TimeProvider clock, ILogger<AnnualReportService> logger)
+public sealed class AnnualReportService(ReportInputsReader inputs, ReportFileStore files, DocxTemplateCache templates, ReportRenderGate gate, TimeProvider clock, ILogger<AnnualReportService> logger)
 {
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string BuiltInSource = "modèle intégré";
@@ -34,7 +35,10 @@ public sealed class AnnualReportService(ReportInputsReader inputs, ReportFileSto
 
     public static string TemplateBlobName(Departement? departement) => departement is { } d ? $"{d.Code}/{DefaultReportTemplate.FileName}" : DefaultReportTemplate.FileName;
 
-    /// <summary>Returns null when the département has no data at all for the year; throws <see cref="InvalidReportTemplateException"/> for a broken template.</summary>
+    /// <summary>
+    /// Returns null when the département has no data at all for the year; throws <see cref="InvalidReportTemplateException"/>
+    /// for a broken template, <see cref="ReportRendersBusyException"/> when the instance renders too many reports already.
+    /// </summary>
     public async Task<GeneratedReport?> GenerateAsync(Departement departement, int year, CancellationToken cancellationToken = default)
     {
         var loaded = await inputs.LoadAsync(departement, year, cancellationToken);
@@ -44,24 +48,29 @@ public sealed class AnnualReportService(ReportInputsReader inputs, ReportFileSto
         }
 
         var model = AnnualReportModel.Build(loaded);
+
+        // The template is read inside the gate too: a request waiting for its turn holds no template.
+        var (bytes, template, elapsed) = await gate.RunAsync(() => RenderAsync(departement, model, cancellationToken), cancellationToken);
+        var fileName = FileName(departement, year);
+        var savedAs = await files.SaveReportAsync($"{departement.Code}/{fileName}", bytes, cancellationToken);
+        logger.LogInformation("Generated report {FileName} ({Bytes} bytes, {Fiches} fiches) with {Template} in {Milliseconds} ms", fileName, bytes.Length, model.Fiches.Count, template, (int)elapsed.TotalMilliseconds);
+        return new GeneratedReport(fileName, bytes, savedAs, template, elapsed);
+    }
+
+    private async Task<(byte[] Bytes, string Template, TimeSpan Elapsed)> RenderAsync(Departement departement, AnnualReportModel model, CancellationToken cancellationToken)
+    {
         var template = await GetTemplateAsync(departement, cancellationToken);
         var started = clock.GetTimestamp();
-        byte[] bytes;
         try
         {
-            bytes = templates.GetOrCompile(template.Content).Render(ReportTemplateData.Build(model));
+            var bytes = templates.GetOrCompile(template.Content).Render(ReportTemplateData.Build(model));
+            return (bytes, template.Source, clock.GetElapsedTime(started));
         }
         catch (TemplateException ex)
         {
             logger.LogWarning("Template {Template} of {Departement} is invalid: {Errors}", template.Source, departement.Code, ex.Errors.Count);
             throw new InvalidReportTemplateException(template.Source, ex);
         }
-
-        var elapsed = clock.GetElapsedTime(started);
-        var fileName = FileName(departement, year);
-        var savedAs = await files.SaveReportAsync($"{departement.Code}/{fileName}", bytes, cancellationToken);
-        logger.LogInformation("Generated report {FileName} ({Bytes} bytes, {Fiches} fiches) with {Template} in {Milliseconds} ms", fileName, bytes.Length, model.Fiches.Count, template.Source, (int)elapsed.TotalMilliseconds);
-        return new GeneratedReport(fileName, bytes, savedAs, template.Source, elapsed);
     }
 
     /// <summary>The template in force for a département (or the shared one, or the built-in one when <paramref name="departement"/> is null and none is shared).</summary>

@@ -7,9 +7,10 @@ namespace Cdppe.Pipeline.Reporting;
 /// <summary>
 /// A département's own Word template, replaced from the portal or removed: the file is compiled and rendered with
 /// the département's data of a year before it is stored (<c>templates/{département}/rapport-execution.docx</c>), so a
-/// template that would fail the next report is refused now, with every error.
+/// template that would fail the next report is refused now, with every error. That check is a rendering: it goes
+/// through the instance's <see cref="ReportRenderGate"/>.
 /// </summary>
-public sealed class ReportTemplates(CdppeStorage storage, AnnualReportService reports)
+public sealed class ReportTemplates(CdppeStorage storage, AnnualReportService reports, ReportRenderGate gate)
 {
     /// <summary>The French reason a template upload is refused from its announced size, or null.</summary>
     public static string? CheckBeforeReading(long? length) => length switch
@@ -46,13 +47,16 @@ public sealed class ReportTemplates(CdppeStorage storage, AnnualReportService re
         return new(Source(departement));
     }
 
-    /// <summary>Stores the template, or throws <see cref="InvalidReportTemplateException"/> with every error found.</summary>
+    /// <summary>
+    /// Stores the template, or throws <see cref="InvalidReportTemplateException"/> with every error found
+    /// (<see cref="ReportRendersBusyException"/> when the instance renders too many reports already).
+    /// </summary>
     public async Task ReplaceAsync(Departement departement, byte[] docx, int year, CancellationToken cancellationToken = default)
     {
         try
         {
-            var template = DocxTemplate.Compile(docx);
-            template.Render(ReportTemplateData.Build(await reports.LoadAsync(departement, year, cancellationToken)));
+            var data = ReportTemplateData.Build(await reports.LoadAsync(departement, year, cancellationToken));
+            await gate.RunAsync(() => Task.FromResult(DocxTemplate.Compile(docx).Render(data).Length), cancellationToken);
         }
         catch (TemplateException ex)
         {

@@ -143,5 +143,8 @@ public static class TableNames
     /// <summary>The contracts of a département and their plans in force (<see cref="ContractStore"/>).</summary>
     public const string Contracts = "Contracts";
 
-    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Fiches, IndicatorSources, PlannedFunding, Objectives, Contracts];
+    /// <summary>The portal's key sessions (<c>PortalSessionStore</c> of the Functions app).</summary>
+    public const string PortalSessions = "PortalSessions";
+
+    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Fiches, IndicatorSources, PlannedFunding, Objectives, Contracts, PortalSessions];
 }

@@ -53,7 +53,8 @@ public static class XmlPartScanner
         return part.ContentType.EndsWith("xml", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static void Scan(Stream xml, string part, XmlPartLimits limits, IXmlNodeVisitor? visitor, long started)
+    /// <summary>Checks one part, showing each node to <paramref name="visitor"/>; <paramref name="started"/> begins the time budget shared by the parts of one file.</summary>
+    internal static void Scan(Stream xml, string part, XmlPartLimits limits, IXmlNodeVisitor? visitor, long started)
     {
         using var bounded = new BoundedReadStream(xml, limits.MaxPartBytes, () => Refuse(XmlLimit.Size, part, limits));
         var settings = limits.ReaderSettings();

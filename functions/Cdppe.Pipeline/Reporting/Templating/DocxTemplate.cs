@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.IO.Packaging;
 using System.Security.Cryptography;
@@ -47,11 +46,24 @@ public sealed class DocxTemplate
     /// <summary>SHA-256 of the template's bytes: its version.</summary>
     public string Hash { get; }
 
+    /// <summary>About the bytes this compiled template holds: its package and the fixed XML of its parts (UTF-16).</summary>
+    public long Footprint => source.LongLength + (2 * parts.Sum(p => FixedCharacters(p.Root)));
+
     /// <summary>Every tag of the template, part by part, in document order.</summary>
     public IReadOnlyList<TemplateTag> Tags => parts.SelectMany(p => p.Tags).ToList();
 
-    /// <summary>A template larger than this is refused before it is opened (a report template is a few hundred kilobytes).</summary>
-    public const int MaxTemplateBytes = 50 * 1024 * 1024;
+    /// <summary>
+    /// A template larger than this is refused before it is opened: a report template is a few hundred kilobytes
+    /// (the built-in one 8 KB), and 20 MB leaves room for a logo and photographs. Every rendering holds the template
+    /// a few times over (its package, its copy being changed, the report written), so this bounds its memory.
+    /// </summary>
+    public const int MaxTemplateBytes = 20 * 1024 * 1024;
+
+    /// <summary>Most parts (entries) in a template's package (the built-in template has 12, a 41-fiche report made from it 97).</summary>
+    public const int MaxParts = 1_000;
+
+    /// <summary>Most bytes of every part together once uncompressed (a part alone: <see cref="XmlPartLimits.MaxPartBytes"/> of <see cref="XmlLimits"/>, for every part, XML or not).</summary>
+    public const long MaxUncompressedBytes = 100L * 1024 * 1024;
 
     /// <summary>
     /// Every XML part of a template is checked against these before its element tree is built. The built-in
@@ -61,7 +73,7 @@ public sealed class DocxTemplate
     public static XmlPartLimits XmlLimits { get; } = XmlPartLimits.Default with
     {
         MaxElements = 1_000_000,
-        MaxPartBytes = 64L * 1024 * 1024,
+        MaxPartBytes = 20L * 1024 * 1024,
         TimeBudget = TimeSpan.FromSeconds(10),
     };
 
@@ -95,14 +107,23 @@ public sealed class DocxTemplate
         bool isTemplate;
         try
         {
+            // The package as stored (sizes, macros, every relationship, every XML part with its fields and mail
+            // merge), before the SDK opens it: what it finds is refused without going further (the SDK fails on a
+            // relationship to a part that is not there).
+            TemplatePackageCheck.Check(docx, errors);
+            if (errors.Count > 0)
+            {
+                throw new TemplateException(errors);
+            }
+
             using var stream = new MemoryStream();
             stream.Write(docx);
             using var document = WordprocessingDocument.Open(stream, true, new OpenSettings { AutoSave = false });
             isTemplate = document.DocumentType is WordprocessingDocumentType.Template or WordprocessingDocumentType.MacroEnabledTemplate;
 
-            // Before any element tree is built (a part nested deep enough overflows the SDK's recursive loader),
-            // and finding on the way the fields that would load content from elsewhere.
-            XmlPartScanner.ScanPackage(document, XmlLimits, include: null, part => new ExternalFieldFinder(part.Uri.ToString(), errors));
+            // Before any element tree is built (a part nested deep enough overflows the SDK's recursive loader): the
+            // parts as the SDK sees them, checked again.
+            XmlPartScanner.ScanPackage(document, XmlLimits);
             var main = document.MainDocumentPart;
             if (main?.Document is null)
             {
@@ -121,13 +142,6 @@ public sealed class DocxTemplate
             }
 
             properties = PropertiesTemplate.CompileAll(document, errors);
-
-            // A template must not make the report load anything from elsewhere (linked image, attached template,
-            // linked object): the document goes to the State as it is. Hyperlinks are fine.
-            foreach (var external in document.ExternalRelationships.Concat(document.GetAllParts().SelectMany(p => p.ExternalRelationships)))
-            {
-                errors.Add(new TemplateError("modele-relation-externe", string.Empty, null, $"Le modèle fait référence à une ressource externe (« {external.Uri} ») : supprimez cette image liée, ce modèle attaché ou cet objet lié, le rapport ne doit rien charger d'ailleurs."));
-            }
 
             // An altChunk imports another document (HTML, RTF, .docx) when Word opens the report: its content, links and
             // images included, unchecked.
@@ -345,6 +359,15 @@ public sealed class DocxTemplate
         _ => 0,
     };
 
+    /// <summary>The characters of fixed XML held by this subtree.</summary>
+    private static long FixedCharacters(Node node) => node switch
+    {
+        StaticNode fixedXml => fixedXml.Xml.Length,
+        ElementNode element => element.Children.Sum(FixedCharacters),
+        LoopNode loop => loop.Body.Sum(FixedCharacters),
+        _ => 0,
+    };
+
     /// <summary>The fixed XML each section writes per item, inner sections not counted (they are checked when they are reached).</summary>
     private long MeasureSections(Node node)
     {
@@ -360,33 +383,5 @@ public sealed class DocxTemplate
             default:
                 return 0;
         }
-    }
-}
-
-/// <summary>Compiled templates by content hash (their version): a template is compiled once, including a broken one, whose errors are kept.</summary>
-public sealed class DocxTemplateCache(int capacity = 16)
-{
-    private readonly ConcurrentDictionary<string, Lazy<DocxTemplate>> entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> order = new();
-
-    public int Count => entries.Count;
-
-    public DocxTemplate GetOrCompile(byte[] docx)
-    {
-        var hash = DocxTemplate.HashOf(docx);
-        var entry = entries.GetOrAdd(hash, _ =>
-        {
-            order.Enqueue(hash);
-            return new Lazy<DocxTemplate>(() => DocxTemplate.Compile(docx), LazyThreadSafetyMode.ExecutionAndPublication);
-        });
-        while (entries.Count > capacity && order.TryDequeue(out var oldest))
-        {
-            if (oldest != hash)
-            {
-                entries.TryRemove(oldest, out _);
-            }
-        }
-
-        return entry.Value;
     }
 }

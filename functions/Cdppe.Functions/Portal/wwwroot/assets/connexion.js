@@ -1,13 +1,13 @@
 // Sign-in page of the standalone host: the API key and the scope (one département or national). The server sets
 // an HttpOnly, SameSite=Strict session cookie; the key itself is never stored by the browser.
 import { el, fill, alertBox, query, PortalError } from './common.js';
+import { returnPath } from './return-address.js';
 
 const main = document.getElementById('contenu');
 
 function target() {
-  const back = query.get('retour') || '/';
-  // Only a path of this site: never another origin ("//host" or "https://...").
-  return back.startsWith('/') && !back.startsWith('//') && !back.startsWith('/\\') ? back : '/';
+  // Only a path of this site, as the browser itself parses it: never another origin.
+  return returnPath(query.get('retour'), location.origin);
 }
 
 async function signIn(event, form, message) {
