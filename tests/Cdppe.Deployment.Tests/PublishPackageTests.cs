@@ -91,7 +91,7 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
         var function = Assert.Single(package.Functions, f => f.Name == name);
 
         Assert.Equal(trigger, function.TriggerType);
-        Assert.Matches($@"^Cdppe\.Functions\.(Functions|Portal)\.{name}\.", function.EntryPoint);
+        Assert.Matches($@"^Cdppe\.Functions\.(Api|Portal)\.{name}\.", function.EntryPoint);
         switch (trigger)
         {
             case "httpTrigger":

@@ -1,7 +1,4 @@
-using System.Diagnostics.CodeAnalysis;
-using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Ingestion;
-using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Reporting;
 using Cdppe.Pipeline.Storage;
 
@@ -26,7 +23,7 @@ public static class Problems
         [StatusCodes.Status408RequestTimeout] = ("Délai dépassé", "La requête est arrivée trop lentement : la connexion a été fermée. Réessayez."),
         [StatusCodes.Status409Conflict] = ("Conflit", "La ressource est en cours de modification : réessayez dans une minute."),
         [StatusCodes.Status411LengthRequired] = ("Longueur requise", "La longueur du corps de la requête (Content-Length) est requise."),
-        [StatusCodes.Status413PayloadTooLarge] = ("Contenu trop volumineux", $"Le corps de la requête dépasse la limite de {MegaBytes(WorkbookIngestor.MaxUploadBytes)} Mo."),
+        [StatusCodes.Status413PayloadTooLarge] = ("Contenu trop volumineux", WorkbookUploads.BodyTooLargeMessage),
         [StatusCodes.Status414UriTooLong] = ("Adresse trop longue", "L'adresse demandée est trop longue."),
         [StatusCodes.Status415UnsupportedMediaType] = ("Type de contenu non pris en charge", "Le type du contenu envoyé n'est pas pris en charge."),
         [StatusCodes.Status422UnprocessableEntity] = ("Traitement impossible", "La requête est bien formée mais ne peut pas être traitée."),
@@ -70,11 +67,13 @@ public static class Problems
 
     /// <summary>
     /// What an exception escaping an HTTP function answers, in both hosts: the département busy is a 409, a body
-    /// that is too large or too slow its own status (413, 408), anything else a 500 without any of its text.
+    /// that is too large or too slow its own status (413, 408), a report template that cannot be used a 422 with every
+    /// error, anything else a 500 without any of its text.
     /// </summary>
-    public static ObjectResult ForException(Exception exception) => Causes(exception).FirstOrDefault(e => e is DepartementBusyException or BadHttpRequestException) switch
+    public static ObjectResult ForException(Exception exception) => Causes(exception).FirstOrDefault(e => e is DepartementBusyException or BadHttpRequestException or InvalidReportTemplateException) switch
     {
         BadHttpRequestException bad => Problem(bad.StatusCode),
+        InvalidReportTemplateException template => InvalidTemplate(template),
         { } busy => Problem(StatusCodes.Status409Conflict, busy.Message),
         null => Problem(StatusCodes.Status500InternalServerError),
     };
@@ -91,7 +90,7 @@ public static class Problems
     }
 
     /// <summary>422 for a user template that cannot be used: every error, in French, with its tag and where it is.</summary>
-    public static IActionResult InvalidTemplate(InvalidReportTemplateException ex)
+    public static ObjectResult InvalidTemplate(InvalidReportTemplateException ex)
     {
         var errors = ex.Errors.Select(e => new Dictionary<string, object?>
         {
@@ -106,34 +105,6 @@ public static class Problems
         var result = Problem(StatusCodes.Status422UnprocessableEntity, detail, new Dictionary<string, object?> { ["template"] = ex.TemplateSource, ["errors"] = errors });
         ((ProblemDetails)result.Value!).Title = "Modèle de rapport invalide";
         return result;
-    }
-
-    /// <summary>Parses the <c>departement</c> query value, or gives the 400 to return.</summary>
-    public static bool TryDepartement(string? value, out Departement departement, [NotNullWhen(false)] out IActionResult? problem)
-    {
-        if (Departement.TryParse(value, out var parsed))
-        {
-            departement = parsed.Value;
-            problem = null;
-            return true;
-        }
-
-        departement = default;
-        problem = BadRequest(value is null ? "Le paramètre « departement » est obligatoire (code INSEE, par exemple 77)." : Departement.InvalidMessage(value));
-        return false;
-    }
-
-    /// <summary>Parses a year (2000-2100), or gives the 400 to return.</summary>
-    public static bool TryYear(string? value, out int year, [NotNullWhen(false)] out IActionResult? problem)
-    {
-        if (int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out year) && year is >= Years.First and <= Years.Last)
-        {
-            problem = null;
-            return true;
-        }
-
-        problem = BadRequest($"« {value} » n'est pas une année valide (attendu : une année sur quatre chiffres, par exemple 2022).");
-        return false;
     }
 
     private static long MegaBytes(long bytes) => bytes / (1024 * 1024);

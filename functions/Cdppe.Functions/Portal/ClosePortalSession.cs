@@ -1,7 +1,7 @@
 namespace Cdppe.Functions.Portal;
 
 /// <summary>
-/// <c>DELETE /api/portal/session</c>: signs out. The session is deleted server-side, so its cookie opens nothing
+/// <c>DELETE /api/portal/session</c>: signs out. The session is deleted on the server, so its cookie opens nothing
 /// afterwards, wherever it is replayed; the cookie is cleared too.
 /// </summary>
 public sealed class ClosePortalSession(PortalAccess access)
@@ -9,8 +9,8 @@ public sealed class ClosePortalSession(PortalAccess access)
     [Function(nameof(ClosePortalSession))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = PortalCall.Api + "session")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var call = await PortalCall.SignedInAsync(request, access, change: true, cancellationToken);
-        if (call.Problem is { } problem)
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: true, cancellationToken);
+        if (bind.Problem is { } problem)
         {
             return problem;
         }

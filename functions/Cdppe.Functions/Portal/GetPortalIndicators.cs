@@ -8,13 +8,9 @@ public sealed class GetPortalIndicators(PortalAccess access, IndicatorSeriesServ
     [Function(nameof(GetPortalIndicators))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "indicators")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var call = await PortalCall.DepartementYearAsync(request, access, change: false, cancellationToken);
-        if (call.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        var (departement, year) = (call.Departement, call.Year);
-        return new OkObjectResult(await series.BuildAsync(departement, year, cancellationToken));
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: false, cancellationToken);
+        var departement = bind.Departement();
+        var year = bind.Year();
+        return bind.Problem ?? new OkObjectResult(await series.BuildAsync(departement, year, cancellationToken));
     }
 }

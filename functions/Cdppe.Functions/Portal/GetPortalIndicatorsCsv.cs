@@ -9,13 +9,9 @@ public sealed class GetPortalIndicatorsCsv(PortalAccess access, IndicatorSeriesS
     [Function(nameof(GetPortalIndicatorsCsv))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "indicators/csv")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var call = await PortalCall.DepartementYearAsync(request, access, change: false, cancellationToken);
-        if (call.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        var (departement, year) = (call.Departement, call.Year);
-        return new FileContentResult(IndicatorSeriesService.Csv(await series.BuildAsync(departement, year, cancellationToken)), SnapshotCsv.ContentType) { FileDownloadName = $"indicateurs-{departement.Code}-{year}.csv" };
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: false, cancellationToken);
+        var departement = bind.Departement();
+        var year = bind.Year();
+        return bind.Problem ?? new FileContentResult(IndicatorSeriesService.Csv(await series.BuildAsync(departement, year, cancellationToken)), SnapshotCsv.ContentType) { FileDownloadName = $"indicateurs-{departement.Code}-{year}.csv" };
     }
 }

@@ -9,18 +9,14 @@ public sealed class GetPortalNational(PortalAccess access, NationalOverviewServi
     [Function(nameof(GetPortalNational))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "national")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var call = await PortalCall.SignedInAsync(request, access, change: false, cancellationToken);
-        if (call.Problem is { } refused)
-        {
-            return refused;
-        }
-
-        if (!Problems.TryYear(request.Query["annee"], out var year, out var problem))
+        var (bind, user) = await PortalCall.BindAsync(request, access, change: false, cancellationToken);
+        var year = bind.Year();
+        if (bind.Problem is { } problem)
         {
             return problem;
         }
 
-        return call.User.National
+        return user!.National
             ? new OkObjectResult(await national.BuildAsync(year, cancellationToken))
             : Problems.Forbidden("La page nationale est réservée aux services de l'État (rôle National).");
     }

@@ -4,32 +4,21 @@ using Cdppe.Pipeline.Reporting;
 namespace Cdppe.Functions.Portal;
 
 /// <summary><c>GET /api/portal/report?departement=77&amp;annee=2022</c>: generates and downloads the rapport d'exécution.</summary>
-public sealed class GetPortalReport(PortalAccess access, AnnualReportService reports)
+public sealed class GetPortalReport(PortalAccess access, ReportDownloads reports)
 {
     [Function(nameof(GetPortalReport))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "report")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var call = await PortalCall.DepartementYearAsync(request, access, change: false, cancellationToken);
-        if (call.Problem is { } problem)
-        {
-            return problem;
-        }
-
-        var (departement, year) = (call.Departement, call.Year);
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: false, cancellationToken);
+        var departement = bind.Departement();
+        var year = bind.Year();
         try
         {
-            var report = await reports.GenerateAsync(departement, year, cancellationToken);
-            return report is null
-                ? Problems.NotFound($"Aucune donnée n'est importée pour le département {departement.Code} en {year} : déposez d'abord ses classeurs.")
-                : new FileContentResult(report.Content, AnnualReportService.DocxContentType) { FileDownloadName = report.FileName };
-        }
-        catch (InvalidReportTemplateException ex)
-        {
-            return Problems.InvalidTemplate(ex);
+            return bind.Problem ?? Answers.From(await reports.ReportAsync(departement, year, cancellationToken), r => Answers.Docx(r.Content, r.FileName));
         }
         catch (ReportRendersBusyException ex)
         {
-            return Functions.RenderQueueFull.Problem(request, ex);
+            return RenderQueueFull.Problem(request, ex);
         }
     }
 }

@@ -6,7 +6,7 @@ public sealed class GetPortalSession(PortalAccess access)
     [Function(nameof(GetPortalSession))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "session")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var call = await PortalCall.SignedInAsync(request, access, change: false, cancellationToken);
-        return call.Problem ?? new OkObjectResult(call.User.ToJson());
+        var (bind, user) = await PortalCall.BindAsync(request, access, change: false, cancellationToken);
+        return bind.Problem ?? new OkObjectResult(user!.ToJson());
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Cdppe.Functions.Standalone;
 
 /// <summary>
-/// The standalone timer trigger: runs the timer function (<see cref="Functions.ConsolidateMonthly"/>) on the
+/// The standalone timer trigger: runs the timer function (<see cref="Api.ConsolidateMonthly"/>) on the
 /// schedule of its attribute (<c>%CONSOLIDATION_SCHEDULE%</c>, resolved from the settings as the Functions host
 /// does; a 6-field cron), evaluated in Europe/Paris.
 /// </summary>

@@ -43,6 +43,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<StoredFileReader>();
         services.AddSingleton<ContractStore>();
+        services.AddSingleton<StorageProbe>();
 
         services.AddSingleton<Contracts.ContractService>();
 
@@ -77,6 +78,21 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<AnnualReportService>();
 
         services.AddSingleton<ArchiveRebuilder>();
+        return services.AddCdppeUseCases();
+    }
+
+    /// <summary>
+    /// The use cases both surfaces call, one service per operation: the upload, the input workbook, the ingestion
+    /// history, consolidation, the report and its template (the contracts: <see cref="Contracts.ContractService"/>).
+    /// </summary>
+    public static IServiceCollection AddCdppeUseCases(this IServiceCollection services)
+    {
+        services.AddSingleton<WorkbookUploads>();
+        services.AddSingleton<InputWorkbooks>();
+        services.AddSingleton<IngestionHistory>();
+        services.AddSingleton<ConsolidationService>();
+        services.AddSingleton<ReportDownloads>();
+        services.AddSingleton<ReportTemplates>();
         return services;
     }
 }

@@ -12,8 +12,6 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<DepartementOverviewService>();
         services.AddSingleton<IndicatorSeriesService>();
         services.AddSingleton<NationalOverviewService>();
-        services.AddSingleton<PortalDrops>();
-        services.AddSingleton<PortalTemplates>();
         return services;
     }
 }

@@ -51,10 +51,6 @@ public sealed class UploadStore(CdppeStorage storage)
     /// <summary>The client of one upload, as the Functions blob trigger hands it to the ingestion function.</summary>
     public BlobClient Blob(string blobName) => storage.Uploads.GetBlobClient(blobName);
 
-    /// <summary>Whether the storage answers (the uploads container is asked whether it exists); throws when it does not.</summary>
-    public async Task<bool> AnswersAsync(CancellationToken cancellationToken = default) =>
-        (await storage.Uploads.ExistsAsync(cancellationToken)).Value;
-
     /// <summary>The size of an upload, or null when it is not there (any more).</summary>
     public async Task<long?> SizeAsync(string blobName, CancellationToken cancellationToken = default)
     {

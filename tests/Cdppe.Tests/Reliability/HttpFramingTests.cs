@@ -4,7 +4,8 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Cdppe.Pipeline.Portal;
+using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Model;
 using Cdppe.Samples;
 using Cdppe.Tests.Support;
 using Xunit.Abstractions;
@@ -68,18 +69,19 @@ public sealed class HttpFramingTests(AzuriteFixture azurite, ITestOutputHelper o
     {
         var storage = await azurite.StorageAsync();
         var dep = TestDepartements.Next();
-        var drops = new PortalDrops(new Cdppe.Pipeline.Storage.UploadStore(storage));
+        var drops = new WorkbookUploads(new Cdppe.Pipeline.Storage.UploadStore(storage));
         var workbook = SampleWorkbooks.RapportFinancier2022();
         var large = new byte[9 * 1024 * 1024];
         workbook.CopyTo(large, 0);
 
         var cut = new RecordingStream(workbook);
-        var refused = await Assert.ThrowsAsync<DropRefusedException>(() => drops.DropAsync(dep, "coupe.xlsx", cut, 100L * 1024 * 1024));
+        var refused = await drops.DropAsync(dep, "coupe.xlsx", cut, 100L * 1024 * 1024, contentType: null);
         var whole = new RecordingStream(large);
-        var receipt = await drops.DropAsync(dep, "grand.xlsx", whole, large.Length);
+        var receipt = (await drops.DropAsync(dep, "grand.xlsx", whole, large.Length, contentType: null)).Value!;
 
         Assert.InRange(cut.LargestRead, 1, 4 * 1024 * 1024);
         Assert.Equal($"Le fichier « coupe.xlsx » est arrivé incomplet ({workbook.Length} octets sur 104857600) : déposez-le à nouveau.", refused.Message);
+        Assert.Equal(Refusal.Invalid, refused.Refused);
         Assert.False(await storage.Uploads.GetBlobClient($"{dep.Code}/coupe.xlsx").ExistsAsync());
         Assert.InRange(whole.LargestRead, 1, 4 * 1024 * 1024);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(large)), receipt.Id);

@@ -1,16 +1,15 @@
 using Cdppe.Functions.Hosting;
 using Cdppe.Functions.OpenApi;
-using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Reporting;
 
-namespace Cdppe.Functions.Functions;
+namespace Cdppe.Functions.Api;
 
 /// <summary>
 /// <c>GET /api/reports/template[?departement=77]</c>: the Word template of the rapport d'exécution, to edit and drop
 /// back in <c>templates/</c>. Without a département: the built-in template; with one: the template in force for it
 /// (its own, else the shared one, else the built-in one), named in the <c>X-Cdppe-Template</c> header.
 /// </summary>
-public sealed class GetReportTemplate(AnnualReportService reports)
+public sealed class GetReportTemplate(ReportDownloads reports)
 {
     public const string SourceHeader = "X-Cdppe-Template";
 
@@ -22,21 +21,15 @@ public sealed class GetReportTemplate(AnnualReportService reports)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/reports/template")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        Departement? dep = null;
-        if (request.Query["departement"].FirstOrDefault() is { } departement)
+        var bind = new RequestBinder(request);
+        var departement = bind.OptionalDepartement();
+        if (bind.Problem is { } problem)
         {
-            if (!Problems.TryDepartement(departement, out var parsed, out var problem))
-            {
-                return problem;
-            }
-
-            dep = parsed;
+            return problem;
         }
 
-        var template = dep is null
-            ? new ReportTemplate(DefaultReportTemplate.Bytes, AnnualReportService.BuiltInSource, IsBuiltIn: true)
-            : await reports.GetTemplateAsync(dep.Value, cancellationToken);
+        var template = await reports.TemplateAsync(departement, cancellationToken);
         request.HttpContext.Response.Headers[SourceHeader] = Uri.EscapeDataString(template.Source);
-        return new FileContentResult(template.Content, AnnualReportService.DocxContentType) { FileDownloadName = DefaultReportTemplate.FileName };
+        return Answers.Docx(template.Content, DefaultReportTemplate.FileName);
     }
 }

@@ -1,18 +1,16 @@
-using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
-using Cdppe.Pipeline.Reporting;
 using Cdppe.Pipeline.Reporting.Templating;
 using Cdppe.Pipeline.Storage;
 
-namespace Cdppe.Pipeline.Portal;
+namespace Cdppe.Pipeline.Reporting;
 
 /// <summary>
-/// A département's own Word template, replaced from the portal: the file is compiled and rendered with the
-/// département's data of a year before it is stored (<c>templates/{département}/rapport-execution.docx</c>), so a
+/// A département's own Word template, replaced from the portal or removed: the file is compiled and rendered with
+/// the département's data of a year before it is stored (<c>templates/{département}/rapport-execution.docx</c>), so a
 /// template that would fail the next report is refused now, with every error. That check is a rendering: it goes
 /// through the instance's <see cref="ReportRenderGate"/>.
 /// </summary>
-public sealed class PortalTemplates(TemplateStore templates, AnnualReportService reports, PortalReader reader, ReportRenderGate gate)
+public sealed class ReportTemplates(TemplateStore templates, AnnualReportService reports, ReportRenderGate gate)
 {
     /// <summary>The French reason a template upload is refused from its announced size, or null.</summary>
     public static string? CheckBeforeReading(long? length) => length switch
@@ -23,19 +21,31 @@ public sealed class PortalTemplates(TemplateStore templates, AnnualReportService
         _ => null,
     };
 
-    /// <summary>The blank input workbook of a kind for the département and year (the suivi-mensuel one lists its indicators), or null for an unknown kind.</summary>
-    public async Task<(byte[] Content, string FileName)?> InputWorkbookAsync(string kind, Departement departement, int year, CancellationToken cancellationToken = default)
-    {
-        if (!InputTemplates.Kinds.Contains(kind))
-        {
-            return null;
-        }
+    public static string Source(Departement departement) => $"{ContainerNames.Templates}/{AnnualReportService.TemplateBlobName(departement)}";
 
-        var indicators = kind == WorkbookKinds.SuiviMensuel ? await reader.IndicatorsAsync(departement, cancellationToken) : [];
-        return (InputTemplates.Build(kind, year, indicators, departement.Code)!, $"modele-{kind}-{departement.Code}-{year}.xlsx");
+    /// <summary>Which template is in force for the département, and where its own would be.</summary>
+    public async Task<ReportTemplateInfo> InfoAsync(Departement departement, CancellationToken cancellationToken = default)
+    {
+        var template = await reports.GetTemplateAsync(departement, cancellationToken);
+        return new ReportTemplateInfo(template.Source, template.IsBuiltIn, Source(departement));
     }
 
-    public static string Source(Departement departement) => TemplateStore.PathOf(AnnualReportService.TemplateBlobName(departement));
+    /// <summary>
+    /// Reads the template sent (refused from its announced size before reading), checks it with the year's data,
+    /// stores it; returns where it is stored, or throws <see cref="InvalidReportTemplateException"/> with every error.
+    /// </summary>
+    public async Task<Outcome<string>> ReplaceAsync(Departement departement, Stream body, long? length, int year, CancellationToken cancellationToken = default)
+    {
+        if (CheckBeforeReading(length) is { } refused)
+        {
+            return new(length > DocxTemplate.MaxTemplateBytes ? Refusal.TooLarge : Refusal.Invalid, refused);
+        }
+
+        using var buffer = new MemoryStream(); // grows as the body arrives: nothing is allocated from the announced size
+        await body.CopyToAsync(buffer, cancellationToken);
+        await ReplaceAsync(departement, buffer.ToArray(), year, cancellationToken);
+        return new(Source(departement));
+    }
 
     /// <summary>
     /// Stores the template, or throws <see cref="InvalidReportTemplateException"/> with every error found

@@ -1,16 +1,14 @@
 using Cdppe.Functions.Hosting;
 using Cdppe.Functions.OpenApi;
 using Cdppe.Pipeline.Consolidation;
-using Cdppe.Pipeline.Model;
-using Cdppe.Pipeline.Storage;
 
-namespace Cdppe.Functions.Functions;
+namespace Cdppe.Functions.Api;
 
 /// <summary>
 /// <c>GET /api/snapshots?departement=77&amp;from=2022-01&amp;to=2022-12</c>: one row per indicator and month, as JSON,
 /// or as CSV for Excel and Power BI with <c>Accept: text/csv</c> (<see cref="SnapshotCsv"/>).
 /// </summary>
-public sealed class ListSnapshots(SnapshotStore store)
+public sealed class ListSnapshots(ConsolidationService consolidations)
 {
     [Function(nameof(ListSnapshots))]
     [ApiOperation("Monthly indicator snapshots, as JSON, or as CSV for Excel with Accept: text/csv (; separator, decimal comma, UTF-8 BOM).", Tag = "consolidation")]
@@ -22,22 +20,20 @@ public sealed class ListSnapshots(SnapshotStore store)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/snapshots")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!Problems.TryDepartement(request.Query["departement"], out var dep, out var problem))
+        var bind = new RequestBinder(request);
+        var departement = bind.Departement();
+        var (from, to) = bind.Months();
+        if (bind.Problem is { } problem)
         {
             return problem;
         }
 
-        if (!YearMonth.TryParse(request.Query["from"], out var start) || !YearMonth.TryParse(request.Query["to"], out var end) || start > end)
-        {
-            return Problems.BadRequest("Les paramètres « from » et « to » sont obligatoires, au format AAAA-MM, avec from ≤ to (par exemple from=2022-01&to=2022-12).");
-        }
-
-        var rows = await store.RangeAsync(dep.Code, start.Value, end.Value, cancellationToken);
         if (request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase)))
         {
-            return new FileContentResult(SnapshotCsv.Write(rows), SnapshotCsv.ContentType) { FileDownloadName = $"snapshots-{dep.Code}-{start}-{end}.csv" };
+            return Answers.File(await consolidations.SnapshotsCsvAsync(departement, from, to, cancellationToken));
         }
 
+        var rows = await consolidations.SnapshotsAsync(departement, from, to, cancellationToken);
         return new OkObjectResult(rows.Select(r => new { r.Code, r.Label, r.Month, r.Value, r.IsPercent, r.Text, r.Target, r.TargetText, r.Status, r.Reliable, r.SourceIngestion, r.Revision }));
     }
 }

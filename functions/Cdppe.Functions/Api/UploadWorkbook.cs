@@ -1,15 +1,11 @@
-using Azure.Storage;
-using Azure.Storage.Blobs.Models;
 using Cdppe.Functions.Hosting;
 using Cdppe.Functions.OpenApi;
 using Cdppe.Pipeline.Ingestion;
-using Cdppe.Pipeline.Portal;
-using Cdppe.Pipeline.Storage;
 
-namespace Cdppe.Functions.Functions;
+namespace Cdppe.Functions.Api;
 
 /// <summary><c>PUT /api/uploads/{departement}/{file}</c>: writes the body to <c>uploads/</c>, exactly like a drop.</summary>
-public sealed class UploadWorkbook(UploadStore uploads)
+public sealed class UploadWorkbook(WorkbookUploads uploads)
 {
     [Function(nameof(UploadWorkbook))]
     [ApiOperation("Drops a workbook: the body is written to uploads/{departement}/{file}, exactly like a drop in the container; it is ingested within seconds.", Tag = "ingestion")]
@@ -22,20 +18,10 @@ public sealed class UploadWorkbook(UploadStore uploads)
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = "api/uploads/{departement}/{file}")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var blobName = $"{request.RouteValues["departement"]}/{request.RouteValues["file"]}";
-        if (UploadPath.TryParse(blobName, out var error) is not { } path)
-        {
-            return Problems.BadRequest(error!);
-        }
-
-        if (request.ContentLength is > WorkbookIngestor.MaxUploadBytes)
-        {
-            return Problems.Problem(StatusCodes.Status413PayloadTooLarge);
-        }
-
-        var blob = await uploads.WriteAsync(blobName, request.Body, cancellationToken);
-        return new AcceptedResult(
-            $"/api/ingestions?departement={path.Departement.Code}",
-            new { blob, message = "Fichier déposé : il sera importé dans quelques secondes." });
+        var bind = new RequestBinder(request);
+        var outcome = await uploads.UploadAsync(bind.Value("departement") ?? string.Empty, bind.Value("file") ?? string.Empty, request.Body, request.ContentLength, cancellationToken);
+        return Answers.From(outcome, receipt => new AcceptedResult(
+            $"/api/ingestions?departement={receipt.Departement.Code}",
+            new { blob = receipt.Blob, message = WorkbookUploads.DroppedMessage }));
     }
 }

@@ -1,11 +1,11 @@
 using Cdppe.Functions.Hosting;
 using Cdppe.Functions.OpenApi;
-using Cdppe.Pipeline.Storage;
+using Cdppe.Pipeline.Consolidation;
 
-namespace Cdppe.Functions.Functions;
+namespace Cdppe.Functions.Api;
 
 /// <summary><c>GET /api/consolidations?departement=77</c>: the recorded consolidation runs.</summary>
-public sealed class ListConsolidations(ConsolidationRunStore store)
+public sealed class ListConsolidations(ConsolidationService consolidations)
 {
     [Function(nameof(ListConsolidations))]
     [ApiOperation("The recorded consolidation runs of the département.", Tag = "consolidation")]
@@ -15,17 +15,8 @@ public sealed class ListConsolidations(ConsolidationRunStore store)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/consolidations")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!Problems.TryDepartement(request.Query["departement"], out var dep, out var problem))
-        {
-            return problem;
-        }
-
-        var runs = new List<object>();
-        foreach (var r in await store.RunsAsync(dep.Code, cancellationToken))
-        {
-            runs.Add(new { id = r.RowKey, r.StartedAt, r.EndedAt, r.Trigger, months = r.Months.Split(',', StringSplitOptions.RemoveEmptyEntries), r.Snapshots, r.RevisionsWritten, r.Gaps, r.Warnings });
-        }
-
-        return new OkObjectResult(runs);
+        var bind = new RequestBinder(request);
+        var departement = bind.Departement();
+        return bind.Problem ?? new OkObjectResult(await consolidations.RunsAsync(departement, cancellationToken));
     }
 }

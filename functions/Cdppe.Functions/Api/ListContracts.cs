@@ -2,7 +2,7 @@ using Cdppe.Functions.Hosting;
 using Cdppe.Functions.OpenApi;
 using Cdppe.Pipeline.Contracts;
 
-namespace Cdppe.Functions.Functions;
+namespace Cdppe.Functions.Api;
 
 /// <summary><c>GET /api/contrats?departement=77</c>: the contracts of the département, each plan in force with its period and source.</summary>
 public sealed class ListContracts(ContractService contracts)
@@ -15,11 +15,8 @@ public sealed class ListContracts(ContractService contracts)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/contrats")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!Problems.TryDepartement(request.Query["departement"], out var dep, out var problem))
-        {
-            return problem;
-        }
-
-        return new OkObjectResult(await contracts.ViewsAsync(dep.Code, cancellationToken));
+        var bind = new RequestBinder(request);
+        var departement = bind.Departement();
+        return bind.Problem ?? new OkObjectResult(await contracts.ViewsAsync(departement.Code, cancellationToken));
     }
 }

@@ -1,11 +1,11 @@
 using Cdppe.Functions.Hosting;
 using Cdppe.Functions.OpenApi;
-using Cdppe.Pipeline.Storage;
+using Cdppe.Pipeline.Ingestion;
 
-namespace Cdppe.Functions.Functions;
+namespace Cdppe.Functions.Api;
 
 /// <summary><c>GET /api/ingestions?departement=77</c>: every ingestion of the département, newest first.</summary>
-public sealed class ListIngestions(IngestionStore ingestions)
+public sealed class ListIngestions(IngestionHistory ingestions)
 {
     [Function(nameof(ListIngestions))]
     [ApiOperation("The département's ingestions, newest first: file, kinds, years, status, error and warning counts, report, stored data, annotated copy of a rejected file, superseded by.", Tag = "ingestion")]
@@ -15,12 +15,14 @@ public sealed class ListIngestions(IngestionStore ingestions)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/ingestions")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!Problems.TryDepartement(request.Query["departement"], out var dep, out var problem))
+        var bind = new RequestBinder(request);
+        var departement = bind.Departement();
+        if (bind.Problem is { } problem)
         {
             return problem;
         }
 
-        var records = await ingestions.ListAsync(dep.Code, cancellationToken);
+        var records = await ingestions.ListAsync(departement, cancellationToken);
         return new OkObjectResult(records.Select(r => new
         {
             id = r.RowKey,

@@ -2,10 +2,10 @@ using Cdppe.Functions.Hosting;
 using Cdppe.Functions.OpenApi;
 using Cdppe.Pipeline.Storage;
 
-namespace Cdppe.Functions.Functions;
+namespace Cdppe.Functions.Api;
 
 /// <summary><c>GET|HEAD /api/health</c> (anonymous): 200 when storage answers, 503 otherwise.</summary>
-public sealed class Health(UploadStore uploads)
+public sealed class Health(StorageProbe storage)
 {
     [Function(nameof(Health))]
     [ApiOperation("200 when storage answers, 503 otherwise; no key needed (also HEAD).", Tag = "service")]
@@ -13,16 +13,6 @@ public sealed class Health(UploadStore uploads)
     [ApiResponse(503, "Storage does not answer.")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "api/health")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            await uploads.AnswersAsync(cancellationToken);
-            return new OkObjectResult(new { status = "ok" });
-        }
-        catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or AggregateException or TimeoutException)
-        {
-            return Problems.Unavailable("Le stockage ne répond pas.");
-        }
-    }
+        CancellationToken cancellationToken) =>
+        await storage.AnswersAsync(cancellationToken) ? new OkObjectResult(new { status = "ok" }) : Problems.Unavailable("Le stockage ne répond pas.");
 }

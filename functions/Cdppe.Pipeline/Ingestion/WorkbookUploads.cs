@@ -1,41 +1,26 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 
-namespace Cdppe.Pipeline.Portal;
-
-/// <summary>A file dropped from the portal: its ingestion id (the SHA-256 of its bytes) and where it was written.</summary>
-public sealed record DropReceipt(string Id, string FileName, string Blob);
-
-/// <summary>Why a drop was refused before anything was written (French, for users).</summary>
-public sealed class DropRefusedException : Exception
-{
-    public DropRefusedException()
-        : base("Le fichier a été refusé.")
-    {
-    }
-
-    public DropRefusedException(string message)
-        : base(message)
-    {
-    }
-
-    public DropRefusedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
+namespace Cdppe.Pipeline.Ingestion;
 
 /// <summary>
-/// Drops from the portal: the same blob the API and Storage Explorer write (<c>uploads/{département}/{file}</c>), so
-/// the same ingestion follows. Name, size and type (a zip package, as .xlsx, .xlsm and .ods are, or an OLE2 file, as .xls is) are checked before the body
-/// is stored; the id returned lets the page follow the file until its ingestion record appears.
+/// The upload of a workbook, whoever sends it: the blob <c>uploads/{département}/{file}</c> that Storage Explorer
+/// writes too, so the same ingestion follows. The API streams the body after checking the name and the announced
+/// size (<see cref="UploadAsync"/>); the portal's drop (<see cref="DropAsync"/>) also checks the type before the body
+/// is read (a zip package, as .xlsx, .xlsm and .ods are, or an OLE2 file, as .xls is) and returns the id that lets
+/// the page follow the file until its ingestion record appears.
 /// </summary>
-public sealed class PortalDrops(UploadStore uploads)
+public sealed class WorkbookUploads(UploadStore uploads)
 {
+    /// <summary>What the uploader reads once the file is written.</summary>
+    public const string DroppedMessage = "Fichier déposé : il sera importé dans quelques secondes.";
+
+    /// <summary>The refusal of a body above <see cref="WorkbookIngestor.MaxUploadBytes"/> whose name is not known.</summary>
+    public static readonly string BodyTooLargeMessage = $"Le corps de la requête dépasse la limite de {WorkbookIngestor.MaxUploadBytes / (1024 * 1024)} Mo.";
+
     public static IReadOnlyList<string> AcceptedContentTypes { get; } =
     [
         InputTemplates.ContentType,
@@ -86,43 +71,70 @@ public sealed class PortalDrops(UploadStore uploads)
     public const int BlockBytes = UploadStore.BlockBytes;
 
     /// <summary>
-    /// Reads exactly <paramref name="length"/> bytes (as announced) in blocks of at most <see cref="BlockBytes"/>,
-    /// checks the signature in the first block before anything is written, stages each block of the blob, hashes as
-    /// it goes, and commits the blob at the end: until then nothing is visible in <c>uploads/</c>, so a drop cut
-    /// short leaves nothing to ingest (its staged blocks, uncommitted, are discarded by the storage service).
+    /// The API's upload: the name and the announced size checked, then the body streamed to the blob as it comes.
     /// </summary>
-    public async Task<DropReceipt> DropAsync(Departement departement, string fileName, Stream body, long length, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DropReceipt>> UploadAsync(string departement, string fileName, Stream body, long? length, CancellationToken cancellationToken = default)
     {
+        var blobName = $"{departement}/{fileName}";
+        if (UploadPath.TryParse(blobName, out var error) is not { } path)
+        {
+            return new(Refusal.Invalid, error!);
+        }
+
+        if (length is > WorkbookIngestor.MaxUploadBytes)
+        {
+            return new(Refusal.TooLarge, BodyTooLargeMessage);
+        }
+
+        // Written as it arrives, in blocks of BlockBytes: the memory of one upload stays that, whatever its size.
+        var written = await uploads.WriteAsync(blobName, body, cancellationToken);
+        return new(new DropReceipt(null, fileName, written) { Departement = path.Departement });
+    }
+
+    /// <summary>
+    /// The portal's drop: refused (<see cref="CheckBeforeReading"/>) before the body is read; then exactly
+    /// <paramref name="length"/> bytes read (as announced) in blocks of at most <see cref="BlockBytes"/>, the
+    /// signature checked in the first block before anything is written, each block of the blob staged and hashed as
+    /// it goes, the blob committed at the end: until then nothing is visible in <c>uploads/</c>, so a drop cut short
+    /// leaves nothing to ingest (its staged blocks, uncommitted, are discarded by the storage service).
+    /// </summary>
+    public async Task<Outcome<DropReceipt>> DropAsync(Departement departement, string? fileName, Stream body, long? length, string? contentType, CancellationToken cancellationToken = default)
+    {
+        if (CheckBeforeReading(departement, fileName, length, contentType) is { } refused)
+        {
+            return new(length > WorkbookIngestor.MaxUploadBytes ? Refusal.TooLarge : Refusal.Invalid, refused);
+        }
+
         var blobName = $"{departement.Code}/{fileName}";
         // Block ids of this drop only: two drops of the same name at once never mix their blocks.
         var drop = Guid.NewGuid().ToString("N");
         var blocks = new List<string>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(length, BlockBytes));
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(length!.Value, BlockBytes));
         try
         {
             for (long total = 0; total < length;)
             {
-                var want = (int)Math.Min(Math.Min(buffer.Length, BlockBytes), length - total);
+                var want = (int)Math.Min(Math.Min(buffer.Length, BlockBytes), length.Value - total);
                 var filled = 0;
                 while (filled < want)
                 {
                     var n = await body.ReadAsync(buffer.AsMemory(filled, want - filled), cancellationToken);
                     if (n == 0)
                     {
-                        throw new DropRefusedException($"Le fichier « {fileName} » est arrivé incomplet ({total + filled} octets sur {length}) : déposez-le à nouveau.");
+                        return new(Refusal.Invalid, $"Le fichier « {fileName} » est arrivé incomplet ({total + filled} octets sur {length}) : déposez-le à nouveau.");
                     }
 
                     filled += n;
                     if (total == 0 && filled >= SpreadsheetFormats.SignatureLength && filled - n < SpreadsheetFormats.SignatureLength && !SpreadsheetFormats.StartsLikeAWorkbook(buffer))
                     {
-                        throw NotAWorkbook(fileName);
+                        return NotAWorkbook(fileName!);
                     }
                 }
 
                 if (total == 0 && filled < SpreadsheetFormats.SignatureLength)
                 {
-                    throw NotAWorkbook(fileName);
+                    return NotAWorkbook(fileName!);
                 }
 
                 hash.AppendData(buffer, 0, filled);
@@ -142,9 +154,9 @@ public sealed class PortalDrops(UploadStore uploads)
         }
 
         var path = await uploads.CommitBlocksAsync(blobName, blocks, cancellationToken);
-        return new DropReceipt(Convert.ToHexStringLower(hash.GetHashAndReset()), fileName, path);
+        return new(new DropReceipt(Convert.ToHexStringLower(hash.GetHashAndReset()), fileName!, path) { Departement = departement });
     }
 
-    private static DropRefusedException NotAWorkbook(string fileName) =>
-        new($"Le fichier « {fileName} » n'a pas le contenu d'un classeur. {SpreadsheetFormats.AcceptedMessage}");
+    private static Outcome<DropReceipt> NotAWorkbook(string fileName) =>
+        new(Refusal.Invalid, $"Le fichier « {fileName} » n'a pas le contenu d'un classeur. {SpreadsheetFormats.AcceptedMessage}");
 }

@@ -1,8 +1,7 @@
 using System.Globalization;
-using Cdppe.Functions.Hosting;
 using Cdppe.Pipeline.Reporting;
 
-namespace Cdppe.Functions.Functions;
+namespace Cdppe.Functions.Hosting;
 
 /// <summary>The answer when every rendering slot is taken and the queue is full: a French 503 with <c>Retry-After</c>.</summary>
 public static class RenderQueueFull

@@ -1,6 +1,6 @@
 using Cdppe.Pipeline.Consolidation;
 
-namespace Cdppe.Functions.Functions;
+namespace Cdppe.Functions.Api;
 
 /// <summary>
 /// Timer trigger (<c>CONSOLIDATION_SCHEDULE</c>, daily): consolidates whatever is due; the planner decides, in

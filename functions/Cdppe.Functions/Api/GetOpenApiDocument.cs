@@ -1,6 +1,6 @@
 using Cdppe.Functions.OpenApi;
 
-namespace Cdppe.Functions.Functions;
+namespace Cdppe.Functions.Api;
 
 /// <summary><c>GET /api/openapi.json</c> (anonymous): the OpenAPI 3.1 description of this API (<see cref="ApiDescription"/>).</summary>
 public sealed class GetOpenApiDocument

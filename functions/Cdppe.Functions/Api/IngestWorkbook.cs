@@ -2,7 +2,7 @@ using Azure.Storage.Blobs;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 
-namespace Cdppe.Functions.Functions;
+namespace Cdppe.Functions.Api;
 
 /// <summary>
 /// Blob trigger on <c>uploads/{name}</c> (Event Grid source in Azure, the standalone blob watcher locally): the

@@ -1,0 +1,7 @@
+using Cdppe.Pipeline.Storage;
+using Cdppe.Pipeline.Model;
+
+namespace Cdppe.Pipeline.Ingestion;
+
+/// <summary>One ingestion record and the report written next to it (null when there is none).</summary>
+public sealed record IngestionDetail(IngestionEntity Record, IngestionReport? Report);

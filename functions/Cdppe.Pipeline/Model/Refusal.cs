@@ -1,0 +1,14 @@
+namespace Cdppe.Pipeline.Model;
+
+/// <summary>Why a use case refused a request; each surface turns it into its status (400, 404, 413).</summary>
+public enum Refusal
+{
+    /// <summary>The request asks for something that cannot be done as asked (a wrong name, an empty file).</summary>
+    Invalid,
+
+    /// <summary>What is asked for does not exist (no data for the year, no such file).</summary>
+    NotFound,
+
+    /// <summary>The content is larger than the limit.</summary>
+    TooLarge,
+}
