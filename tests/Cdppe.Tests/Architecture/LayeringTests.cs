@@ -20,7 +20,7 @@ public sealed class LayeringTests
         ["Pipeline.Ingestion", "Pipeline.Consolidation", "Pipeline.Contracts", "Pipeline.Reporting", "Pipeline.Portal", "Pipeline.Recovery"],
         ["Pipeline.Hosting"],
         ["Functions.Hosting"],
-        ["Functions.Functions", "Functions.Portal", "Functions.OpenApi"],
+        ["Functions.Api", "Functions.Portal", "Functions.OpenApi"],
         ["Functions"],
         ["Functions.Standalone"],
     ];
