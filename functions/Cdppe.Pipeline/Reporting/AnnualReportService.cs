@@ -6,20 +6,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Cdppe.Pipeline.Reporting;
 
-public sealed record GeneratedReport(string FileName, byte[] Content, string SavedAs, string TemplateSource, TimeSpan RenderTime);
-
-/// <summary>The template a report is rendered with: its bytes and where it comes from (a blob path, or the built-in one).</summary>
-public sealed record ReportTemplate(byte[] Content, string Source, bool IsBuiltIn);
-
-/// <summary>A user template that cannot be used: its location and every error found in it.</summary>
-public sealed class InvalidReportTemplateException(string source, TemplateException inner)
-    : Exception($"Le modèle « {source} » ne peut pas être utilisé. {inner.Message}", inner)
-{
-    public string TemplateSource { get; } = source;
-
-    public IReadOnlyList<TemplateError> Errors => inner.Errors;
-}
-
 /// <summary>
 /// Builds the annual rapport d'exécution of a département from storage (<see cref="ReportInputsReader"/>), renders it
 /// with the département's template (<c>templates/{dep}/rapport-execution.docx</c>, else
@@ -78,9 +64,15 @@ public sealed class AnnualReportService(ReportInputsReader inputs, TemplateStore
     {
         foreach (var name in departement is null ? [TemplateBlobName(null)] : new[] { TemplateBlobName(departement), TemplateBlobName(null) })
         {
-            if (await templateFiles.ReadAsync(name, cancellationToken) is { } content)
+            switch (await templateFiles.ReadAsync(name, DocxTemplate.MaxTemplateBytes, cancellationToken))
             {
-                return new ReportTemplate(content, TemplateStore.PathOf(name), IsBuiltIn: false);
+                case { Content: { } content }:
+                    return new ReportTemplate(content, TemplateStore.PathOf(name), IsBuiltIn: false);
+                case { Size: var size }:
+                    // Dropped as a blob over the limit: refused from its size, never downloaded.
+                    throw new InvalidReportTemplateException(TemplateStore.PathOf(name), new TemplateException([TemplateErrors.TooLarge(size, DocxTemplate.MaxTemplateBytes)]));
+                case null:
+                    break;
             }
         }
 
