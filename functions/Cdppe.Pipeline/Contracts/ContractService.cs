@@ -1,16 +1,7 @@
-using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 
 namespace Cdppe.Pipeline.Contracts;
-
-/// <summary>What a workbook does to the contracts: the contracts after it, the periods its years belong to, its warnings.</summary>
-public sealed record WorkbookAttachment(IReadOnlyList<Contract> Contracts, string? Periods, IReadOnlyList<ValidationIssue> Issues);
-
-/// <summary>A contract as <c>GET /api/contrats</c> lists it.</summary>
-public sealed record ContractView(string Name, string Shape, string Period, int FirstYear, int LastYear, IReadOnlyList<ContractPlanView> Plans);
-
-public sealed record ContractPlanView(string Kind, IReadOnlyList<int> Years, string IngestionId, string FileName, string Sheet, DateTimeOffset ReceivedAt);
 
 /// <summary>
 /// The contract model of a département (<see cref="ContractModel"/>), derived from what was ingested: the plans the
@@ -52,41 +43,40 @@ public sealed class ContractService(IngestionStore ingestions, IngestionReportSt
 
     /// <summary>
     /// What a workbook about to be stored does to the contracts (nothing is written): its plans attached, the periods
-    /// its years belong to, French warnings when its plan's period overlaps or extends another, or when its years
-    /// fall outside every known contract.
+    /// its years belong to, what to warn of: its plan's period overlapping or extending another, a plan d'action
+    /// replacing one of other years, its years outside every known contract (the ingestion words the warnings).
     /// </summary>
     public async Task<WorkbookAttachment> AttachAsync(DatasetHead head, string ingestionId, string fileName, DateTimeOffset receivedAt, WorkbookContent content, CancellationToken cancellationToken = default)
     {
         var existing = await ListAsync(head, cancellationToken);
         var plans = PlansOf(ingestionId, fileName, receivedAt, content.Sheets);
-        var issues = new List<ValidationIssue>();
         var contracts = existing;
+        IReadOnlyList<string> periodChanges = [];
+        var replacedPlans = new List<(ContractPlan Plan, ContractPlan Replaced)>();
         if (plans.Count > 0)
         {
             var attachment = ContractModel.Attach(existing, plans);
             contracts = attachment.Contracts;
-            var sheet = plans[0].Sheet.Split(", ")[0];
-            issues.AddRange(attachment.Warnings.Select(w => IngestionMessages.ContractPeriod(w, sheet)));
+            periodChanges = attachment.Warnings;
 
             // The plan d'action is one dataset whatever its period: a plan d'action of other years takes its place.
             foreach (var plan in plans.Where(p => p.Kind == WorkbookKinds.PlanAction))
             {
-                foreach (var replaced in existing.SelectMany(c => c.Plans).Where(p => p.Kind == plan.Kind && p.FirstYear != plan.FirstYear))
-                {
-                    issues.Add(IngestionMessages.PlanReplaced(Years.Label(plan.Years), Years.Label(replaced.Years), replaced.FileName, plan.Sheet.Split(", ")[0]));
-                }
+                replacedPlans.AddRange(existing.SelectMany(c => c.Plans).Where(p => p.Kind == plan.Kind && p.FirstYear != plan.FirstYear).Select(replaced => (plan, replaced)));
             }
         }
 
         var years = content.Sheets.Where(s => s.Kind is not null).SelectMany(s => s.Years).Distinct().Order().ToList();
-        var outside = years.Where(y => ContractModel.InForce(contracts, y) is null).ToList();
-        if (outside.Count > 0 && contracts.Count > 0)
-        {
-            issues.Add(IngestionMessages.OutsideContracts(outside, contracts.Select(c => c.Name), content.Sheets.FirstOrDefault(s => s.Kind is not null && s.Years.Any(outside.Contains))?.Name));
-        }
-
+        List<int> outside = contracts.Count == 0 ? [] : years.Where(y => ContractModel.InForce(contracts, y) is null).ToList();
         var names = years.Select(y => ContractModel.InForce(contracts, y)?.Name).OfType<string>().Distinct().ToList();
-        return new WorkbookAttachment(contracts, names.Count == 0 ? null : string.Join(", ", names), issues);
+        return new WorkbookAttachment(contracts, names.Count == 0 ? null : string.Join(", ", names))
+        {
+            PlanSheet = plans.Count > 0 ? plans[0].Sheet.Split(", ")[0] : null,
+            PeriodChanges = periodChanges,
+            ReplacedPlans = replacedPlans,
+            OutsideYears = outside,
+            OutsideSheet = content.Sheets.FirstOrDefault(s => s.Kind is not null && s.Years.Any(outside.Contains))?.Name,
+        };
     }
 
     /// <summary>The plans a workbook carries: one per plan kind and first year, with the sheets it was read from.</summary>

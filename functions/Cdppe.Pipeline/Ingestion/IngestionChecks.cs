@@ -27,9 +27,19 @@ public sealed class IngestionChecks(IngestionStore ingestions, IndicatorStore in
         await ResolveCodesAsync(head, content, cancellationToken);
         await crossChecks.RunAsync(head, content, cancellationToken);
         var attachment = await contracts.AttachAsync(head, upload.Id, upload.FileName, upload.ReceivedAt, content, cancellationToken);
-        foreach (var issue in attachment.Issues)
+        foreach (var change in attachment.PeriodChanges)
         {
-            content.Issues.Add(issue);
+            content.Issues.Add(IngestionMessages.ContractPeriod(change, attachment.PlanSheet!));
+        }
+
+        foreach (var (newPlan, replaced) in attachment.ReplacedPlans)
+        {
+            content.Issues.Add(IngestionMessages.PlanReplaced(Years.Label(newPlan.Years), Years.Label(replaced.Years), replaced.FileName, newPlan.Sheet.Split(", ")[0]));
+        }
+
+        if (attachment.OutsideYears.Count > 0)
+        {
+            content.Issues.Add(IngestionMessages.OutsideContracts(attachment.OutsideYears, attachment.Contracts.Select(c => c.Name), attachment.OutsideSheet));
         }
 
         content.ContractPeriods = attachment.Periods;

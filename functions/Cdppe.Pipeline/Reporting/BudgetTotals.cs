@@ -8,32 +8,23 @@ public sealed record BudgetTotals(decimal BudgetGlobal, decimal Departement, dec
     /// <summary>Consumed cumulative / budget global, or null without budget.</summary>
     public decimal? Rate => BudgetGlobal > 0 ? ConsumedCumulative / BudgetGlobal : null;
 
-    public static BudgetTotals Of(IEnumerable<BudgetLine> lines)
-    {
-        var list = lines as IReadOnlyCollection<BudgetLine> ?? lines.ToList();
-        return new BudgetTotals(
-            list.Sum(l => l.BudgetGlobal),
-            list.Sum(l => l.Departement),
-            list.Sum(l => l.Fir),
-            list.Sum(l => l.Etat),
-            list.Sum(l => l.Ondam),
-            list.Sum(l => l.ConsumedBefore),
-            list.Sum(l => l.ConsumedInYear),
-            list.Sum(l => l.ConsumedCumulative));
-    }
+    public static BudgetTotals Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0);
+
+    /// <summary>The sums of the lines' amounts.</summary>
+    public static BudgetTotals Of(IEnumerable<BudgetLine> lines) =>
+        Sum(lines.Select(l => new BudgetTotals(l.BudgetGlobal, l.Departement, l.Fir, l.Etat, l.Ondam, l.ConsumedBefore, l.ConsumedInYear, l.ConsumedCumulative)));
 
     /// <summary>The sums of several totals (the national totals are those of every département).</summary>
-    public static BudgetTotals Sum(IEnumerable<BudgetTotals> totals)
-    {
-        var list = totals as IReadOnlyCollection<BudgetTotals> ?? totals.ToList();
-        return new BudgetTotals(
-            list.Sum(t => t.BudgetGlobal),
-            list.Sum(t => t.Departement),
-            list.Sum(t => t.Fir),
-            list.Sum(t => t.Etat),
-            list.Sum(t => t.Ondam),
-            list.Sum(t => t.ConsumedBefore),
-            list.Sum(t => t.ConsumedInYear),
-            list.Sum(t => t.ConsumedCumulative));
-    }
+    public static BudgetTotals Sum(IEnumerable<BudgetTotals> totals) => totals.Aggregate(Zero, Add);
+
+    /// <summary>Column by column.</summary>
+    public static BudgetTotals Add(BudgetTotals a, BudgetTotals b) => new(
+        a.BudgetGlobal + b.BudgetGlobal,
+        a.Departement + b.Departement,
+        a.Fir + b.Fir,
+        a.Etat + b.Etat,
+        a.Ondam + b.Ondam,
+        a.ConsumedBefore + b.ConsumedBefore,
+        a.ConsumedInYear + b.ConsumedInYear,
+        a.ConsumedCumulative + b.ConsumedCumulative);
 }

@@ -1,3 +1,4 @@
+using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Model;
@@ -48,15 +49,17 @@ public sealed class ContractServiceTests(AzuriteFixture azurite)
         var overlapping = await services.Contracts.AttachAsync(head, "z", "annexe-2022.xlsx", at, Parse(SampleWorkbooks.Annexe21(SeedData.Annexe21 with { Annee = 2022, AnneeSuivante = 2023 })));
 
         Assert.Equal("Contrat 2020-2022", suivi2022.Periods);
-        Assert.Empty(suivi2022.Issues);
+        Assert.Empty(suivi2022.PeriodChanges);
+        Assert.Empty(suivi2022.OutsideYears);
         Assert.Null(suivi2025.Periods);
-        var outside = Assert.Single(suivi2025.Issues);
+        Assert.Equal([2025], suivi2025.OutsideYears);
+        Assert.Equal("Suivi", suivi2025.OutsideSheet);
+        var outside = IngestionMessages.OutsideContracts(suivi2025.OutsideYears, suivi2025.Contracts.Select(c => c.Name), suivi2025.OutsideSheet);
         Assert.Equal(("hors-periode", Severity.Warning, "Suivi"), (outside.Code, outside.Severity, outside.Sheet));
         Assert.StartsWith("Aucun contrat en vigueur en 2025 (contrats connus : Contrat 2020-2022)", outside.Message, StringComparison.Ordinal);
         Assert.Equal("Contrat 2020-2022, Avenant 2022-2023", overlapping.Periods);
-        var warning = Assert.Single(overlapping.Issues);
-        Assert.Equal(("periode-contrat", "Plan d'action"), (warning.Code, warning.Sheet));
-        Assert.Contains("pour 2022, le plan en vigueur reste celui de « Contrat 2020-2022 »", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("Plan d'action", overlapping.PlanSheet);
+        Assert.Contains("pour 2022, le plan en vigueur reste celui de « Contrat 2020-2022 »", Assert.Single(overlapping.PeriodChanges), StringComparison.Ordinal);
         Assert.Single(await services.Contracts.ListAsync(dep.Code));
     }
 
