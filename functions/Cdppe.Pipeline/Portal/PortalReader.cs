@@ -12,7 +12,7 @@ namespace Cdppe.Pipeline.Portal;
 public sealed class PortalReader(IngestionStore ingestions, ConsolidationRunStore runs)
 {
     /// <summary>Every ingestion record of a département, newest first.</summary>
-    public Task<IReadOnlyList<IngestionEntity>> IngestionsAsync(Departement departement, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<IngestionRecord>> IngestionsAsync(Departement departement, CancellationToken cancellationToken = default) =>
         ingestions.ListAsync(departement.Code, cancellationToken);
 
     /// <summary>End of the département's latest consolidation run, or null when it never ran.</summary>

@@ -128,7 +128,7 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
         ];
         // The definitions as a tableau de bord states them, committed as an ingestion would commit them.
         await TableBatches.UpsertAsync(services.Storage.Table(TableNames.IndicatorSources), definitions.Select(d => IndicatorStore.ToEntity(dep.Code, "def", TableauDeBordParser.KindName, d)));
-        await services.Get<IngestionStore>().CommitAsync(new IngestionEntity { PartitionKey = dep.Code, RowKey = "def", State = IngestionStatus.Accepted }, await services.HeadAsync(dep.Code), [DatasetKeys.Indicators(TableauDeBordParser.KindName)]);
+        await services.Get<IngestionStore>().CommitAsync(new IngestionRecord { Partition = dep.Code, Id = "def", Status = IngestionStatus.Accepted }, await services.HeadAsync(dep.Code), [DatasetKeys.Indicators(TableauDeBordParser.KindName)]);
         var rows = new List<IReadOnlyList<object?>> { new object?[] { "Code", "Libellé", "Période", "Valeur", "Fiable" } };
         rows.Add(new object?[] { "O05-IP-EVALUEES", "Nombre d'IP évaluées", "2022-06", 1_520.0, "oui" });
         rows.Add(new object?[] { "O05-IP-EVALUEES-3-MOIS", "Nombre d'IP évaluées sous 3 mois", "2022-06", 499.0, "oui" });
