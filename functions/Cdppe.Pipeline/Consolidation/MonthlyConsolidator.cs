@@ -47,7 +47,7 @@ public sealed class MonthlyConsolidator(
         var (head, accepted, recorded) = (await headRead, await acceptedRead, await recordedRead);
         int total = 0, revisions = 0, gaps = 0;
         var warnings = new SortedDictionary<YearMonth, string>();
-        var monthRecords = new List<ConsolidationRunEntity>();
+        var monthRecords = new List<ConsolidationRun>();
         var due = new List<(YearMonth Month, string Fingerprint)>();
         foreach (var month in months)
         {
@@ -62,7 +62,7 @@ public sealed class MonthlyConsolidator(
                     warnings[month] = NothingToConsolidate(month);
                 }
 
-                monthRecords.Add(new ConsolidationRunEntity { PartitionKey = partition, StartedAt = started, EndedAt = clock.GetUtcNow(), Trigger = trigger, Months = month.ToString(), Snapshots = previous.Snapshots, RevisionsWritten = 0, Gaps = previous.Gaps, InputsFingerprint = fingerprint });
+                monthRecords.Add(new ConsolidationRun { Partition = partition, StartedAt = started, EndedAt = clock.GetUtcNow(), Trigger = trigger, Months = [month.ToString()], Snapshots = previous.Snapshots, RevisionsWritten = 0, Gaps = previous.Gaps, InputsFingerprint = fingerprint });
             }
             else
             {
@@ -110,7 +110,7 @@ public sealed class MonthlyConsolidator(
                         warnings[month] = NothingToConsolidate(month);
                     }
 
-                    monthRecords.Add(new ConsolidationRunEntity { PartitionKey = partition, StartedAt = started, EndedAt = clock.GetUtcNow(), Trigger = trigger, Months = month.ToString(), Snapshots = monthly.Count, RevisionsWritten = written, Gaps = missing, InputsFingerprint = fingerprint });
+                    monthRecords.Add(new ConsolidationRun { Partition = partition, StartedAt = started, EndedAt = clock.GetUtcNow(), Trigger = trigger, Months = [month.ToString()], Snapshots = monthly.Count, RevisionsWritten = written, Gaps = missing, InputsFingerprint = fingerprint });
                 }
             }
             finally
@@ -126,21 +126,21 @@ public sealed class MonthlyConsolidator(
         // nothing was recorded (the month was never consolidated, so this run's rows were never a result).
         await runs.RecordMonthsAsync(monthRecords, cancellationToken);
         var monthList = months.Select(m => m.ToString()).ToList();
-        var run = new ConsolidationRunEntity
+        var run = new ConsolidationRun
         {
-            PartitionKey = partition,
+            Partition = partition,
             StartedAt = started,
             EndedAt = clock.GetUtcNow(),
             Trigger = trigger,
-            Months = string.Join(',', monthList),
+            Months = monthList,
             Snapshots = total,
             RevisionsWritten = revisions,
             Gaps = gaps,
             Warnings = string.Join(" | ", warnings.Values),
         };
-        await runs.RecordRunAsync(run, cancellationToken);
-        logger.LogInformation("Consolidated {Departement} for {Months}: {Snapshots} snapshots, {Revisions} revisions, {Gaps} gaps", partition, run.Months, total, revisions, gaps);
-        return new ConsolidationSummary(partition, run.RowKey, monthList, total, revisions, gaps, [.. warnings.Values]);
+        var id = await runs.RecordRunAsync(run, cancellationToken);
+        logger.LogInformation("Consolidated {Departement} for {Months}: {Snapshots} snapshots, {Revisions} revisions, {Gaps} gaps", partition, string.Join(',', monthList), total, revisions, gaps);
+        return new ConsolidationSummary(partition, id, monthList, total, revisions, gaps, [.. warnings.Values]);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed class PortalReader(IngestionStore ingestions, ConsolidationRunStor
 
     /// <summary>End of the département's latest consolidation run, or null when it never ran.</summary>
     public async Task<DateTimeOffset?> LastConsolidationAsync(Departement departement, CancellationToken cancellationToken = default) =>
-        (await runs.RunsAsync(departement.Code, cancellationToken)).FirstOrDefault()?.EndedAt;
+        (await runs.RunsAsync(departement.Code, cancellationToken)) is [var latest, ..] ? latest.EndedAt : null;
 
     /// <summary>The départements that dropped at least one file (records of unreadable paths left out).</summary>
     public async Task<IReadOnlyList<Departement>> DepartementsAsync(CancellationToken cancellationToken = default) =>
