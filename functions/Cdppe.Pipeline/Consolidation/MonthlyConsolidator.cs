@@ -75,8 +75,8 @@ public sealed class MonthlyConsolidator(
             // Reads overlap the writes: the indicators and the first year's values are read together, the next
             // year's values while this year's months are written, the stored snapshots of the next month while this
             // one is written. A month never consolidated has none to compare with (see RecordMonthsAsync below).
-            var years = new Dictionary<int, Task<IReadOnlyList<IndicatorValueEntity>>>();
-            Task<IReadOnlyList<IndicatorValueEntity>> Year(int year) =>
+            var years = new Dictionary<int, Task<IReadOnlyList<RawValue>>>();
+            Task<IReadOnlyList<RawValue>> Year(int year) =>
                 years.TryGetValue(year, out var read) ? read : years[year] = values.YearAsync(partition, year, accepted, cancellationToken);
             Task<IReadOnlyDictionary<string, SnapshotEntity>> Stored(YearMonth month) =>
                 recorded.ContainsKey(month) ? snapshots.StoredMonthAsync(partition, month, cancellationToken) : Task.FromResult(SnapshotStore.NoneStored);
@@ -170,17 +170,16 @@ public sealed class MonthlyConsolidator(
     private static string NothingToConsolidate(YearMonth month) => $"Aucun indicateur connu pour {month} : rien à consolider.";
 
     /// <summary>The month's snapshots from the accepted values of its year (codes seen in the year have a row even without a value).</summary>
-    private static IReadOnlyList<MonthlySnapshot> Compute(YearMonth month, IReadOnlyDictionary<string, IndicatorDefinition> definitions, IReadOnlyList<IndicatorValueEntity> ofYear)
+    private static IReadOnlyList<MonthlySnapshot> Compute(YearMonth month, IReadOnlyDictionary<string, IndicatorDefinition> definitions, IReadOnlyList<RawValue> ofYear)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         var ofMonth = new List<RawValue>();
-        var monthText = month.ToString();
         foreach (var v in ofYear)
         {
             seen.TryAdd(v.Code, v.Label);
-            if (v.Period == monthText)
+            if (v.Period == month)
             {
-                ofMonth.Add(new RawValue(v.Code, v.Label, month, v.Value is { } d ? (decimal)d : null, v.IsPercent, v.Text, v.Reliable, v.IngestionId, v.ReceivedAt));
+                ofMonth.Add(v);
             }
         }
 
