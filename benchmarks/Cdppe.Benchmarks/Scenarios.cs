@@ -186,7 +186,7 @@ public static class Scenarios
         content.IndicatorValues.AddRange(values.SelectMany(m => m.Value).Select(v => new IndicatorValue { Code = v.Code, Label = v.Label, Period = v.Period, Value = v.Value }));
         var plan = DatasetStore.Plan(dep.Code, "bench", values.First().Value[0].ReceivedAt, content);
         await services.GetRequiredService<DatasetStore>().WriteAsync(plan);
-        await ingestions.CommitAsync(new IngestionEntity { PartitionKey = dep.Code, RowKey = "bench", State = IngestionStatus.Accepted }, await ingestions.HeadAsync(dep.Code), plan.Datasets);
+        await ingestions.CommitAsync(new IngestionRecord { Partition = dep.Code, Id = "bench", Status = IngestionStatus.Accepted }, await ingestions.HeadAsync(dep.Code), plan.Datasets);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Cdppe.Functions.Hosting;
 using Cdppe.Functions.OpenApi;
 using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Functions.Api;
 
@@ -25,12 +26,12 @@ public sealed class ListIngestions(IngestionHistory ingestions)
         var records = await ingestions.ListAsync(departement, cancellationToken);
         return new OkObjectResult(records.Select(r => new
         {
-            id = r.RowKey,
+            id = r.Id,
             r.FileName,
             r.BlobName,
-            r.Status,
-            r.Kinds,
-            r.Years,
+            Status = IngestionStatuses.Code(r.Status),
+            Kinds = string.Join(',', r.Kinds),
+            Years = string.Join(',', r.Years),
             r.Contract,
             r.ErrorCount,
             r.WarningCount,
@@ -41,7 +42,7 @@ public sealed class ListIngestions(IngestionHistory ingestions)
             r.ReportPath,
             r.DataPath,
             r.AnnotatedPath,
-            r.SupersededBy,
+            SupersededBy = r.SupersededBy.Count == 0 ? null : string.Join(',', r.SupersededBy),
             r.Summary,
         }));
     }

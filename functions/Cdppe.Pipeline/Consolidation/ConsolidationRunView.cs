@@ -1,4 +1,4 @@
-using Cdppe.Pipeline.Storage;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Consolidation;
 
@@ -14,12 +14,12 @@ public sealed record ConsolidationRunView(
     int Gaps,
     string Warnings)
 {
-    public static ConsolidationRunView From(ConsolidationRunEntity run) => new(
-        run.RowKey,
+    public static ConsolidationRunView From(ConsolidationRun run) => new(
+        run.Id,
         run.StartedAt,
         run.EndedAt,
         run.Trigger,
-        run.Months.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        run.Months,
         run.Snapshots,
         run.RevisionsWritten,
         run.Gaps,

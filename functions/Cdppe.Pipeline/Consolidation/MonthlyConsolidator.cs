@@ -47,7 +47,7 @@ public sealed class MonthlyConsolidator(
         var (head, accepted, recorded) = (await headRead, await acceptedRead, await recordedRead);
         int total = 0, revisions = 0, gaps = 0;
         var warnings = new SortedDictionary<YearMonth, string>();
-        var monthRecords = new List<ConsolidationRunEntity>();
+        var monthRecords = new List<ConsolidationRun>();
         var due = new List<(YearMonth Month, string Fingerprint)>();
         foreach (var month in months)
         {
@@ -62,7 +62,7 @@ public sealed class MonthlyConsolidator(
                     warnings[month] = NothingToConsolidate(month);
                 }
 
-                monthRecords.Add(new ConsolidationRunEntity { PartitionKey = partition, StartedAt = started, EndedAt = clock.GetUtcNow(), Trigger = trigger, Months = month.ToString(), Snapshots = previous.Snapshots, RevisionsWritten = 0, Gaps = previous.Gaps, InputsFingerprint = fingerprint });
+                monthRecords.Add(new ConsolidationRun { Partition = partition, StartedAt = started, EndedAt = clock.GetUtcNow(), Trigger = trigger, Months = [month.ToString()], Snapshots = previous.Snapshots, RevisionsWritten = 0, Gaps = previous.Gaps, InputsFingerprint = fingerprint });
             }
             else
             {
@@ -75,8 +75,8 @@ public sealed class MonthlyConsolidator(
             // Reads overlap the writes: the indicators and the first year's values are read together, the next
             // year's values while this year's months are written, the stored snapshots of the next month while this
             // one is written. A month never consolidated has none to compare with (see RecordMonthsAsync below).
-            var years = new Dictionary<int, Task<IReadOnlyList<IndicatorValueEntity>>>();
-            Task<IReadOnlyList<IndicatorValueEntity>> Year(int year) =>
+            var years = new Dictionary<int, Task<IReadOnlyList<RawValue>>>();
+            Task<IReadOnlyList<RawValue>> Year(int year) =>
                 years.TryGetValue(year, out var read) ? read : years[year] = values.YearAsync(partition, year, accepted, cancellationToken);
             Task<IReadOnlyDictionary<string, SnapshotEntity>> Stored(YearMonth month) =>
                 recorded.ContainsKey(month) ? snapshots.StoredMonthAsync(partition, month, cancellationToken) : Task.FromResult(SnapshotStore.NoneStored);
@@ -110,7 +110,7 @@ public sealed class MonthlyConsolidator(
                         warnings[month] = NothingToConsolidate(month);
                     }
 
-                    monthRecords.Add(new ConsolidationRunEntity { PartitionKey = partition, StartedAt = started, EndedAt = clock.GetUtcNow(), Trigger = trigger, Months = month.ToString(), Snapshots = monthly.Count, RevisionsWritten = written, Gaps = missing, InputsFingerprint = fingerprint });
+                    monthRecords.Add(new ConsolidationRun { Partition = partition, StartedAt = started, EndedAt = clock.GetUtcNow(), Trigger = trigger, Months = [month.ToString()], Snapshots = monthly.Count, RevisionsWritten = written, Gaps = missing, InputsFingerprint = fingerprint });
                 }
             }
             finally
@@ -126,21 +126,21 @@ public sealed class MonthlyConsolidator(
         // nothing was recorded (the month was never consolidated, so this run's rows were never a result).
         await runs.RecordMonthsAsync(monthRecords, cancellationToken);
         var monthList = months.Select(m => m.ToString()).ToList();
-        var run = new ConsolidationRunEntity
+        var run = new ConsolidationRun
         {
-            PartitionKey = partition,
+            Partition = partition,
             StartedAt = started,
             EndedAt = clock.GetUtcNow(),
             Trigger = trigger,
-            Months = string.Join(',', monthList),
+            Months = monthList,
             Snapshots = total,
             RevisionsWritten = revisions,
             Gaps = gaps,
             Warnings = string.Join(" | ", warnings.Values),
         };
-        await runs.RecordRunAsync(run, cancellationToken);
-        logger.LogInformation("Consolidated {Departement} for {Months}: {Snapshots} snapshots, {Revisions} revisions, {Gaps} gaps", partition, run.Months, total, revisions, gaps);
-        return new ConsolidationSummary(partition, run.RowKey, monthList, total, revisions, gaps, [.. warnings.Values]);
+        var id = await runs.RecordRunAsync(run, cancellationToken);
+        logger.LogInformation("Consolidated {Departement} for {Months}: {Snapshots} snapshots, {Revisions} revisions, {Gaps} gaps", partition, string.Join(',', monthList), total, revisions, gaps);
+        return new ConsolidationSummary(partition, id, monthList, total, revisions, gaps, [.. warnings.Values]);
     }
 
     /// <summary>
@@ -170,17 +170,16 @@ public sealed class MonthlyConsolidator(
     private static string NothingToConsolidate(YearMonth month) => $"Aucun indicateur connu pour {month} : rien à consolider.";
 
     /// <summary>The month's snapshots from the accepted values of its year (codes seen in the year have a row even without a value).</summary>
-    private static IReadOnlyList<MonthlySnapshot> Compute(YearMonth month, IReadOnlyDictionary<string, IndicatorDefinition> definitions, IReadOnlyList<IndicatorValueEntity> ofYear)
+    private static IReadOnlyList<MonthlySnapshot> Compute(YearMonth month, IReadOnlyDictionary<string, IndicatorDefinition> definitions, IReadOnlyList<RawValue> ofYear)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         var ofMonth = new List<RawValue>();
-        var monthText = month.ToString();
         foreach (var v in ofYear)
         {
             seen.TryAdd(v.Code, v.Label);
-            if (v.Period == monthText)
+            if (v.Period == month)
             {
-                ofMonth.Add(new RawValue(v.Code, v.Label, month, v.Value is { } d ? (decimal)d : null, v.IsPercent, v.Text, v.Reliable, v.IngestionId, v.ReceivedAt));
+                ofMonth.Add(v);
             }
         }
 

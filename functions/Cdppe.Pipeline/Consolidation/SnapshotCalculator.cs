@@ -2,9 +2,6 @@ using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Consolidation;
 
-/// <summary>A raw indicator value as the calculator needs it (one upload's value for one month).</summary>
-public sealed record RawValue(string Code, string Label, YearMonth Period, decimal? Value, bool IsPercent, string? Text, bool Reliable, string IngestionId, DateTimeOffset ReceivedAt);
-
 /// <summary>
 /// The snapshot rules, free of storage so they can be tested and measured alone. For month M: the latest value with
 /// period M among all accepted uploads; derived rates recomputed from their counts; for December, the annual achieved

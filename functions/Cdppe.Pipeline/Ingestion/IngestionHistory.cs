@@ -16,7 +16,7 @@ public sealed class IngestionHistory(StoredFileReader files, IngestionStore inge
     public const string NoReportMessage = "Ce fichier n'a pas de rapport d'import.";
 
     /// <summary>Every ingestion record of a département, newest first.</summary>
-    public Task<IReadOnlyList<IngestionEntity>> ListAsync(Departement departement, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<IngestionRecord>> ListAsync(Departement departement, CancellationToken cancellationToken = default) =>
         ingestions.ListAsync(departement.Code, cancellationToken);
 
     /// <summary>One ingestion with every problem of its report; not found while the file is received but not yet ingested.</summary>
@@ -27,7 +27,7 @@ public sealed class IngestionHistory(StoredFileReader files, IngestionStore inge
             return new(Refusal.NotFound, NotYetIngestedMessage);
         }
 
-        return new(new IngestionDetail(record, await reports.ReadReportAsync(record.PartitionKey, record.RowKey, cancellationToken)));
+        return new(new IngestionDetail(record, await reports.ReadReportAsync(record.Partition, record.Id, cancellationToken)));
     }
 
     /// <summary>The copy of a refused workbook with a note on each faulty cell.</summary>
@@ -46,6 +46,6 @@ public sealed class IngestionHistory(StoredFileReader files, IngestionStore inge
     public static bool IsIngestionId(string? id) => id is { Length: 64 } && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 
     /// <summary>One ingestion record of a département (null when there is none: not yet ingested, or another département's).</summary>
-    private Task<IngestionEntity?> FindAsync(Departement departement, string id, CancellationToken cancellationToken) =>
-        IsIngestionId(id) ? ingestions.FindAsync(departement.Code, id, cancellationToken) : Task.FromResult<IngestionEntity?>(null);
+    private Task<IngestionRecord?> FindAsync(Departement departement, string id, CancellationToken cancellationToken) =>
+        IsIngestionId(id) ? ingestions.FindAsync(departement.Code, id, cancellationToken) : Task.FromResult<IngestionRecord?>(null);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Logging;
@@ -36,18 +37,18 @@ public sealed class IngestionRecorder(IngestionStore ingestions, IngestionReport
             Data = dataPath,
         };
         var reportPath = await reports.WriteReportAsync(report, cancellationToken);
-        var record = new IngestionEntity
+        var record = new IngestionRecord
         {
-            PartitionKey = upload.Partition,
-            RowKey = upload.Id,
+            Partition = upload.Partition,
+            Id = upload.Id,
             FileName = upload.FileName,
             BlobName = upload.BlobName,
             Sha256 = upload.Id,
             Size = upload.Size,
             ReceivedAt = upload.ReceivedAt,
-            State = status,
-            Kinds = string.Join(',', content.Kinds),
-            Years = string.Join(',', content.Sheets.SelectMany(s => s.Years).Distinct().Order()),
+            Status = status,
+            Kinds = content.Kinds.ToList(),
+            Years = content.Sheets.SelectMany(s => s.Years).Distinct().Order().Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(),
             Contract = content.ContractPeriods,
             ErrorCount = issues.Count(i => i.Severity == Severity.Error),
             WarningCount = issues.Count(i => i.Severity == Severity.Warning),
@@ -73,7 +74,7 @@ public sealed class IngestionRecorder(IngestionStore ingestions, IngestionReport
             await ingestions.SaveAsync(record, cancellationToken);
         }
 
-        logger.LogInformation("Ingested {BlobName}: {Status}, {Errors} errors, {Warnings} warnings, kinds {Kinds}", upload.BlobName, record.Status, record.ErrorCount, record.WarningCount, record.Kinds);
+        logger.LogInformation("Ingested {BlobName}: {Status}, {Errors} errors, {Warnings} warnings, kinds {Kinds}", upload.BlobName, IngestionStatuses.Code(record.Status), record.ErrorCount, record.WarningCount, string.Join(',', record.Kinds));
         return new IngestionResult(upload.Partition, upload.Id, status, content.Issues.All, content.Kinds.ToList());
     }
 
@@ -82,15 +83,15 @@ public sealed class IngestionRecorder(IngestionStore ingestions, IngestionReport
     {
         var partition = Upload.PartitionOf(blobName);
         await ingestions.SaveAsync(
-            new IngestionEntity
+            new IngestionRecord
             {
-                PartitionKey = partition,
-                RowKey = "poison-" + Upload.NameHash(blobName)[..32],
+                Partition = partition,
+                Id = "poison-" + Upload.NameHash(blobName)[..32],
                 FileName = blobName.Split('/')[^1],
                 BlobName = blobName,
                 Sha256 = ingestionId ?? string.Empty,
                 ReceivedAt = at,
-                State = IngestionStatus.Failed,
+                Status = IngestionStatus.Failed,
                 ErrorCount = 1,
                 ArchivePath = archived && ingestionId is not null ? ArchiveStore.PathOf(partition, ingestionId) : string.Empty,
                 Summary = Truncate(UnicodeText.Clean(summary), SummaryLength),
@@ -99,18 +100,18 @@ public sealed class IngestionRecorder(IngestionStore ingestions, IngestionReport
     }
 
     /// <summary>Commits under the data lock; false when the same bytes were committed meanwhile (two drops at once).</summary>
-    private async Task<bool> CommitAsync(IngestionEntity record, DatasetPlan plan, CancellationToken cancellationToken)
+    private async Task<bool> CommitAsync(IngestionRecord record, DatasetPlan plan, CancellationToken cancellationToken)
     {
-        await using var lease = await locks.AcquireDataAsync(record.PartitionKey, cancellationToken);
+        await using var lease = await locks.AcquireDataAsync(record.Partition, cancellationToken);
         return await lease.RunAsync(
             async token =>
             {
-                if (await ingestions.FindAsync(record.PartitionKey, record.RowKey, token) is { State: IngestionStatus.Accepted })
+                if (await ingestions.FindAsync(record.Partition, record.Id, token) is { Status: IngestionStatus.Accepted })
                 {
                     return false;
                 }
 
-                var head = await ingestions.HeadAsync(record.PartitionKey, token);
+                var head = await ingestions.HeadAsync(record.Partition, token);
                 await ingestions.CommitAsync(record, head, plan.Datasets, token);
                 return true;
             },

@@ -64,10 +64,10 @@ public sealed class WorkbookIngestor(
     public async Task<IngestionResult> IngestBytesAsync(string blobName, byte[] bytes, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
     {
         var upload = Upload.Of(blobName, bytes, receivedAt);
-        if (await ingestions.FindAsync(upload.Partition, upload.Id, cancellationToken) is { State: IngestionStatus.Accepted or IngestionStatus.Rejected } previous)
+        if (await ingestions.FindAsync(upload.Partition, upload.Id, cancellationToken) is { Status: IngestionStatus.Accepted or IngestionStatus.Rejected } previous)
         {
             logger.LogInformation("Blob {BlobName} has the same bytes as ingestion {IngestionId}; nothing to do", blobName, upload.Id);
-            return new IngestionResult(upload.Partition, upload.Id, IngestionStatus.Duplicate, [], previous.Kinds.Split(',', StringSplitOptions.RemoveEmptyEntries));
+            return new IngestionResult(upload.Partition, upload.Id, IngestionStatus.Duplicate, [], previous.Kinds.ToList());
         }
 
         var archivePath = await archive.KeepAsync(upload.Partition, upload.Id, blobName, bytes, receivedAt, cancellationToken);

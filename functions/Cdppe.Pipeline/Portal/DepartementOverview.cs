@@ -26,19 +26,19 @@ public sealed record DropSummary(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<IngestionReport.Issue>? Issues { get; init; }
 
-    public static DropSummary From(IngestionEntity e) => new(
-        e.RowKey,
+    public static DropSummary From(IngestionRecord e) => new(
+        e.Id,
         e.FileName,
-        e.Status,
-        StatusLabelOf(e.State),
+        IngestionStatuses.Code(e.Status),
+        StatusLabelOf(e.Status),
         e.ReceivedAt,
-        Split(e.Kinds).Select(k => new KindLabel(k, ReportKinds.Label(k))).ToList(),
-        Split(e.Years),
+        e.Kinds.Select(k => new KindLabel(k, ReportKinds.Label(k))).ToList(),
+        e.Years,
         e.ErrorCount,
         e.WarningCount,
         e.Summary,
         !string.IsNullOrEmpty(e.AnnotatedPath),
-        Split(e.SupersededBy));
+        e.SupersededBy);
 
     /// <summary>A record's status as users read it: importé, refusé, en échec.</summary>
     public static string StatusLabelOf(IngestionStatus status) => status switch
@@ -47,8 +47,6 @@ public sealed record DropSummary(
         IngestionStatus.Rejected => "refusé",
         _ => "en échec",
     };
-
-    internal static IReadOnlyList<string> Split(string? list) => (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 /// <summary>A month of the year with indicators without value, or never consolidated.</summary>
@@ -109,13 +107,13 @@ public sealed class DepartementOverviewService(PortalReader reader, AnnualReport
     }
 
     /// <summary>The kinds the year's report reads that no accepted drop covers (a drop without years covers every year).</summary>
-    public static IReadOnlyList<KindLabel> MissingKinds(IEnumerable<IngestionEntity> records, int year)
+    public static IReadOnlyList<KindLabel> MissingKinds(IEnumerable<IngestionRecord> records, int year)
     {
         var yearText = year.ToString(CultureInfo.InvariantCulture);
         var present = records
-            .Where(r => r.State == IngestionStatus.Accepted)
-            .Where(r => DropSummary.Split(r.Years) is var years && (years.Count == 0 || years.Contains(yearText)))
-            .SelectMany(r => DropSummary.Split(r.Kinds))
+            .Where(r => r.Status == IngestionStatus.Accepted)
+            .Where(r => r.Years.Count == 0 || r.Years.Contains(yearText))
+            .SelectMany(r => r.Kinds)
             .ToHashSet(StringComparer.Ordinal);
         return ReportKinds.Required.Where(k => !present.Contains(k)).Select(k => new KindLabel(k, ReportKinds.Label(k))).ToList();
     }

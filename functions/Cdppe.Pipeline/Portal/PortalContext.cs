@@ -42,8 +42,8 @@ public sealed class PortalContextService(PortalReader reader, TimeProvider clock
     {
         var last = clock.GetLocalNow().Year + 1;
         return (await reader.IngestionsAsync(departement, cancellationToken))
-            .Where(r => r.State == IngestionStatus.Accepted)
-            .SelectMany(r => DropSummary.Split(r.Years))
+            .Where(r => r.Status == IngestionStatus.Accepted)
+            .SelectMany(r => r.Years)
             .Select(y => int.TryParse(y, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
             .Where(y => y >= Years.First && y <= last)
             .Distinct()

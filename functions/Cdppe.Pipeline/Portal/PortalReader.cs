@@ -12,12 +12,12 @@ namespace Cdppe.Pipeline.Portal;
 public sealed class PortalReader(IngestionStore ingestions, ConsolidationRunStore runs)
 {
     /// <summary>Every ingestion record of a département, newest first.</summary>
-    public Task<IReadOnlyList<IngestionEntity>> IngestionsAsync(Departement departement, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<IngestionRecord>> IngestionsAsync(Departement departement, CancellationToken cancellationToken = default) =>
         ingestions.ListAsync(departement.Code, cancellationToken);
 
     /// <summary>End of the département's latest consolidation run, or null when it never ran.</summary>
     public async Task<DateTimeOffset?> LastConsolidationAsync(Departement departement, CancellationToken cancellationToken = default) =>
-        (await runs.RunsAsync(departement.Code, cancellationToken)).FirstOrDefault()?.EndedAt;
+        (await runs.RunsAsync(departement.Code, cancellationToken)) is [var latest, ..] ? latest.EndedAt : null;
 
     /// <summary>The départements that dropped at least one file (records of unreadable paths left out).</summary>
     public async Task<IReadOnlyList<Departement>> DepartementsAsync(CancellationToken cancellationToken = default) =>

@@ -71,10 +71,8 @@ public sealed class ReportInputsReader(
         var currentBudget = head.Of(DatasetKeys.Budget(year));
         var records = (await ingestions.ListAsync(head.Partition, cancellationToken)).Where(e =>
         {
-            var years = e.Years.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var kinds = e.Kinds.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var superseded = kinds.Length > 0 && kinds.All(k => k == WorkbookKinds.RapportFinancier) && e.RowKey != currentBudget;
-            return e.State == IngestionStatus.Accepted && e.WarningCount > 0 && !superseded && (years.Length == 0 || years.Contains(year.ToString(CultureInfo.InvariantCulture)));
+            var superseded = e.Kinds.Count > 0 && e.Kinds.All(k => k == WorkbookKinds.RapportFinancier) && e.Id != currentBudget;
+            return e.Status == IngestionStatus.Accepted && e.WarningCount > 0 && !superseded && (e.Years.Count == 0 || e.Years.Contains(year.ToString(CultureInfo.InvariantCulture)));
         });
 
         // The reports are read together and their warnings kept in the order the workbooks were received.
@@ -82,12 +80,12 @@ public sealed class ReportInputsReader(
         return [.. read.SelectMany(w => w)];
     }
 
-    private async Task<IEnumerable<SourceWarning>> WarningsOfAsync(string partition, IngestionEntity record, CancellationToken cancellationToken)
+    private async Task<IEnumerable<SourceWarning>> WarningsOfAsync(string partition, IngestionRecord record, CancellationToken cancellationToken)
     {
         IngestionReport? report;
         try
         {
-            report = await reports.ReadReportAsync(partition, record.RowKey, cancellationToken);
+            report = await reports.ReadReportAsync(partition, record.Id, cancellationToken);
         }
         catch (JsonException)
         {

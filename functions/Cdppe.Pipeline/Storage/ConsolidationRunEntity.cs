@@ -1,5 +1,8 @@
+using Cdppe.Pipeline.Model;
+
 namespace Cdppe.Pipeline.Storage;
 
+/// <summary>The stored form of a <see cref="ConsolidationRun"/>; <see cref="Of"/> and <see cref="ToRun"/> are its one mapping, months stored comma separated.</summary>
 public sealed class ConsolidationRunEntity : EntityBase
 {
     public DateTimeOffset StartedAt { get; set; }
@@ -18,6 +21,35 @@ public sealed class ConsolidationRunEntity : EntityBase
 
     public string Warnings { get; set; } = string.Empty;
 
-    /// <summary>On a month's row: the fingerprint of the inputs it was consolidated from (what the monthly consolidation compares to leave an unchanged month alone).</summary>
     public string? InputsFingerprint { get; set; }
+
+    public static ConsolidationRunEntity Of(ConsolidationRun run, string rowKey) => new()
+    {
+        PartitionKey = run.Partition,
+        RowKey = rowKey,
+        StartedAt = run.StartedAt,
+        EndedAt = run.EndedAt,
+        Trigger = run.Trigger,
+        Months = string.Join(',', run.Months),
+        Snapshots = run.Snapshots,
+        RevisionsWritten = run.RevisionsWritten,
+        Gaps = run.Gaps,
+        Warnings = run.Warnings,
+        InputsFingerprint = run.InputsFingerprint,
+    };
+
+    public ConsolidationRun ToRun() => new()
+    {
+        Partition = PartitionKey,
+        Id = RowKey,
+        StartedAt = StartedAt,
+        EndedAt = EndedAt,
+        Trigger = Trigger,
+        Months = Months.Split(',', StringSplitOptions.RemoveEmptyEntries),
+        Snapshots = Snapshots,
+        RevisionsWritten = RevisionsWritten,
+        Gaps = Gaps,
+        Warnings = Warnings,
+        InputsFingerprint = InputsFingerprint,
+    };
 }

@@ -19,39 +19,38 @@ public sealed class ConsolidationRunStore(CdppeStorage storage)
     /// <summary>Row key of a run: newest first.</summary>
     public static string RunKey(DateTimeOffset started) => RunPrefix + (DateTimeOffset.MaxValue.UtcTicks - started.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
-    /// <summary>Records the months of a run in transactions of this partition (one for up to 100 months), after their snapshots.</summary>
-    public Task RecordMonthsAsync(IEnumerable<ConsolidationRunEntity> months, CancellationToken cancellationToken = default) =>
-        TableBatches.UpsertAsync(Table, months.Select(m => Keyed(m, MonthPrefix + m.Months)), cancellationToken);
+    /// <summary>Records the months of a run (one month each) in transactions of this partition (one for up to 100 months), after their snapshots.</summary>
+    public Task RecordMonthsAsync(IEnumerable<ConsolidationRun> months, CancellationToken cancellationToken = default) =>
+        TableBatches.UpsertAsync(Table, months.Select(m => ConsolidationRunEntity.Of(m, MonthPrefix + string.Join(',', m.Months))), cancellationToken);
 
-    public Task RecordRunAsync(ConsolidationRunEntity run, CancellationToken cancellationToken = default) =>
-        Table.UpsertEntityAsync(Keyed(run, RunKey(run.StartedAt)), TableUpdateMode.Replace, cancellationToken);
+    /// <summary>Records a run; returns its id.</summary>
+    public async Task<string> RecordRunAsync(ConsolidationRun run, CancellationToken cancellationToken = default)
+    {
+        var id = RunKey(run.StartedAt);
+        await Table.UpsertEntityAsync(ConsolidationRunEntity.Of(run, id), TableUpdateMode.Replace, cancellationToken);
+        return id;
+    }
 
     /// <summary>The recorded runs of a département, newest first.</summary>
-    public Task<List<ConsolidationRunEntity>> RunsAsync(string partition, CancellationToken cancellationToken = default) =>
-        Table.PrefixAsync<ConsolidationRunEntity>(partition, RunPrefix, cancellationToken);
+    public async Task<IReadOnlyList<ConsolidationRun>> RunsAsync(string partition, CancellationToken cancellationToken = default) =>
+        (await Table.PrefixAsync<ConsolidationRunEntity>(partition, RunPrefix, cancellationToken)).Select(r => r.ToRun()).ToList();
 
     /// <summary>When each month was last consolidated.</summary>
     public async Task<IReadOnlyDictionary<YearMonth, DateTimeOffset>> ConsolidatedAtAsync(string partition, CancellationToken cancellationToken = default) =>
         (await MonthsAsync(partition, cancellationToken)).ToDictionary(m => m.Key, m => m.Value.StartedAt);
 
     /// <summary>The last record of each month consolidated (when, from which inputs, with how many snapshots and gaps).</summary>
-    public async Task<IReadOnlyDictionary<YearMonth, ConsolidationRunEntity>> MonthsAsync(string partition, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<YearMonth, ConsolidationRun>> MonthsAsync(string partition, CancellationToken cancellationToken = default)
     {
-        var months = new Dictionary<YearMonth, ConsolidationRunEntity>();
+        var months = new Dictionary<YearMonth, ConsolidationRun>();
         foreach (var m in await Table.PrefixAsync<ConsolidationRunEntity>(partition, MonthPrefix, cancellationToken))
         {
             if (YearMonth.TryParse(m.Months, out var month))
             {
-                months[month.Value] = m;
+                months[month.Value] = m.ToRun();
             }
         }
 
         return months;
-    }
-
-    private static ConsolidationRunEntity Keyed(ConsolidationRunEntity entity, string rowKey)
-    {
-        entity.RowKey = rowKey;
-        return entity;
     }
 }

@@ -32,9 +32,11 @@ public sealed class IndicatorValueStore(CdppeStorage storage)
     };
 
     /// <summary>The values of a year from <paramref name="accepted"/> ingestions (an ingestion in progress, or that never completed, is not visible), with the columns the consolidation reads.</summary>
-    public async Task<IReadOnlyList<IndicatorValueEntity>> YearAsync(string partition, int year, IReadOnlySet<string> accepted, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<RawValue>> YearAsync(string partition, int year, IReadOnlySet<string> accepted, CancellationToken cancellationToken = default) =>
         (await storage.Table(TableNames.IndicatorValues).PrefixAsync<IndicatorValueEntity>(partition, year.ToString(CultureInfo.InvariantCulture) + "-", cancellationToken, ConsolidationColumns))
             .Where(v => accepted.Contains(v.IngestionId))
+            .Select(v => YearMonth.TryParse(v.Period, out var period) ? new RawValue(v.Code, v.Label, period.Value, v.Value is { } d ? (decimal)d : null, v.IsPercent, v.Text, v.Reliable, v.IngestionId, v.ReceivedAt) : null)
+            .OfType<RawValue>()
             .ToList();
 
     /// <summary>For each month that has values, when its latest value was received (accepted or not: a month touched is due again).</summary>

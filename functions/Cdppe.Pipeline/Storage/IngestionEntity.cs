@@ -1,9 +1,11 @@
-using System.Runtime.Serialization;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;
 
-/// <summary>One workbook received (RowKey = SHA-256 of its bytes, so the same bytes are one ingestion).</summary>
+/// <summary>
+/// The stored form of an <see cref="IngestionRecord"/> (RowKey = SHA-256 of its bytes, so the same bytes are one
+/// ingestion); <see cref="Of"/> and <see cref="ToRecord"/> are its one mapping, lists stored comma separated.
+/// </summary>
 public sealed class IngestionEntity : EntityBase
 {
     public string FileName { get; set; } = string.Empty;
@@ -16,21 +18,13 @@ public sealed class IngestionEntity : EntityBase
 
     public DateTimeOffset ReceivedAt { get; set; }
 
-    /// <summary>The stored code of <see cref="State"/>: accepted, rejected or failed.</summary>
+    /// <summary>The stored code of the status: accepted, rejected or failed.</summary>
     public string Status { get; set; } = string.Empty;
-
-    [IgnoreDataMember]
-    public IngestionStatus State
-    {
-        get => IngestionStatuses.Parse(Status);
-        set => Status = IngestionStatuses.Code(value);
-    }
 
     public string Kinds { get; set; } = string.Empty;
 
     public string Years { get; set; } = string.Empty;
 
-    /// <summary>The contracts whose periods the workbook was attached to ("Avenant 2023-2024"), when known.</summary>
     public string? Contract { get; set; }
 
     public int ErrorCount { get; set; }
@@ -43,15 +37,66 @@ public sealed class IngestionEntity : EntityBase
 
     public string ReportPath { get; set; } = string.Empty;
 
-    /// <summary>The first French messages, for a quick look; the full list is in the report blob.</summary>
     public string Summary { get; set; } = string.Empty;
 
-    /// <summary>The normalised content as stored by this ingestion (JSON blob), readable after a later drop supersedes it.</summary>
     public string? DataPath { get; set; }
 
-    /// <summary>For a rejected workbook: the copy with a comment on each faulty cell.</summary>
     public string? AnnotatedPath { get; set; }
 
-    /// <summary>"kind:ingestion id" of the later drops that replaced this ingestion's data, comma separated.</summary>
+    /// <summary>Comma separated; null until a later drop replaces this ingestion's data.</summary>
     public string? SupersededBy { get; set; }
+
+    public static IngestionEntity Of(IngestionRecord record) => new()
+    {
+        PartitionKey = record.Partition,
+        RowKey = record.Id,
+        FileName = record.FileName,
+        BlobName = record.BlobName,
+        Sha256 = record.Sha256,
+        Size = record.Size,
+        ReceivedAt = record.ReceivedAt,
+        Status = IngestionStatuses.Code(record.Status),
+        Kinds = string.Join(',', record.Kinds),
+        Years = string.Join(',', record.Years),
+        Contract = record.Contract,
+        ErrorCount = record.ErrorCount,
+        WarningCount = record.WarningCount,
+        Lines = record.Lines,
+        ArchivePath = record.ArchivePath,
+        ReportPath = record.ReportPath,
+        Summary = record.Summary,
+        DataPath = record.DataPath,
+        AnnotatedPath = record.AnnotatedPath,
+        SupersededBy = JoinOrNull(record.SupersededBy),
+    };
+
+    public IngestionRecord ToRecord() => new()
+    {
+        Partition = PartitionKey,
+        Id = RowKey,
+        FileName = FileName,
+        BlobName = BlobName,
+        Sha256 = Sha256,
+        Size = Size,
+        ReceivedAt = ReceivedAt,
+        Status = IngestionStatuses.Parse(Status),
+        Kinds = Split(Kinds),
+        Years = Split(Years),
+        Contract = Contract,
+        ErrorCount = ErrorCount,
+        WarningCount = WarningCount,
+        Lines = Lines,
+        ArchivePath = ArchivePath,
+        ReportPath = ReportPath,
+        Summary = Summary,
+        DataPath = DataPath,
+        AnnotatedPath = AnnotatedPath,
+        SupersededBy = Split(SupersededBy),
+    };
+
+    /// <summary>A stored comma list ("a,b"; empty or null is none).</summary>
+    public static IReadOnlyList<string> Split(string? list) => (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>A list as stored: null when empty.</summary>
+    public static string? JoinOrNull(IReadOnlyList<string> items) => items.Count == 0 ? null : string.Join(',', items);
 }

@@ -20,13 +20,14 @@ public sealed class IngestionStore(CdppeStorage storage)
 
     private TableClient Table => storage.Table(TableNames.Ingestions);
 
-    public Task<IngestionEntity?> FindAsync(string partition, string id, CancellationToken cancellationToken = default) =>
-        Table.FindAsync<IngestionEntity>(partition, id, cancellationToken);
+    public async Task<IngestionRecord?> FindAsync(string partition, string id, CancellationToken cancellationToken = default) =>
+        (await Table.FindAsync<IngestionEntity>(partition, id, cancellationToken))?.ToRecord();
 
     /// <summary>Every record of a département, newest first.</summary>
-    public async Task<IReadOnlyList<IngestionEntity>> ListAsync(string partition, CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<IngestionRecord>> ListAsync(string partition, CancellationToken cancellationToken = default) =>
         (await Table.RangeAsync<IngestionEntity>(partition, string.Empty, HeadKey, cancellationToken))
             .OrderByDescending(r => r.ReceivedAt)
+            .Select(r => r.ToRecord())
             .ToList();
 
     /// <summary>Ids of the ingestions that were committed accepted: the only ones whose additive rows readers may use.</summary>
@@ -63,17 +64,17 @@ public sealed class IngestionStore(CdppeStorage storage)
     }
 
     /// <summary>Writes a record that moves no dataset (rejected, failed).</summary>
-    public Task SaveAsync(IngestionEntity record, CancellationToken cancellationToken = default) =>
-        Table.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken);
+    public Task SaveAsync(IngestionRecord record, CancellationToken cancellationToken = default) =>
+        Table.UpsertEntityAsync(IngestionEntity.Of(record), TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>
     /// Commits an accepted ingestion read against <paramref name="head"/>: in one transaction, its record, the pointers
     /// of <paramref name="datasets"/> moved to it and the marks on the ingestions it replaces. Fails (412) if the
     /// pointers changed since <paramref name="head"/> was read. Returns the ingestions replaced.
     /// </summary>
-    public async Task<Superseded> CommitAsync(IngestionEntity record, DatasetHead head, IReadOnlyCollection<string> datasets, CancellationToken cancellationToken = default)
+    public async Task<Superseded> CommitAsync(IngestionRecord record, DatasetHead head, IReadOnlyCollection<string> datasets, CancellationToken cancellationToken = default)
     {
-        var id = record.RowKey;
+        var id = record.Id;
         var superseded = new Superseded();
         var pointers = new SortedDictionary<string, string>(head.Current.ToDictionary(), StringComparer.Ordinal);
         foreach (var key in datasets)
@@ -96,16 +97,14 @@ public sealed class IngestionStore(CdppeStorage storage)
         };
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.UpsertReplace, record),
+            new(TableTransactionActionType.UpsertReplace, IngestionEntity.Of(record)),
             head.ETag == default
                 ? new(TableTransactionActionType.Add, headEntity)
                 : new(TableTransactionActionType.UpdateReplace, headEntity, head.ETag),
         };
         foreach (var (earlier, kinds) in superseded)
         {
-            var marks = ((await FindAsync(head.Partition, earlier, cancellationToken))?.SupersededBy ?? string.Empty)
-                .Split(',', StringSplitOptions.RemoveEmptyEntries)
-                .ToList();
+            var marks = ((await FindAsync(head.Partition, earlier, cancellationToken))?.SupersededBy ?? []).ToList();
             marks.AddRange(kinds.Select(kind => $"{kind}:{id}").Where(mark => !marks.Contains(mark)));
             actions.Add(new(TableTransactionActionType.UpsertMerge, new TableEntity(head.Partition, earlier) { [nameof(IngestionEntity.SupersededBy)] = string.Join(',', marks) }));
         }

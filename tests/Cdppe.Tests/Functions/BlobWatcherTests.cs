@@ -66,7 +66,7 @@ public sealed class BlobWatcherTests(AzuriteFixture azurite)
         await SettleAsync(watcher);
 
         var records = await host.Services.GetRequiredService<IngestionStore>().ListAsync(dep);
-        Assert.Equal([IngestionStatus.Accepted, IngestionStatus.Accepted], records.Select(r => r.State));
+        Assert.Equal([IngestionStatus.Accepted, IngestionStatus.Accepted], records.Select(r => r.Status));
     }
 
     /// <summary>Polls until a poll attempts nothing (every blob of the shared container done or poison).</summary>

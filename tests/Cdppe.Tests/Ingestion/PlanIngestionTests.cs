@@ -145,10 +145,10 @@ public sealed class PlanIngestionTests(AzuriteFixture azurite)
         Assert.Equal(1m, indicators["O06-TAUX-IP-EVALUEES-DELAIS"].Targets[2022].Value);
 
         // History: both ingestions listed, the first marked as superseded, its content still readable by its id.
-        var records = (await WorkbookIngestorTests.Records(services, dep)).ToDictionary(r => r.RowKey);
+        var records = (await WorkbookIngestorTests.Records(services, dep)).ToDictionary(r => r.Id);
         Assert.Equal(3, records.Count);
-        Assert.Equal($"plan-action:{second.IngestionId}", records[first.IngestionId!].SupersededBy);
-        Assert.Null(records[second.IngestionId!].SupersededBy);
+        Assert.Equal([$"plan-action:{second.IngestionId}"], records[first.IngestionId!].SupersededBy);
+        Assert.Empty(records[second.IngestionId!].SupersededBy);
         var data = await services.Storage.IngestionReports.GetBlobClient($"{dep}/{first.IngestionId}.data.json").DownloadContentAsync();
         using var json = JsonDocument.Parse(data.Value.Content.ToString());
         Assert.Equal(40, json.RootElement.GetProperty("fiches").GetArrayLength());

@@ -72,9 +72,9 @@ public sealed class WorkbookIngestorTests(AzuriteFixture azurite)
         var earlier = await budget.OfAsync(dep.Code, 2022, first.IngestionId!);
         Assert.Equal(113_885m, earlier.Single(l => l.Fiche == 9).ConsumedInYear);
         Assert.Contains(earlier, l => l.Fiche == 41);
-        var records = (await Records(services, dep.Code)).ToDictionary(r => r.RowKey);
+        var records = (await Records(services, dep.Code)).ToDictionary(r => r.Id);
         Assert.Equal(2, records.Count);
-        Assert.Equal($"rapport-financier:{result.IngestionId}", records[first.IngestionId!].SupersededBy);
+        Assert.Equal([$"rapport-financier:{result.IngestionId}"], records[first.IngestionId!].SupersededBy);
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class WorkbookIngestorTests(AzuriteFixture azurite)
     }
 
     /// <summary>The ingestion records of a département, as the API lists them.</summary>
-    internal static Task<IReadOnlyList<IngestionEntity>> Records(Services services, string partition) => services.Get<IngestionStore>().ListAsync(partition);
+    internal static Task<IReadOnlyList<IngestionRecord>> Records(Services services, string partition) => services.Get<IngestionStore>().ListAsync(partition);
 
     internal static async Task<List<T>> Rows<T>(Services services, string table, string partition)
         where T : class, ITableEntity

@@ -39,7 +39,7 @@ public sealed class AtomicIngestionTests(AzuriteFixture azurite)
         Assert.Equal(("texte-trop-long", Synthese, "E5"), (error.Code, error.Sheet, error.Cell));
         Assert.StartsWith("Le texte fait 40\u00A0000 caractères ; le stockage en accepte au plus 32\u00A0768", error.Message, StringComparison.Ordinal);
         await AssertOnlyAsync(services, dep, v1.IngestionId!, "v1 ");
-        Assert.Equal(IngestionStatus.Rejected, (await services.Get<IngestionStore>().FindAsync(dep.Code, v2.IngestionId!))!.State);
+        Assert.Equal(IngestionStatus.Rejected, (await services.Get<IngestionStore>().FindAsync(dep.Code, v2.IngestionId!))!.Status);
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed class AtomicIngestionTests(AzuriteFixture azurite)
         var head = await clean.HeadAsync(dep.Code);
         Assert.All((await clean.Reports.LoadInputsAsync(dep, 2022)).Fiches, f => Assert.StartsWith("v2 ", f.Intitule, StringComparison.Ordinal));
         Assert.Equal("v2 : actions corrigées", (await clean.Get<ObjectiveStore>().CurrentAsync(head, "synthese-objectifs", "2020-2022"))[0].Actions[2022]);
-        Assert.Equal($"plan-action:{v2Id},synthese-objectifs:{v2Id}", (await clean.Get<IngestionStore>().FindAsync(dep.Code, v1.IngestionId!))!.SupersededBy);
+        Assert.Equal([$"plan-action:{v2Id}", $"synthese-objectifs:{v2Id}"], (await clean.Get<IngestionStore>().FindAsync(dep.Code, v1.IngestionId!))!.SupersededBy);
     }
 
     /// <summary>Readers see exactly the version <paramref name="id"/>: its fiches, its synthèse, its record accepted and not superseded.</summary>
@@ -80,7 +80,8 @@ public sealed class AtomicIngestionTests(AzuriteFixture azurite)
         Assert.Equal((id, id), (head.Of(DatasetKeys.PlanAction), head.Of(DatasetKeys.Objectives("synthese-objectifs", "2020-2022"))));
         Assert.Equal(27, (await services.Get<ObjectiveStore>().CurrentAsync(head, "synthese-objectifs", "2020-2022")).Count);
         var record = await services.Get<IngestionStore>().FindAsync(dep.Code, id);
-        Assert.Equal((IngestionStatus.Accepted, (string?)null), (record!.State, record.SupersededBy));
+        Assert.Equal(IngestionStatus.Accepted, record!.Status);
+        Assert.Empty(record.SupersededBy);
         Assert.Contains(id, await services.Get<IngestionStore>().AcceptedAsync(dep.Code));
     }
 

@@ -46,7 +46,7 @@ public sealed class IngestionFairnessTests(AzuriteFixture azurite)
 
             // B went through while A's file is still being read (held until the release below).
             Assert.False(release.IsSet);
-            Assert.Equal(IngestionStatus.Accepted, recordOfB.State);
+            Assert.Equal(IngestionStatus.Accepted, recordOfB.Status);
             Assert.Empty(await ingestions.ListAsync(a));
             Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("/api/health")).StatusCode);
         }
@@ -55,7 +55,7 @@ public sealed class IngestionFairnessTests(AzuriteFixture azurite)
             release.Set();
         }
 
-        Assert.Equal(IngestionStatus.Accepted, (await WaitForRecordAsync(ingestions, a)).State);
+        Assert.Equal(IngestionStatus.Accepted, (await WaitForRecordAsync(ingestions, a)).Status);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class IngestionFairnessTests(AzuriteFixture azurite)
         await poll;
 
         Assert.Equal(["lecture z-premier", "lecture a-second, z-premier enregistré"], events);
-        Assert.Equal([IngestionStatus.Accepted, IngestionStatus.Accepted], (await ingestions.ListAsync(dep)).Select(r => r.State));
+        Assert.Equal([IngestionStatus.Accepted, IngestionStatus.Accepted], (await ingestions.ListAsync(dep)).Select(r => r.Status));
     }
 
     [Fact]
@@ -135,12 +135,12 @@ public sealed class IngestionFairnessTests(AzuriteFixture azurite)
         var receipt = await new BlobReceiptStore(storage).GetAsync(name, await ListedETagAsync(storage, name), CancellationToken.None);
         Assert.Equal((ReceiptState.Done, 1), (BlobReceiptStore.State(receipt), receipt.Attempts));
         var record = Assert.Single(await app.Services.GetRequiredService<IngestionStore>().ListAsync(dep));
-        Assert.Equal((IngestionStatus.Rejected, 1, 0), (record.State, record.ErrorCount, record.Lines));
+        Assert.Equal((IngestionStatus.Rejected, 1, 0), (record.Status, record.ErrorCount, record.Lines));
         Assert.Equal(
             "Le classeur n'a pas pu être lu en 0,5 seconde (limite de temps par fichier) : il est refusé. Vérifiez qu'il ne contient pas de lignes ou de colonnes répétées en très grand nombre, puis déposez-le à nouveau.",
             record.Summary);
         Assert.Empty((await app.Services.GetRequiredService<IngestionStore>().HeadAsync(dep)).Current);
-        Assert.Empty(await app.Services.GetRequiredService<BudgetLineStore>().OfAsync(dep, 2022, record.RowKey));
+        Assert.Empty(await app.Services.GetRequiredService<BudgetLineStore>().OfAsync(dep, 2022, record.Id));
         Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("/api/health")).StatusCode);
     }
 
@@ -184,7 +184,7 @@ public sealed class IngestionFairnessTests(AzuriteFixture azurite)
     private static (string First, string Second) Ordered(string x, string y) => string.CompareOrdinal(x, y) < 0 ? (x, y) : (y, x);
 
     /// <summary>Waits for the département's first ingestion record (an event, not a duration: the bound only ends a failed test).</summary>
-    private static async Task<IngestionEntity> WaitForRecordAsync(IngestionStore ingestions, string departement)
+    private static async Task<IngestionRecord> WaitForRecordAsync(IngestionStore ingestions, string departement)
     {
         for (var deadline = DateTime.UtcNow + EventWait; DateTime.UtcNow < deadline; await Task.Delay(100))
         {

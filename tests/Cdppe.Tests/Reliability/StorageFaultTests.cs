@@ -93,7 +93,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite)
         Assert.Equal(v1.IngestionId, head.Of(DatasetKeys.Budget(2022)));
         Assert.Equal(before.Engagements.Sum(e => e.Lines.Count), (await budget.CurrentAsync(head, 2022)).Count);
         Assert.Equal(before.Engagements.SelectMany(e => e.Lines).Sum(l => l.ConsumedInYear), (await services.Reports.LoadAsync(dep, 2022)).Engagements.SelectMany(e => e.Lines).Sum(l => l.ConsumedInYear));
-        Assert.Null((await ingestions.FindAsync(dep.Code, v1.IngestionId!))!.SupersededBy);
+        Assert.Empty((await ingestions.FindAsync(dep.Code, v1.IngestionId!))!.SupersededBy);
 
         var retried = await services.Ingestor.IngestAsync($"{dep.Code}/v2.xlsx");
 
@@ -142,7 +142,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite)
         var receipt = await storage.Table(TableNames.BlobReceipts).QueryAsync<BlobReceiptEntity>(r => r.BlobName == name).SingleAsync();
         Assert.Equal(("poison", 5), (receipt.State, receipt.Attempts));
         var record = Assert.Single(await Ingestion.WorkbookIngestorTests.Records(services, dep.Code), r => r.BlobName == name);
-        Assert.Equal(IngestionStatus.Failed, record.State);
+        Assert.Equal(IngestionStatus.Failed, record.Status);
         Assert.StartsWith("Le traitement du fichier a échoué 5 fois", record.Summary, StringComparison.Ordinal);
         Assert.Equal(string.Empty, record.ArchivePath);
         Assert.True(await storage.Uploads.GetBlobClient(name).ExistsAsync());
@@ -165,7 +165,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite)
 
         var record = Assert.Single(await Ingestion.WorkbookIngestorTests.Records(services, dep.Code), r => r.BlobName == name);
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-        Assert.Equal((IngestionStatus.Failed, $"archive/{dep.Code}/{sha}.xlsx", sha), (record.State, record.ArchivePath, record.Sha256));
+        Assert.Equal((IngestionStatus.Failed, $"archive/{dep.Code}/{sha}.xlsx", sha), (record.Status, record.ArchivePath, record.Sha256));
         Assert.True(await storage.Archive.GetBlobClient($"{dep.Code}/{sha}.xlsx").ExistsAsync());
     }
 

@@ -121,7 +121,7 @@ public sealed class UnstorableValuesTests(AzuriteFixture azurite)
     private static async Task AssertRecordedRejectedAsync(Services services, Departement dep, IngestionResult result)
     {
         var record = await services.Get<IngestionStore>().FindAsync(dep.Code, result.IngestionId!);
-        Assert.Equal(IngestionStatus.Rejected, record!.State);
+        Assert.Equal(IngestionStatus.Rejected, record!.Status);
         Assert.StartsWith($"Feuille « {Sheet} », cellule {Cell} : Le texte", record.Summary, StringComparison.Ordinal);
         Assert.Equal(-1, UnicodeText.InvalidCodePointAt(record.Summary));
         Assert.True(await services.Storage.Archive.GetBlobClient($"{dep.Code}/{result.IngestionId}.xlsx").ExistsAsync());

@@ -21,8 +21,8 @@ public sealed class IngestionStoreTests(AzuriteFixture azurite)
         var head = await store.HeadAsync(dep);
         Assert.Equal(("b", "a"), (head.Of("plan-action"), head.Of("rapport-financier|2022")));
         Assert.Equal(["a"], superseded.Keys);
-        Assert.Equal("plan-action:b", (await store.FindAsync(dep, "a"))!.SupersededBy);
-        Assert.Equal(["b", "a"], (await store.ListAsync(dep)).Select(r => r.RowKey));
+        Assert.Equal(["plan-action:b"], (await store.FindAsync(dep, "a"))!.SupersededBy);
+        Assert.Equal(["b", "a"], (await store.ListAsync(dep)).Select(r => r.Id));
         Assert.Equal(["a", "b"], (await store.AcceptedAsync(dep)).Order(StringComparer.Ordinal));
     }
 
@@ -39,14 +39,14 @@ public sealed class IngestionStoreTests(AzuriteFixture azurite)
         Assert.Equal(412, Assert.IsAssignableFrom<RequestFailedException>(refused).Status);
         Assert.Null(await store.FindAsync(dep, "c"));
         Assert.Equal("b", (await store.HeadAsync(dep)).Of("plan-action"));
-        Assert.Equal("plan-action:b", (await store.FindAsync(dep, "a"))!.SupersededBy);
+        Assert.Equal(["plan-action:b"], (await store.FindAsync(dep, "a"))!.SupersededBy);
     }
 
-    private static IngestionEntity Record(string dep, string id) => new()
+    private static IngestionRecord Record(string dep, string id) => new()
     {
-        PartitionKey = dep,
-        RowKey = id,
-        State = IngestionStatus.Accepted,
+        Partition = dep,
+        Id = id,
+        Status = IngestionStatus.Accepted,
         ReceivedAt = new DateTimeOffset(2023, 1, id[0] - 'a' + 1, 8, 0, 0, TimeSpan.Zero),
     };
 
