@@ -4,15 +4,9 @@ using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 
 namespace Cdppe.Pipeline.Ingestion.Xlsx;
-
-public enum SheetVisibility
-{
-    Visible,
-    Hidden,
-    VeryHidden,
-}
 
 /// <summary>
 /// A read-only workbook: the package is opened with the Open XML SDK and sheets are streamed with a SAX reader,
@@ -27,13 +21,13 @@ public sealed class XlsxWorkbook : ISpreadsheet
     private static readonly DateTime Epoch1904 = new(1904, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
 
     private readonly SpreadsheetDocument document;
-    private readonly XlsxLimits limits;
+    private readonly SpreadsheetLimits limits;
     private readonly List<string> sharedStrings;
     private readonly List<(string? Format, bool IsDate)> cellFormats;
     private readonly List<string> relationshipIds;
     private readonly CellBudget budget;
 
-    private XlsxWorkbook(SpreadsheetDocument document, XlsxLimits limits)
+    private XlsxWorkbook(SpreadsheetDocument document, SpreadsheetLimits limits)
     {
         this.document = document;
         this.limits = limits;
@@ -63,9 +57,9 @@ public sealed class XlsxWorkbook : ISpreadsheet
     public bool HasMacros { get; }
 
     /// <summary>Opens a workbook after checking the zip container against <paramref name="limits"/>.</summary>
-    public static XlsxWorkbook Open(Stream stream, XlsxLimits? limits = null)
+    public static XlsxWorkbook Open(Stream stream, SpreadsheetLimits? limits = null)
     {
-        limits ??= XlsxLimits.Default;
+        limits ??= SpreadsheetLimits.Default;
         if (!stream.CanSeek)
         {
             throw new ArgumentException("The workbook stream must be seekable.", nameof(stream));
@@ -76,7 +70,7 @@ public sealed class XlsxWorkbook : ISpreadsheet
             throw new WorkbookFormatException("Le fichier est vide (0 octet).");
         }
 
-        CheckContainer(stream, limits);
+        ZipContainerCheck.Check(stream, limits);
         stream.Position = 0;
         try
         {
@@ -110,11 +104,11 @@ public sealed class XlsxWorkbook : ISpreadsheet
     public DateTime ToDate(double serial) => Date1904 ? Epoch1904.AddDays(serial) : Epoch1900.AddDays(serial);
 
     /// <summary>Streams the rows of a sheet, merged ranges filled from their top-left cell.</summary>
-    public IEnumerable<XlsxRow> ReadRows(SpreadsheetSheet sheet)
+    public IEnumerable<SheetRow> ReadRows(SpreadsheetSheet sheet)
     {
         var part = SheetPart(sheet);
         var merges = new MergeWindow(ReadMergedRanges(part, sheet.Name));
-        var mergeAnchors = new Dictionary<(int Row, int Col), XlsxCell>();
+        var mergeAnchors = new Dictionary<(int Row, int Col), SheetCell>();
         var count = 0;
         var previousRow = 0;
         foreach (var (rowAttribute, rawCells) in ReadRawRows(part, sheet.Name))
@@ -431,17 +425,14 @@ public sealed class XlsxWorkbook : ISpreadsheet
         return many?.ToString() ?? single ?? string.Empty;
     }
 
-    /// <summary>Settings of every XML part read (here and in the .ods reader): DTDs prohibited, no resolver, size-limited.</summary>
-    internal static XmlReaderSettings XmlSettings(XlsxLimits limits) => Xml.HardenedXmlReaderSettings.ForStreaming(limits.MaxCharactersInPart);
-
     /// <summary>The row handed out, its cells inside the merged ranges <paramref name="crossing"/> it filled from their top-left cell.</summary>
-    private XlsxRow ToRow(SpreadsheetSheet sheet, int rowIndex, RowBuffer rawCells, List<(int R1, int C1, int R2, int C2)> crossing, Dictionary<(int Row, int Col), XlsxCell> anchors)
+    private SheetRow ToRow(SpreadsheetSheet sheet, int rowIndex, RowBuffer rawCells, List<(int R1, int C1, int R2, int C2)> crossing, Dictionary<(int Row, int Col), SheetCell> anchors)
     {
         // Cells come in column order: they go straight into the row's array. A row out of order, with a repeated
         // column, or crossing a merged range goes through a dictionary (the last cell of a column wins).
-        var ordered = new XlsxCell[rawCells.Count];
+        var ordered = new SheetCell[rawCells.Count];
         var count = 0;
-        Dictionary<int, XlsxCell>? byColumn = null;
+        Dictionary<int, SheetCell>? byColumn = null;
         var nextColumn = 1;
         for (var i = 0; i < rawCells.Count; i++)
         {
@@ -472,12 +463,12 @@ public sealed class XlsxWorkbook : ISpreadsheet
         if (crossing.Count > 0)
         {
             byColumn ??= ordered.Take(count).ToDictionary(c => c.Column);
-            FillMerges(rowIndex, byColumn, crossing, anchors);
+            MergeFill.Apply(rowIndex, byColumn, crossing, anchors);
         }
 
         if (byColumn is not null)
         {
-            return new XlsxRow(rowIndex, byColumn);
+            return new SheetRow(rowIndex, byColumn);
         }
 
         if (count < ordered.Length)
@@ -485,40 +476,10 @@ public sealed class XlsxWorkbook : ISpreadsheet
             Array.Resize(ref ordered, count);
         }
 
-        return new XlsxRow(rowIndex, ordered);
+        return new SheetRow(rowIndex, ordered);
     }
 
-    /// <summary>Gives the empty cells of a row inside a merged range the value of the range's top-left cell (every format).</summary>
-    internal static void FillMerges(int rowIndex, Dictionary<int, XlsxCell> cells, List<(int R1, int C1, int R2, int C2)> merges, Dictionary<(int Row, int Col), XlsxCell> anchors)
-    {
-        foreach (var (r1, c1, r2, c2) in merges)
-        {
-            if (rowIndex < r1 || rowIndex > r2)
-            {
-                continue;
-            }
-
-            if (rowIndex == r1 && cells.TryGetValue(c1, out var anchor))
-            {
-                anchors[(r1, c1)] = anchor;
-            }
-
-            if (!anchors.TryGetValue((r1, c1), out var value))
-            {
-                continue;
-            }
-
-            for (var col = c1; col <= c2; col++)
-            {
-                if ((rowIndex != r1 || col != c1) && (!cells.TryGetValue(col, out var existing) || existing.IsEmpty))
-                {
-                    cells[col] = value with { Row = rowIndex, Column = col, FromMerge = true };
-                }
-            }
-        }
-    }
-
-    private XlsxCell ReadCell(RowBuffer buffer, in RawCell cell, int row, int column)
+    private SheetCell ReadCell(RowBuffer buffer, in RawCell cell, int row, int column)
     {
         var (format, isDate) = cell.Style is { } style && style < cellFormats.Count ? cellFormats[(int)style] : (null, false);
         var hasFormula = cell.HasFormula;
@@ -528,40 +489,40 @@ public sealed class XlsxWorkbook : ISpreadsheet
             case RawType.Shared:
                 var parsed = cell.Decoded is { } d ? int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var i) : int.TryParse(bytes, NumberStyles.None, CultureInfo.InvariantCulture, out i);
                 var text = parsed && i < sharedStrings.Count ? sharedStrings[i] : string.Empty;
-                return new XlsxCell(row, column, XlsxCellKind.Text, text, null, format, false, hasFormula);
+                return new SheetCell(row, column, SheetCellKind.Text, text, null, format, false, hasFormula);
             case RawType.Inline:
-                return new XlsxCell(row, column, XlsxCellKind.Text, cell.InlineText ?? Text(bytes, cell) ?? string.Empty, null, format, false, hasFormula);
+                return new SheetCell(row, column, SheetCellKind.Text, cell.InlineText ?? Text(bytes, cell) ?? string.Empty, null, format, false, hasFormula);
             case RawType.Str:
-                return new XlsxCell(row, column, XlsxCellKind.Text, Text(bytes, cell) ?? string.Empty, null, format, false, hasFormula);
+                return new SheetCell(row, column, SheetCellKind.Text, Text(bytes, cell) ?? string.Empty, null, format, false, hasFormula);
             case RawType.Error:
-                return new XlsxCell(row, column, XlsxCellKind.Error, Text(bytes, cell) ?? "#N/A", null, format, false, hasFormula);
+                return new SheetCell(row, column, SheetCellKind.Error, Text(bytes, cell) ?? "#N/A", null, format, false, hasFormula);
             case RawType.Boolean:
                 var yes = cell.Decoded is { } b ? b == "1" : bytes.SequenceEqual("1"u8);
-                return new XlsxCell(row, column, XlsxCellKind.Boolean, yes ? "VRAI" : "FAUX", yes ? 1 : 0, format, false, hasFormula);
+                return new SheetCell(row, column, SheetCellKind.Boolean, yes ? "VRAI" : "FAUX", yes ? 1 : 0, format, false, hasFormula);
             case RawType.Date:
                 var raw = Text(bytes, cell);
                 return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                    ? new XlsxCell(row, column, XlsxCellKind.Number, null, (date - Epoch1900).TotalDays, format, true, hasFormula)
-                    : new XlsxCell(row, column, XlsxCellKind.Text, raw, null, format, false, hasFormula);
+                    ? new SheetCell(row, column, SheetCellKind.Number, null, (date - Epoch1900).TotalDays, format, true, hasFormula)
+                    : new SheetCell(row, column, SheetCellKind.Text, raw, null, format, false, hasFormula);
         }
 
         if (cell.Decoded is { } decoded)
         {
             return decoded.Length == 0
-                ? new XlsxCell(row, column, XlsxCellKind.Empty, null, null, format, false, hasFormula)
+                ? new SheetCell(row, column, SheetCellKind.Empty, null, null, format, false, hasFormula)
                 : double.TryParse(decoded, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
-                    ? new XlsxCell(row, column, XlsxCellKind.Number, null, n, format, isDate, hasFormula)
-                    : new XlsxCell(row, column, XlsxCellKind.Text, decoded, null, format, false, hasFormula);
+                    ? new SheetCell(row, column, SheetCellKind.Number, null, n, format, isDate, hasFormula)
+                    : new SheetCell(row, column, SheetCellKind.Text, decoded, null, format, false, hasFormula);
         }
 
         if (bytes.IsEmpty)
         {
-            return new XlsxCell(row, column, XlsxCellKind.Empty, null, null, format, false, hasFormula);
+            return new SheetCell(row, column, SheetCellKind.Empty, null, null, format, false, hasFormula);
         }
 
         return TryParseNumber(bytes, out var number)
-            ? new XlsxCell(row, column, XlsxCellKind.Number, null, number, format, isDate, hasFormula)
-            : new XlsxCell(row, column, XlsxCellKind.Text, System.Text.Encoding.UTF8.GetString(bytes), null, format, false, hasFormula);
+            ? new SheetCell(row, column, SheetCellKind.Number, null, number, format, isDate, hasFormula)
+            : new SheetCell(row, column, SheetCellKind.Text, System.Text.Encoding.UTF8.GetString(bytes), null, format, false, hasFormula);
     }
 
     /// <summary>A cell's number: whole numbers of up to 15 digits (most cells) read digit by digit, the rest as <see cref="double.TryParse(ReadOnlySpan{byte}, NumberStyles, IFormatProvider?, out double)"/> reads them.</summary>
@@ -726,38 +687,6 @@ public sealed class XlsxWorkbook : ISpreadsheet
         }
 
         return result;
-    }
-
-    /// <summary>Checks a zip container (.xlsx, .ods) against the entry count, size and compression-ratio limits.</summary>
-    internal static void CheckContainer(Stream stream, XlsxLimits limits)
-    {
-        try
-        {
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            if (zip.Entries.Count > limits.MaxZipEntries)
-            {
-                throw new WorkbookFormatException($"Le fichier contient {zip.Entries.Count} éléments compressés (limite {limits.MaxZipEntries}) : il est refusé par sécurité.");
-            }
-
-            long total = 0;
-            foreach (var entry in zip.Entries)
-            {
-                total += entry.Length;
-                if (entry.Length > 1_000_000 && entry.CompressedLength > 0 && (double)entry.Length / entry.CompressedLength > limits.MaxCompressionRatio)
-                {
-                    throw new WorkbookFormatException($"L'élément « {entry.FullName} » du fichier a un taux de compression anormal ({entry.Length / entry.CompressedLength} pour 1) : il est refusé par sécurité (bombe de décompression).");
-                }
-            }
-
-            if (total > limits.MaxUncompressedBytes)
-            {
-                throw new WorkbookFormatException($"Le fichier décompressé ferait {total / (1024 * 1024)} Mo (limite {limits.MaxUncompressedBytes / (1024 * 1024)} Mo) : il est refusé par sécurité.");
-            }
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new WorkbookFormatException(SpreadsheetFormats.NotAWorkbookMessage, inner: ex);
-        }
     }
 
     private static string Describe(Exception ex) => ex switch
