@@ -4,7 +4,7 @@ using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Model;
 using Cdppe.Samples;
-using Cdppe.Tests.Ingestion.Formats;
+using Cdppe.Tests.Ingestion.Ods;
 using Cdppe.Tests.Ingestion.Kinds;
 
 namespace Cdppe.Tests.Ingestion;

@@ -69,7 +69,7 @@ public sealed class HostileInputsFixture : IAsyncLifetime
         new("seed-rapport-financier", "77/rapport-financier-2022.xlsx", () => SampleWorkbooks.RapportFinancier2022(), "accepted", "ne correspond pas à la somme des lignes"),
         new("tableau-vide", "77/tableau-vide.xlsx", () => Rf(), "rejected", "ne contient aucune ligne de fiche action"),
         new("ods-ligne-large-repetee", "77/ligne-repetee.ods", () => HostileSpreadsheetTests.RepeatedWideRow(99_989), "rejected", "cellules (limite de lecture par fichier"),
-        new("ods-repetition-long-max", "77/long-max.ods", () => Ingestion.Formats.OdsWorkbookTests.Ods("""<table:table table:name="S"><table:table-row><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="9223372036854775807"/></table:table-row></table:table>"""), "rejected", "au-delà de la colonne SR"),
+        new("ods-repetition-long-max", "77/long-max.ods", () => Ingestion.Ods.OdsWorkbookTests.Ods("""<table:table table:name="S"><table:table-row><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="9223372036854775807"/></table:table-row></table:table>"""), "rejected", "au-delà de la colonne SR"),
         new("xls-repertoire-en-boucle", "77/boucle.xls", HostileSpreadsheetTests.LoopingDirectory, "rejected", "une chaîne de secteurs revient sur un secteur déjà lu"),
     ];
 

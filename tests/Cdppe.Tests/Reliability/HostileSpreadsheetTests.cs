@@ -5,7 +5,7 @@ using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Model;
 using Cdppe.Tests.Support;
-using static Cdppe.Tests.Ingestion.Formats.OdsWorkbookTests;
+using static Cdppe.Tests.Ingestion.Ods.OdsWorkbookTests;
 using static Cdppe.Tests.Support.HostileWorkbooks;
 
 namespace Cdppe.Tests.Reliability;

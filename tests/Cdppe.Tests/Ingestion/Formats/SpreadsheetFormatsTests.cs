@@ -1,6 +1,7 @@
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Samples;
+using Cdppe.Tests.Ingestion.Ods;
 
 namespace Cdppe.Tests.Ingestion.Formats;
 

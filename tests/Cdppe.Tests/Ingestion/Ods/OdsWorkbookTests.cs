@@ -5,7 +5,7 @@ using Cdppe.Pipeline.Ingestion.Ods;
 using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 
-namespace Cdppe.Tests.Ingestion.Formats;
+namespace Cdppe.Tests.Ingestion.Ods;
 
 public sealed class OdsWorkbookTests
 {

@@ -1,7 +1,7 @@
 using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 
-namespace Cdppe.Tests.Ingestion;
+namespace Cdppe.Tests.Ingestion.Xlsx;
 
 public sealed class XlsxWorkbookTests
 {

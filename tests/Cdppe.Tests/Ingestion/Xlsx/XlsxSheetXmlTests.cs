@@ -5,7 +5,7 @@ using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Tests.Support;
 
-namespace Cdppe.Tests.Ingestion;
+namespace Cdppe.Tests.Ingestion.Xlsx;
 
 /// <summary>
 /// Sheet XML as other programs may write it, read by the byte scanner of <see cref="XlsxWorkbook"/>: each part below is
