@@ -6,6 +6,7 @@ using Cdppe.Functions.Standalone;
 using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Hosting;
 using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
@@ -106,15 +107,15 @@ public static class Scenarios
     }
 
     /// <summary>The default limits, raised for the generated file that goes over them on purpose.</summary>
-    public static XlsxLimits LimitsFor(string path) => Path.GetFileName(path).Contains(Workloads.LargestRows, StringComparison.Ordinal) ? Workloads.LargeFileLimits : XlsxLimits.Default;
+    public static SpreadsheetLimits LimitsFor(string path) => Path.GetFileName(path).Contains(Workloads.LargestRows, StringComparison.Ordinal) ? Workloads.LargeFileLimits : SpreadsheetLimits.Default;
 
-    public static string OursParse(Stream workbook, XlsxLimits? limits = null)
+    public static string OursParse(Stream workbook, SpreadsheetLimits? limits = null)
     {
-        var content = new WorkbookParser(limits ?? XlsxLimits.Default).Parse(workbook);
+        var content = new WorkbookParser(limits ?? SpreadsheetLimits.Default).Parse(workbook);
         return $"{content.ItemCount} lines, {content.Issues.All.Count} issues";
     }
 
-    public static string OursRows(Stream file, XlsxLimits? limits = null)
+    public static string OursRows(Stream file, SpreadsheetLimits? limits = null)
     {
         using var workbook = SpreadsheetFormats.Open(file, limits);
         long cells = 0;
@@ -171,7 +172,7 @@ public static class Scenarios
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            .AddCdppePipeline(XlsxLimits.Default.MaxRowsPerSheet)
+            .AddCdppePipeline(SpreadsheetLimits.Default.MaxRowsPerSheet)
             .BuildServiceProvider();
         await services.GetRequiredService<CdppeStorage>().EnsureCreatedAsync();
         return (azurite, services);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Model;
 using Cdppe.Samples;
@@ -15,14 +16,14 @@ public static class Workloads
     public const string LargestRows = "1000000";
 
     /// <summary>The reader's limits with room for <see cref="LargestRows"/> rows (the defaults refuse a sheet of more than 500 000 and a workbook of more than 5 000 000 cells).</summary>
-    public static XlsxLimits LargeFileLimits { get; } = XlsxLimits.Default with
+    public static SpreadsheetLimits LargeFileLimits { get; } = SpreadsheetLimits.Default with
     {
         MaxRowsPerSheet = 2_000_000,
         MaxCells = 20_000_000,
         MaxCellCharacters = 200_000_000,
         MaxUncompressedBytes = 1024L * 1024 * 1024,
         MaxCharactersInPart = 1024L * 1024 * 1024,
-        Xml = XlsxLimits.Default.Xml with { MaxPartBytes = 1024L * 1024 * 1024, MaxElements = 50_000_000 },
+        Xml = SpreadsheetLimits.Default.Xml with { MaxPartBytes = 1024L * 1024 * 1024, MaxElements = 50_000_000 },
     };
 
     /// <summary>Writes the workbook files once and returns their paths by name.</summary>

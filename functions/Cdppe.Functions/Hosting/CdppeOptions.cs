@@ -49,7 +49,7 @@ public sealed class CdppeOptions
     public bool RunBlobWatcher { get; set; } = true;
 
     /// <summary>Rows read at most per sheet before a workbook is refused with a clear message.</summary>
-    public int MaxRowsPerSheet { get; set; } = Pipeline.Ingestion.Xlsx.XlsxLimits.Default.MaxRowsPerSheet;
+    public int MaxRowsPerSheet { get; set; } = Pipeline.Ingestion.Spreadsheets.SpreadsheetLimits.Default.MaxRowsPerSheet;
 
     public bool RunScheduler { get; set; } = true;
 

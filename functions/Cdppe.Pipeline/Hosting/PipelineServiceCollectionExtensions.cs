@@ -1,6 +1,6 @@
 using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Ingestion;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Recovery;
 using Cdppe.Pipeline.Reporting;
 using Cdppe.Pipeline.Reporting.Templating;
@@ -48,7 +48,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<Contracts.ContractService>();
 
         // Ingestion: its steps, then the ingestor that runs them.
-        services.AddSingleton(new WorkbookParser(XlsxLimits.Default with { MaxRowsPerSheet = maxRowsPerSheet }));
+        services.AddSingleton(new WorkbookParser(SpreadsheetLimits.Default with { MaxRowsPerSheet = maxRowsPerSheet }));
         services.AddSingleton<CrossWorkbookChecks>();
         services.AddSingleton<IngestionChecks>();
         services.AddSingleton<IngestionRecorder>();

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Cdppe.Pipeline.Ingestion.Messages;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion;
@@ -14,7 +14,7 @@ public static partial class Amounts
     /// Reads an amount; a blank cell is <paramref name="blank"/>. Returns false (and records the error) when the cell
     /// holds something that is not an acceptable amount.
     /// </summary>
-    public static bool TryRead(XlsxCell cell, string what, string sheet, IssueList issues, out decimal? amount, decimal? blank = 0m)
+    public static bool TryRead(SheetCell cell, string what, string sheet, IssueList issues, out decimal? amount, decimal? blank = 0m)
     {
         amount = null;
         var value = CellValueParser.Parse(cell);

@@ -1,3 +1,4 @@
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Model;
 
@@ -57,13 +58,13 @@ public static class AnnotatedCopy
             {
                 values[cell.Column - 1] = cell.Kind switch
                 {
-                    XlsxCellKind.Text => cell.Text,
-                    XlsxCellKind.Number when cell.IsDate => new XlsxNumber(cell.Number!.Value, cell.NumberFormat ?? "dd/mm/yyyy"),
-                    XlsxCellKind.Number when cell.NumberFormat is { } format => new XlsxNumber(cell.Number!.Value, format),
-                    XlsxCellKind.Number => cell.Number!.Value,
-                    XlsxCellKind.Boolean => cell.Number == 1,
-                    XlsxCellKind.Error when cell.Text is ['#', ..] => new XlsxFormula(cell.Text, cell.Text),
-                    XlsxCellKind.Error => new XlsxFormula("NA()", "#N/A"), // Calc's "Err:509": an error Excel can show
+                    SheetCellKind.Text => cell.Text,
+                    SheetCellKind.Number when cell.IsDate => new XlsxNumber(cell.Number!.Value, cell.NumberFormat ?? "dd/mm/yyyy"),
+                    SheetCellKind.Number when cell.NumberFormat is { } format => new XlsxNumber(cell.Number!.Value, format),
+                    SheetCellKind.Number => cell.Number!.Value,
+                    SheetCellKind.Boolean => cell.Number == 1,
+                    SheetCellKind.Error when cell.Text is ['#', ..] => new XlsxFormula(cell.Text, cell.Text),
+                    SheetCellKind.Error => new XlsxFormula("NA()", "#N/A"), // Calc's "Err:509": an error Excel can show
                     _ => null,
                 };
             }

@@ -1,27 +1,27 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 
 namespace Cdppe.Pipeline.Ingestion;
 
 /// <summary>Reads the French cell values of the seeds: "839 727 €", "- €", "2,90%", "NC", numbers with their format.</summary>
 public static partial class CellValueParser
 {
-    public static ParsedValue Parse(XlsxCell cell)
+    public static ParsedValue Parse(SheetCell cell)
     {
         switch (cell.Kind)
         {
-            case XlsxCellKind.Empty:
+            case SheetCellKind.Empty:
                 return ParsedValue.Blank;
-            case XlsxCellKind.Error:
+            case SheetCellKind.Error:
                 return new ParsedValue(ValueStatus.Error, null, false, cell.Text);
-            case XlsxCellKind.Number:
+            case SheetCellKind.Number:
                 var percent = cell.NumberFormat?.Contains('%', StringComparison.Ordinal) ?? false;
                 return ToDecimal(cell.Number!.Value) is { } number
                     ? new ParsedValue(ValueStatus.Value, number, percent, null)
                     : new ParsedValue(ValueStatus.Text, null, false, cell.Display);
-            case XlsxCellKind.Boolean:
+            case SheetCellKind.Boolean:
                 return new ParsedValue(ValueStatus.Text, null, false, cell.Text);
             default:
                 return ParseText(cell.Text);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion;
@@ -9,19 +9,19 @@ namespace Cdppe.Pipeline.Ingestion;
 public static class Cells
 {
     /// <summary>The trimmed text of a field's cell, or null when the column is absent or the cell blank.</summary>
-    public static string? Text(XlsxRow row, HeaderMap header, string field) =>
+    public static string? Text(SheetRow row, HeaderMap header, string field) =>
         header.Has(field) && row.Get(header[field]) is { IsEmpty: false } cell ? cell.Display.Trim() : null;
 
     /// <summary>Same, ignoring values that only come from a merged range started on an earlier row.</summary>
-    public static string? OwnText(XlsxRow row, HeaderMap header, string field) =>
+    public static string? OwnText(SheetRow row, HeaderMap header, string field) =>
         header.Has(field) && row.Get(header[field]) is { IsEmpty: false, FromMerge: false } cell ? cell.Display.Trim() : null;
 
     /// <summary>"Engagement 1 : …", "Conditions pour y parvenir", "Engagement transverse": a banner row that names the engagement of the rows below.</summary>
-    public static bool IsEngagementBanner(XlsxRow row, out string engagement)
+    public static bool IsEngagementBanner(SheetRow row, out string engagement)
     {
         engagement = string.Empty;
         var own = row.NonEmpty.Where(c => !c.FromMerge).ToList();
-        if (own.Count != 1 || own[0].Kind != XlsxCellKind.Text)
+        if (own.Count != 1 || own[0].Kind != SheetCellKind.Text)
         {
             return false;
         }
@@ -39,10 +39,10 @@ public static class Cells
     }
 
     /// <summary>"Total", "Total général", "Sous-total", "TOTAL ENGAGEMENT 1": a row that is read and checked, never imported.</summary>
-    public static bool IsTotalRow(XlsxRow row, int beforeColumn, out bool isSubTotal)
+    public static bool IsTotalRow(SheetRow row, int beforeColumn, out bool isSubTotal)
     {
         isSubTotal = false;
-        var label = row.NonEmpty.Where(c => c.Column < beforeColumn && c.Kind == XlsxCellKind.Text && !c.FromMerge)
+        var label = row.NonEmpty.Where(c => c.Column < beforeColumn && c.Kind == SheetCellKind.Text && !c.FromMerge)
             .Select(c => TextNormalizer.Normalize(c.Text))
             .FirstOrDefault(t => t.StartsWith("total", StringComparison.Ordinal) || t.StartsWith("sous-total", StringComparison.Ordinal) || t.StartsWith("sous total", StringComparison.Ordinal));
         if (label is null)
@@ -55,14 +55,14 @@ public static class Cells
     }
 
     /// <summary>An integer such as a fiche number (1-999), written as a number or as text ("Fiche 9", "9").</summary>
-    public static int? FicheNumber(XlsxCell cell)
+    public static int? FicheNumber(SheetCell cell)
     {
-        if (cell.Kind == XlsxCellKind.Number && cell.Number is { } n && n == Math.Floor(n) && n is >= 1 and <= 999)
+        if (cell.Kind == SheetCellKind.Number && cell.Number is { } n && n == Math.Floor(n) && n is >= 1 and <= 999)
         {
             return (int)n;
         }
 
-        if (cell.Kind != XlsxCellKind.Text)
+        if (cell.Kind != SheetCellKind.Text)
         {
             return null;
         }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion;
@@ -13,7 +13,7 @@ public static class HeaderLocator
 {
     public const int RowsScanned = 20;
 
-    public static HeaderMap? Locate(IReadOnlyList<XlsxRow> rows, IReadOnlyList<ColumnSpec> specs)
+    public static HeaderMap? Locate(IReadOnlyList<SheetRow> rows, IReadOnlyList<ColumnSpec> specs)
     {
         HeaderMap? best = null;
         var bestCount = 0;
@@ -26,7 +26,7 @@ public static class HeaderLocator
                 var texts = new Dictionary<int, string>();
                 foreach (var row in rows.Skip(start).Take(depth))
                 {
-                    foreach (var cell in row.Cells.Where(c => c.Kind == XlsxCellKind.Text && !c.IsEmpty && !c.FromMerge))
+                    foreach (var cell in row.Cells.Where(c => c.Kind == SheetCellKind.Text && !c.IsEmpty && !c.FromMerge))
                     {
                         var text = TextNormalizer.Normalize(cell.Text);
                         texts[cell.Column] = texts.TryGetValue(cell.Column, out var previous) && previous != text ? previous + " " + text : text;
@@ -75,14 +75,14 @@ public static class HeaderLocator
     }
 
     /// <summary>A year written in a header cell, as text ("2021") or as a number.</summary>
-    public static int? YearOf(XlsxCell cell)
+    public static int? YearOf(SheetCell cell)
     {
-        if (cell.Kind == XlsxCellKind.Number && cell.Number is { } n && n == Math.Floor(n) && n is >= Years.First and <= Years.Last && !cell.IsDate)
+        if (cell.Kind == SheetCellKind.Number && cell.Number is { } n && n == Math.Floor(n) && n is >= Years.First and <= Years.Last && !cell.IsDate)
         {
             return (int)n;
         }
 
-        return cell.Kind == XlsxCellKind.Text && int.TryParse(cell.Text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && Years.IsPlausible(y) ? y : null;
+        return cell.Kind == SheetCellKind.Text && int.TryParse(cell.Text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && Years.IsPlausible(y) ? y : null;
     }
 
     /// <summary>
@@ -90,16 +90,16 @@ public static class HeaderLocator
     /// ("Total masse salariale", "Montant FIR"), nothing but years in the columns the header already names (a data row
     /// always has its fiche number or label there), and no number other than a year.
     /// </summary>
-    private static bool IsSubHeaderRow(XlsxRow row, HashSet<int> assigned)
+    private static bool IsSubHeaderRow(SheetRow row, HashSet<int> assigned)
     {
         var own = row.NonEmpty.Where(c => !c.FromMerge).ToList();
         return own.Count > 0
-            && own.All(c => YearOf(c) is not null || !assigned.Contains(c.Column) && c.Kind == XlsxCellKind.Text && CellValueParser.ParseText(c.Text).Status == ValueStatus.Text)
+            && own.All(c => YearOf(c) is not null || !assigned.Contains(c.Column) && c.Kind == SheetCellKind.Text && CellValueParser.ParseText(c.Text).Status == ValueStatus.Text)
             && own.Any(c => YearOf(c) is not null);
     }
 
     /// <summary>Per column: every header row's text top to bottom, merged cells included, group labels carried over year columns.</summary>
-    private static Dictionary<int, string> FullTexts(IReadOnlyList<XlsxRow> block)
+    private static Dictionary<int, string> FullTexts(IReadOnlyList<SheetRow> block)
     {
         var bottom = block[^1];
         var columns = block.SelectMany(r => r.Cells.Select(c => c.Column)).Distinct().Order().ToList();

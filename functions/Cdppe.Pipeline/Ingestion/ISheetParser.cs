@@ -1,4 +1,4 @@
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion;
@@ -8,7 +8,7 @@ public interface ISheetParser
 {
     string Kind { get; }
 
-    HeaderMap? Detect(IReadOnlyList<XlsxRow> head);
+    HeaderMap? Detect(IReadOnlyList<SheetRow> head);
 
     /// <summary>Parses the sheet and returns the years its content covers.</summary>
     IReadOnlyList<int> Parse(SheetInput input, HeaderMap header, WorkbookContent content);

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Cdppe.Pipeline.Ingestion.Ods;
 using Cdppe.Pipeline.Ingestion.Xls;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 
 namespace Cdppe.Pipeline.Ingestion;
@@ -24,9 +25,9 @@ public static class SpreadsheetFormats
     private static ReadOnlySpan<byte> ZipSignature => [0x50, 0x4B, 0x03, 0x04];
 
     /// <summary>Opens a workbook of any accepted format, checked against <paramref name="limits"/>.</summary>
-    public static ISpreadsheet Open(Stream stream, XlsxLimits? limits = null)
+    public static ISpreadsheet Open(Stream stream, SpreadsheetLimits? limits = null)
     {
-        limits ??= XlsxLimits.Default;
+        limits ??= SpreadsheetLimits.Default;
         if (stream.Length == 0)
         {
             throw new WorkbookFormatException("Le fichier est vide (0 octet).");

@@ -1,5 +1,5 @@
 using Cdppe.Pipeline.Ingestion.Messages;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 
@@ -44,7 +44,7 @@ public static class StorableValues
         }
     }
 
-    private static void Report(IssueList issues, TableViolation violation, string? sheet, XlsxCell? cell, string? first)
+    private static void Report(IssueList issues, TableViolation violation, string? sheet, SheetCell? cell, string? first)
     {
         var where = cell?.Reference ?? first;
         switch (violation.Kind)
@@ -91,7 +91,7 @@ public static class StorableValues
         private ISpreadsheet? workbook;
         private bool unreadable;
 
-        public XlsxCell? Find(string? sheetName, string? from, Func<string, bool> faulty)
+        public SheetCell? Find(string? sheetName, string? from, Func<string, bool> faulty)
         {
             if (sheetName is null || !CellReference.TryParse(from, out _, out var firstRow) || Open() is not { } book)
             {
@@ -110,8 +110,8 @@ public static class StorableValues
                     .SkipWhile(r => r.Index < firstRow)
                     .TakeWhile(r => r.Index < firstRow + RowsScanned)
                     .SelectMany(r => r.NonEmpty)
-                    .Where(c => c.Kind == XlsxCellKind.Text && c.Text is { } text && faulty(text))
-                    .Cast<XlsxCell?>()
+                    .Where(c => c.Kind == SheetCellKind.Text && c.Text is { } text && faulty(text))
+                    .Cast<SheetCell?>()
                     .FirstOrDefault();
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException or System.Xml.XmlException or WorkbookFormatException or InvalidOperationException or NotSupportedException)

@@ -1,19 +1,20 @@
 using Cdppe.Pipeline.Ingestion.Kinds;
 using Cdppe.Pipeline.Ingestion.Messages;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion;
 
 /// <summary>Detects the kind of every sheet of a workbook by its content and parses it.</summary>
-public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits limits)
+public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, SpreadsheetLimits limits)
 {
     public WorkbookParser()
-        : this(XlsxLimits.Default)
+        : this(SpreadsheetLimits.Default)
     {
     }
 
-    public WorkbookParser(XlsxLimits limits)
+    public WorkbookParser(SpreadsheetLimits limits)
         : this(DefaultParsers(), limits)
     {
     }
@@ -99,7 +100,7 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
     private void ParseSheet(ISpreadsheet workbook, SpreadsheetSheet sheet, WorkbookContent content, CancellationToken cancellationToken)
     {
         using var rows = Checked(workbook.ReadRows(sheet), cancellationToken).GetEnumerator();
-        var head = new List<XlsxRow>();
+        var head = new List<SheetRow>();
         while (head.Count < HeaderLocator.RowsScanned && rows.MoveNext())
         {
             head.Add(rows.Current);
@@ -133,7 +134,7 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
         content.Sheets.Add(new SheetSummary(sheet.Name, null, 0, []));
     }
 
-    private static IEnumerable<XlsxRow> Checked(IEnumerable<XlsxRow> rows, CancellationToken cancellationToken)
+    private static IEnumerable<SheetRow> Checked(IEnumerable<SheetRow> rows, CancellationToken cancellationToken)
     {
         foreach (var row in rows)
         {
@@ -142,7 +143,7 @@ public sealed class WorkbookParser(IEnumerable<ISheetParser> parsers, XlsxLimits
         }
     }
 
-    private static IEnumerable<XlsxRow> Rest(IEnumerator<XlsxRow> rows)
+    private static IEnumerable<SheetRow> Rest(IEnumerator<SheetRow> rows)
     {
         while (rows.MoveNext())
         {

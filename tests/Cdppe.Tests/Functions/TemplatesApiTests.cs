@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
@@ -60,7 +61,7 @@ public sealed class TemplatesApiTests(AzuriteFixture azurite)
         List<List<object?>> rows;
         using (var workbook = XlsxWorkbook.Open(new MemoryStream(bytes)))
         {
-            rows = workbook.ReadRows(workbook.Sheets[0]).Select(r => Enumerable.Range(1, 9).Select(c => r.Get(c) is { IsEmpty: false } cell ? cell.Kind == XlsxCellKind.Number ? (object?)cell.Number : cell.Text : null).ToList()).ToList();
+            rows = workbook.ReadRows(workbook.Sheets[0]).Select(r => Enumerable.Range(1, 9).Select(c => r.Get(c) is { IsEmpty: false } cell ? cell.Kind == SheetCellKind.Number ? (object?)cell.Number : cell.Text : null).ToList()).ToList();
         }
 
         var codes = rows.Skip(2).Select(r => (string)r[0]!).Distinct().ToList();

@@ -1,9 +1,10 @@
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Ods;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Model;
 using Cdppe.Samples;
-using Cdppe.Tests.Ingestion.Formats;
+using Cdppe.Tests.Ingestion.Ods;
 using Cdppe.Tests.Ingestion.Kinds;
 
 namespace Cdppe.Tests.Ingestion;
@@ -83,7 +84,7 @@ public sealed class WorkbookParserTests
         cancelled.Cancel();
         // A row of a merged range repeated 100 000 times whose cells are all empty: none is returned.
         var ods = OdsWorkbookTests.Ods("""<table:table table:name="Feuille1"><table:table-row table:number-rows-repeated="100000"><table:table-cell table:number-columns-spanned="2" table:number-rows-spanned="2"/></table:table-row></table:table>""");
-        using var workbook = OdsWorkbook.Open(new MemoryStream(ods), XlsxLimits.Default with { Cancellation = cancelled.Token });
+        using var workbook = OdsWorkbook.Open(new MemoryStream(ods), SpreadsheetLimits.Default with { Cancellation = cancelled.Token });
 
         Assert.Throws<OperationCanceledException>(() => workbook.ReadRows(workbook.Sheets[0]).ToList());
         using var uncancelled = OdsWorkbook.Open(new MemoryStream(ods));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Storage;
 using Cdppe.Samples;
@@ -34,8 +35,8 @@ public sealed class HostileInputsFixture : IAsyncLifetime
         new("dates-1904", "77/dates-1904.xlsx", () => XlsxWriter.Write([new XlsxSheetSpec("Suivi", [SuiviHeader, ["C1", "Indicateur", new XlsxNumber(43_280, "mm/yyyy"), 5.0, null, "oui", null]])], date1904: true), "accepted", null),
         new("classeur-sans-feuille", "77/sans-feuille.xlsx", NoSheets, "rejected", "Aucune feuille du classeur n'a été reconnue"),
         new("feuille-vide", "77/feuille-vide.xlsx", () => XlsxWriter.Write([new XlsxSheetSpec("Feuil1", [])]), "rejected", "Aucune feuille du classeur n'a été reconnue"),
-        new("feuille-masquee", "77/masquee.xlsx", () => XlsxWriter.Write([new XlsxSheetSpec("Cachée", [RfHeader, RfLine(2.0)], Visibility: Pipeline.Ingestion.Xlsx.SheetVisibility.Hidden), new XlsxSheetSpec("Suivi", [SuiviHeader, ["C2", "Indicateur", "2022-02", 3.0, null, "oui", null]])]), "accepted", "La feuille est masquée"),
-        new("feuille-tres-masquee", "77/tres-masquee.xlsx", () => XlsxWriter.Write([new XlsxSheetSpec("Secrète", [RfHeader, RfLine(3.0)], Visibility: Pipeline.Ingestion.Xlsx.SheetVisibility.VeryHidden)]), "rejected", "Aucune feuille du classeur n'a été reconnue"),
+        new("feuille-masquee", "77/masquee.xlsx", () => XlsxWriter.Write([new XlsxSheetSpec("Cachée", [RfHeader, RfLine(2.0)], Visibility: Pipeline.Ingestion.Spreadsheets.SheetVisibility.Hidden), new XlsxSheetSpec("Suivi", [SuiviHeader, ["C2", "Indicateur", "2022-02", 3.0, null, "oui", null]])]), "accepted", "La feuille est masquée"),
+        new("feuille-tres-masquee", "77/tres-masquee.xlsx", () => XlsxWriter.Write([new XlsxSheetSpec("Secrète", [RfHeader, RfLine(3.0)], Visibility: Pipeline.Ingestion.Spreadsheets.SheetVisibility.VeryHidden)]), "rejected", "Aucune feuille du classeur n'a été reconnue"),
         new("fiche-en-double", "77/doublon.xlsx", () => Rf(RfLine(4.0), RfLine(4.0)), "rejected", "apparaît deux fois"),
         new("montant-negatif", "77/negatif.xlsx", () => Rf(RfLine(5.0, "-100 €")), "rejected", "est négatif"),
         new("montant-enorme", "77/enorme.xlsx", () => Rf(RfLine(6.0, 2e12, 2e12)), "rejected", "dépasse 1 000 milliards"),
@@ -68,7 +69,7 @@ public sealed class HostileInputsFixture : IAsyncLifetime
         new("seed-rapport-financier", "77/rapport-financier-2022.xlsx", () => SampleWorkbooks.RapportFinancier2022(), "accepted", "ne correspond pas à la somme des lignes"),
         new("tableau-vide", "77/tableau-vide.xlsx", () => Rf(), "rejected", "ne contient aucune ligne de fiche action"),
         new("ods-ligne-large-repetee", "77/ligne-repetee.ods", () => HostileSpreadsheetTests.RepeatedWideRow(99_989), "rejected", "cellules (limite de lecture par fichier"),
-        new("ods-repetition-long-max", "77/long-max.ods", () => Ingestion.Formats.OdsWorkbookTests.Ods("""<table:table table:name="S"><table:table-row><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="9223372036854775807"/></table:table-row></table:table>"""), "rejected", "au-delà de la colonne SR"),
+        new("ods-repetition-long-max", "77/long-max.ods", () => Ingestion.Ods.OdsWorkbookTests.Ods("""<table:table table:name="S"><table:table-row><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="9223372036854775807"/></table:table-row></table:table>"""), "rejected", "au-delà de la colonne SR"),
         new("xls-repertoire-en-boucle", "77/boucle.xls", HostileSpreadsheetTests.LoopingDirectory, "rejected", "une chaîne de secteurs revient sur un secteur déjà lu"),
     ];
 
@@ -167,7 +168,7 @@ public sealed class HostileInputTests(HostileInputsFixture fixture) : IClassFixt
     [Fact]
     public void HugePartIsRefusedBeforeItIsInflated()
     {
-        var error = Assert.Throws<WorkbookFormatException>(() => XlsxWorkbook.Open(new MemoryStream(SampleWorkbooks.RapportFinancier2022()), new XlsxLimits { MaxUncompressedBytes = 1_000 }));
+        var error = Assert.Throws<WorkbookFormatException>(() => XlsxWorkbook.Open(new MemoryStream(SampleWorkbooks.RapportFinancier2022()), new SpreadsheetLimits { MaxUncompressedBytes = 1_000 }));
 
         Assert.Contains("Mo (limite", error.Message, StringComparison.Ordinal);
     }

@@ -1,10 +1,11 @@
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Ods;
 using Cdppe.Pipeline.Ingestion.Xls;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Model;
 using Cdppe.Tests.Support;
-using static Cdppe.Tests.Ingestion.Formats.OdsWorkbookTests;
+using static Cdppe.Tests.Ingestion.Ods.OdsWorkbookTests;
 using static Cdppe.Tests.Support.HostileWorkbooks;
 
 namespace Cdppe.Tests.Reliability;
@@ -75,7 +76,7 @@ public sealed class HostileSpreadsheetTests
     [Fact]
     public void TheParserRefusesARepeatedWideRowAsAnUnreadableWorkbook()
     {
-        var parser = new WorkbookParser(new XlsxLimits { MaxRowsPerSheet = 2_000, MaxCells = 100_000 });
+        var parser = new WorkbookParser(new SpreadsheetLimits { MaxRowsPerSheet = 2_000, MaxCells = 100_000 });
 
         var content = parser.Parse(new MemoryStream(RepeatedWideRow(1_999)));
 
@@ -111,7 +112,7 @@ public sealed class HostileSpreadsheetTests
     {
         var row = """<table:table-row><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="300"/></table:table-row>""";
         var ods = Ods($"""<table:table table:name="Un">{row}</table:table><table:table table:name="Deux">{row}</table:table>""");
-        using var workbook = OdsWorkbook.Open(new MemoryStream(ods), new XlsxLimits { MaxCells = 500 });
+        using var workbook = OdsWorkbook.Open(new MemoryStream(ods), new SpreadsheetLimits { MaxCells = 500 });
 
         Assert.Equal(300, workbook.ReadRows(workbook.Sheets[0]).Single().Cells.Count);
         var error = Assert.Throws<WorkbookFormatException>(() => workbook.ReadRows(workbook.Sheets[1]).ToList());
@@ -124,7 +125,7 @@ public sealed class HostileSpreadsheetTests
     {
         var text = new string('x', 100);
         var ods = Ods($"""<table:table table:name="S"><table:table-row table:number-rows-repeated="10"><table:table-cell office:value-type="string" table:number-columns-repeated="512"><text:p>{text}</text:p></table:table-cell></table:table-row></table:table>""");
-        using var workbook = OdsWorkbook.Open(new MemoryStream(ods), new XlsxLimits { MaxCellCharacters = 100_000 });
+        using var workbook = OdsWorkbook.Open(new MemoryStream(ods), new SpreadsheetLimits { MaxCellCharacters = 100_000 });
 
         var error = Assert.Throws<WorkbookFormatException>(() => workbook.ReadRows(workbook.Sheets[0]).ToList());
 

@@ -3,7 +3,7 @@ using System.Net;
 using Cdppe.Functions.Standalone;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Kinds;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using Cdppe.Samples;
@@ -125,7 +125,7 @@ public sealed class IngestionFairnessTests(AzuriteFixture azurite)
             azurite,
             // Without the budget the attempt would end only at the attempt timeout, poison: the test then fails.
             settings: new() { ["Cdppe:Ingestion:TimeBudgetSeconds"] = "0.5", ["Cdppe:BlobAttemptTimeoutSeconds"] = "60" },
-            services: s => s.Replace(ServiceDescriptor.Singleton(new WorkbookParser([NeverEndingParser(), .. WorkbookParser.DefaultParsers()], XlsxLimits.Default))));
+            services: s => s.Replace(ServiceDescriptor.Singleton(new WorkbookParser([NeverEndingParser(), .. WorkbookParser.DefaultParsers()], SpreadsheetLimits.Default))));
         var watcher = app.Services.GetRequiredService<BlobWatcher>();
 
         // The reading never ends by itself: only the time budget stops it. Later polls do not try the file again.
@@ -152,7 +152,7 @@ public sealed class IngestionFairnessTests(AzuriteFixture azurite)
         var real = new RapportFinancierParser();
         var parser = new Mock<ISheetParser>();
         parser.Setup(p => p.Kind).Returns(real.Kind);
-        parser.Setup(p => p.Detect(It.IsAny<IReadOnlyList<XlsxRow>>())).Returns((IReadOnlyList<XlsxRow> head) => real.Detect(head));
+        parser.Setup(p => p.Detect(It.IsAny<IReadOnlyList<SheetRow>>())).Returns((IReadOnlyList<SheetRow> head) => real.Detect(head));
         parser.Setup(p => p.Parse(It.IsAny<SheetInput>(), It.IsAny<HeaderMap>(), It.IsAny<WorkbookContent>()))
             .Returns((SheetInput input, HeaderMap header, WorkbookContent content) =>
             {

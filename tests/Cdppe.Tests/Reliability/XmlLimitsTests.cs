@@ -1,5 +1,6 @@
 using System.Text;
 using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;

@@ -1,7 +1,7 @@
 using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Hosting;
 using Cdppe.Pipeline.Ingestion;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Portal;
 using Cdppe.Pipeline.Reporting;
 using Cdppe.Pipeline.Storage;
@@ -25,7 +25,7 @@ public sealed class Services
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddCdppePipeline(XlsxLimits.Default.MaxRowsPerSheet);
+        services.AddCdppePipeline(SpreadsheetLimits.Default.MaxRowsPerSheet);
         services.AddCdppePortal();
         services.Replace(ServiceDescriptor.Singleton(storage));
         services.Replace(ServiceDescriptor.Singleton(Clock));

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Cdppe.Pipeline.Ingestion.Messages;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion.Kinds;
@@ -17,7 +17,7 @@ internal static partial class AnnexeLayout
 {
     private static readonly string[] Shifted = ["departement", "etat", "total", "autres", "montant"];
 
-    public static HeaderMap Resolve(HeaderMap header, IReadOnlyList<XlsxRow> sample, int year, string sheet, IssueList issues)
+    public static HeaderMap Resolve(HeaderMap header, IReadOnlyList<SheetRow> sample, int year, string sheet, IssueList issues)
     {
         var columns = header.Columns.ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
         var nextColumn = header.FullTexts.Where(t => t.Value.StartsWith("financement", StringComparison.Ordinal) && Years.In(t.Value).Contains(year + 1) && !Years.In(t.Value).Contains(year))
@@ -61,10 +61,10 @@ internal static partial class AnnexeLayout
     }
 
     /// <summary>Every value of the column is a funding source ("FIR", "304", "BOP 304", "ONDAM", "PLF", "ONDAM / État"), and there is one.</summary>
-    private static bool IsSourceColumn(IReadOnlyList<XlsxRow> sample, int column)
+    private static bool IsSourceColumn(IReadOnlyList<SheetRow> sample, int column)
     {
         var values = sample.Select(r => r.Get(column)).Where(c => !c.IsEmpty && !c.FromMerge).ToList();
-        return values.Count > 0 && values.All(c => c.Kind == XlsxCellKind.Number ? c.Number == 304 : SourcePattern().IsMatch(TextNormalizer.Normalize(c.Text)));
+        return values.Count > 0 && values.All(c => c.Kind == SheetCellKind.Number ? c.Number == 304 : SourcePattern().IsMatch(TextNormalizer.Normalize(c.Text)));
     }
 
     [GeneratedRegex(@"^(?:(?:fir|ondam|plf|etat|bop|304|am|cd|cnsa|assurance maladie|sans objet)\s*(?:[/,+&-]|et)?\s*)+$", RegexOptions.CultureInvariant)]

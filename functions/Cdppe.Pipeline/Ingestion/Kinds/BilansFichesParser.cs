@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Cdppe.Pipeline.Ingestion.Messages;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion.Kinds;
@@ -35,7 +35,7 @@ public sealed partial class BilansFichesParser : ISheetParser
 
     public string Kind => KindName;
 
-    public HeaderMap? Detect(IReadOnlyList<XlsxRow> head) => HeaderLocator.Locate(head, Specs);
+    public HeaderMap? Detect(IReadOnlyList<SheetRow> head) => HeaderLocator.Locate(head, Specs);
 
     public IReadOnlyList<int> Parse(SheetInput input, HeaderMap header, WorkbookContent content)
     {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Cdppe.Pipeline.Ingestion.Messages;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion.Kinds;
@@ -15,11 +15,11 @@ internal sealed partial class ObjectivePlanRows(string kind, string period, Shee
     /// The rows again, with the first <paramref name="count"/> data rows after the header also returned as a sample
     /// (to see what the columns hold before reading them); the rest stays streamed.
     /// </summary>
-    public static (IEnumerable<XlsxRow> Rows, IReadOnlyList<XlsxRow> Sample) Buffer(IEnumerable<XlsxRow> rows, int lastHeaderRow, int count)
+    public static (IEnumerable<SheetRow> Rows, IReadOnlyList<SheetRow> Sample) Buffer(IEnumerable<SheetRow> rows, int lastHeaderRow, int count)
     {
         var enumerator = rows.GetEnumerator();
-        var buffered = new List<XlsxRow>();
-        var sample = new List<XlsxRow>();
+        var buffered = new List<SheetRow>();
+        var sample = new List<SheetRow>();
         while (sample.Count < count && enumerator.MoveNext())
         {
             buffered.Add(enumerator.Current);
@@ -31,7 +31,7 @@ internal sealed partial class ObjectivePlanRows(string kind, string period, Shee
 
         return (buffered.Concat(Rest(enumerator)), sample);
 
-        static IEnumerable<XlsxRow> Rest(IEnumerator<XlsxRow> rest)
+        static IEnumerable<SheetRow> Rest(IEnumerator<SheetRow> rest)
         {
             using (rest)
             {
@@ -171,7 +171,7 @@ internal sealed partial class ObjectivePlanRows(string kind, string period, Shee
     /// The objective of a row: its own number and wording (checked against the national list), or, on a continuation
     /// row without either, the previous row's. False when the number is not a national objective's.
     /// </summary>
-    private bool TryReadObjective(XlsxRow row, ObjectivePlan? previous, out int? objectif, out string? libelle)
+    private bool TryReadObjective(SheetRow row, ObjectivePlan? previous, out int? objectif, out string? libelle)
     {
         var numberText = Cells.OwnText(row, header, "numero");
         var objectifText = Cells.OwnText(row, header, "objectif");
@@ -204,20 +204,20 @@ internal sealed partial class ObjectivePlanRows(string kind, string period, Shee
     }
 
     /// <summary>An amount of the row, null when its column is absent or blank; false (with the error) when unreadable.</summary>
-    private bool TryReadAmount(XlsxRow row, string field, string what, out decimal? amount)
+    private bool TryReadAmount(SheetRow row, string field, string what, out decimal? amount)
     {
         amount = null;
         return !header.Has(field) || Amounts.TryRead(row.Get(header[field]), what, sheet, content.Issues, out amount, blank: null);
     }
 
-    private bool IsUnlabelledTotal(XlsxRow row)
+    private bool IsUnlabelledTotal(SheetRow row)
     {
         var amounts = new[] { "departement", "etat", "total" }.Where(header.Has).Select(f => header[f]).ToList();
         var own = row.NonEmpty.Where(c => !c.FromMerge).ToList();
         return own.Count > 0 && own.All(c => amounts.Contains(c.Column) || c.Column == header.Columns.GetValueOrDefault("modalite", -1));
     }
 
-    private void CheckTotal(XlsxRow row)
+    private void CheckTotal(SheetRow row)
     {
         (string Field, string Label, Func<ObjectivePlan, decimal?> Value)[] columns =
         [

@@ -1,5 +1,5 @@
 using Cdppe.Pipeline.Ingestion.Messages;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion.Kinds;
@@ -20,7 +20,7 @@ internal sealed class PlanActionFicheReader(string sheet, WorkbookContent conten
     /// <summary>After an unreadable fiche number: the block being read is dropped (the workbook is rejected for that error anyway).</summary>
     public void Abandon() => Current = null;
 
-    public void StartFiche(int numero, XlsxRow row, XlsxCell ficheCell)
+    public void StartFiche(int numero, SheetRow row, SheetCell ficheCell)
     {
         Finish();
         if (seenFiches.TryGetValue(numero, out var first))
@@ -56,7 +56,7 @@ internal sealed class PlanActionFicheReader(string sheet, WorkbookContent conten
     }
 
     /// <summary>Amounts on a row without a fiche number cannot be attributed: an error, so that nothing is silently lost.</summary>
-    public void CheckContinuationMoney(XlsxRow row)
+    public void CheckContinuationMoney(SheetRow row)
     {
         var cells = layout.Money.Keys.Concat(header.Has("total") ? [header["total"]] : []).Order()
             .Select(row.Get)
@@ -68,7 +68,7 @@ internal sealed class PlanActionFicheReader(string sheet, WorkbookContent conten
         }
     }
 
-    public void ReadIndicators(XlsxRow row)
+    public void ReadIndicators(SheetRow row)
     {
         if (Current is null)
         {
@@ -131,7 +131,7 @@ internal sealed class PlanActionFicheReader(string sheet, WorkbookContent conten
             sheet));
     }
 
-    private bool TryReadMoney(int numero, XlsxRow row, out Dictionary<int, decimal?> money, out decimal? printedTotal)
+    private bool TryReadMoney(int numero, SheetRow row, out Dictionary<int, decimal?> money, out decimal? printedTotal)
     {
         money = [];
         var ok = true;
@@ -157,7 +157,7 @@ internal sealed class PlanActionFicheReader(string sheet, WorkbookContent conten
     }
 
     /// <summary>The targets of an indicator row by year; formula errors and negative targets are errors.</summary>
-    private Dictionary<int, IndicatorFigure> ReadTargets(XlsxRow row, List<ParsedValue> parsed)
+    private Dictionary<int, IndicatorFigure> ReadTargets(SheetRow row, List<ParsedValue> parsed)
     {
         var targets = new Dictionary<int, IndicatorFigure>();
         foreach (var (column, year) in layout.Targets)

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Cdppe.Pipeline.Ingestion.Messages;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion.Kinds;
@@ -34,7 +34,7 @@ public sealed partial class PlanActionParser : ISheetParser
 
     public string Kind => KindName;
 
-    public HeaderMap? Detect(IReadOnlyList<XlsxRow> head) => HeaderLocator.Locate(head, Specs);
+    public HeaderMap? Detect(IReadOnlyList<SheetRow> head) => HeaderLocator.Locate(head, Specs);
 
     public IReadOnlyList<int> Parse(SheetInput input, HeaderMap header, WorkbookContent content)
     {

@@ -1,5 +1,5 @@
 using Cdppe.Pipeline.Ingestion.Messages;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion.Kinds;
@@ -71,7 +71,7 @@ internal sealed class PlanActionTotals(string sheet, IssueList issues, HeaderMap
     }
 
     /// <summary>The grand total row: each printed amount against the sum of the fiches (unless lines were rejected).</summary>
-    public void CheckGrandTotal(XlsxRow row)
+    public void CheckGrandTotal(SheetRow row)
     {
         if (issues.SkipTotalsAfterErrors(errorsBefore, sheet, ref totalsSkipped))
         {

@@ -1,5 +1,5 @@
 using Cdppe.Pipeline.Ingestion.Messages;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion.Kinds;
@@ -8,7 +8,7 @@ namespace Cdppe.Pipeline.Ingestion.Kinds;
 internal static class RapportFinancierChecks
 {
     /// <summary>Lines sharing one planned amount (merged over them): together they must not consume more than it.</summary>
-    public static void Shared(List<(BudgetLine Line, XlsxRow Row)> group, HeaderMap header, string sheet, IssueList issues)
+    public static void Shared(List<(BudgetLine Line, SheetRow Row)> group, HeaderMap header, string sheet, IssueList issues)
     {
         if (group.Count < 2)
         {
@@ -23,7 +23,7 @@ internal static class RapportFinancierChecks
         }
     }
 
-    public static void Line(BudgetLine line, XlsxRow row, HeaderMap header, string sheet, IssueList issues)
+    public static void Line(BudgetLine line, SheetRow row, HeaderMap header, string sheet, IssueList issues)
     {
         var funders = line.Departement + line.Fir + line.Etat + line.Ondam;
         if (funders != line.BudgetGlobal && header.Has("departement"))
@@ -43,7 +43,7 @@ internal static class RapportFinancierChecks
     }
 
     /// <summary>The printed sub-total of <paramref name="engagement"/> (the grand total when null) against the sum of its lines.</summary>
-    public static void Totals(IReadOnlyList<BudgetLine> lines, XlsxRow row, HeaderMap header, string sheet, string? engagement, IssueList issues)
+    public static void Totals(IReadOnlyList<BudgetLine> lines, SheetRow row, HeaderMap header, string sheet, string? engagement, IssueList issues)
     {
         foreach (var (field, column, label) in RapportFinancierParser.AmountFields)
         {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Cdppe.Pipeline.Ingestion.Messages;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion.Kinds;
@@ -50,7 +50,7 @@ public sealed partial class RapportFinancierParser : ISheetParser
     public string Kind => KindName;
 
     /// <summary>A rapport financier names its lines by fiche action or by action.</summary>
-    public HeaderMap? Detect(IReadOnlyList<XlsxRow> head) => HeaderLocator.Locate(head, Specs) is { } map && (map.Has("fiche") || map.Has("action")) ? map : null;
+    public HeaderMap? Detect(IReadOnlyList<SheetRow> head) => HeaderLocator.Locate(head, Specs) is { } map && (map.Has("fiche") || map.Has("action")) ? map : null;
 
     public IReadOnlyList<int> Parse(SheetInput input, HeaderMap header, WorkbookContent content)
     {

@@ -1,5 +1,5 @@
 using Cdppe.Pipeline.Ingestion.Messages;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion.Kinds;
@@ -15,7 +15,7 @@ internal sealed class RapportFinancierReader(string sheet, HeaderMap header, Wor
     private readonly int keyColumn = header.Columns.GetValueOrDefault("fiche", header.Columns.GetValueOrDefault("action"));
     private readonly List<BudgetLine> engagementLines = [];
     private readonly List<BudgetLine> allLines = [];
-    private List<(BudgetLine Line, XlsxRow Row)> shared = [];
+    private List<(BudgetLine Line, SheetRow Row)> shared = [];
     private bool totalsSkipped;
     private int order;
     private bool sawTotal;
@@ -23,7 +23,7 @@ internal sealed class RapportFinancierReader(string sheet, HeaderMap header, Wor
     private string? mesure;
     private string? objectif;
 
-    public void ReadAll(IEnumerable<XlsxRow> rows)
+    public void ReadAll(IEnumerable<SheetRow> rows)
     {
         foreach (var row in rows.Where(r => r.Index > header.LastHeaderRow && !r.IsBlank))
         {
@@ -57,7 +57,7 @@ internal sealed class RapportFinancierReader(string sheet, HeaderMap header, Wor
     }
 
     /// <summary>A sub-total row checks the lines of its engagement, a total row all lines.</summary>
-    private bool TryCheckTotal(XlsxRow row)
+    private bool TryCheckTotal(SheetRow row)
     {
         var label = RowLabel(row);
         if (label is "sous-total" or "sous total")
@@ -85,7 +85,7 @@ internal sealed class RapportFinancierReader(string sheet, HeaderMap header, Wor
         return false;
     }
 
-    private void ReadLine(XlsxRow row)
+    private void ReadLine(SheetRow row)
     {
         var ficheCell = row.Get(header.Columns.GetValueOrDefault("fiche", -1));
         var action = header.Has("action") && row.Get(header["action"]) is { IsEmpty: false, FromMerge: false } actionCell ? actionCell.Display.Trim() : null;
@@ -133,7 +133,7 @@ internal sealed class RapportFinancierReader(string sheet, HeaderMap header, Wor
     }
 
     /// <summary>A fiche number is optional (objective and action lines have none) but must be an integer of 1 to 999.</summary>
-    private bool TryReadFiche(XlsxCell cell, out int? fiche)
+    private bool TryReadFiche(SheetCell cell, out int? fiche)
     {
         fiche = null;
         var value = CellValueParser.Parse(cell);
@@ -153,7 +153,7 @@ internal sealed class RapportFinancierReader(string sheet, HeaderMap header, Wor
     }
 
     /// <summary>The amounts of a line; an amount merged over several lines is counted once, on the first of them.</summary>
-    private bool TryReadAmounts(XlsxRow row, out Dictionary<string, decimal> amounts, out bool plannedWithPrevious)
+    private bool TryReadAmounts(SheetRow row, out Dictionary<string, decimal> amounts, out bool plannedWithPrevious)
     {
         amounts = [];
         plannedWithPrevious = false;
@@ -205,7 +205,7 @@ internal sealed class RapportFinancierReader(string sheet, HeaderMap header, Wor
     }
 
     /// <summary>Checks the line, then keeps it unless its fiche or action was already read.</summary>
-    private void Keep(BudgetLine line, XlsxRow row, XlsxCell ficheCell, bool plannedWithPrevious)
+    private void Keep(BudgetLine line, SheetRow row, SheetCell ficheCell, bool plannedWithPrevious)
     {
         if (plannedWithPrevious && shared.Count > 0)
         {
@@ -234,19 +234,19 @@ internal sealed class RapportFinancierReader(string sheet, HeaderMap header, Wor
         allLines.Add(line);
     }
 
-    private string? RowLabel(XlsxRow row)
+    private string? RowLabel(SheetRow row)
     {
         var firstAmountColumn = header["budgetGlobal"];
-        return row.NonEmpty.Where(c => c.Column < firstAmountColumn && c.Kind == XlsxCellKind.Text && !c.FromMerge)
+        return row.NonEmpty.Where(c => c.Column < firstAmountColumn && c.Kind == SheetCellKind.Text && !c.FromMerge)
             .Select(c => TextNormalizer.Normalize(c.Text))
             .FirstOrDefault(t => t.StartsWith("total", StringComparison.Ordinal) || t.StartsWith("sous", StringComparison.Ordinal));
     }
 
-    private bool IsBanner(XlsxRow row, out string banner)
+    private bool IsBanner(SheetRow row, out string banner)
     {
         banner = string.Empty;
         var hasAmount = row.NonEmpty.Any(c => c.Column >= header["budgetGlobal"] && !c.FromMerge);
-        if (row.NonEmpty.Cast<XlsxCell?>().FirstOrDefault() is not { Kind: XlsxCellKind.Text } first)
+        if (row.NonEmpty.Cast<SheetCell?>().FirstOrDefault() is not { Kind: SheetCellKind.Text } first)
         {
             return false;
         }
@@ -264,7 +264,7 @@ internal sealed class RapportFinancierReader(string sheet, HeaderMap header, Wor
         return false;
     }
 
-    private string? Text(XlsxRow row, string field)
+    private string? Text(SheetRow row, string field)
     {
         if (!header.Has(field))
         {

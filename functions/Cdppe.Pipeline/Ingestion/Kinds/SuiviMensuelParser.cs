@@ -1,5 +1,5 @@
 using Cdppe.Pipeline.Ingestion.Messages;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion.Kinds;
@@ -26,7 +26,7 @@ public sealed class SuiviMensuelParser : ISheetParser
 
     public string Kind => KindName;
 
-    public HeaderMap? Detect(IReadOnlyList<XlsxRow> head) => HeaderLocator.Locate(head, Specs);
+    public HeaderMap? Detect(IReadOnlyList<SheetRow> head) => HeaderLocator.Locate(head, Specs);
 
     public IReadOnlyList<int> Parse(SheetInput input, HeaderMap header, WorkbookContent content)
     {
@@ -116,10 +116,10 @@ public sealed class SuiviMensuelParser : ISheetParser
         return years.ToList();
     }
 
-    private static bool TryReadPeriod(ISpreadsheet workbook, XlsxCell cell, out YearMonth? period)
+    private static bool TryReadPeriod(ISpreadsheet workbook, SheetCell cell, out YearMonth? period)
     {
         period = null;
-        if (cell.Kind == XlsxCellKind.Number && cell.IsDate)
+        if (cell.Kind == SheetCellKind.Number && cell.IsDate)
         {
             period = YearMonth.From(workbook.ToDate(cell.Number!.Value));
             return true;
@@ -128,7 +128,7 @@ public sealed class SuiviMensuelParser : ISheetParser
         return YearMonth.TryParse(cell.Display, out period);
     }
 
-    private static string? Optional(XlsxRow row, int column) =>
+    private static string? Optional(SheetRow row, int column) =>
         column > 0 && row.Get(column) is { IsEmpty: false } cell ? cell.Display.Trim() : null;
 
     /// <summary>The columns of the header, looked up once for the sheet (0 when the column is absent).</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Cdppe.Pipeline.Ingestion.Messages;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion.Kinds;
@@ -30,7 +30,7 @@ public sealed partial class TableauDeBordParser : ISheetParser
 
     public string Kind => KindName;
 
-    public HeaderMap? Detect(IReadOnlyList<XlsxRow> head) => HeaderLocator.Locate(head, Specs);
+    public HeaderMap? Detect(IReadOnlyList<SheetRow> head) => HeaderLocator.Locate(head, Specs);
 
     public IReadOnlyList<int> Parse(SheetInput input, HeaderMap header, WorkbookContent content)
     {
@@ -120,7 +120,7 @@ public sealed partial class TableauDeBordParser : ISheetParser
     }
 
     /// <summary>One indicator row: its baseline, targets and achieved values, coded under its objective.</summary>
-    private static IndicatorDefinition ReadIndicator(SheetInput input, XlsxRow row, HeaderMap header, Dictionary<int, int> targets, Dictionary<int, int> achieved, int? objectif, string label, XlsxCell labelCell, IssueList issues)
+    private static IndicatorDefinition ReadIndicator(SheetInput input, SheetRow row, HeaderMap header, Dictionary<int, int> targets, Dictionary<int, int> achieved, int? objectif, string label, SheetCell labelCell, IssueList issues)
     {
         var sheet = input.Sheet.Name;
         var parsed = new List<ParsedValue>();
@@ -152,7 +152,7 @@ public sealed partial class TableauDeBordParser : ISheetParser
         };
     }
 
-    private static Dictionary<int, IndicatorFigure> ReadFigures(XlsxRow row, Dictionary<int, int> columns, string what, string sheet, IssueList issues, List<ParsedValue> parsed)
+    private static Dictionary<int, IndicatorFigure> ReadFigures(SheetRow row, Dictionary<int, int> columns, string what, string sheet, IssueList issues, List<ParsedValue> parsed)
     {
         var figures = new Dictionary<int, IndicatorFigure>();
         foreach (var (column, year) in columns.OrderBy(t => t.Value))
@@ -166,7 +166,7 @@ public sealed partial class TableauDeBordParser : ISheetParser
         return figures;
     }
 
-    private static IndicatorFigure? ReadFigure(XlsxCell cell, string what, string sheet, IssueList issues, List<ParsedValue> parsed)
+    private static IndicatorFigure? ReadFigure(SheetCell cell, string what, string sheet, IssueList issues, List<ParsedValue> parsed)
     {
         var value = CellValueParser.Parse(cell);
         switch (value.Status)
@@ -190,7 +190,7 @@ public sealed partial class TableauDeBordParser : ISheetParser
     /// The first row of an indicator is kept; a later one with values replaces a first one without any, and two rows
     /// with values are a warning.
     /// </summary>
-    private static void Keep(IndicatorDefinition definition, string label, XlsxCell labelCell, Dictionary<string, (SourcedIndicator Indicator, string Cell)> seen, WorkbookContent content, string sheet)
+    private static void Keep(IndicatorDefinition definition, string label, SheetCell labelCell, Dictionary<string, (SourcedIndicator Indicator, string Cell)> seen, WorkbookContent content, string sheet)
     {
         if (!seen.TryGetValue(definition.Code, out var previous))
         {
@@ -218,10 +218,10 @@ public sealed partial class TableauDeBordParser : ISheetParser
     }
 
     /// <summary>The date of the diagnostic value as written ("2018", "2019-2020") or a date cell as dd/mm/yyyy.</summary>
-    private static string? DateText(ISpreadsheet workbook, XlsxCell cell) => cell switch
+    private static string? DateText(ISpreadsheet workbook, SheetCell cell) => cell switch
     {
         { IsEmpty: true } => null,
-        { Kind: XlsxCellKind.Number, IsDate: true, Number: { } serial } => workbook.ToDate(serial).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        { Kind: SheetCellKind.Number, IsDate: true, Number: { } serial } => workbook.ToDate(serial).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         _ => cell.Display.Trim(),
     };
 

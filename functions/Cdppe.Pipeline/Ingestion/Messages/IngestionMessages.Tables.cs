@@ -1,4 +1,5 @@
 using Cdppe.Pipeline.Ingestion.Kinds;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion.Messages;
@@ -41,14 +42,14 @@ public static partial class IngestionMessages
         return Error("tableau-vide", $"{Capitalized(TableName(kind))} ne contient aucune {rows} sous son en-tête.", sheet, cell) with { Kind = kind };
     }
 
-    public static ValidationIssue InvalidFiche(string sheet, Xlsx.XlsxCell cell) =>
+    public static ValidationIssue InvalidFiche(string sheet, SheetCell cell) =>
         Error("fiche-invalide", "Le numéro de fiche action doit être un entier de 1 à 999.", sheet, cell.Reference, cell.Display, "un entier de 1 à 999");
 
     /// <summary>A row of data without a fiche number: an indicator of the plan d'action, a bilan.</summary>
     public static ValidationIssue FicheMissing(string kind, string sheet, string cell) =>
         Error("fiche-absente", $"Cette ligne {(kind == BilansFichesParser.KindName ? "de bilan" : "d'indicateur")} n'est rattachée à aucune fiche action : le numéro de fiche manque.", sheet, cell, null, "le numéro de la fiche action");
 
-    public static ValidationIssue DuplicateFiche(string kind, int fiche, string firstCell, string sheet, Xlsx.XlsxCell cell) =>
+    public static ValidationIssue DuplicateFiche(string kind, int fiche, string firstCell, string sheet, SheetCell cell) =>
         Error("fiche-en-double", $"La fiche action n° {fiche} apparaît deux fois dans {TableName(kind)} (première fois en {firstCell}).", sheet, cell.Reference, cell.Display, "un numéro de fiche unique") with { Kind = kind, Fiche = fiche };
 
     public static ValidationIssue DuplicateAction(string action, string? objective, string sheet, string cell, string? seen) =>
@@ -82,7 +83,7 @@ public static partial class IngestionMessages
         Warning("indicateur-en-double", $"L'indicateur « {label} » apparaît deux fois pour le même objectif (première fois en {firstCell}) : seule la première ligne est gardée.", sheet, cell, seen, "une seule ligne par indicateur et par objectif");
 
     /// <summary>Amounts on a plan d'action row without fiche number (<paramref name="cells"/>, at least one).</summary>
-    public static ValidationIssue AmountsWithoutFiche(IReadOnlyList<Xlsx.XlsxCell> cells, string ficheCell, string sheet)
+    public static ValidationIssue AmountsWithoutFiche(IReadOnlyList<SheetCell> cells, string ficheCell, string sheet)
     {
         var what = cells.Count == 1 ? "Un montant est saisi" : $"{cells.Count} montants sont saisis";
         return Error("montant-sans-fiche", $"{what} sur une ligne sans numéro de fiche ({string.Join(", ", cells.Select(c => c.Reference))}) : ils ne peuvent pas être rattachés à une fiche.", sheet, cells[0].Reference, cells[0].Display, $"le numéro de fiche en {ficheCell}, ou les montants sur la première ligne de la fiche");

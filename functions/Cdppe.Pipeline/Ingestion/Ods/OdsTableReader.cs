@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 
 namespace Cdppe.Pipeline.Ingestion.Ods;
 
@@ -15,23 +15,23 @@ namespace Cdppe.Pipeline.Ingestion.Ods;
 /// a cell with content repeated past the column limit, a run of copies beyond the budget, a merged range beyond
 /// <see cref="MergedRangeCheck"/> are refused at once.
 /// </summary>
-internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheetName, XlsxLimits limits, CellBudget budget)
+internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheetName, SpreadsheetLimits limits, CellBudget budget)
 {
     /// <summary>Where repeat counts and the row and column counters stop: far beyond any limit, far below an overflow.</summary>
     private const long MaxCount = 1L << 40;
 
     private static readonly DateTime Epoch = new(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified);
-    private static readonly Dictionary<int, XlsxCell> NoCells = [];
+    private static readonly Dictionary<int, SheetCell> NoCells = [];
 
     /// <summary>Merged ranges while rows of the range are still to come, and their top-left cells.</summary>
     private readonly List<(int R1, int C1, int R2, int C2)> active = [];
-    private readonly Dictionary<(int Row, int Col), XlsxCell> anchors = [];
+    private readonly Dictionary<(int Row, int Col), SheetCell> anchors = [];
     private readonly List<string> spans = [];
     private readonly MergedRangeCheck mergeCheck = new(sheetName, limits);
     private readonly StringBuilder text = new();
     private int returned;
 
-    public IEnumerable<XlsxRow> Rows()
+    public IEnumerable<SheetRow> Rows()
     {
         if (xml.IsEmptyElement)
         {
@@ -110,11 +110,11 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
 
                 for (var blank = index - pendingBlank; blank < index; blank++)
                 {
-                    yield return Counted(new XlsxRow((int)blank, NoCells));
+                    yield return Counted(new SheetRow((int)blank, NoCells));
                 }
 
                 pendingBlank = 0;
-                yield return budget.Charge(sheetName, Counted(new XlsxRow((int)index, cells)));
+                yield return budget.Charge(sheetName, Counted(new SheetRow((int)index, cells)));
             }
         }
     }
@@ -141,7 +141,7 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
         return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? Math.Clamp(n, 1, MaxCount) : MaxCount;
     }
 
-    private XlsxRow Counted(XlsxRow row)
+    private SheetRow Counted(SheetRow row)
     {
         if (++returned > limits.MaxRowsPerSheet)
         {
@@ -152,9 +152,9 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
     }
 
     /// <summary>Reads a <c>table:row</c> element (the reader ends after it): its cells with a value, by column.</summary>
-    private Dictionary<int, XlsxCell> ReadRow(int row)
+    private Dictionary<int, SheetCell> ReadRow(int row)
     {
-        var cells = new Dictionary<int, XlsxCell>();
+        var cells = new Dictionary<int, SheetCell>();
         if (xml.IsEmptyElement)
         {
             xml.Read();
@@ -180,7 +180,7 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
             }
 
             var (cell, repeat, columnsSpanned, rowsSpanned) = ReadCell(row);
-            if (cell.Kind != XlsxCellKind.Empty)
+            if (cell.Kind != SheetCellKind.Empty)
             {
                 if (column + repeat - 1 > limits.MaxColumns)
                 {
@@ -196,7 +196,7 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
             if (!covered && (columnsSpanned > 1 || rowsSpanned > 1) && mergeCheck.Clip(row, column, row + rowsSpanned - 1, column + columnsSpanned - 1) is { } merge)
             {
                 spans.Add($"{CellReference.Format(merge.C1, merge.R1)}:{CellReference.Format(merge.C2, merge.R2)}");
-                if (cell.Kind != XlsxCellKind.Empty)
+                if (cell.Kind != SheetCellKind.Empty)
                 {
                     active.Add(merge); // an empty top-left cell fills nothing
                 }
@@ -210,9 +210,9 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
     }
 
     /// <summary>Covered cells of a merged range take its top-left value, as in an .xlsx; finished ranges are dropped.</summary>
-    private void FillMerges(int row, Dictionary<int, XlsxCell> cells)
+    private void FillMerges(int row, Dictionary<int, SheetCell> cells)
     {
-        XlsxWorkbook.FillMerges(row, cells, active, anchors);
+        MergeFill.Apply(row, cells, active, anchors);
         foreach (var done in active.Where(m => m.R2 <= row))
         {
             anchors.Remove((done.R1, done.C1));
@@ -222,7 +222,7 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
     }
 
     /// <summary>Reads a cell element (the reader ends after it): value from its <c>office:*</c> attributes, text from its paragraphs.</summary>
-    private (XlsxCell Cell, long Repeat, long ColumnsSpanned, long RowsSpanned) ReadCell(int row)
+    private (SheetCell Cell, long Repeat, long ColumnsSpanned, long RowsSpanned) ReadCell(int row)
     {
         long repeat = 1, columnsSpanned = 1, rowsSpanned = 1;
         string? valueType = null, calcType = null, value = null, date = null, time = null, boolean = null, stringValue = null;
@@ -293,10 +293,10 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
         return (cell, repeat, columnsSpanned, rowsSpanned);
     }
 
-    private static XlsxCell ToCell(int row, string? type, string? value, string? date, string? time, string? boolean, string? stringValue, string? shown, bool hasFormula)
+    private static SheetCell ToCell(int row, string? type, string? value, string? date, string? time, string? boolean, string? stringValue, string? shown, bool hasFormula)
     {
-        XlsxCell Number(double number, string? format, bool isDate = false) => new(row, 0, XlsxCellKind.Number, null, number, format, isDate, hasFormula);
-        XlsxCell Text(string? text) => new(row, 0, text is null ? XlsxCellKind.Empty : XlsxCellKind.Text, text, null, null, false, hasFormula);
+        SheetCell Number(double number, string? format, bool isDate = false) => new(row, 0, SheetCellKind.Number, null, number, format, isDate, hasFormula);
+        SheetCell Text(string? text) => new(row, 0, text is null ? SheetCellKind.Empty : SheetCellKind.Text, text, null, null, false, hasFormula);
         var hasNumber = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n);
         switch (type)
         {
@@ -312,11 +312,11 @@ internal sealed class OdsTableReader(XmlReader xml, OdsNames names, string sheet
                 return Number(t.TotalDays, "hh:mm:ss", true);
             case "boolean":
                 var truth = boolean is "true" or "1";
-                return new XlsxCell(row, 0, XlsxCellKind.Boolean, truth ? "VRAI" : "FAUX", truth ? 1 : 0, null, false, hasFormula);
+                return new SheetCell(row, 0, SheetCellKind.Boolean, truth ? "VRAI" : "FAUX", truth ? 1 : 0, null, false, hasFormula);
             case "error":
-                return new XlsxCell(row, 0, XlsxCellKind.Error, string.IsNullOrEmpty(shown) ? "#N/A" : shown, null, null, false, hasFormula);
+                return new SheetCell(row, 0, SheetCellKind.Error, string.IsNullOrEmpty(shown) ? "#N/A" : shown, null, null, false, hasFormula);
             case "string" when hasFormula && shown is not null && IsErrorLiteral(shown):
-                return new XlsxCell(row, 0, XlsxCellKind.Error, shown, null, null, false, hasFormula);
+                return new SheetCell(row, 0, SheetCellKind.Error, shown, null, null, false, hasFormula);
             case "string":
                 return Text(stringValue ?? shown ?? string.Empty);
             default:

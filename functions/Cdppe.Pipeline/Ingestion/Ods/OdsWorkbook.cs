@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 
 namespace Cdppe.Pipeline.Ingestion.Ods;
 
@@ -18,10 +18,10 @@ public sealed class OdsWorkbook : ISpreadsheet
     private static readonly DateTime Epoch = new(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified);
 
     private readonly ZipArchive zip;
-    private readonly XlsxLimits limits;
+    private readonly SpreadsheetLimits limits;
     private readonly CellBudget budget;
 
-    private OdsWorkbook(ZipArchive zip, XlsxLimits limits)
+    private OdsWorkbook(ZipArchive zip, SpreadsheetLimits limits)
     {
         this.zip = zip;
         this.limits = limits;
@@ -35,10 +35,10 @@ public sealed class OdsWorkbook : ISpreadsheet
     public bool HasMacros { get; }
 
     /// <summary>Opens an .ods after checking its zip container against <paramref name="limits"/>.</summary>
-    public static OdsWorkbook Open(Stream stream, XlsxLimits? limits = null)
+    public static OdsWorkbook Open(Stream stream, SpreadsheetLimits? limits = null)
     {
-        limits ??= XlsxLimits.Default;
-        XlsxWorkbook.CheckContainer(stream, limits);
+        limits ??= SpreadsheetLimits.Default;
+        ZipContainerCheck.Check(stream, limits);
         stream.Position = 0;
         var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         try
@@ -60,7 +60,7 @@ public sealed class OdsWorkbook : ISpreadsheet
     /// <summary>Dates are stored as ISO dates (<c>office:date-value</c>) and read as serials of the 1900 system.</summary>
     public DateTime ToDate(double serial) => Epoch.AddDays(serial);
 
-    public IEnumerable<XlsxRow> ReadRows(SpreadsheetSheet sheet)
+    public IEnumerable<SheetRow> ReadRows(SpreadsheetSheet sheet)
     {
         using var xml = OpenContent(out var names);
         if (MoveToTable(xml, names, sheet.Index))
@@ -85,7 +85,7 @@ public sealed class OdsWorkbook : ISpreadsheet
     {
         var entry = zip.GetEntry("content.xml")
             ?? throw new WorkbookFormatException("Le fichier n'est pas un classeur LibreOffice (.ods) : la partie « content.xml » est absente.");
-        var settings = XlsxWorkbook.XmlSettings(limits);
+        var settings = Xml.HardenedXmlReaderSettings.ForStreaming(limits.MaxCharactersInPart);
         settings.IgnoreWhitespace = false; // spaces between text runs are text in OpenDocument
         settings.CloseInput = true;
         var xml = XmlReader.Create(entry.Open(), settings);

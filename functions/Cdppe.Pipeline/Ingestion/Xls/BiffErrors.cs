@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 
 namespace Cdppe.Pipeline.Ingestion.Xls;
 

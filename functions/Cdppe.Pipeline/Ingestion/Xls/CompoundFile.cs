@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections;
 using System.Text;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Xml;
 
 namespace Cdppe.Pipeline.Ingestion.Xls;

@@ -1,5 +1,5 @@
 using System.Text;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using ExcelDataReader;
 using ExcelDataReader.Exceptions;
 
@@ -16,13 +16,13 @@ public sealed class XlsWorkbook : ISpreadsheet
     private static readonly DateTime Epoch = new(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified);
 
     private readonly byte[] bytes;
-    private readonly XlsxLimits limits;
+    private readonly SpreadsheetLimits limits;
     private readonly Dictionary<(string Sheet, int Row, int Column), string> errors;
     private readonly CellBudget budget;
 
     static XlsWorkbook() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // code pages of BIFF text
 
-    private XlsWorkbook(byte[] bytes, XlsxLimits limits)
+    private XlsWorkbook(byte[] bytes, SpreadsheetLimits limits)
     {
         this.bytes = bytes;
         this.limits = limits;
@@ -65,9 +65,9 @@ public sealed class XlsWorkbook : ISpreadsheet
 
     public bool HasMacros { get; }
 
-    public static XlsWorkbook Open(Stream stream, XlsxLimits? limits = null)
+    public static XlsWorkbook Open(Stream stream, SpreadsheetLimits? limits = null)
     {
-        limits ??= XlsxLimits.Default;
+        limits ??= SpreadsheetLimits.Default;
         if (stream.Length > limits.MaxUncompressedBytes)
         {
             throw new WorkbookFormatException($"Le fichier fait {stream.Length / (1024 * 1024)} Mo (limite {limits.MaxUncompressedBytes / (1024 * 1024)} Mo) : il est refusé par sécurité.");
@@ -81,11 +81,11 @@ public sealed class XlsWorkbook : ISpreadsheet
 
     public DateTime ToDate(double serial) => Epoch.AddDays(serial);
 
-    public IEnumerable<XlsxRow> ReadRows(SpreadsheetSheet sheet)
+    public IEnumerable<SheetRow> ReadRows(SpreadsheetSheet sheet)
     {
         using var reader = Guard(() => AtSheet(sheet));
         var merges = new MergeWindow(Merges(reader, sheet.Name, limits));
-        var anchors = new Dictionary<(int Row, int Col), XlsxCell>();
+        var anchors = new Dictionary<(int Row, int Col), SheetCell>();
         var row = 0;
         while (Guard(reader.Read))
         {
@@ -94,7 +94,7 @@ public sealed class XlsWorkbook : ISpreadsheet
                 throw WorkbookFormatException.TooManyRows(sheet.Name, limits);
             }
 
-            var cells = new List<XlsxCell>(reader.FieldCount);
+            var cells = new List<SheetCell>(reader.FieldCount);
             for (var i = 0; i < reader.FieldCount; i++)
             {
                 if (ToCell(sheet.Name, reader, row, i) is not { } cell)
@@ -113,12 +113,12 @@ public sealed class XlsWorkbook : ISpreadsheet
             if (merges.At(row) is { Count: > 0 } crossing)
             {
                 var byColumn = cells.ToDictionary(c => c.Column);
-                XlsxWorkbook.FillMerges(row, byColumn, crossing, anchors);
-                yield return budget.Charge(sheet.Name, new XlsxRow(row, byColumn));
+                MergeFill.Apply(row, byColumn, crossing, anchors);
+                yield return budget.Charge(sheet.Name, new SheetRow(row, byColumn));
             }
             else
             {
-                yield return budget.Charge(sheet.Name, new XlsxRow(row, cells.ToArray())); // ExcelDataReader gives the cells in column order
+                yield return budget.Charge(sheet.Name, new SheetRow(row, cells.ToArray())); // ExcelDataReader gives the cells in column order
             }
         }
     }
@@ -130,7 +130,7 @@ public sealed class XlsWorkbook : ISpreadsheet
     }
 
     /// <summary>Merged ranges (MERGEDCELLS), 1-based, checked and clipped to the sheet limits; ExcelDataReader gives their covered cells as empty.</summary>
-    private static List<(int R1, int C1, int R2, int C2)> Merges(IExcelDataReader reader, string sheet, XlsxLimits limits)
+    private static List<(int R1, int C1, int R2, int C2)> Merges(IExcelDataReader reader, string sheet, SpreadsheetLimits limits)
     {
         var check = new MergedRangeCheck(sheet, limits);
         var merges = new List<(int, int, int, int)>();
@@ -164,20 +164,20 @@ public sealed class XlsWorkbook : ISpreadsheet
     }
 
     /// <summary>A cell from ExcelDataReader's value (null for an empty cell), formula errors from the BIFF scan.</summary>
-    private XlsxCell? ToCell(string sheet, IExcelDataReader reader, int row, int index)
+    private SheetCell? ToCell(string sheet, IExcelDataReader reader, int row, int index)
     {
         var column = index + 1;
         var value = reader.GetValue(index);
         var format = value is null ? null : reader.GetNumberFormatString(index);
         return value switch
         {
-            null when errors.TryGetValue((sheet, row - 1, index), out var error) => new XlsxCell(row, column, XlsxCellKind.Error, error, null, null, false, true),
+            null when errors.TryGetValue((sheet, row - 1, index), out var error) => new SheetCell(row, column, SheetCellKind.Error, error, null, null, false, true),
             null => null,
-            string text => new XlsxCell(row, column, XlsxCellKind.Text, text, null, format, false, false),
-            bool b => new XlsxCell(row, column, XlsxCellKind.Boolean, b ? "VRAI" : "FAUX", b ? 1 : 0, format, false, false),
-            DateTime date => new XlsxCell(row, column, XlsxCellKind.Number, null, (date - Epoch).TotalDays, format, true, false),
-            TimeSpan time => new XlsxCell(row, column, XlsxCellKind.Number, null, time.TotalDays, format, true, false),
-            IConvertible number => new XlsxCell(row, column, XlsxCellKind.Number, null, number.ToDouble(System.Globalization.CultureInfo.InvariantCulture), format, false, false),
+            string text => new SheetCell(row, column, SheetCellKind.Text, text, null, format, false, false),
+            bool b => new SheetCell(row, column, SheetCellKind.Boolean, b ? "VRAI" : "FAUX", b ? 1 : 0, format, false, false),
+            DateTime date => new SheetCell(row, column, SheetCellKind.Number, null, (date - Epoch).TotalDays, format, true, false),
+            TimeSpan time => new SheetCell(row, column, SheetCellKind.Number, null, time.TotalDays, format, true, false),
+            IConvertible number => new SheetCell(row, column, SheetCellKind.Number, null, number.ToDouble(System.Globalization.CultureInfo.InvariantCulture), format, false, false),
             _ => null,
         };
     }

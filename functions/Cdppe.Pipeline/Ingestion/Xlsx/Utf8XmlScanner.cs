@@ -4,22 +4,6 @@ using System.Xml;
 
 namespace Cdppe.Pipeline.Ingestion.Xlsx;
 
-/// <summary>What <see cref="Utf8XmlScanner.Read"/> stopped on.</summary>
-internal enum XmlToken
-{
-    None,
-    StartTag,
-    EmptyTag,
-    EndTag,
-
-    /// <summary>Character data between tags, entities not yet replaced.</summary>
-    Text,
-
-    /// <summary>The content of a CDATA section, taken as it is.</summary>
-    CData,
-    End,
-}
-
 /// <summary>
 /// A forward-only tokenizer over the UTF-8 bytes of an XML part, for the sheet data of a workbook: tags, their local
 /// names (prefixes such as <c>x:</c> dropped) and attributes, and text, read straight from a reused byte buffer with no
@@ -169,84 +153,6 @@ internal sealed class Utf8XmlScanner : IDisposable
         }
     }
 
-    /// <summary>The raw value of an attribute of the current start tag by local name (<c>xmlns</c> declarations never match); false when absent.</summary>
-    public bool TryAttribute(ReadOnlySpan<byte> localName, out ReadOnlySpan<byte> value)
-    {
-        var offset = 0;
-        while (NextAttribute(ref offset, out var name, out value))
-        {
-            if (name.SequenceEqual(localName))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// The next attribute of the current start tag from <paramref name="offset"/> (0 for the first), by local name
-    /// (<c>xmlns</c> declarations are skipped); false after the last one.
-    /// </summary>
-    public bool NextAttribute(scoped ref int offset, out ReadOnlySpan<byte> localName, out ReadOnlySpan<byte> value)
-    {
-        var attributes = Content;
-        while (true)
-        {
-            var i = offset;
-            while (i < attributes.Length && IsSpace(attributes[i]))
-            {
-                i++;
-            }
-
-            if (i >= attributes.Length)
-            {
-                offset = i;
-                localName = default;
-                value = default;
-                return false;
-            }
-
-            var start = i;
-            while (i < attributes.Length && attributes[i] != (byte)'=' && !IsSpace(attributes[i]))
-            {
-                i++;
-            }
-
-            var name = attributes[start..i];
-            while (i < attributes.Length && (IsSpace(attributes[i]) || attributes[i] == (byte)'='))
-            {
-                i++;
-            }
-
-            if (i >= attributes.Length || (attributes[i] != (byte)'"' && attributes[i] != (byte)'\''))
-            {
-                throw Error("An attribute value is not quoted.");
-            }
-
-            var close = attributes[(i + 1)..].IndexOf(attributes[i]);
-            if (close < 0)
-            {
-                throw Error("An attribute value is not closed.");
-            }
-
-            value = attributes.Slice(i + 1, close);
-            offset = i + close + 2;
-            var colon = name.IndexOf((byte)':');
-            if (colon < 0)
-            {
-                localName = name;
-                return true;
-            }
-
-            if (!name[..colon].SequenceEqual("xmlns"u8))
-            {
-                localName = name[(colon + 1)..];
-                return true;
-            }
-        }
-    }
-
     /// <summary>
     /// For the current start tag of an element E holding nothing but one child <paramref name="child"/> with plain
     /// text (no entity, no CDATA, no carriage return) — <c>&lt;c r="A1"&gt;&lt;v&gt;12&lt;/v&gt;&lt;/c&gt;</c>, with
@@ -310,9 +216,6 @@ internal sealed class Utf8XmlScanner : IDisposable
         return true;
     }
 
-    /// <summary>An attribute's value as a string, entities replaced; null when absent.</summary>
-    public string? AttributeText(ReadOnlySpan<byte> localName) => TryAttribute(localName, out var raw) ? Decode(raw) : null;
-
     /// <summary>
     /// The text of the element whose start tag is current (text and CDATA of its descendants, in order), leaving the
     /// scanner on its end tag; an empty tag has "". Whitespace alone counts as no text unless the element says
@@ -325,7 +228,7 @@ internal sealed class Utf8XmlScanner : IDisposable
             return string.Empty;
         }
 
-        var preserve = TryAttribute("space"u8, out var space) && space.SequenceEqual("preserve"u8);
+        var preserve = this.TryAttribute("space"u8, out var space) && space.SequenceEqual("preserve"u8);
         var depth = Depth;
         string? single = null;
         StringBuilder? many = null;
@@ -422,85 +325,7 @@ internal sealed class Utf8XmlScanner : IDisposable
     }
 
     /// <summary>The text with its entities and character references replaced and line ends normalised, as an XML reader gives it.</summary>
-    public string Decode(ReadOnlySpan<byte> raw)
-    {
-        if (raw.IndexOfAny((byte)'&', (byte)'\r') < 0)
-        {
-            return Encoding.UTF8.GetString(raw);
-        }
-
-        var text = new StringBuilder(raw.Length);
-        Span<char> chars = stackalloc char[2];
-        while (raw.Length > 0)
-        {
-            var special = raw.IndexOfAny((byte)'&', (byte)'\r');
-            if (special < 0)
-            {
-                text.Append(Encoding.UTF8.GetString(raw));
-                break;
-            }
-
-            text.Append(Encoding.UTF8.GetString(raw[..special]));
-            if (raw[special] == (byte)'\r')
-            {
-                text.Append('\n');
-                raw = raw[(special + 1)..];
-                if (raw.Length > 0 && raw[0] == (byte)'\n')
-                {
-                    raw = raw[1..];
-                }
-
-                continue;
-            }
-
-            var semicolon = raw[special..].IndexOf((byte)';');
-            if (semicolon < 0)
-            {
-                throw Error("An entity reference is not closed by ';'.");
-            }
-
-            var entity = raw.Slice(special + 1, semicolon - 1);
-            raw = raw[(special + semicolon + 1)..];
-            if (entity.SequenceEqual("amp"u8))
-            {
-                text.Append('&');
-            }
-            else if (entity.SequenceEqual("lt"u8))
-            {
-                text.Append('<');
-            }
-            else if (entity.SequenceEqual("gt"u8))
-            {
-                text.Append('>');
-            }
-            else if (entity.SequenceEqual("quot"u8))
-            {
-                text.Append('"');
-            }
-            else if (entity.SequenceEqual("apos"u8))
-            {
-                text.Append('\'');
-            }
-            else if (entity.Length > 1 && entity[0] == (byte)'#' && CharacterReference(entity[1..], out var code) && code <= 0x10FFFF)
-            {
-                // Characters are not checked (as with CheckCharacters = false): U+D800 or U+FFFE come through, for the checks after to name.
-                if (code <= 0xFFFF)
-                {
-                    text.Append((char)code);
-                }
-                else
-                {
-                    text.Append(chars[..new Rune(code).EncodeToUtf16(chars)]);
-                }
-            }
-            else
-            {
-                throw Error($"Reference to undeclared entity '{Encoding.UTF8.GetString(entity)}'.");
-            }
-        }
-
-        return text.ToString();
-    }
+    public string Decode(ReadOnlySpan<byte> raw) => XmlEntities.Decode(raw, this);
 
     /// <summary>An error at the current position, with its line number as an XML reader reports it.</summary>
     public XmlException Error(string message)
@@ -518,33 +343,7 @@ internal sealed class Utf8XmlScanner : IDisposable
         }
     }
 
-    private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r';
-
-    private static bool CharacterReference(ReadOnlySpan<byte> digits, out int code)
-    {
-        code = 0;
-        var hex = digits.Length > 1 && digits[0] == (byte)'x';
-        if (hex)
-        {
-            digits = digits[1..];
-        }
-
-        foreach (var b in digits)
-        {
-            var digit = b is >= (byte)'0' and <= (byte)'9' ? b - '0'
-                : hex && b is >= (byte)'a' and <= (byte)'f' ? b - 'a' + 10
-                : hex && b is >= (byte)'A' and <= (byte)'F' ? b - 'A' + 10
-                : -1;
-            if (digit < 0 || code > 0x10FFFF)
-            {
-                return false;
-            }
-
-            code = (code * (hex ? 16 : 10)) + digit;
-        }
-
-        return digits.Length > 0;
-    }
+    internal static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r';
 
     private void SetName(int start, int stop)
     {
@@ -696,50 +495,5 @@ internal sealed class Utf8XmlScanner : IDisposable
         }
 
         return end - position >= Math.Max(wanted, 1);
-    }
-
-    /// <summary>A stream that gives a few bytes already read, then the rest of another stream.</summary>
-    private sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) : Stream
-    {
-        private ReadOnlyMemory<byte> prefix = prefix;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (prefix.Length == 0)
-            {
-                return rest.Read(buffer);
-            }
-
-            var n = Math.Min(prefix.Length, buffer.Length);
-            prefix.Span[..n].CopyTo(buffer);
-            prefix = prefix[n..];
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

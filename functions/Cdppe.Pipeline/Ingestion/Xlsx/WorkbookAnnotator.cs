@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -21,10 +22,10 @@ public static class WorkbookAnnotator
 
     /// <summary>
     /// The annotated copy, or null when the file cannot be opened as a workbook or one of its parts is over
-    /// <see cref="XlsxLimits.Xml"/> (then only the report explains). The copy is built on the Open XML SDK's element
+    /// <see cref="SpreadsheetLimits.Xml"/> (then only the report explains). The copy is built on the Open XML SDK's element
     /// tree, whose loader recurses: every part is checked first, a sheet nested 200 000 levels deep would overflow the stack.
     /// </summary>
-    public static byte[]? Annotate(byte[] workbook, IReadOnlyList<ValidationIssue> issues, XlsxLimits? limits = null)
+    public static byte[]? Annotate(byte[] workbook, IReadOnlyList<ValidationIssue> issues, SpreadsheetLimits? limits = null)
     {
         try
         {
@@ -32,7 +33,7 @@ public static class WorkbookAnnotator
             // package would inflate each part whole into memory when it is opened.
             using (var check = SpreadsheetDocument.Open(new MemoryStream(workbook, writable: false), false))
             {
-                XlsxPartCheck.Check(check, limits ?? XlsxLimits.Default);
+                XlsxPartCheck.Check(check, limits ?? SpreadsheetLimits.Default);
             }
 
             using var stream = new MemoryStream();

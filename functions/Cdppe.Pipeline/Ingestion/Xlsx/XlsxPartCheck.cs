@@ -1,15 +1,16 @@
 using System.Xml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Xml;
 
 namespace Cdppe.Pipeline.Ingestion.Xlsx;
 
-/// <summary>The XML parts of a workbook checked against <see cref="XlsxLimits.Xml"/> before they are read; a refusal names the part and the sheet.</summary>
+/// <summary>The XML parts of a workbook checked against <see cref="SpreadsheetLimits.Xml"/> before they are read; a refusal names the part and the sheet.</summary>
 public static class XlsxPartCheck
 {
     /// <summary>Throws a <see cref="WorkbookFormatException"/> (French) for the first part over a limit among those <paramref name="include"/> keeps (all by default).</summary>
-    public static void Check(SpreadsheetDocument document, XlsxLimits limits, Func<OpenXmlPart, bool>? include = null)
+    public static void Check(SpreadsheetDocument document, SpreadsheetLimits limits, Func<OpenXmlPart, bool>? include = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(limits);
@@ -32,7 +33,7 @@ public static class XlsxPartCheck
     }
 
     /// <summary>The refusal of <see cref="Check"/> for a streamed part in which an element is nested deeper than the limit.</summary>
-    public static WorkbookFormatException DepthRefusal(OpenXmlPart part, XlsxLimits limits)
+    public static WorkbookFormatException DepthRefusal(OpenXmlPart part, SpreadsheetLimits limits)
     {
         ArgumentNullException.ThrowIfNull(part);
         ArgumentNullException.ThrowIfNull(limits);
@@ -40,7 +41,7 @@ public static class XlsxPartCheck
         return Refusal(part.OpenXmlPackage as SpreadsheetDocument, new XmlLimitException(XmlLimit.Depth, uri, XmlPartScanner.Describe(XmlLimit.Depth, uri, limits.Xml)), limits);
     }
 
-    private static WorkbookFormatException Refusal(SpreadsheetDocument? document, XmlLimitException ex, XlsxLimits limits)
+    private static WorkbookFormatException Refusal(SpreadsheetDocument? document, XmlLimitException ex, SpreadsheetLimits limits)
     {
         var sheet = document is null ? null : SheetOf(document, ex.Part);
         var what = XmlPartScanner.Describe(ex.Limit, ex.Part, limits.Xml, ex.InnerException as XmlException, sheet is null ? string.Empty : $" (feuille « {sheet} »)");

@@ -1,18 +1,10 @@
-using System.Globalization;
-using System.IO.Compression;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 
 namespace Cdppe.Pipeline.Ingestion.Xlsx;
-
-public enum SheetVisibility
-{
-    Visible,
-    Hidden,
-    VeryHidden,
-}
 
 /// <summary>
 /// A read-only workbook: the package is opened with the Open XML SDK and sheets are streamed with a SAX reader,
@@ -21,19 +13,17 @@ public enum SheetVisibility
 /// </summary>
 public sealed class XlsxWorkbook : ISpreadsheet
 {
-    private const int MaxCellsInRow = 16_384;
-
-    private static readonly DateTime Epoch1900 = new(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified);
+    internal static readonly DateTime Epoch1900 = new(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified);
     private static readonly DateTime Epoch1904 = new(1904, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
 
     private readonly SpreadsheetDocument document;
-    private readonly XlsxLimits limits;
+    private readonly SpreadsheetLimits limits;
     private readonly List<string> sharedStrings;
     private readonly List<(string? Format, bool IsDate)> cellFormats;
     private readonly List<string> relationshipIds;
     private readonly CellBudget budget;
 
-    private XlsxWorkbook(SpreadsheetDocument document, XlsxLimits limits)
+    private XlsxWorkbook(SpreadsheetDocument document, SpreadsheetLimits limits)
     {
         this.document = document;
         this.limits = limits;
@@ -53,7 +43,7 @@ public sealed class XlsxWorkbook : ISpreadsheet
             .ToList();
         relationshipIds = sheets.Select(s => s.Id?.Value ?? string.Empty).ToList();
         sharedStrings = ReadSharedStrings(workbookPart);
-        cellFormats = ReadCellFormats(workbookPart);
+        cellFormats = XlsxNumberFormats.Read(workbookPart);
     }
 
     public IReadOnlyList<SpreadsheetSheet> Sheets { get; }
@@ -63,9 +53,9 @@ public sealed class XlsxWorkbook : ISpreadsheet
     public bool HasMacros { get; }
 
     /// <summary>Opens a workbook after checking the zip container against <paramref name="limits"/>.</summary>
-    public static XlsxWorkbook Open(Stream stream, XlsxLimits? limits = null)
+    public static XlsxWorkbook Open(Stream stream, SpreadsheetLimits? limits = null)
     {
-        limits ??= XlsxLimits.Default;
+        limits ??= SpreadsheetLimits.Default;
         if (!stream.CanSeek)
         {
             throw new ArgumentException("The workbook stream must be seekable.", nameof(stream));
@@ -76,7 +66,7 @@ public sealed class XlsxWorkbook : ISpreadsheet
             throw new WorkbookFormatException("Le fichier est vide (0 octet).");
         }
 
-        CheckContainer(stream, limits);
+        ZipContainerCheck.Check(stream, limits);
         stream.Position = 0;
         try
         {
@@ -110,11 +100,11 @@ public sealed class XlsxWorkbook : ISpreadsheet
     public DateTime ToDate(double serial) => Date1904 ? Epoch1904.AddDays(serial) : Epoch1900.AddDays(serial);
 
     /// <summary>Streams the rows of a sheet, merged ranges filled from their top-left cell.</summary>
-    public IEnumerable<XlsxRow> ReadRows(SpreadsheetSheet sheet)
+    public IEnumerable<SheetRow> ReadRows(SpreadsheetSheet sheet)
     {
         var part = SheetPart(sheet);
         var merges = new MergeWindow(ReadMergedRanges(part, sheet.Name));
-        var mergeAnchors = new Dictionary<(int Row, int Col), XlsxCell>();
+        var mergeAnchors = new Dictionary<(int Row, int Col), SheetCell>();
         var count = 0;
         var previousRow = 0;
         foreach (var (rowAttribute, rawCells) in ReadRawRows(part, sheet.Name))
@@ -137,75 +127,6 @@ public sealed class XlsxWorkbook : ISpreadsheet
 
     private WorksheetPart SheetPart(SpreadsheetSheet sheet) => (WorksheetPart)document.WorkbookPart!.GetPartById(relationshipIds[sheet.Index]);
 
-    /// <summary>The type of a cell (its <c>t</c> attribute); any other value reads as a number, as before.</summary>
-    private enum RawType : byte
-    {
-        Number,
-        Shared,
-        Inline,
-        Str,
-        Error,
-        Boolean,
-        Date,
-    }
-
-    /// <summary>A cell as its XML carries it: a struct in the row buffer, with its value still as UTF-8 bytes when it is a plain number or index.</summary>
-    private struct RawCell
-    {
-        public int Column;
-        public RawType Type;
-        public uint? Style;
-        public bool HasFormula;
-
-        /// <summary>The <c>&lt;v&gt;</c> element is present.</summary>
-        public bool HasValue;
-
-        /// <summary>The value when it had to be made a string (entities, CDATA); otherwise it is in <see cref="RowBuffer.Values"/>.</summary>
-        public string? Decoded;
-        public int ValueStart;
-        public int ValueLength;
-        public string? InlineText;
-    }
-
-    /// <summary>The cells of the current row and the UTF-8 bytes of their values, reused from row to row.</summary>
-    private sealed class RowBuffer
-    {
-        public RawCell[] Cells = new RawCell[16];
-        public int Count;
-        public byte[] Values = new byte[256];
-        public int ValuesLength;
-
-        public void Clear()
-        {
-            Count = 0;
-            ValuesLength = 0;
-        }
-
-        public ref RawCell Add()
-        {
-            if (Count == Cells.Length)
-            {
-                Array.Resize(ref Cells, Cells.Length * 2);
-            }
-
-            Cells[Count] = default;
-            return ref Cells[Count++];
-        }
-
-        public void Append(ReadOnlySpan<byte> bytes)
-        {
-            if (ValuesLength + bytes.Length > Values.Length)
-            {
-                Array.Resize(ref Values, Math.Max(Values.Length * 2, ValuesLength + bytes.Length));
-            }
-
-            bytes.CopyTo(Values.AsSpan(ValuesLength));
-            ValuesLength += bytes.Length;
-        }
-
-        public ReadOnlySpan<byte> Value(in RawCell cell) => Values.AsSpan(cell.ValueStart, cell.ValueLength);
-    }
-
     /// <summary>
     /// The sheet part read by <see cref="Utf8XmlScanner"/>, a UTF-8 scanner over the inflated bytes: rows and cells
     /// from tags and attributes, numbers and shared-string indexes parsed from the bytes, one reused row buffer of
@@ -221,227 +142,19 @@ public sealed class XlsxWorkbook : ISpreadsheet
         {
             if (xml.Token is XmlToken.StartTag or XmlToken.EmptyTag && xml.Name.SequenceEqual("row"u8))
             {
-                yield return (ReadRawRow(xml, row, sheetName), row);
+                yield return (XlsxRowScanner.ReadRow(xml, row, sheetName), row);
             }
         }
     }
-
-    /// <summary>
-    /// Reads the row whose tag is current into <paramref name="row"/> (cleared first); returns its <c>r</c> attribute,
-    /// 0 when absent. A row holds at most <see cref="MaxCellsInRow"/> cell elements (Excel's column count): more would
-    /// grow the buffer without bound.
-    /// </summary>
-    private static int ReadRawRow(Utf8XmlScanner xml, RowBuffer row, string sheetName)
-    {
-        var rowIndex = xml.TryAttribute("r"u8, out var r) && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : 0;
-        row.Clear();
-        if (xml.Token == XmlToken.EmptyTag)
-        {
-            return rowIndex;
-        }
-
-        var depth = xml.Depth;
-        while (xml.Read() && !(xml.Token == XmlToken.EndTag && xml.Depth == depth - 1))
-        {
-            if (xml.Token is XmlToken.StartTag or XmlToken.EmptyTag && xml.Name.SequenceEqual("c"u8))
-            {
-                if (row.Count == MaxCellsInRow)
-                {
-                    throw new WorkbookFormatException($"Une ligne de la feuille « {sheetName} » contient plus de {Cdppe.Pipeline.Xml.XmlPartLimits.Number(MaxCellsInRow)} cellules, le nombre de colonnes d'une feuille Excel : le classeur est refusé par sécurité.", sheetName);
-                }
-
-                ReadRawCell(xml, row);
-            }
-        }
-
-        return rowIndex;
-    }
-
-    private static void ReadRawCell(Utf8XmlScanner xml, RowBuffer row)
-    {
-        ref var cell = ref row.Add();
-        cell.Type = RawType.Number;
-        var offset = 0;
-        while (xml.NextAttribute(ref offset, out var attribute, out var value))
-        {
-            if (attribute.Length != 1)
-            {
-                continue;
-            }
-
-            switch (attribute[0])
-            {
-                case (byte)'r':
-                    cell.Column = TryParseColumn(value, out var column) ? column : 0;
-                    break;
-                case (byte)'t':
-                    cell.Type = TypeOf(value);
-                    break;
-                case (byte)'s':
-                    cell.Style = uint.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
-                    break;
-            }
-        }
-
-        if (xml.Token == XmlToken.EmptyTag)
-        {
-            return;
-        }
-
-        // Most cells: <c …><v>text</v></c>, read in one step.
-        if (xml.TryReadOnlyChildText("v"u8, out var text))
-        {
-            cell.HasValue = true;
-            cell.ValueStart = row.ValuesLength;
-            cell.ValueLength = text.IndexOfAnyExcept(" \t\n"u8) < 0 ? 0 : text.Length;
-            row.Append(text[..cell.ValueLength]);
-            return;
-        }
-
-        var depth = xml.Depth;
-        while (xml.Read() && !(xml.Token == XmlToken.EndTag && xml.Depth == depth - 1))
-        {
-            if (xml.Token is not (XmlToken.StartTag or XmlToken.EmptyTag))
-            {
-                continue;
-            }
-
-            var name = xml.Name;
-            if (name.SequenceEqual("v"u8))
-            {
-                ReadValue(xml, row, ref cell);
-            }
-            else if (name.SequenceEqual("f"u8))
-            {
-                cell.HasFormula = true;
-                xml.SkipElement();
-            }
-            else if (name.SequenceEqual("is"u8))
-            {
-                cell.InlineText = ReadRichText(xml);
-            }
-        }
-    }
-
-    /// <summary>The text of the <c>&lt;v&gt;</c> element whose tag is current: its bytes copied to the row buffer, or a string when entities or CDATA make one needed.</summary>
-    private static void ReadValue(Utf8XmlScanner xml, RowBuffer row, ref RawCell cell)
-    {
-        cell.HasValue = true;
-        cell.ValueStart = row.ValuesLength;
-        cell.ValueLength = 0;
-        cell.Decoded = null;
-        if (xml.Token == XmlToken.EmptyTag)
-        {
-            return;
-        }
-
-        System.Text.StringBuilder? decoded = null;
-        var depth = xml.Depth;
-        while (xml.Read() && !(xml.Token == XmlToken.EndTag && xml.Depth == depth - 1))
-        {
-            if (xml.Token == XmlToken.Text && decoded is null && xml.Content.IndexOfAny((byte)'&', (byte)'\r') < 0)
-            {
-                row.Append(xml.Content);
-                cell.ValueLength += xml.Content.Length;
-            }
-            else if (xml.Token is XmlToken.Text or XmlToken.CData)
-            {
-                decoded ??= new System.Text.StringBuilder(System.Text.Encoding.UTF8.GetString(row.Value(cell)));
-                decoded.Append(xml.Token == XmlToken.Text ? xml.Decode(xml.Content) : System.Text.Encoding.UTF8.GetString(xml.Content));
-            }
-        }
-
-        if (decoded is not null)
-        {
-            cell.Decoded = decoded.ToString();
-        }
-        else if (row.Value(cell).IndexOfAnyExcept(" \t\r\n"u8) < 0)
-        {
-            cell.ValueLength = 0; // whitespace alone is no value, as for a reader ignoring insignificant whitespace
-        }
-    }
-
-    private static RawType TypeOf(ReadOnlySpan<byte> type) => type switch
-    {
-        [(byte)'s'] => RawType.Shared,
-        [(byte)'e'] => RawType.Error,
-        [(byte)'b'] => RawType.Boolean,
-        [(byte)'d'] => RawType.Date,
-        [(byte)'s', (byte)'t', (byte)'r'] => RawType.Str,
-        _ when type.SequenceEqual("inlineStr"u8) => RawType.Inline,
-        _ => RawType.Number,
-    };
-
-    /// <summary>The column of a cell reference such as "B12" (as <see cref="CellReference.TryParse"/> reads it), from its UTF-8 bytes.</summary>
-    private static bool TryParseColumn(ReadOnlySpan<byte> reference, out int column)
-    {
-        column = 0;
-        var i = 0;
-        while (i < reference.Length && char.IsAsciiLetter((char)reference[i]))
-        {
-            column = (column * 26) + ((reference[i] | 0x20) - 'a' + 1);
-            if (column > 16_384)
-            {
-                return false;
-            }
-
-            i++;
-        }
-
-        return i > 0 && i < reference.Length && int.TryParse(reference[i..], NumberStyles.None, CultureInfo.InvariantCulture, out var row) && row > 0;
-    }
-
-    /// <summary>Texts of a shared-string item or inline string whose tag is current (runs concatenated, phonetic runs excluded); leaves the scanner on its end tag.</summary>
-    private static string ReadRichText(Utf8XmlScanner xml)
-    {
-        if (xml.Token == XmlToken.EmptyTag)
-        {
-            return string.Empty;
-        }
-
-        string? single = null;
-        System.Text.StringBuilder? many = null;
-        var depth = xml.Depth;
-        while (xml.Read() && !(xml.Token == XmlToken.EndTag && xml.Depth == depth - 1))
-        {
-            if (xml.Token is not (XmlToken.StartTag or XmlToken.EmptyTag))
-            {
-                continue;
-            }
-
-            if (xml.Name.SequenceEqual("rPh"u8))
-            {
-                xml.SkipElement();
-            }
-            else if (xml.Name.SequenceEqual("t"u8))
-            {
-                var text = xml.ReadElementText();
-                if (single is null)
-                {
-                    single = text;
-                }
-                else
-                {
-                    many ??= new System.Text.StringBuilder(single);
-                    many.Append(text);
-                }
-            }
-        }
-
-        return many?.ToString() ?? single ?? string.Empty;
-    }
-
-    /// <summary>Settings of every XML part read (here and in the .ods reader): DTDs prohibited, no resolver, size-limited.</summary>
-    internal static XmlReaderSettings XmlSettings(XlsxLimits limits) => Xml.HardenedXmlReaderSettings.ForStreaming(limits.MaxCharactersInPart);
 
     /// <summary>The row handed out, its cells inside the merged ranges <paramref name="crossing"/> it filled from their top-left cell.</summary>
-    private XlsxRow ToRow(SpreadsheetSheet sheet, int rowIndex, RowBuffer rawCells, List<(int R1, int C1, int R2, int C2)> crossing, Dictionary<(int Row, int Col), XlsxCell> anchors)
+    private SheetRow ToRow(SpreadsheetSheet sheet, int rowIndex, RowBuffer rawCells, List<(int R1, int C1, int R2, int C2)> crossing, Dictionary<(int Row, int Col), SheetCell> anchors)
     {
         // Cells come in column order: they go straight into the row's array. A row out of order, with a repeated
         // column, or crossing a merged range goes through a dictionary (the last cell of a column wins).
-        var ordered = new XlsxCell[rawCells.Count];
+        var ordered = new SheetCell[rawCells.Count];
         var count = 0;
-        Dictionary<int, XlsxCell>? byColumn = null;
+        Dictionary<int, SheetCell>? byColumn = null;
         var nextColumn = 1;
         for (var i = 0; i < rawCells.Count; i++)
         {
@@ -458,7 +171,7 @@ public sealed class XlsxWorkbook : ISpreadsheet
                 throw WorkbookFormatException.TooManyColumns(sheet.Name, column, rowIndex, limits);
             }
 
-            var cell = ReadCell(rawCells, in raw, rowIndex, column);
+            var cell = XlsxCellValues.Read(rawCells, in raw, rowIndex, column, cellFormats, sharedStrings);
             if (byColumn is null && (count == 0 || ordered[count - 1].Column < column))
             {
                 ordered[count++] = cell;
@@ -472,12 +185,12 @@ public sealed class XlsxWorkbook : ISpreadsheet
         if (crossing.Count > 0)
         {
             byColumn ??= ordered.Take(count).ToDictionary(c => c.Column);
-            FillMerges(rowIndex, byColumn, crossing, anchors);
+            MergeFill.Apply(rowIndex, byColumn, crossing, anchors);
         }
 
         if (byColumn is not null)
         {
-            return new XlsxRow(rowIndex, byColumn);
+            return new SheetRow(rowIndex, byColumn);
         }
 
         if (count < ordered.Length)
@@ -485,110 +198,8 @@ public sealed class XlsxWorkbook : ISpreadsheet
             Array.Resize(ref ordered, count);
         }
 
-        return new XlsxRow(rowIndex, ordered);
+        return new SheetRow(rowIndex, ordered);
     }
-
-    /// <summary>Gives the empty cells of a row inside a merged range the value of the range's top-left cell (every format).</summary>
-    internal static void FillMerges(int rowIndex, Dictionary<int, XlsxCell> cells, List<(int R1, int C1, int R2, int C2)> merges, Dictionary<(int Row, int Col), XlsxCell> anchors)
-    {
-        foreach (var (r1, c1, r2, c2) in merges)
-        {
-            if (rowIndex < r1 || rowIndex > r2)
-            {
-                continue;
-            }
-
-            if (rowIndex == r1 && cells.TryGetValue(c1, out var anchor))
-            {
-                anchors[(r1, c1)] = anchor;
-            }
-
-            if (!anchors.TryGetValue((r1, c1), out var value))
-            {
-                continue;
-            }
-
-            for (var col = c1; col <= c2; col++)
-            {
-                if ((rowIndex != r1 || col != c1) && (!cells.TryGetValue(col, out var existing) || existing.IsEmpty))
-                {
-                    cells[col] = value with { Row = rowIndex, Column = col, FromMerge = true };
-                }
-            }
-        }
-    }
-
-    private XlsxCell ReadCell(RowBuffer buffer, in RawCell cell, int row, int column)
-    {
-        var (format, isDate) = cell.Style is { } style && style < cellFormats.Count ? cellFormats[(int)style] : (null, false);
-        var hasFormula = cell.HasFormula;
-        var bytes = buffer.Value(cell);
-        switch (cell.Type)
-        {
-            case RawType.Shared:
-                var parsed = cell.Decoded is { } d ? int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out var i) : int.TryParse(bytes, NumberStyles.None, CultureInfo.InvariantCulture, out i);
-                var text = parsed && i < sharedStrings.Count ? sharedStrings[i] : string.Empty;
-                return new XlsxCell(row, column, XlsxCellKind.Text, text, null, format, false, hasFormula);
-            case RawType.Inline:
-                return new XlsxCell(row, column, XlsxCellKind.Text, cell.InlineText ?? Text(bytes, cell) ?? string.Empty, null, format, false, hasFormula);
-            case RawType.Str:
-                return new XlsxCell(row, column, XlsxCellKind.Text, Text(bytes, cell) ?? string.Empty, null, format, false, hasFormula);
-            case RawType.Error:
-                return new XlsxCell(row, column, XlsxCellKind.Error, Text(bytes, cell) ?? "#N/A", null, format, false, hasFormula);
-            case RawType.Boolean:
-                var yes = cell.Decoded is { } b ? b == "1" : bytes.SequenceEqual("1"u8);
-                return new XlsxCell(row, column, XlsxCellKind.Boolean, yes ? "VRAI" : "FAUX", yes ? 1 : 0, format, false, hasFormula);
-            case RawType.Date:
-                var raw = Text(bytes, cell);
-                return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                    ? new XlsxCell(row, column, XlsxCellKind.Number, null, (date - Epoch1900).TotalDays, format, true, hasFormula)
-                    : new XlsxCell(row, column, XlsxCellKind.Text, raw, null, format, false, hasFormula);
-        }
-
-        if (cell.Decoded is { } decoded)
-        {
-            return decoded.Length == 0
-                ? new XlsxCell(row, column, XlsxCellKind.Empty, null, null, format, false, hasFormula)
-                : double.TryParse(decoded, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
-                    ? new XlsxCell(row, column, XlsxCellKind.Number, null, n, format, isDate, hasFormula)
-                    : new XlsxCell(row, column, XlsxCellKind.Text, decoded, null, format, false, hasFormula);
-        }
-
-        if (bytes.IsEmpty)
-        {
-            return new XlsxCell(row, column, XlsxCellKind.Empty, null, null, format, false, hasFormula);
-        }
-
-        return TryParseNumber(bytes, out var number)
-            ? new XlsxCell(row, column, XlsxCellKind.Number, null, number, format, isDate, hasFormula)
-            : new XlsxCell(row, column, XlsxCellKind.Text, System.Text.Encoding.UTF8.GetString(bytes), null, format, false, hasFormula);
-    }
-
-    /// <summary>A cell's number: whole numbers of up to 15 digits (most cells) read digit by digit, the rest as <see cref="double.TryParse(ReadOnlySpan{byte}, NumberStyles, IFormatProvider?, out double)"/> reads them.</summary>
-    private static bool TryParseNumber(ReadOnlySpan<byte> bytes, out double number)
-    {
-        if (bytes.Length is > 0 and <= 15)
-        {
-            long whole = 0;
-            var i = 0;
-            for (; i < bytes.Length && bytes[i] - (uint)'0' <= 9; i++)
-            {
-                whole = (whole * 10) + (bytes[i] - '0');
-            }
-
-            if (i == bytes.Length)
-            {
-                number = whole;
-                return true;
-            }
-        }
-
-        return double.TryParse(bytes, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
-    }
-
-    /// <summary>The value of a cell as a string; null when it has no <c>&lt;v&gt;</c>.</summary>
-    private static string? Text(ReadOnlySpan<byte> bytes, in RawCell cell) =>
-        cell.Decoded ?? (cell.HasValue ? System.Text.Encoding.UTF8.GetString(bytes) : null);
 
     private List<string> ReadSharedStrings(WorkbookPart workbookPart)
     {
@@ -604,86 +215,11 @@ public sealed class XlsxWorkbook : ISpreadsheet
         {
             if (xml.Token is XmlToken.StartTag or XmlToken.EmptyTag && xml.Name.SequenceEqual("si"u8))
             {
-                result.Add(ReadRichText(xml));
+                result.Add(XlsxRowScanner.ReadRichText(xml));
             }
         }
 
         return result;
-    }
-
-    private static List<(string? Format, bool IsDate)> ReadCellFormats(WorkbookPart workbookPart)
-    {
-        var stylesheet = workbookPart.WorkbookStylesPart?.Stylesheet;
-        if (stylesheet?.CellFormats is null)
-        {
-            return [];
-        }
-
-        var custom = stylesheet.NumberingFormats?.Elements<NumberingFormat>()
-            .Where(f => f.NumberFormatId?.Value is not null)
-            .GroupBy(f => f.NumberFormatId!.Value)
-            .ToDictionary(g => g.Key, g => g.First().FormatCode?.Value ?? string.Empty) ?? [];
-        return stylesheet.CellFormats.Elements<CellFormat>()
-            .Select(f =>
-            {
-                var id = f.NumberFormatId?.Value ?? 0;
-                var code = custom.TryGetValue(id, out var c) ? c : BuiltInFormat(id);
-                return (code, IsDateFormat(id, code));
-            })
-            .ToList();
-    }
-
-    private static string? BuiltInFormat(uint id) => id switch
-    {
-        0 => "General",
-        1 => "0",
-        2 => "0.00",
-        3 => "#,##0",
-        4 => "#,##0.00",
-        9 => "0%",
-        10 => "0.00%",
-        14 => "dd/mm/yyyy",
-        _ => null,
-    };
-
-    internal static bool IsDateFormat(uint id, string? code)
-    {
-        if (id is (>= 14 and <= 22) or (>= 45 and <= 47) or (>= 27 and <= 36) or (>= 50 and <= 58))
-        {
-            return true;
-        }
-
-        if (string.IsNullOrEmpty(code) || id < 164)
-        {
-            return false;
-        }
-
-        var inQuotes = false;
-        var inBrackets = false;
-        foreach (var ch in code)
-        {
-            switch (ch)
-            {
-                case '"':
-                    inQuotes = !inQuotes;
-                    break;
-                case '[' when !inQuotes:
-                    inBrackets = true;
-                    break;
-                case ']' when !inQuotes:
-                    inBrackets = false;
-                    break;
-                default:
-                    if (!inQuotes && !inBrackets && "dmyhsDMYHS".Contains(ch, StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
-
-                    break;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
@@ -726,38 +262,6 @@ public sealed class XlsxWorkbook : ISpreadsheet
         }
 
         return result;
-    }
-
-    /// <summary>Checks a zip container (.xlsx, .ods) against the entry count, size and compression-ratio limits.</summary>
-    internal static void CheckContainer(Stream stream, XlsxLimits limits)
-    {
-        try
-        {
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-            if (zip.Entries.Count > limits.MaxZipEntries)
-            {
-                throw new WorkbookFormatException($"Le fichier contient {zip.Entries.Count} éléments compressés (limite {limits.MaxZipEntries}) : il est refusé par sécurité.");
-            }
-
-            long total = 0;
-            foreach (var entry in zip.Entries)
-            {
-                total += entry.Length;
-                if (entry.Length > 1_000_000 && entry.CompressedLength > 0 && (double)entry.Length / entry.CompressedLength > limits.MaxCompressionRatio)
-                {
-                    throw new WorkbookFormatException($"L'élément « {entry.FullName} » du fichier a un taux de compression anormal ({entry.Length / entry.CompressedLength} pour 1) : il est refusé par sécurité (bombe de décompression).");
-                }
-            }
-
-            if (total > limits.MaxUncompressedBytes)
-            {
-                throw new WorkbookFormatException($"Le fichier décompressé ferait {total / (1024 * 1024)} Mo (limite {limits.MaxUncompressedBytes / (1024 * 1024)} Mo) : il est refusé par sécurité.");
-            }
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new WorkbookFormatException(SpreadsheetFormats.NotAWorkbookMessage, inner: ex);
-        }
     }
 
     private static string Describe(Exception ex) => ex switch

@@ -1,6 +1,7 @@
 using Cdppe.Pipeline.Ingestion;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Samples;
+using Cdppe.Tests.Ingestion.Ods;
 
 namespace Cdppe.Tests.Ingestion.Formats;
 
@@ -70,7 +71,7 @@ public sealed class SpreadsheetFormatsTests
         var firstPeriod = dates.ReadRows(dates.Sheets[0]).ToList()[1].Get(3);
 
         var k6 = rows.Single(r => r.Index == 6).Get(11);
-        Assert.Equal((XlsxCellKind.Error, "#DIV/0!"), (k6.Kind, k6.Text));
+        Assert.Equal((SheetCellKind.Error, "#DIV/0!"), (k6.Kind, k6.Text));
         Assert.True(rows[0].Get(2).FromMerge);
         Assert.Equal(rows[0].Get(1).Text, rows[0].Get(2).Text);
         Assert.True(firstPeriod.IsDate);
@@ -82,9 +83,9 @@ public sealed class SpreadsheetFormatsTests
     {
         var bytes = File.ReadAllBytes(Path.Combine(OtherPrograms, "libreoffice/suivi-mensuel-2022.xls"));
 
-        using var workbook = SpreadsheetFormats.Open(new MemoryStream(bytes), new XlsxLimits { MaxRowsPerSheet = 10 });
+        using var workbook = SpreadsheetFormats.Open(new MemoryStream(bytes), new SpreadsheetLimits { MaxRowsPerSheet = 10 });
         var rows = Assert.Throws<WorkbookFormatException>(() => workbook.ReadRows(workbook.Sheets[0]).ToList());
-        var size = Assert.Throws<WorkbookFormatException>(() => SpreadsheetFormats.Open(new MemoryStream(bytes), new XlsxLimits { MaxUncompressedBytes = 1_000 }));
+        var size = Assert.Throws<WorkbookFormatException>(() => SpreadsheetFormats.Open(new MemoryStream(bytes), new SpreadsheetLimits { MaxUncompressedBytes = 1_000 }));
 
         Assert.Equal("La feuille « Suivi mensuel » dépasse la limite de 10 lignes ; découpez le fichier.", rows.Message);
         Assert.Contains("refusé par sécurité", size.Message, StringComparison.Ordinal);

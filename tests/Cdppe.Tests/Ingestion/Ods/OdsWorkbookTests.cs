@@ -2,10 +2,10 @@ using System.IO.Compression;
 using System.Text;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Ods;
-using Cdppe.Pipeline.Ingestion.Xlsx;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Model;
 
-namespace Cdppe.Tests.Ingestion.Formats;
+namespace Cdppe.Tests.Ingestion.Ods;
 
 public sealed class OdsWorkbookTests
 {
@@ -39,7 +39,7 @@ public sealed class OdsWorkbookTests
         return stream.ToArray();
     }
 
-    private static List<XlsxRow> Rows(byte[] ods, int sheet = 0, XlsxLimits? limits = null)
+    private static List<SheetRow> Rows(byte[] ods, int sheet = 0, SpreadsheetLimits? limits = null)
     {
         using var workbook = OdsWorkbook.Open(new MemoryStream(ods), limits);
         return workbook.ReadRows(workbook.Sheets[sheet]).ToList();
@@ -67,15 +67,15 @@ public sealed class OdsWorkbookTests
         using var workbook = OdsWorkbook.Open(new MemoryStream(ods));
         var row = Assert.Single(workbook.ReadRows(workbook.Sheets[0]));
 
-        Assert.Equal((XlsxCellKind.Number, 839_727.0), (row.Get(1).Kind, row.Get(1).Number!.Value));
+        Assert.Equal((SheetCellKind.Number, 839_727.0), (row.Get(1).Kind, row.Get(1).Number!.Value));
         Assert.Equal(new ParsedValue(ValueStatus.Value, 0.029m, true, null), CellValueParser.Parse(row.Get(2)));
         Assert.Equal(119_622.0, row.Get(3).Number);
         Assert.True(row.Get(4).IsDate);
         Assert.Equal(new DateTime(2022, 6, 1), workbook.ToDate(row.Get(4).Number!.Value));
-        Assert.Equal((XlsxCellKind.Boolean, "VRAI"), (row.Get(5).Kind, row.Get(5).Text));
+        Assert.Equal((SheetCellKind.Boolean, "VRAI"), (row.Get(5).Kind, row.Get(5).Text));
         Assert.Equal("Budget  consommé en 2022\nau 31/12", row.Get(6).Text);
         Assert.Equal((1_679_454.0, true), (row.Get(7).Number!.Value, row.Get(7).HasFormula));
-        Assert.Equal((XlsxCellKind.Error, "#DIV/0!"), (row.Get(8).Kind, row.Get(8).Text));
+        Assert.Equal((SheetCellKind.Error, "#DIV/0!"), (row.Get(8).Kind, row.Get(8).Text));
         Assert.Equal("NC", row.Get(9).Text);
     }
 
@@ -124,7 +124,7 @@ public sealed class OdsWorkbookTests
     public void AMillionRepeatedEmptyRowsAreCountedNotBuilt()
     {
         var ods = Ods("""<table:table table:name="S"><table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row><table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384"/></table:table-row></table:table>""");
-        using var workbook = OdsWorkbook.Open(new MemoryStream(ods), new XlsxLimits { MaxRowsPerSheet = 10 });
+        using var workbook = OdsWorkbook.Open(new MemoryStream(ods), new SpreadsheetLimits { MaxRowsPerSheet = 10 });
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         var rows = workbook.ReadRows(workbook.Sheets[0]).ToList();
@@ -140,7 +140,7 @@ public sealed class OdsWorkbookTests
         var manyRows = Ods("""<table:table table:name="Données"><table:table-row table:number-rows-repeated="1000000"><table:table-cell office:value-type="float" office:value="1"/></table:table-row></table:table>""");
         var wide = Ods("""<table:table table:name="Large"><table:table-row><table:table-cell office:value-type="string" table:number-columns-repeated="600"><text:p>x</text:p></table:table-cell></table:table-row></table:table>""");
 
-        var rows = Assert.Throws<WorkbookFormatException>(() => Rows(manyRows, limits: new XlsxLimits { MaxRowsPerSheet = 10 }));
+        var rows = Assert.Throws<WorkbookFormatException>(() => Rows(manyRows, limits: new SpreadsheetLimits { MaxRowsPerSheet = 10 }));
         var columns = Assert.Throws<WorkbookFormatException>(() => Rows(wide));
 
         Assert.Equal("La feuille « Données » dépasse la limite de 10 lignes ; découpez le fichier.", rows.Message);

@@ -1,4 +1,4 @@
-namespace Cdppe.Pipeline.Ingestion.Xlsx;
+namespace Cdppe.Pipeline.Ingestion.Spreadsheets;
 
 /// <summary>
 /// The merged ranges that cross the current row, for a reader going down a sheet: ranges enter when the row reaches

@@ -1,6 +1,7 @@
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 
-namespace Cdppe.Tests.Ingestion;
+namespace Cdppe.Tests.Ingestion.Xlsx;
 
 public sealed class XlsxWorkbookTests
 {
@@ -45,7 +46,7 @@ public sealed class XlsxWorkbookTests
 
         Assert.Equal(12.0, row.Get(1).Number);
         Assert.True(row.Get(1).HasFormula);
-        Assert.Equal((XlsxCellKind.Error, "#DIV/0!"), (row.Get(2).Kind, row.Get(2).Text));
+        Assert.Equal((SheetCellKind.Error, "#DIV/0!"), (row.Get(2).Kind, row.Get(2).Text));
         Assert.Equal("#REF!", row.Get(3).Text);
     }
 
@@ -68,7 +69,7 @@ public sealed class XlsxWorkbookTests
     {
         var rows = Enumerable.Range(1, 50).Select(i => (IReadOnlyList<object?>)[(double)i]);
         var bytes = XlsxWriter.Write([new("Données", rows)]);
-        using var workbook = XlsxWorkbook.Open(new MemoryStream(bytes), new XlsxLimits { MaxRowsPerSheet = 10 });
+        using var workbook = XlsxWorkbook.Open(new MemoryStream(bytes), new SpreadsheetLimits { MaxRowsPerSheet = 10 });
 
         var error = Assert.Throws<WorkbookFormatException>(() => workbook.ReadRows(workbook.Sheets[0]).ToList());
 

@@ -1,14 +1,14 @@
 using Cdppe.Pipeline.Xml;
 
-namespace Cdppe.Pipeline.Ingestion.Xlsx;
+namespace Cdppe.Pipeline.Ingestion.Spreadsheets;
 
 /// <summary>
 /// The memory budget of one opened workbook, whatever its format: the cells it hands out (every sheet, every pass,
-/// each copy of a repeated row or merged cell) against <see cref="XlsxLimits.MaxCells"/> and the characters of their
-/// text against <see cref="XlsxLimits.MaxCellCharacters"/>. A reader asks <see cref="Expect"/> before it builds a run
+/// each copy of a repeated row or merged cell) against <see cref="SpreadsheetLimits.MaxCells"/> and the characters of their
+/// text against <see cref="SpreadsheetLimits.MaxCellCharacters"/>. A reader asks <see cref="Expect"/> before it builds a run
 /// of copies, so that a few bytes announcing millions of cells are refused before anything is allocated.
 /// </summary>
-public sealed class CellBudget(XlsxLimits limits)
+public sealed class CellBudget(SpreadsheetLimits limits)
 {
     private long cells;
     private long characters;
@@ -26,7 +26,7 @@ public sealed class CellBudget(XlsxLimits limits)
     }
 
     /// <summary>Counts the cells and characters of a row about to be handed out; refuses beyond the budget.</summary>
-    public XlsxRow Charge(string sheet, XlsxRow row)
+    public SheetRow Charge(string sheet, SheetRow row)
     {
         var count = row.Cells.Count;
         Expect(sheet, count);
@@ -46,7 +46,7 @@ public sealed class CellBudget(XlsxLimits limits)
         return row;
     }
 
-    /// <summary>A workbook whose cells (each copy of a repeated or merged cell counted) exceed <see cref="XlsxLimits.MaxCells"/>.</summary>
-    public static WorkbookFormatException TooManyCells(string sheet, XlsxLimits limits) =>
+    /// <summary>A workbook whose cells (each copy of a repeated or merged cell counted) exceed <see cref="SpreadsheetLimits.MaxCells"/>.</summary>
+    public static WorkbookFormatException TooManyCells(string sheet, SpreadsheetLimits limits) =>
         new($"Le classeur contient plus de {XmlPartLimits.Number(limits.MaxCells)} cellules (limite de lecture par fichier, atteinte sur la feuille « {sheet} », chaque copie d'une ligne ou cellule répétée ou fusionnée comptée) : il est refusé par sécurité ; découpez le fichier.", sheet);
 }

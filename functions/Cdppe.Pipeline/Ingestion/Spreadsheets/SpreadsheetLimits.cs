@@ -1,9 +1,9 @@
 using Cdppe.Pipeline.Xml;
 
-namespace Cdppe.Pipeline.Ingestion.Xlsx;
+namespace Cdppe.Pipeline.Ingestion.Spreadsheets;
 
 /// <summary>Bounds checked before and while a workbook is read, so that a hostile file cannot exhaust the host.</summary>
-public sealed record XlsxLimits
+public sealed record SpreadsheetLimits
 {
     public int MaxZipEntries { get; init; } = 2_000;
 
@@ -36,5 +36,5 @@ public sealed record XlsxLimits
     /// </summary>
     public CancellationToken Cancellation { get; init; }
 
-    public static XlsxLimits Default { get; } = new();
+    public static SpreadsheetLimits Default { get; } = new();
 }

@@ -1,14 +1,14 @@
 using Cdppe.Pipeline.Xml;
 
-namespace Cdppe.Pipeline.Ingestion.Xlsx;
+namespace Cdppe.Pipeline.Ingestion.Spreadsheets;
 
 /// <summary>
 /// The merged ranges of one sheet, checked as they are read and before any cell is filled from them: each is clipped
 /// to the sheet limits (rows per sheet, columns; a range starting beyond them is dropped), there are at most
-/// <see cref="XlsxLimits.MaxMergedRanges"/> of them, and together they cover at most <see cref="XlsxLimits.MaxCells"/>
+/// <see cref="SpreadsheetLimits.MaxMergedRanges"/> of them, and together they cover at most <see cref="SpreadsheetLimits.MaxCells"/>
 /// cells, so that a range of 512 columns × 2³¹ rows is refused at once instead of being filled row after row.
 /// </summary>
-public sealed class MergedRangeCheck(string sheet, XlsxLimits limits)
+public sealed class MergedRangeCheck(string sheet, SpreadsheetLimits limits)
 {
     private int count;
     private long area;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Cdppe.Pipeline.Ingestion.Xlsx;
+namespace Cdppe.Pipeline.Ingestion.Spreadsheets;
 
 /// <summary>The file cannot be read as a workbook; <see cref="Exception.Message"/> is French, for the user.</summary>
 public sealed class WorkbookFormatException : Exception
@@ -30,11 +30,11 @@ public sealed class WorkbookFormatException : Exception
 
     public string? Cell { get; }
 
-    /// <summary>A sheet longer than <see cref="XlsxLimits.MaxRowsPerSheet"/>, whatever the format.</summary>
-    public static WorkbookFormatException TooManyRows(string sheet, XlsxLimits limits) =>
+    /// <summary>A sheet longer than <see cref="SpreadsheetLimits.MaxRowsPerSheet"/>, whatever the format.</summary>
+    public static WorkbookFormatException TooManyRows(string sheet, SpreadsheetLimits limits) =>
         new($"La feuille « {sheet} » dépasse la limite de {limits.MaxRowsPerSheet.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} lignes ; découpez le fichier.", sheet);
 
-    /// <summary>A value beyond <see cref="XlsxLimits.MaxColumns"/>, whatever the format.</summary>
-    public static WorkbookFormatException TooManyColumns(string sheet, int column, int row, XlsxLimits limits) =>
+    /// <summary>A value beyond <see cref="SpreadsheetLimits.MaxColumns"/>, whatever the format.</summary>
+    public static WorkbookFormatException TooManyColumns(string sheet, int column, int row, SpreadsheetLimits limits) =>
         new($"La feuille « {sheet} » contient des valeurs au-delà de la colonne {CellReference.ColumnName(limits.MaxColumns)} (limite {limits.MaxColumns} colonnes).", sheet, CellReference.Format(column, row));
 }

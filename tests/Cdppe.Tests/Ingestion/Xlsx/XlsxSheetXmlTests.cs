@@ -1,10 +1,11 @@
 using System.Text;
 using System.Xml;
 using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Ingestion.Xlsx;
 using Cdppe.Tests.Support;
 
-namespace Cdppe.Tests.Ingestion;
+namespace Cdppe.Tests.Ingestion.Xlsx;
 
 /// <summary>
 /// Sheet XML as other programs may write it, read by the byte scanner of <see cref="XlsxWorkbook"/>: each part below is
@@ -115,7 +116,7 @@ public sealed class XlsxSheetXmlTests
 
         var row = Assert.Single(rows);
         Assert.Equal([839727.0, 7.0, -12.0, 0.029, 123456789012345.0, 12345678901234568.0, 1000.0, 0.0], Enumerable.Range(1, 8).Select(c => row.Get(c).Number!.Value));
-        Assert.All(Enumerable.Range(1, 8), c => Assert.Equal(XlsxCellKind.Number, row.Get(c).Kind));
+        Assert.All(Enumerable.Range(1, 8), c => Assert.Equal(SheetCellKind.Number, row.Get(c).Kind));
     }
 
     [Fact]
@@ -170,7 +171,7 @@ public sealed class XlsxSheetXmlTests
     {
         var cells = string.Concat(Enumerable.Range(1, 2_000).Select(i => $"<row r=\"{i}\"><c r=\"A{i}\"><v>{i}</v></c></row>"));
         var bytes = Sheet($"""<worksheet xmlns="{Main}"><sheetData>{cells}</sheetData></worksheet>""");
-        using var workbook = XlsxWorkbook.Open(new MemoryStream(bytes), XlsxLimits.Default with { MaxCharactersInPart = 20_000 });
+        using var workbook = XlsxWorkbook.Open(new MemoryStream(bytes), SpreadsheetLimits.Default with { MaxCharactersInPart = 20_000 });
 
         Assert.Throws<XmlException>(() => workbook.ReadRows(workbook.Sheets[0]).ToList());
     }
@@ -187,7 +188,7 @@ public sealed class XlsxSheetXmlTests
         Assert.Equal(("A & B", "Budget 2022"), (row.Get(1).Text, row.Get(2).Text));
     }
 
-    private static List<XlsxRow> Rows(string sheetXml)
+    private static List<SheetRow> Rows(string sheetXml)
     {
         using var workbook = XlsxWorkbook.Open(new MemoryStream(Sheet(sheetXml)));
         return workbook.ReadRows(workbook.Sheets[0]).ToList();

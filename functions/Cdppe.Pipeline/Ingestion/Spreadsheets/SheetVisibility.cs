@@ -1,0 +1,8 @@
+namespace Cdppe.Pipeline.Ingestion.Spreadsheets;
+
+public enum SheetVisibility
+{
+    Visible,
+    Hidden,
+    VeryHidden,
+}
