@@ -1,3 +1,4 @@
+using Cdppe.Pipeline.Reporting.Templating;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
@@ -122,6 +123,14 @@ internal static class Docx
         TabChar => "→",
         _ => string.Empty,
     }));
+
+    /// <summary>Compiles and renders <paramref name="template"/>, and checks the output is valid Open XML.</summary>
+    public static byte[] RenderValid(byte[] template, Dictionary<string, object?> data)
+    {
+        var output = DocxTemplate.Compile(template).Render(data);
+        Assert.Empty(Errors(output));
+        return output;
+    }
 
     public static List<string> Errors(byte[] bytes)
     {
