@@ -1,6 +1,7 @@
 using Cdppe.Functions.Hosting;
 using Cdppe.Functions.OpenApi;
 using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Functions.Api;
 
@@ -34,6 +35,6 @@ public sealed class ListSnapshots(ConsolidationService consolidations)
         }
 
         var rows = await consolidations.SnapshotsAsync(departement, from, to, cancellationToken);
-        return new OkObjectResult(rows.Select(r => new { r.Code, r.Label, r.Month, r.Value, r.IsPercent, r.Text, r.Target, r.TargetText, r.Status, r.Reliable, r.SourceIngestion, r.Revision }));
+        return new OkObjectResult(rows.Select(r => new { r.Code, r.Label, Month = r.Month.ToString(), r.Value, r.IsPercent, r.Text, r.Target, r.TargetText, Status = r.Status.Label(), r.Reliable, r.SourceIngestion, r.Revision }));
     }
 }

@@ -23,7 +23,7 @@ public sealed class ConsolidationService(MonthlyConsolidator consolidator, Conso
         (await runs.RunsAsync(departement.Code, cancellationToken)).Select(ConsolidationRunView.From).ToList();
 
     /// <summary>One row per indicator and month, <paramref name="from"/> to <paramref name="to"/> included.</summary>
-    public Task<IReadOnlyList<SnapshotEntity>> SnapshotsAsync(Departement departement, YearMonth from, YearMonth to, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<StoredSnapshot>> SnapshotsAsync(Departement departement, YearMonth from, YearMonth to, CancellationToken cancellationToken = default) =>
         snapshots.RangeAsync(departement.Code, from, to, cancellationToken);
 
     /// <summary>The same rows as CSV for Excel and Power BI (<see cref="SnapshotCsv"/>).</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Cdppe.Pipeline.Model;
-using Cdppe.Pipeline.Storage;
 
 namespace Cdppe.Pipeline.Consolidation;
 
@@ -19,7 +18,7 @@ public static class SnapshotCsv
 
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
-    public static byte[] Write(IEnumerable<SnapshotEntity> rows)
+    public static byte[] Write(IEnumerable<StoredSnapshot> rows)
     {
         var culture = FrenchFormat.Culture;
         var text = new StringBuilder();
@@ -28,11 +27,11 @@ public static class SnapshotCsv
         {
             string[] cells =
             [
-                Text(r.Code), Text(r.Label), Text(r.Month),
+                Text(r.Code), Text(r.Label), r.Month.ToString(),
                 r.Value is { } value ? value.ToString(culture) : Text(r.Text),
                 r.IsPercent ? "ratio" : r.Value is null ? string.Empty : "nombre",
                 r.Target is { } target ? target.ToString(culture) : Text(r.TargetText),
-                Text(r.Status.ToString()), r.Reliable ? "oui" : "non", Text(r.SourceIngestion), r.Revision.ToString(CultureInfo.InvariantCulture),
+                r.Status.Label(), r.Reliable ? "oui" : "non", Text(r.SourceIngestion), r.Revision.ToString(CultureInfo.InvariantCulture),
             ];
             text.AppendJoin(';', cells.Select(Quote)).Append("\r\n");
         }

@@ -78,27 +78,28 @@ public sealed class SnapshotStore(CdppeStorage storage)
         return changed.Count;
     }
 
-    /// <summary>The stored rows of the months <paramref name="from"/> to <paramref name="to"/>, by code then month.</summary>
-    public async Task<IReadOnlyList<SnapshotEntity>> RangeAsync(string partition, YearMonth from, YearMonth to, CancellationToken cancellationToken = default) =>
+    /// <summary>The stored snapshots of the months <paramref name="from"/> to <paramref name="to"/>, by code then month.</summary>
+    public async Task<IReadOnlyList<StoredSnapshot>> RangeAsync(string partition, YearMonth from, YearMonth to, CancellationToken cancellationToken = default) =>
         (await storage.Table(TableNames.Snapshots).RangeAsync<SnapshotEntity>(partition, from.ToString(), TableQueries.AfterPrefix(to + "|"), cancellationToken))
+            .Select(ToStored)
+            .OfType<StoredSnapshot>()
             .OrderBy(r => r.Code, StringComparer.Ordinal)
-            .ThenBy(r => r.Month, StringComparer.Ordinal)
+            .ThenBy(r => r.Month)
             .ToList();
 
     /// <summary>The snapshots of every month of a year.</summary>
-    public async Task<IReadOnlyList<MonthlySnapshot>> YearAsync(string partition, int year, CancellationToken cancellationToken = default)
-    {
-        var snapshots = new List<MonthlySnapshot>();
-        foreach (var s in await storage.Table(TableNames.Snapshots).PrefixAsync<SnapshotEntity>(partition, year.ToString(CultureInfo.InvariantCulture) + "-", cancellationToken))
-        {
-            if (YearMonth.TryParse(s.Month, out var month))
-            {
-                snapshots.Add(new MonthlySnapshot(s.Code, s.Label, month.Value, (decimal?)s.Value, s.IsPercent, s.Text, (decimal?)s.Target, s.TargetText, s.State, s.Reliable, s.SourceIngestion));
-            }
-        }
+    public async Task<IReadOnlyList<MonthlySnapshot>> YearAsync(string partition, int year, CancellationToken cancellationToken = default) =>
+        (await storage.Table(TableNames.Snapshots).PrefixAsync<SnapshotEntity>(partition, year.ToString(CultureInfo.InvariantCulture) + "-", cancellationToken))
+            .Select(ToStored)
+            .OfType<StoredSnapshot>()
+            .Select(s => new MonthlySnapshot(s.Code, s.Label, s.Month, s.Value, s.IsPercent, s.Text, s.Target, s.TargetText, s.Status, s.Reliable, s.SourceIngestion))
+            .ToList();
 
-        return snapshots;
-    }
+    /// <summary>The stored row as a record; a row whose month cannot be read (written by hand) is left out.</summary>
+    private static StoredSnapshot? ToStored(SnapshotEntity s) =>
+        YearMonth.TryParse(s.Month, out var month)
+            ? new StoredSnapshot(s.Code, s.Label, month.Value, (decimal?)s.Value, s.IsPercent, s.Text, (decimal?)s.Target, s.TargetText, s.State, s.Reliable, s.SourceIngestion, s.Revision)
+            : null;
 
     private static string ContentHash(SnapshotEntity s)
     {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Cdppe.Functions.Standalone;
 using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using Cdppe.Samples;
 using Cdppe.Tests.Support;
@@ -146,7 +147,7 @@ public sealed class HostReliabilityTests(AzuriteFixture azurite)
     public void SnapshotCsvNeutralisesCellsThatStartLikeAFormula()
     {
         string[] labels = ["=HYPERLINK(\"http://exemple.invalid\",\"clic\")", "+1+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "\t=1+2", "\r=1+2", "Taux d'IP évaluées"];
-        var rows = labels.Select((label, i) => new SnapshotEntity { Code = $"C{i}", Label = label, Month = "2022-06", Value = -5.5, Status = "en retard", Revision = 1 });
+        var rows = labels.Select((label, i) => new StoredSnapshot($"C{i}", label, new YearMonth(2022, 6), -5.5m, false, null, null, null, SnapshotStatus.Late, false, null, 1));
 
         var text = Encoding.UTF8.GetString(SnapshotCsv.Write(rows)[3..]);
 
