@@ -78,8 +78,8 @@ public sealed class MonthlyConsolidator(
             var years = new Dictionary<int, Task<IReadOnlyList<RawValue>>>();
             Task<IReadOnlyList<RawValue>> Year(int year) =>
                 years.TryGetValue(year, out var read) ? read : years[year] = values.YearAsync(partition, year, accepted, cancellationToken);
-            Task<IReadOnlyDictionary<string, SnapshotEntity>> Stored(YearMonth month) =>
-                recorded.ContainsKey(month) ? snapshots.StoredMonthAsync(partition, month, cancellationToken) : Task.FromResult(SnapshotStore.NoneStored);
+            Task<StoredMonth> Stored(YearMonth month) =>
+                recorded.ContainsKey(month) ? snapshots.StoredMonthAsync(partition, month, cancellationToken) : Task.FromResult(StoredMonth.None);
             var definitionsRead = indicators.CurrentAsync(head, cancellationToken);
             var dueYears = due.Select(d => d.Month.Year).Distinct().ToList();
             var storedRead = Stored(due[0].Month);
@@ -98,7 +98,7 @@ public sealed class MonthlyConsolidator(
                     }
 
                     var stored = await storedRead;
-                    storedRead = i + 1 < due.Count ? Stored(due[i + 1].Month) : Task.FromResult(SnapshotStore.NoneStored);
+                    storedRead = i + 1 < due.Count ? Stored(due[i + 1].Month) : Task.FromResult(StoredMonth.None);
                     var monthly = Compute(month, definitions, ofYear);
                     var written = await snapshots.WriteMonthAsync(partition, monthly, stored, cancellationToken);
                     var missing = monthly.Count(s => s.Status == SnapshotStatus.Missing);

@@ -1,3 +1,5 @@
+using System.Runtime.Serialization;
+
 namespace Cdppe.Pipeline.Model;
 
 /// <summary>
@@ -7,9 +9,11 @@ namespace Cdppe.Pipeline.Model;
 public sealed record ConsolidationRun
 {
     /// <summary>The département code.</summary>
+    [IgnoreDataMember]
     public required string Partition { get; init; }
 
     /// <summary>The run's id as recorded (empty until it is recorded).</summary>
+    [IgnoreDataMember]
     public string Id { get; init; } = string.Empty;
 
     public DateTimeOffset StartedAt { get; init; }

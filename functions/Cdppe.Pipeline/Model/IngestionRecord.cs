@@ -1,12 +1,16 @@
+using System.Runtime.Serialization;
+
 namespace Cdppe.Pipeline.Model;
 
 /// <summary>One workbook received, as recorded: what it was, what became of it, where its files are.</summary>
 public sealed record IngestionRecord
 {
     /// <summary>The département code (or the partition of invalid paths).</summary>
+    [IgnoreDataMember]
     public required string Partition { get; init; }
 
     /// <summary>The SHA-256 of its bytes ("poison-…" for an upload that failed every attempt).</summary>
+    [IgnoreDataMember]
     public required string Id { get; init; }
 
     public string FileName { get; init; } = string.Empty;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Azure.Data.Tables;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;
@@ -11,33 +12,18 @@ namespace Cdppe.Pipeline.Storage;
 /// </summary>
 public sealed class BudgetLineStore(CdppeStorage storage)
 {
-    public static BudgetLineEntity ToEntity(string partition, string ingestionId, BudgetLine line) => new()
-    {
-        PartitionKey = partition,
-        RowKey = DatasetKeys.RowPrefix(DatasetKeys.Budget(line.Year), ingestionId) + (line.Fiche is { } f
+    private static readonly RowCodec<BudgetLine> Codec = new();
+
+    public static TableEntity ToEntity(string partition, string ingestionId, BudgetLine line) =>
+        Codec.Write(partition, DatasetKeys.RowPrefix(DatasetKeys.Budget(line.Year), ingestionId) + LineKey(line), line, [DatasetKeys.WrittenBy(ingestionId)]);
+
+    /// <summary>F{fiche:000}, A-{objective slug}-{action slug} for a line keyed by action, else O-{objective slug}.</summary>
+    private static string LineKey(BudgetLine line) =>
+        line.Fiche is { } f
             ? string.Create(CultureInfo.InvariantCulture, $"F{f:D3}")
             : line.Action is { } action
                 ? "A-" + TextNormalizer.Slug(line.Objectif ?? line.Mesure ?? string.Empty) + "-" + (ContractActions.CodeOf(action) ?? TextNormalizer.Slug(action))
-                : "O-" + TextNormalizer.Slug(line.Objectif ?? line.Mesure ?? string.Empty)),
-        Year = line.Year,
-        Engagement = line.Engagement,
-        Mesure = line.Mesure,
-        Objectif = line.Objectif,
-        Fiche = line.Fiche,
-        Action = line.Action,
-        BudgetGlobal = (double)line.BudgetGlobal,
-        Departement = (double)line.Departement,
-        Fir = (double)line.Fir,
-        Etat = (double)line.Etat,
-        Ondam = (double)line.Ondam,
-        Modalite = line.Modalite,
-        ConsumedBefore = (double)line.ConsumedBefore,
-        ConsumedInYear = (double)line.ConsumedInYear,
-        ConsumedCumulative = (double)line.ConsumedCumulative,
-        Order = line.Order,
-        IngestionId = ingestionId,
-        SourceCell = line.SourceCell,
-    };
+                : "O-" + TextNormalizer.Slug(line.Objectif ?? line.Mesure ?? string.Empty);
 
     /// <summary>The budget lines of the current rapport financier of a year (empty when there is none).</summary>
     public async Task<IReadOnlyList<BudgetLine>> CurrentAsync(DatasetHead head, int year, CancellationToken cancellationToken = default) =>
@@ -45,29 +31,9 @@ public sealed class BudgetLineStore(CdppeStorage storage)
 
     /// <summary>The budget lines one ingestion wrote for a year, current or superseded.</summary>
     public async Task<IReadOnlyList<BudgetLine>> OfAsync(string partition, int year, string ingestionId, CancellationToken cancellationToken = default) =>
-        (await storage.Table(TableNames.BudgetLines).PrefixAsync<BudgetLineEntity>(partition, DatasetKeys.RowPrefix(DatasetKeys.Budget(year), ingestionId), cancellationToken))
-            .Select(FromEntity)
+        (await storage.Table(TableNames.BudgetLines).PrefixAsync<TableEntity>(partition, DatasetKeys.RowPrefix(DatasetKeys.Budget(year), ingestionId), cancellationToken))
+            .Select(Codec.Read)
             .OrderBy(l => l.Order)
             .ToList();
 
-    private static BudgetLine FromEntity(BudgetLineEntity e) => new()
-    {
-        Year = e.Year,
-        Engagement = e.Engagement,
-        Mesure = e.Mesure,
-        Objectif = e.Objectif,
-        Fiche = e.Fiche,
-        Action = e.Action,
-        BudgetGlobal = (decimal)e.BudgetGlobal,
-        Departement = (decimal)e.Departement,
-        Fir = (decimal)e.Fir,
-        Etat = (decimal)e.Etat,
-        Ondam = (decimal)e.Ondam,
-        Modalite = e.Modalite,
-        ConsumedBefore = (decimal)e.ConsumedBefore,
-        ConsumedInYear = (decimal)e.ConsumedInYear,
-        ConsumedCumulative = (decimal)e.ConsumedCumulative,
-        Order = e.Order,
-        SourceCell = e.SourceCell,
-    };
 }

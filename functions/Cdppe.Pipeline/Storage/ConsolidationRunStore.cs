@@ -14,6 +14,8 @@ public sealed class ConsolidationRunStore(CdppeStorage storage)
     private const string RunPrefix = "run|";
     private const string MonthPrefix = "month|";
 
+    private static readonly RowCodec<ConsolidationRun> Codec = new();
+
     private TableClient Table => storage.Table(TableNames.ConsolidationRuns);
 
     /// <summary>Row key of a run: newest first.</summary>
@@ -21,19 +23,19 @@ public sealed class ConsolidationRunStore(CdppeStorage storage)
 
     /// <summary>Records the months of a run (one month each) in transactions of this partition (one for up to 100 months), after their snapshots.</summary>
     public Task RecordMonthsAsync(IEnumerable<ConsolidationRun> months, CancellationToken cancellationToken = default) =>
-        TableBatches.UpsertAsync(Table, months.Select(m => ConsolidationRunEntity.Of(m, MonthPrefix + string.Join(',', m.Months))), cancellationToken);
+        TableBatches.UpsertAsync(Table, months.Select(m => Codec.Write(m.Partition, MonthPrefix + string.Join(',', m.Months), m)), cancellationToken);
 
     /// <summary>Records a run; returns its id.</summary>
     public async Task<string> RecordRunAsync(ConsolidationRun run, CancellationToken cancellationToken = default)
     {
         var id = RunKey(run.StartedAt);
-        await Table.UpsertEntityAsync(ConsolidationRunEntity.Of(run, id), TableUpdateMode.Replace, cancellationToken);
+        await Table.UpsertEntityAsync(Codec.Write(run.Partition, id, run), TableUpdateMode.Replace, cancellationToken);
         return id;
     }
 
     /// <summary>The recorded runs of a département, newest first.</summary>
     public async Task<IReadOnlyList<ConsolidationRun>> RunsAsync(string partition, CancellationToken cancellationToken = default) =>
-        (await Table.PrefixAsync<ConsolidationRunEntity>(partition, RunPrefix, cancellationToken)).Select(r => r.ToRun()).ToList();
+        (await Table.PrefixAsync<TableEntity>(partition, RunPrefix, cancellationToken)).Select(Read).ToList();
 
     /// <summary>When each month was last consolidated.</summary>
     public async Task<IReadOnlyDictionary<YearMonth, DateTimeOffset>> ConsolidatedAtAsync(string partition, CancellationToken cancellationToken = default) =>
@@ -43,14 +45,16 @@ public sealed class ConsolidationRunStore(CdppeStorage storage)
     public async Task<IReadOnlyDictionary<YearMonth, ConsolidationRun>> MonthsAsync(string partition, CancellationToken cancellationToken = default)
     {
         var months = new Dictionary<YearMonth, ConsolidationRun>();
-        foreach (var m in await Table.PrefixAsync<ConsolidationRunEntity>(partition, MonthPrefix, cancellationToken))
+        foreach (var run in (await Table.PrefixAsync<TableEntity>(partition, MonthPrefix, cancellationToken)).Select(Read))
         {
-            if (YearMonth.TryParse(m.Months, out var month))
+            if (run.Months.Count == 1 && YearMonth.TryParse(run.Months[0], out var month))
             {
-                months[month.Value] = m.ToRun();
+                months[month.Value] = run;
             }
         }
 
         return months;
     }
+
+    private static ConsolidationRun Read(TableEntity row) => Codec.Read(row) with { Partition = row.PartitionKey, Id = row.RowKey };
 }

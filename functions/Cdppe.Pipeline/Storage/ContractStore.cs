@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Cdppe.Pipeline.Model;
@@ -13,7 +12,10 @@ namespace Cdppe.Pipeline.Storage;
 /// </summary>
 public sealed class ContractStore(CdppeStorage storage)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>The version of the dataset pointers the contracts were derived from.</summary>
+    private const string HeadVersionColumn = "HeadVersion";
+
+    private static readonly RowCodec<Contract> Codec = new();
 
     private TableClient Table => storage.Table(TableNames.Contracts);
 
@@ -21,34 +23,17 @@ public sealed class ContractStore(CdppeStorage storage)
 
     public async Task<StoredContracts> ListAsync(string partition, CancellationToken cancellationToken = default)
     {
-        var rows = await Table.PartitionAsync<ContractEntity>(partition, cancellationToken);
-        var contracts = rows.Select(e => new Contract
-        {
-            Shape = Enum.Parse<ContractShape>(e.Shape, ignoreCase: true),
-            FirstYear = e.FirstYear,
-            LastYear = e.LastYear,
-            Plans = JsonSerializer.Deserialize<List<ContractPlan>>(e.PlansJson, Json) ?? [],
-        });
-        return new StoredContracts(contracts.OrderBy(c => c.FirstYear).ThenBy(c => c.Shape).ToList(), rows.Select(r => r.HeadVersion).Distinct().SingleOrDefault());
+        var rows = await Table.PartitionAsync<TableEntity>(partition, cancellationToken);
+        var contracts = rows.Select(Codec.Read).OrderBy(c => c.FirstYear).ThenBy(c => c.Shape).ToList();
+        return new StoredContracts(contracts, rows.Select(r => r.GetString(HeadVersionColumn)).Distinct().SingleOrDefault());
     }
 
     /// <summary>Writes the département's contracts, then deletes the rows of contracts that no longer exist (a period that moved).</summary>
     public async Task ReplaceAsync(string partition, IReadOnlyList<Contract> contracts, string headVersion, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var rows = contracts.Select(c => new ContractEntity
-        {
-            PartitionKey = partition,
-            RowKey = Key(c),
-            Shape = c.Shape.ToString().ToLowerInvariant(),
-            FirstYear = c.FirstYear,
-            LastYear = c.LastYear,
-            Name = c.Name,
-            PlansJson = JsonSerializer.Serialize(c.Plans, Json),
-            HeadVersion = headVersion,
-            UpdatedAt = at,
-        }).ToList();
+        var rows = contracts.Select(c => Codec.Write(partition, Key(c), c, [new(HeadVersionColumn, headVersion), new("UpdatedAt", at)])).ToList();
         var keep = rows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
-        var stale = (await Table.PartitionAsync<ContractEntity>(partition, cancellationToken, select: ["PartitionKey", "RowKey"]))
+        var stale = (await Table.PartitionAsync<TableEntity>(partition, cancellationToken, select: ["PartitionKey", "RowKey"]))
             .Where(e => !keep.Contains(e.RowKey))
             .Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
         await TableBatches.UpsertAsync(Table, rows, cancellationToken);

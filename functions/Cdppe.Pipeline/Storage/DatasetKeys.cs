@@ -26,6 +26,9 @@ public static class DatasetKeys
     /// <summary>The kind a dataset belongs to ("bilans-fiches|2022" → "bilans-fiches").</summary>
     public static string KindOf(string key) => key.Split('|')[0];
 
+    /// <summary>The column of a versioned row that names the ingestion which wrote it.</summary>
+    public static KeyValuePair<string, object?> WrittenBy(string ingestionId) => new("IngestionId", ingestionId);
+
     /// <summary>Row key prefix of one version of a dataset: <c>{dataset}|{ingestionId}|</c>.</summary>
     public static string RowPrefix(string key, string ingestionId) => $"{key}|{ingestionId}|";
 

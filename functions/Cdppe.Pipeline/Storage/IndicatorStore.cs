@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
+using Azure.Data.Tables;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Storage;
@@ -11,36 +10,16 @@ namespace Cdppe.Pipeline.Storage;
 /// </summary>
 public sealed class IndicatorStore(CdppeStorage storage)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly RowCodec<IndicatorDefinition> Codec = new RowCodec<IndicatorDefinition>().Json(nameof(IndicatorDefinition.Milestones));
 
-    public static IndicatorEntity ToEntity(string partition, string ingestionId, string kind, IndicatorDefinition d) => new()
-    {
-        PartitionKey = partition,
-        RowKey = DatasetKeys.RowPrefix(DatasetKeys.Indicators(kind), ingestionId) + d.Code,
-        Code = d.Code,
-        Label = d.Label,
-        Objectif = d.Objectif,
-        Fiche = d.Fiche,
-        Kind = d.Kind.ToString(),
-        Fundamental = d.Fundamental,
-        BaselineJson = d.Baseline is null ? null : JsonSerializer.Serialize(d.Baseline, Json),
-        BaselineDate = d.BaselineDate,
-        Source = d.Source,
-        TargetsJson = JsonSerializer.Serialize(d.Targets, Json),
-        AchievedJson = JsonSerializer.Serialize(d.Achieved, Json),
-        NumeratorCode = d.NumeratorCode,
-        DenominatorCode = d.DenominatorCode,
-        MilestonesJson = JsonSerializer.Serialize(d.Milestones, Json),
-        IngestionId = ingestionId,
-        Fiches = d.Fiches.Count == 0 ? null : string.Join(',', d.Fiches),
-        SourceCell = d.SourceCell,
-    };
+    public static TableEntity ToEntity(string partition, string ingestionId, string kind, IndicatorDefinition d) =>
+        Codec.Write(partition, DatasetKeys.RowPrefix(DatasetKeys.Indicators(kind), ingestionId) + d.Code, d, [DatasetKeys.WrittenBy(ingestionId)]);
 
     /// <summary>What the current workbook of <paramref name="kind"/> states about the indicators.</summary>
     public async Task<IReadOnlyList<SourcedIndicator>> SourcesAsync(DatasetHead head, string kind, CancellationToken cancellationToken = default) =>
         head.Of(DatasetKeys.Indicators(kind)) is { } current
-            ? (await storage.Table(TableNames.IndicatorSources).PrefixAsync<IndicatorEntity>(head.Partition, DatasetKeys.RowPrefix(DatasetKeys.Indicators(kind), current), cancellationToken))
-                .Select(e => new SourcedIndicator(kind, FromEntity(e)))
+            ? (await storage.Table(TableNames.IndicatorSources).PrefixAsync<TableEntity>(head.Partition, DatasetKeys.RowPrefix(DatasetKeys.Indicators(kind), current), cancellationToken))
+                .Select(e => new SourcedIndicator(kind, Read(e)))
                 .ToList()
             : [];
 
@@ -52,23 +31,10 @@ public sealed class IndicatorStore(CdppeStorage storage)
             .ToDictionary(g => g.Key, g => IndicatorMerger.Merge(g), StringComparer.Ordinal);
     }
 
-    private static IndicatorDefinition FromEntity(IndicatorEntity e) => new()
+    /// <summary>An indicator whose row names no fiches list (written before there was one) follows its one fiche.</summary>
+    private static IndicatorDefinition Read(TableEntity row)
     {
-        Code = e.Code,
-        Label = e.Label,
-        Objectif = e.Objectif,
-        Fiche = e.Fiche,
-        Kind = Enum.TryParse<IndicatorKind>(e.Kind, out var kind) ? kind : IndicatorKind.Count,
-        Fundamental = e.Fundamental,
-        Baseline = e.BaselineJson is null ? null : JsonSerializer.Deserialize<IndicatorFigure>(e.BaselineJson, Json),
-        BaselineDate = e.BaselineDate,
-        Source = e.Source,
-        Targets = JsonSerializer.Deserialize<Dictionary<int, IndicatorFigure>>(e.TargetsJson, Json) ?? [],
-        Achieved = JsonSerializer.Deserialize<Dictionary<int, IndicatorFigure>>(e.AchievedJson, Json) ?? [],
-        NumeratorCode = e.NumeratorCode,
-        DenominatorCode = e.DenominatorCode,
-        Milestones = JsonSerializer.Deserialize<List<string>>(e.MilestonesJson, Json) ?? [],
-        Fiches = string.IsNullOrEmpty(e.Fiches) ? (e.Fiche is { } f ? [f] : []) : e.Fiches.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToList(),
-        SourceCell = e.SourceCell,
-    };
+        var indicator = Codec.Read(row);
+        return indicator is { Fiches.Count: 0, Fiche: { } fiche } ? indicator with { Fiches = [fiche] } : indicator;
+    }
 }

@@ -18,16 +18,18 @@ public sealed class IngestionStore(CdppeStorage storage)
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    private static readonly RowCodec<IngestionRecord> Codec = new();
+
     private TableClient Table => storage.Table(TableNames.Ingestions);
 
     public async Task<IngestionRecord?> FindAsync(string partition, string id, CancellationToken cancellationToken = default) =>
-        (await Table.FindAsync<IngestionEntity>(partition, id, cancellationToken))?.ToRecord();
+        await Table.FindAsync<TableEntity>(partition, id, cancellationToken) is { } row ? Read(row) : null;
 
     /// <summary>Every record of a département, newest first.</summary>
     public async Task<IReadOnlyList<IngestionRecord>> ListAsync(string partition, CancellationToken cancellationToken = default) =>
-        (await Table.RangeAsync<IngestionEntity>(partition, string.Empty, HeadKey, cancellationToken))
+        (await Table.RangeAsync<TableEntity>(partition, string.Empty, HeadKey, cancellationToken))
+            .Select(Read)
             .OrderByDescending(r => r.ReceivedAt)
-            .Select(r => r.ToRecord())
             .ToList();
 
     /// <summary>Ids of the ingestions that were committed accepted: the only ones whose additive rows readers may use.</summary>
@@ -35,7 +37,7 @@ public sealed class IngestionStore(CdppeStorage storage)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Status eq {IngestionStatuses.Code(IngestionStatus.Accepted)}");
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var e in Table.QueryAsync<IngestionEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var e in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             ids.Add(e.RowKey);
         }
@@ -47,7 +49,7 @@ public sealed class IngestionStore(CdppeStorage storage)
     public async Task<IReadOnlyList<string>> PartitionsAsync(CancellationToken cancellationToken = default)
     {
         var codes = new SortedSet<string>(StringComparer.Ordinal);
-        await foreach (var e in Table.QueryAsync<IngestionEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
+        await foreach (var e in Table.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
         {
             codes.Add(e.PartitionKey);
         }
@@ -65,7 +67,7 @@ public sealed class IngestionStore(CdppeStorage storage)
 
     /// <summary>Writes a record that moves no dataset (rejected, failed).</summary>
     public Task SaveAsync(IngestionRecord record, CancellationToken cancellationToken = default) =>
-        Table.UpsertEntityAsync(IngestionEntity.Of(record), TableUpdateMode.Replace, cancellationToken);
+        Table.UpsertEntityAsync(Write(record), TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>
     /// Commits an accepted ingestion read against <paramref name="head"/>: in one transaction, its record, the pointers
@@ -97,7 +99,7 @@ public sealed class IngestionStore(CdppeStorage storage)
         };
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.UpsertReplace, IngestionEntity.Of(record)),
+            new(TableTransactionActionType.UpsertReplace, Write(record)),
             head.ETag == default
                 ? new(TableTransactionActionType.Add, headEntity)
                 : new(TableTransactionActionType.UpdateReplace, headEntity, head.ETag),
@@ -106,10 +108,14 @@ public sealed class IngestionStore(CdppeStorage storage)
         {
             var marks = ((await FindAsync(head.Partition, earlier, cancellationToken))?.SupersededBy ?? []).ToList();
             marks.AddRange(kinds.Select(kind => $"{kind}:{id}").Where(mark => !marks.Contains(mark)));
-            actions.Add(new(TableTransactionActionType.UpsertMerge, new TableEntity(head.Partition, earlier) { [nameof(IngestionEntity.SupersededBy)] = string.Join(',', marks) }));
+            actions.Add(new(TableTransactionActionType.UpsertMerge, new TableEntity(head.Partition, earlier) { [nameof(IngestionRecord.SupersededBy)] = string.Join(',', marks) }));
         }
 
         await TableBatches.SubmitAtomicAsync(Table, actions, cancellationToken);
         return superseded;
     }
+
+    private static TableEntity Write(IngestionRecord record) => Codec.Write(record.Partition, record.Id, record);
+
+    private static IngestionRecord Read(TableEntity row) => Codec.Read(row) with { Partition = row.PartitionKey, Id = row.RowKey };
 }

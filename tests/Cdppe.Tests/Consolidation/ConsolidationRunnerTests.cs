@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using Cdppe.Samples;
@@ -46,7 +47,7 @@ public sealed class ConsolidationRunnerTests(AzuriteFixture azurite)
 
     /// <summary>A département's snapshots without their partition and storage metadata (the source ingestion's id, and so the content hash, names the département).</summary>
     private static async Task<List<string>> SnapshotsAsync(Services services, Departement dep) =>
-        [.. (await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.Snapshots, dep.Code))
+        [.. (await WorkbookIngestorTests.Rows<TableEntity>(services, TableNames.Snapshots, dep.Code))
             .OrderBy(r => r.RowKey, StringComparer.Ordinal)
-            .Select(r => string.Join('|', r.RowKey, r.Label, r.Value, r.IsPercent, r.Text, r.Target, r.TargetText, r.Status, r.Reliable, r.SourceIngestion is null ? "-" : "drop", r.Revision))];
+            .Select(r => string.Join('|', r.RowKey, r.GetString("Label"), r.GetDouble("Value"), r.GetBoolean("IsPercent"), r.GetString("Text"), r.GetDouble("Target"), r.GetString("TargetText"), r.GetString("Status"), r.GetBoolean("Reliable"), r.GetString("SourceIngestion") is null ? "-" : "drop", r.GetInt32("Revision")))];
 }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Kinds;
@@ -27,9 +28,9 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
 
         Assert.Equal((4, 0), (september.Snapshots, september.Gaps));
         Assert.Equal((4, 4), (october.Snapshots, october.Gaps));
-        var rows = await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.Snapshots, dep.Code);
-        Assert.All(rows.Where(r => r.Month == "2022-10"), r => Assert.Equal((SnapshotStatus.Missing, (double?)null), (r.State, r.Value)));
-        Assert.All(rows.Where(r => r.Month == "2022-09"), r => Assert.NotNull(r.Value));
+        var rows = await WorkbookIngestorTests.Rows<TableEntity>(services, TableNames.Snapshots, dep.Code);
+        Assert.All(rows.Where(r => r.GetString("Month") == "2022-10"), r => Assert.Equal((SnapshotStatus.Missing, (double?)null), (SnapshotStatuses.Parse(r.GetString("Status")), r.GetDouble("Value"))));
+        Assert.All(rows.Where(r => r.GetString("Month") == "2022-09"), r => Assert.NotNull(r.GetDouble("Value")));
     }
 
     [Fact]
@@ -42,10 +43,10 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
         var june = new YearMonth(2022, 6);
         await services.DropAndIngestAsync(dep.Code, "suivi.xlsx", SampleWorkbooks.SuiviMensuel2022(indicators: 3));
         var first = await services.Consolidator.ConsolidateAsync(dep, [june], "test");
-        var before = await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.Snapshots, dep.Code);
+        var before = await WorkbookIngestorTests.Rows<TableEntity>(services, TableNames.Snapshots, dep.Code);
 
         var again = await services.Consolidator.ConsolidateAsync(dep, [june], "test");
-        var unchanged = await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.Snapshots, dep.Code);
+        var unchanged = await WorkbookIngestorTests.Rows<TableEntity>(services, TableNames.Snapshots, dep.Code);
 
         Assert.Equal(3, first.RevisionsWritten);
         Assert.Equal(0, again.RevisionsWritten);
@@ -53,14 +54,14 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
 
         // A later upload corrects one June value: that snapshot gets revision 2, revision 1 stays readable.
         clock.Advance(TimeSpan.FromDays(1));
-        await services.DropAndIngestAsync(dep.Code, "suivi-juin.xlsx", Pipeline.Ingestion.Xlsx.XlsxWriter.Write([new("S", [["Code", "Libellé", "Période", "Valeur"], [before[0].Code, before[0].Label, "2022-06", 1.0]])]));
+        await services.DropAndIngestAsync(dep.Code, "suivi-juin.xlsx", Pipeline.Ingestion.Xlsx.XlsxWriter.Write([new("S", [["Code", "Libellé", "Période", "Valeur"], [before[0].GetString("Code"), before[0].GetString("Label"), "2022-06", 1.0]])]));
         var changed = await services.Consolidator.ConsolidateAsync(dep, [june], "test");
 
         Assert.Equal(1, changed.RevisionsWritten);
-        var current = (await services.Storage.Table(TableNames.Snapshots).GetEntityAsync<SnapshotEntity>(dep.Code, before[0].RowKey)).Value;
-        Assert.Equal((2, 1.0), (current.Revision, current.Value!.Value));
-        var previous = (await services.Storage.Table(TableNames.SnapshotRevisions).GetEntityAsync<SnapshotEntity>(dep.Code, before[0].RowKey + "|0001")).Value;
-        Assert.Equal(before[0].Value, previous.Value);
+        var current = (await services.Storage.Table(TableNames.Snapshots).GetEntityAsync<TableEntity>(dep.Code, before[0].RowKey)).Value;
+        Assert.Equal((2, 1.0), (current.GetInt32("Revision"), current.GetDouble("Value")!.Value));
+        var previous = (await services.Storage.Table(TableNames.SnapshotRevisions).GetEntityAsync<TableEntity>(dep.Code, before[0].RowKey + "|0001")).Value;
+        Assert.Equal(before[0].GetDouble("Value"), previous.GetDouble("Value"));
     }
 
     [Fact]
@@ -109,10 +110,10 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
 
         Assert.Equal(60, runs[0].RevisionsWritten + runs[1].RevisionsWritten);
         Assert.Contains(0, runs.Select(r => r.RevisionsWritten));
-        var rows = await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.Snapshots, dep.Code);
+        var rows = await WorkbookIngestorTests.Rows<TableEntity>(services, TableNames.Snapshots, dep.Code);
         Assert.Equal(60, rows.Count);
-        Assert.All(rows, r => Assert.Equal(1, r.Revision));
-        Assert.Empty(await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.SnapshotRevisions, dep.Code));
+        Assert.All(rows, r => Assert.Equal(1, r.GetInt32("Revision")));
+        Assert.Empty(await WorkbookIngestorTests.Rows<TableEntity>(services, TableNames.SnapshotRevisions, dep.Code));
     }
 
     [Fact]
@@ -138,14 +139,14 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
 
         await services.Consolidator.ConsolidateAsync(dep, [new YearMonth(2022, 6), new YearMonth(2022, 10), new YearMonth(2022, 12)], "test");
 
-        var snapshots = (await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.Snapshots, dep.Code)).ToDictionary(s => s.RowKey);
+        var snapshots = (await WorkbookIngestorTests.Rows<TableEntity>(services, TableNames.Snapshots, dep.Code)).ToDictionary(s => s.RowKey);
         var rate = snapshots["2022-12|O05-TAUX-IP-EVALUEES-DELAIS"];
-        Assert.Equal(0.340382, rate.Value!.Value, 6);
-        Assert.Equal((0.5, SnapshotStatus.Late, false), (rate.Target, rate.State, rate.Reliable));
-        Assert.Equal(SnapshotStatus.OnTrack, snapshots["2022-06|O05-IP-EVALUEES"].State);
-        Assert.Equal(SnapshotStatus.Missing, snapshots["2022-10|O05-TAUX-IP-EVALUEES-DELAIS"].State);
-        Assert.Equal(SnapshotStatus.Late, snapshots["2022-12|O05-IP-EVALUEES"].State);
-        Assert.Equal(SnapshotStatus.NoTarget, snapshots["2022-12|O05-IP-EVALUEES-3-MOIS"].State);
+        Assert.Equal(0.340382, rate.GetDouble("Value")!.Value, 6);
+        Assert.Equal((0.5, SnapshotStatus.Late, false), (rate.GetDouble("Target"), SnapshotStatuses.Parse(rate.GetString("Status")), rate.GetBoolean("Reliable")));
+        Assert.Equal(SnapshotStatus.OnTrack, SnapshotStatuses.Parse(snapshots["2022-06|O05-IP-EVALUEES"].GetString("Status")));
+        Assert.Equal(SnapshotStatus.Missing, SnapshotStatuses.Parse(snapshots["2022-10|O05-TAUX-IP-EVALUEES-DELAIS"].GetString("Status")));
+        Assert.Equal(SnapshotStatus.Late, SnapshotStatuses.Parse(snapshots["2022-12|O05-IP-EVALUEES"].GetString("Status")));
+        Assert.Equal(SnapshotStatus.NoTarget, SnapshotStatuses.Parse(snapshots["2022-12|O05-IP-EVALUEES-3-MOIS"].GetString("Status")));
     }
 
     [Fact]
@@ -166,7 +167,7 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
         Assert.Empty(nothing);
 
         clock.Advance(TimeSpan.FromDays(1));
-        var code = (await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.Snapshots, dep.Code))[0].Code;
+        var code = (await WorkbookIngestorTests.Rows<TableEntity>(services, TableNames.Snapshots, dep.Code))[0].GetString("Code");
         await services.DropAndIngestAsync(dep.Code, "correction-mars.xlsx", Pipeline.Ingestion.Xlsx.XlsxWriter.Write([new("S", [["Code", "Libellé", "Période", "Valeur"], [code, "corrigé", "2022-03", 4_242.0]])]));
 
         // The correction's drop consolidated its month at once: the timer has nothing left to do.
@@ -174,7 +175,7 @@ public sealed class MonthlyConsolidatorTests(AzuriteFixture azurite)
         var late = (await services.Get<ConsolidationRunStore>().RunsAsync(dep.Code))[0];
         Assert.Equal((IngestionConsolidation.Trigger, 1), (late.Trigger, late.RevisionsWritten));
         Assert.Equal(["2022-03"], late.Months);
-        var revised = Assert.Single(await WorkbookIngestorTests.Rows<SnapshotEntity>(services, TableNames.SnapshotRevisions, dep.Code));
+        var revised = Assert.Single(await WorkbookIngestorTests.Rows<TableEntity>(services, TableNames.SnapshotRevisions, dep.Code));
         Assert.StartsWith($"2022-03|{code}|0001", revised.RowKey, StringComparison.Ordinal);
     }
 }

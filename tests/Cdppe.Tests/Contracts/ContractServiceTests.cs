@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Xlsx;
@@ -30,9 +31,9 @@ public sealed class ContractServiceTests(AzuriteFixture azurite)
         Assert.Equal([$"{annexe2023.IngestionId} annexe-2-1-2023-2024.xlsx 2023,2024", $"{annexe2024.IngestionId} annexe-2-1-2024.xlsx 2024"], contracts[1].Plans.Select(p => $"{p.IngestionId} {p.FileName} {string.Join(',', p.Years)}"));
 
         // Stored as data: one row per contract.
-        var rows = await WorkbookIngestorTests.Rows<ContractEntity>(services, TableNames.Contracts, dep.Code);
+        var rows = await WorkbookIngestorTests.Rows<TableEntity>(services, TableNames.Contracts, dep.Code);
         Assert.Equal(["2020|contrat", "2023|avenant"], rows.Select(r => r.RowKey));
-        Assert.Equal("Avenant 2023-2024", rows[1].Name);
+        Assert.Equal("Avenant 2023-2024", rows[1].GetString("Name"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Net;
 using System.Text.Json;
 using Cdppe.Pipeline.Ingestion;
@@ -76,9 +77,9 @@ public sealed class TemplatesApiTests(AzuriteFixture azurite)
         var result = await services.DropAndIngestAsync(dep, "suivi-juin.xlsx", XlsxWriter.Write([new("Suivi mensuel", filled)]));
 
         Assert.Equal(IngestionStatus.Accepted, result.Status);
-        var values = await WorkbookIngestorTests.Rows<IndicatorValueEntity>(services, TableNames.IndicatorValues, dep);
-        Assert.Equal(["O06-NOMBRE-IP-EVALUEES", "O06-NOMBRE-IP-EVALUEES-MOINS-3-MOIS"], values.Select(v => v.Code).Order(StringComparer.Ordinal));
-        Assert.All(values, v => Assert.Equal("2022-06", v.Period));
+        var values = await WorkbookIngestorTests.Rows<TableEntity>(services, TableNames.IndicatorValues, dep);
+        Assert.Equal(["O06-NOMBRE-IP-EVALUEES", "O06-NOMBRE-IP-EVALUEES-MOINS-3-MOIS"], values.Select(v => v.GetString("Code")).Order(StringComparer.Ordinal));
+        Assert.All(values, v => Assert.Equal("2022-06", v.GetString("Period")));
     }
 
     [Fact]

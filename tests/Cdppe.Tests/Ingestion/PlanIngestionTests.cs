@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Text.Json;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Xlsx;
@@ -167,7 +168,7 @@ public sealed class PlanIngestionTests(AzuriteFixture azurite)
 
         Assert.Equal(IngestionStatus.Accepted, result.Status);
         Assert.Contains(result.Issues, i => i.Code == "codes-retrouves" && i.Message.StartsWith("1 valeur sans code a été rattachée", StringComparison.Ordinal));
-        var codes = (await WorkbookIngestorTests.Rows<IndicatorValueEntity>(services, TableNames.IndicatorValues, dep)).Select(v => v.Code).Order(StringComparer.Ordinal);
+        var codes = (await WorkbookIngestorTests.Rows<TableEntity>(services, TableNames.IndicatorValues, dep)).Select(v => v.GetString("Code")).Order(StringComparer.Ordinal);
         Assert.Equal(["O06-NOMBRE-IP-ENTRANTES", "OXX-NOMBRE-VISITES-IMAGINAIRES"], codes);
     }
 
@@ -196,9 +197,9 @@ public sealed class PlanIngestionTests(AzuriteFixture azurite)
         Assert.NotNull(part.Worksheet.GetFirstChild<LegacyDrawing>());
         Assert.Contains(document.WorkbookPart.Workbook.Sheets!.Elements<Sheet>(), s => s.Name == WorkbookAnnotator.IssuesSheetName);
 
-        var record = (await services.Storage.Table(TableNames.Ingestions).GetEntityAsync<IngestionEntity>(dep, result.IngestionId)).Value;
-        Assert.Equal($"rejected/{dep}/{result.IngestionId}/annote-plan-faux.xlsx", record.AnnotatedPath);
-        Assert.Empty(await WorkbookIngestorTests.Rows<FicheEntity>(services, TableNames.Fiches, dep));
+        var record = (await services.Storage.Table(TableNames.Ingestions).GetEntityAsync<TableEntity>(dep, result.IngestionId)).Value;
+        Assert.Equal($"rejected/{dep}/{result.IngestionId}/annote-plan-faux.xlsx", record.GetString("AnnotatedPath"));
+        Assert.Empty(await WorkbookIngestorTests.Rows<TableEntity>(services, TableNames.Fiches, dep));
 
         // The annotated copy dropped back unchanged gives the same errors (its list of problems is ignored).
         var again = await services.DropAndIngestAsync(dep, "plan-faux-annote.xlsx", blob.Value.Content.ToArray());

@@ -64,7 +64,7 @@ public sealed class ConcurrencyTests(AzuriteFixture azurite)
 
         Assert.All(results, r => Assert.Contains(r.Status, new[] { IngestionStatus.Accepted, IngestionStatus.Duplicate }));
         Assert.Single(await Ingestion.WorkbookIngestorTests.Records(services, dep.Code));
-        Assert.Equal(33, await services.Storage.Table(TableNames.IndicatorValues).QueryAsync<IndicatorValueEntity>(e => e.PartitionKey == dep.Code).CountAsync());
+        Assert.Equal(33, await services.Storage.Table(TableNames.IndicatorValues).QueryAsync<TableEntity>(e => e.PartitionKey == dep.Code).CountAsync());
         Assert.Single(await services.Storage.Archive.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, dep.Code + "/", default).ToListAsync());
     }
 

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;
 using Cdppe.Tests.Support;
@@ -28,8 +29,8 @@ public sealed class EmulatorCrashTests : IAsyncLifetime
         await Task.Delay(1_500);
         await azurite.StartAgainAsync();
 
-        var record = await Until(async () => await app.Storage.Table(TableNames.Ingestions).QueryAsync<IngestionEntity>(e => e.PartitionKey == "77" && e.Status == "accepted").FirstOrDefaultAsync());
-        var values = await app.Storage.Table(TableNames.IndicatorValues).QueryAsync<IndicatorValueEntity>(e => e.PartitionKey == "77" && e.IngestionId == record!.RowKey, select: ["RowKey"]).CountAsync();
+        var record = await Until(async () => await app.Storage.Table(TableNames.Ingestions).QueryAsync<TableEntity>(e => e.PartitionKey == "77" && e.GetString("Status") == "accepted").FirstOrDefaultAsync());
+        var values = await app.Storage.Table(TableNames.IndicatorValues).QueryAsync<TableEntity>(e => e.PartitionKey == "77" && e.GetString("IngestionId") == record!.RowKey, select: ["RowKey"]).CountAsync();
         Assert.Equal(rows, values);
         // The receipt is written once the ingestion is over, its months consolidated included.
         var receipt = await Until(async () => await app.Storage.Table(TableNames.BlobReceipts).QueryAsync<BlobReceiptEntity>(r => r.BlobName == "77/gros-suivi.xlsx" && r.State == "done").SingleOrDefaultAsync());
@@ -48,7 +49,7 @@ public sealed class EmulatorCrashTests : IAsyncLifetime
         await services.Consolidator.ConsolidateAsync(Dep("2A"), months, "reference");
 
         var run = Task.Run(() => new Services(storage).ConsolidatorWith(TimeSpan.FromSeconds(15)).ConsolidateAsync(Dep("2B"), months, "crash"));
-        await Until(async () => await storage.Table(TableNames.ConsolidationRuns).QueryAsync<ConsolidationRunEntity>(e => e.PartitionKey == "2B").AnyAsync());
+        await Until(async () => await storage.Table(TableNames.ConsolidationRuns).QueryAsync<TableEntity>(e => e.PartitionKey == "2B").AnyAsync());
         await azurite.StopAsync();
         var crashed = await Record.ExceptionAsync(() => run);
         await azurite.StartAgainAsync();
@@ -67,9 +68,9 @@ public sealed class EmulatorCrashTests : IAsyncLifetime
     private static async Task<List<string>> Snapshots(CdppeStorage storage, string partition)
     {
         var rows = new List<string>();
-        await foreach (var s in storage.Table(TableNames.Snapshots).QueryAsync<SnapshotEntity>(e => e.PartitionKey == partition))
+        await foreach (var s in storage.Table(TableNames.Snapshots).QueryAsync<TableEntity>(e => e.PartitionKey == partition))
         {
-            rows.Add($"{s.RowKey}|{partition}|{s.Value}|{s.Status}|{s.Reliable}|{s.Revision}");
+            rows.Add($"{s.RowKey}|{partition}|{s.GetDouble("Value")}|{s.GetString("Status")}|{s.GetBoolean("Reliable")}|{s.GetInt32("Revision")}");
         }
 
         return rows;

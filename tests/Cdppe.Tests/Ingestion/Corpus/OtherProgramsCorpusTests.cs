@@ -163,7 +163,7 @@ public sealed class OtherProgramsCorpusTests(AzuriteFixture azurite)
             Assert.Empty(await WorkbookIngestorTests.Rows<TableEntity>(services, table, dep));
         }
 
-        Assert.Equal(files.Count, (await WorkbookIngestorTests.Rows<IngestionEntity>(services, TableNames.Ingestions, dep)).Count);
+        Assert.Equal(files.Count, (await WorkbookIngestorTests.Rows<TableEntity>(services, TableNames.Ingestions, dep)).Count);
     }
 
     private static IEnumerable<string> GoodSamples() =>
