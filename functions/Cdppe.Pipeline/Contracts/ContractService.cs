@@ -51,13 +51,13 @@ public sealed class ContractService(IngestionStore ingestions, IngestionReportSt
         var existing = await ListAsync(head, cancellationToken);
         var plans = PlansOf(ingestionId, fileName, receivedAt, content.Sheets);
         var contracts = existing;
-        IReadOnlyList<string> periodChanges = [];
+        IReadOnlyList<ContractPeriodChange> periodChanges = [];
         var replacedPlans = new List<(ContractPlan Plan, ContractPlan Replaced)>();
         if (plans.Count > 0)
         {
             var attachment = ContractModel.Attach(existing, plans);
             contracts = attachment.Contracts;
-            periodChanges = attachment.Warnings;
+            periodChanges = attachment.Changes;
 
             // The plan d'action is one dataset whatever its period: a plan d'action of other years takes its place.
             foreach (var plan in plans.Where(p => p.Kind == WorkbookKinds.PlanAction))

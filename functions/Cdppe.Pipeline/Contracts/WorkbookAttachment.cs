@@ -8,8 +8,8 @@ public sealed record WorkbookAttachment(IReadOnlyList<Contract> Contracts, strin
     /// <summary>The first sheet of the workbook's plan, where the plan's warnings are placed.</summary>
     public string? PlanSheet { get; init; }
 
-    /// <summary>How the plan changes a contract's period (overlap, extension), in French sentences.</summary>
-    public IReadOnlyList<string> PeriodChanges { get; init; } = [];
+    /// <summary>How the plan changes a contract's period (extension, overlap).</summary>
+    public IReadOnlyList<ContractPeriodChange> PeriodChanges { get; init; } = [];
 
     /// <summary>Each plan d'action of the workbook with the plan d'action of other years it replaces.</summary>
     public IReadOnlyList<(ContractPlan Plan, ContractPlan Replaced)> ReplacedPlans { get; init; } = [];

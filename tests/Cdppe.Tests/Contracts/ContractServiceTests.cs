@@ -60,7 +60,7 @@ public sealed class ContractServiceTests(AzuriteFixture azurite)
         Assert.StartsWith("Aucun contrat en vigueur en 2025 (contrats connus : Contrat 2020-2022)", outside.Message, StringComparison.Ordinal);
         Assert.Equal("Contrat 2020-2022, Avenant 2022-2023", overlapping.Periods);
         Assert.Equal("Plan d'action", overlapping.PlanSheet);
-        Assert.Contains("pour 2022, le plan en vigueur reste celui de « Contrat 2020-2022 »", Assert.Single(overlapping.PeriodChanges), StringComparison.Ordinal);
+        Assert.Contains("pour 2022, le plan en vigueur reste celui de « Contrat 2020-2022 »", IngestionMessages.ContractPeriod(Assert.Single(overlapping.PeriodChanges), "Plan d'action").Message, StringComparison.Ordinal);
         Assert.Single(await services.Contracts.ListAsync(dep.Code));
     }
 

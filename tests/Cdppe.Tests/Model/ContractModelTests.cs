@@ -1,3 +1,4 @@
+using Cdppe.Pipeline.Ingestion.Messages;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Tests.Model;
@@ -56,9 +57,9 @@ public sealed class ContractModelTests
         var corrected = ContractModel.Attach(existing, [Plan("annexe-2-1", [2023, 2024], "annexe-2023-corrigee", 5)]);
         var next = ContractModel.Attach(corrected.Contracts, [Plan("annexe-2-1", [2024], "annexe-2024", 6)]);
 
-        Assert.Empty(corrected.Warnings);
+        Assert.Empty(corrected.Changes);
         Assert.Equal(["annexe-2023-corrigee"], corrected.Contracts.Single(c => c.Shape == ContractShape.Avenant).Plans.Select(p => p.IngestionId));
-        Assert.Empty(next.Warnings);
+        Assert.Empty(next.Changes);
         Assert.Equal(["annexe-2023-corrigee", "annexe-2024"], next.Contracts.Single(c => c.Shape == ContractShape.Avenant).Plans.Select(p => p.IngestionId));
         Assert.Equal(["plan"], next.Contracts.Single(c => c.Shape == ContractShape.Contrat).Plans.Select(p => p.IngestionId));
         Assert.Equal("Avenant 2023-2024", Assert.Single(next.AttachedTo).Name);
@@ -71,7 +72,10 @@ public sealed class ContractModelTests
 
         var attachment = ContractModel.Attach(existing, [Plan("annexe-2-1", [2022, 2023], "annexe-2022", 4)]);
 
-        var warning = Assert.Single(attachment.Warnings);
+        var change = Assert.Single(attachment.Changes);
+        var warning = IngestionMessages.ContractPeriod(change, "Annexe").Message;
+        Assert.Equal(("Contrat 2020-2022", "Avenant 2022-2023", "Contrat 2020-2022"), (change.Overlapped?.Name, change.Contract.Name, change.InForce?.Name));
+        Assert.Equal([2022], change.SharedYears);
         Assert.Equal("La période 2022-2023 de ce plan chevauche celle de « Contrat 2020-2022 » (plan.xlsx) : pour 2022, le plan en vigueur reste celui de « Contrat 2020-2022 ». Corrigez les années du plan qui ne convient pas et déposez-le à nouveau.", warning);
         Assert.Equal("Contrat 2020-2022", ContractModel.InForce(attachment.Contracts, 2022)!.Name);
         Assert.Equal("Avenant 2022-2023", ContractModel.InForce(attachment.Contracts, 2023)!.Name);
@@ -84,7 +88,9 @@ public sealed class ContractModelTests
 
         var attachment = ContractModel.Attach(existing, [Plan("annexe-2-1", [2024, 2025], "annexe-2024", 4)]);
 
-        Assert.Equal("Ce plan (2024-2025) dépasse la période de « Avenant 2023-2024 » (annexe-2023.xlsx) : elle devient 2023-2025. S'il relève d'un nouveau contrat, vérifiez ses années.", Assert.Single(attachment.Warnings));
+        var change = Assert.Single(attachment.Changes);
+        Assert.Equal(("Avenant 2023-2024", "Avenant 2023-2025"), (change.Previous?.Name, change.Contract.Name));
+        Assert.Equal("Ce plan (2024-2025) dépasse la période de « Avenant 2023-2024 » (annexe-2023.xlsx) : elle devient 2023-2025. S'il relève d'un nouveau contrat, vérifiez ses années.", IngestionMessages.ContractPeriod(change, "Annexe").Message);
         Assert.Equal("Avenant 2023-2025", Assert.Single(attachment.Contracts).Name);
     }
 }

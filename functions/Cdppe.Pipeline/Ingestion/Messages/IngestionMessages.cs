@@ -68,7 +68,20 @@ public static partial class IngestionMessages
         Error("ligne-trop-grande", $"Cette ligne occupe {FrenchFormat.Number(bytes / 1024m / 1024m, 1)} Mo une fois enregistrée ; le stockage accepte au plus 1 Mo par ligne : raccourcissez ses textes.", sheet, cell, null, "au plus 1 Mo par ligne");
 
     /// <summary>What attaching the workbook did to a contract's period (<paramref name="change"/> is the contract model's French sentence).</summary>
-    public static ValidationIssue ContractPeriod(string change, string sheet) => Warning("periode-contrat", change, sheet);
+    public static ValidationIssue ContractPeriod(ContractPeriodChange change, string sheet)
+    {
+        var plans = string.Join(", ", change.Plans.Select(p => Years.Label(p.Years)));
+        return change switch
+        {
+            { Overlapped: { } other, InForce: { } inForce } => Warning("periode-contrat", $"La période {change.Contract.Period} de ce plan chevauche celle de « {other.Name} » ({other.Plans[0].FileName}) : pour {YearList(change.SharedYears)}, le plan en vigueur reste celui de « {inForce.Name} ». Corrigez les années du plan qui ne convient pas et déposez-le à nouveau.", sheet),
+            _ => Warning("periode-contrat", $"Ce plan ({plans}) dépasse la période de « {change.Previous?.Name} » ({change.Previous?.Plans[0].FileName}) : elle devient {change.Contract.Period}. S'il relève d'un nouveau contrat, vérifiez ses années.", sheet),
+        };
+    }
+
+    /// <summary>"2021", "2021 et 2022", "2020, 2021 et 2022".</summary>
+    private static string YearList(IReadOnlyList<int> years) => years.Count == 1
+        ? years[0].ToString(CultureInfo.InvariantCulture)
+        : string.Join(", ", years.Take(years.Count - 1).Select(y => y.ToString(CultureInfo.InvariantCulture))) + " et " + years[^1].ToString(CultureInfo.InvariantCulture);
 
     public static ValidationIssue PlanReplaced(string years, string replacedYears, string replacedFile, string sheet) =>
         Warning("plan-remplace", $"Ce plan d'action ({years}) remplace celui de {replacedYears} ({replacedFile}) : les fiches et les financements de {replacedYears} ne seront plus ceux des rapports de ces années (les rapports déjà produits restent dans reports/ et le classeur remplacé dans archive/).", sheet);
