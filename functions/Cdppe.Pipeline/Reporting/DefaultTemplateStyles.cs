@@ -111,6 +111,7 @@ internal static class DefaultTemplateStyles
             Paragraph("Centered", "Centered", "Normal", Para(120, 120, JustificationValues.Center), null, primary: false),
             Paragraph("TableText", "Table Text", "Normal", Para(0, 0), Run(15), primary: false),
             Paragraph("TableTextBold", "Table Text Bold", "TableText", null, Run(15, bold: true), primary: false),
+            Paragraph("BasisText", "Basis Text", "Normal", Para(0, 0, JustificationValues.Center), Run(13, italic: true, color: "595959"), primary: false),
             Paragraph("TableHeading", "Table Heading", "Normal", Para(0, 0, JustificationValues.Center), Run(15, bold: true, color: "FFFFFF"), primary: false),
             Paragraph("TableLabel", "Table Label", "Normal", Para(0, 0), Run(18, bold: true, color: Accent), primary: false),
             Paragraph("BodyCell", "Body Cell", "Normal", Para(0, 60), Run(18), primary: false),
