@@ -319,7 +319,9 @@ public static partial class DefaultReportTemplate
                 SplittableRow(LabelCell("{{#objectifOperationnel}}Objectif opérationnel", w[0]), Cell("{{objectifOperationnel}}{{/objectifOperationnel}}", w[1], style: "BodyCell")),
                 SplittableRow(LabelCell("{{#description}}Description de l'action", w[0]), Cell("{{description}}{{/description}}", w[1], style: "BodyCell")),
                 SplittableRow(LabelCell("{{#acteurs}}Identification des acteurs à mobiliser", w[0]), Cell("{{acteurs}}{{/acteurs}}", w[1], style: "BodyCell")),
-                SplittableRow(
+                // Kept whole: its table of funding by year never leaves its header row alone at the foot of a page.
+                Row(
+                    header: false,
                     LabelCell("Moyens financiers prévisionnels", w[0]),
                     CellOf(
                         w[1],
@@ -328,6 +330,7 @@ public static partial class DefaultReportTemplate
                         P("{{#aFinancements}}"),
                         Caption("Financements prévus au plan d'action, par année :", "BodyCell"),
                         FundingTable(),
+                        P("{{#aEcartFinancements}}Ce tableau totalise {{financementTotal.total | euros}}, le rapport financier prévoit {{budget | euros}} : le total et le pourcentage consommé de la fiche sont ceux du rapport financier (voir l'annexe).{{/aEcartFinancements}}", "Note"),
                         P("{{/aFinancements}}"),
                         P("{{moyens}}", "BodyCell"))),
                 SplittableRow(LabelCell("{{#documentsReference}}Documents de référence", w[0]), Cell("{{documentsReference}}{{/documentsReference}}", w[1], style: "BodyCell")),

@@ -326,14 +326,25 @@ public static partial class ReportTemplateData
     {
         var points = i.Points(year);
         var percent = i.Baseline?.IsPercent ?? i.Targets.Values.Concat(i.Achieved.Values).Any(f => f.IsPercent);
+
+        // The year's value when its latest months were declared unreliable is only the last reliable one: drawn as a
+        // series of its own, named with its month, never as the year's « Réalisé ».
+        var unreliableYear = i.Reliable ? (int?)null : year;
+        List<ChartSeries> series =
+        [
+            new("Cible", points.Select(p => p.Target).ToList(), Grey),
+            new("Réalisé", points.Select(p => p.Year == unreliableYear ? null : p.Achieved).ToList(), Blue),
+        ];
+        if (unreliableYear is not null)
+        {
+            series.Add(new ChartSeries($"Dernière valeur fiable ({(i.ReliableUntil is { } m ? MonthText(m) : year.ToString(CultureInfo.InvariantCulture))}), mois suivants non fiables", points.Select(p => p.Year == unreliableYear ? p.Achieved : null).ToList(), Orange));
+        }
+
         return new ChartData(
             ChartKind.Line,
             i.Label,
             points.Select(p => p.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) : "Référence" + (i.BaselineDate is { Length: > 0 } d ? " " + d : string.Empty)).ToList(),
-            [
-                new ChartSeries("Cible", points.Select(p => p.Target).ToList(), Grey),
-                new ChartSeries("Réalisé", points.Select(p => p.Achieved).ToList(), Blue),
-            ])
+            series)
         {
             NumberFormat = percent ? FrenchChartFormats.Percent : FrenchChartFormats.Count,
             MajorUnit = percent ? PercentStep(points.SelectMany(p => new[] { p.Target, p.Achieved }).OfType<decimal>().DefaultIfEmpty(0).Max()) : null,
@@ -369,6 +380,7 @@ public static partial class ReportTemplateData
             ("sourceTotalFiche", f.StatedTotalSource),
             ("aEcartTotal", f.StatedTotal is { } t && f.HasBudgetLine && t != f.Budget),
             ("aFinancements", f.Funding.Count > 0),
+            ("aEcartFinancements", f.FundingDiffers),
             ("financements", List(f.Funding.Select(Funding), Funding(new PlannedFunding { Fiche = 0, Year = 0 }))),
             ("financementTotal", Funding(new PlannedFunding { Fiche = f.Numero, Year = 0, Departement = f.Funding.Sum(x => x.Departement), Fir = f.Funding.Sum(x => x.Fir), Etat = f.Funding.Sum(x => x.Etat), Ondam = f.Funding.Sum(x => x.Ondam) })),
             ("moyens", f.Bilan?.Moyens),

@@ -145,6 +145,8 @@ public sealed class AnnualReportTests(AzuriteFixture azurite, ITestOutputHelper 
         var charts = document.MainDocumentPart!.ChartParts.ToList();
         Assert.Equal(3, charts.Count);
         Assert.All(charts, c => Assert.NotNull(c.EmbeddedPackagePart));
+        // Fiche 1's trajectory: June 2022, the last reliable value, is its own series, never the year's « Réalisé ».
+        Assert.Contains(charts, c => c.ChartSpace.InnerText.Contains("Dernière valeur fiable (juin 2022), mois suivants non fiables", StringComparison.Ordinal));
         Assert.Contains(charts, c => c.ChartSpace.InnerText.Contains("Budget prévu", StringComparison.Ordinal) && c.ChartSpace.InnerText.Contains("Engagement 2", StringComparison.Ordinal));
         Assert.True(await services.Storage.Reports.GetBlobClient($"{dep.Code}/{report.FileName}").ExistsAsync());
     }
@@ -181,6 +183,11 @@ public sealed class AnnualReportTests(AzuriteFixture azurite, ITestOutputHelper 
         var fiche39 = FicheSection(document, 39).Select(p => p.Replace(Nbsp, ' ')).ToList();
         Assert.Contains("Total : - € (le plan d'action indique 18 000 €, voir l'annexe)", fiche39);
         Assert.Contains("400 000 € transférés à la fiche 37", fiche39);
+        // Fiche 28: its plan d'action's money by year (700 000 €) differs from the rapport financier (800 000 €),
+        // noted on its page as in the annex.
+        var fiche28 = FicheSection(document, 28).Select(p => p.Replace(Nbsp, ' ')).ToList();
+        Assert.Contains("Ce tableau totalise 700 000 €, le rapport financier prévoit 800 000 € : le total et le pourcentage consommé de la fiche sont ceux du rapport financier (voir l'annexe).", fiche28);
+        Assert.Contains(Paragraphs(document), p => p.Replace(Nbsp, ' ').StartsWith("– Fiche 28 : les financements par année du plan d'action totalisent 700 000 €, le rapport financier prévoit 800 000 €", StringComparison.Ordinal));
         // Fiches 17 and 18 name both their objectives.
         var fiche17 = FicheSection(document, 17);
         Assert.Contains("Objectif 9 : Garantir l'accompagnement de tous les enfants protégés en situation de handicap", fiche17);

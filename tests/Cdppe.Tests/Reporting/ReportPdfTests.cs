@@ -81,6 +81,11 @@ public sealed partial class ReportPdfTests(AzuriteFixture azurite, ITestOutputHe
             // No near-empty page: fiches follow one another, so a fiche's last lines never stand alone on a page
             // (13 pages of 4 to 10 lines when each fiche started a page). The cover is short by design.
             var lines = pages.Select(p => p.Split('\n').Count(l => l.Trim().Length > 0)).ToList();
+            foreach (var (count, index) in lines.Select((n, i) => (n, i)).Skip(1).SkipLast(1).Where(x => x.n <= 10))
+            {
+                output.WriteLine($"page {index + 1}, {count} lines:\n{pages[index]}");
+            }
+
             Assert.DoesNotContain(lines.Skip(1).SkipLast(1), n => n <= 10);
 
             // Table headers never cut inside a word.
@@ -147,7 +152,7 @@ public sealed partial class ReportPdfTests(AzuriteFixture azurite, ITestOutputHe
         using var document = Docx.Open(docx);
         var body = document.MainDocumentPart!.Document.Body!;
         var headings = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
-            .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Value is "Heading1" or "Heading2" or "Heading3" or "FicheHeading")
+            .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value is "Heading1" or "Heading2" or "Heading3" or "FicheHeading")
             .Select(p => Collapse(Docx.Text(p)))
             .Where(t => t.Length > 0)
             .ToList();
