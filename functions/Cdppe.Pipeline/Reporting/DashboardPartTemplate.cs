@@ -42,6 +42,7 @@ public static partial class DefaultReportTemplate
                     Cell("{{atteint}}{{#moisAtteint}} ({{moisAtteint}}){{/moisAtteint}}", w[6], center: true),
                     StatusCell(w[7], "{{/indicateursAvecStatut}}"))),
             P("Statut au regard de la cible de l'année, dont la base est indiquée sous le statut : un nombre cumulé depuis janvier est comparé à la cible de l'année au prorata des mois écoulés (« cible au prorata : … à fin janvier »), un taux ou une étape à la cible de l'année ; « non renseigné » quand aucune valeur n'a été transmise, « sans cible » quand l'année n'a pas de cible ; « non fiable » quand les dernières valeurs de l'année ont été déclarées non fiables : la valeur indiquée est alors la dernière valeur fiable, avec son mois.", "Note"),
+            P("{{consolidation.texte}}", "Note"),
             P("{{#aSeriesContexte}}"),
             P("Séries de contexte", "Heading3"),
             P("Ces séries décrivent le contexte (naissances, enfants de 0 à 6 ans, cohortes) : elles n'ont pas de cible et ne reçoivent pas de statut.", "Note"),
@@ -56,7 +57,6 @@ public static partial class DefaultReportTemplate
                     Cell("{{reference}}{{#dateReference}} ({{dateReference}}){{/dateReference}}{{#source}} – {{source}}{{/source}}", cw[3]),
                     Cell("{{atteint}}{{#moisAtteint}} ({{moisAtteint}}){{/moisAtteint}}{{/seriesContexte}}", cw[4], center: true))),
             P("{{/aSeriesContexte}}"),
-            P("{{consolidation.texte}}", "Note"),
             P("{{/aIndicateurs}}"),
             P("{{^aIndicateurs}}Aucun indicateur n'a été importé pour {{annee}} (plan d'action, tableau de bord ou suivi mensuel).{{/aIndicateurs}}"));
     }

@@ -95,7 +95,7 @@ internal static class DefaultTemplateStyles
                     new FontSize { Val = "20" },
                     new FontSizeComplexScript { Val = "20" },
                     new Languages { Val = "fr-FR", EastAsia = "fr-FR", Bidi = "ar-SA" })),
-                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "100", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new WidowControl(), new SpacingBetweenLines { After = "100", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
             normal,
             Paragraph("Title", "Title", "Normal", Para(240, 240, JustificationValues.Center), Run(56, bold: true, color: Accent)),
             Paragraph("Subtitle", "Subtitle", "Normal", Para(120, 240, JustificationValues.Center), Run(30, color: "2F5496")),
