@@ -12,7 +12,7 @@ public sealed class GenerateAnnualReport(ReportDownloads reports)
     [ApiParameter("year", "Year of the report.", Example = "2022")]
     [ApiParameter("departement", "INSEE code of the département (77, 2A, 971).", Required = true, Example = "77")]
     [ApiResponse(200, "The report.", ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
-    [ApiResponse(404, "No data was ingested for the département and the year.")]
+    [ApiResponse(404, "No contract of the département covers the year (the contracts are named), or no data was ingested for the département and the year.")]
     [ApiResponse(409, "An ingestion is replacing the département's data.")]
     [ApiResponse(422, "The département's Word template cannot be used (every error listed).")]
     public async Task<IActionResult> Run(

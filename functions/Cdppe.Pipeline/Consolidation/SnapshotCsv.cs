@@ -14,7 +14,7 @@ public static class SnapshotCsv
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
-    private static readonly string[] Header = ["code", "libelle", "mois", "valeur", "unite", "cible", "statut", "fiable", "import_source", "revision"];
+    private static readonly string[] Header = ["code", "libelle", "mois", "valeur", "unite", "cible", "statut", "fiable", "import_source", "revision", "base_statut"];
 
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
@@ -32,11 +32,27 @@ public static class SnapshotCsv
                 r.IsPercent ? "ratio" : r.Value is null ? string.Empty : "nombre",
                 r.Target is { } target ? target.ToString(culture) : Text(r.TargetText),
                 r.Status.Label(), r.Reliable ? "oui" : "non", Text(r.SourceIngestion), r.Revision.ToString(CultureInfo.InvariantCulture),
+                Text(Basis(r)),
             ];
             text.AppendJoin(';', cells.Select(Quote)).Append("\r\n");
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    /// <summary>
+    /// What the row's status compared (<see cref="StatusBasis"/>): the kind is read from the row (a ratio is a rate, a
+    /// target in words a milestone, else a count); a value declared unreliable says so.
+    /// </summary>
+    private static string Basis(StoredSnapshot r)
+    {
+        if (!r.Reliable && (r.Value is not null || r.Text is not null))
+        {
+            return "valeur déclarée non fiable";
+        }
+
+        var kind = r.IsPercent ? IndicatorKind.Rate : r.Target is null && r.TargetText is not null ? IndicatorKind.Milestone : IndicatorKind.Count;
+        return StatusBasis.Of(r.Status, kind, r.Month, r.Target, r.TargetText, r.IsPercent);
     }
 
     /// <summary>A text cell, neutralised when a spreadsheet would read it as a formula.</summary>

@@ -30,6 +30,10 @@ public sealed class ContractService(IngestionStore ingestions, IngestionReportSt
         return contracts;
     }
 
+    /// <summary>The refusal of a year no contract of the département covers (<see cref="ContractCoverage"/>), or null.</summary>
+    public async Task<string?> YearRefusalAsync(Departement departement, int year, CancellationToken cancellationToken = default) =>
+        ContractCoverage.Refusal(departement, year, await ListAsync(departement.Code, cancellationToken));
+
     public async Task<IReadOnlyList<ContractView>> ViewsAsync(string partition, CancellationToken cancellationToken = default) =>
         (await ListAsync(partition, cancellationToken)).Select(View).ToList();
 

@@ -11,6 +11,12 @@ public sealed record MonthPoint(string Month, string Label, decimal? Value, stri
 /// <summary>An indicator's monthly series of a year, with its status and the year's target.</summary>
 public sealed record IndicatorSeries(string Code, string Label, int? Objectif, string Kind, bool IsPercent, string Status, string? Target, IReadOnlyList<MonthPoint> Months)
 {
+    /// <summary>What the status compared: « cible au prorata : 1 466 à fin janvier », « dernière valeur fiable : juin 2022 ».</summary>
+    public string? StatusBasis { get; init; }
+
+    /// <summary>A series that describes the context (births, cohorts): no target, no status; the page lists them apart.</summary>
+    public bool IsContext { get; init; }
+
     public int Gaps => Months.Count(m => m.Gap);
 
     public int UnreliableMonths => Months.Count(m => !m.Reliable && !m.Gap);
@@ -52,7 +58,11 @@ public sealed class IndicatorSeriesService(AnnualReportService reports, TimeProv
                 isPercent,
                 indicator.IsContext ? "série de contexte" : indicator.Status,
                 AnnualReportModel.FigureText(indicator.Target),
-                months));
+                months)
+            {
+                StatusBasis = indicator.StatusBasis,
+                IsContext = indicator.IsContext,
+            });
         }
 
         return result;

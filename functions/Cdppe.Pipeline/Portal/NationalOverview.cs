@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Reporting;
@@ -22,8 +23,17 @@ public sealed record DepartementLine(
     public decimal Completeness => KindsRequired == 0 ? 1 : (decimal)KindsPresent / KindsRequired;
 }
 
-/// <summary>A count indicator summed over the départements that reported it for the year.</summary>
-public sealed record NationalCount(string Code, string Label, decimal Total, int Departements);
+/// <summary>
+/// A count indicator summed over the départements that reported it for the year, with the month each added value is
+/// from (<see cref="Months"/>: "décembre 2022", or "juin 2022 (77), décembre 2022 (68)" when they differ).
+/// </summary>
+public sealed record NationalCount(string Code, string Label, decimal Total, int Departements)
+{
+    public string Months { get; init; } = string.Empty;
+
+    /// <summary>Whether the total adds values of different months.</summary>
+    public bool MixedMonths { get; init; }
+}
 
 /// <summary>The National page: every département with its drops, completeness and key figures, and the national totals (the budget columns of the rapport financier summed over every département).</summary>
 public sealed record NationalOverview(int Year, IReadOnlyList<DepartementLine> Departements, BudgetTotals Budget, IReadOnlyList<NationalCount> Counts);
@@ -36,6 +46,7 @@ public sealed class NationalOverviewService(PortalReader reader, AnnualReportSer
         var lines = new List<DepartementLine>();
         var totals = new List<BudgetTotals>();
         var counts = new Dictionary<string, (string Label, decimal Total, int Departements)>(StringComparer.Ordinal);
+        var months = new Dictionary<string, List<(string Departement, string Month)>>(StringComparer.Ordinal);
         foreach (var departement in await reader.DepartementsAsync(cancellationToken))
         {
             var records = await reader.IngestionsAsync(departement, cancellationToken);
@@ -58,6 +69,8 @@ public sealed class NationalOverviewService(PortalReader reader, AnnualReportSer
             {
                 var (label, total, deps) = counts.GetValueOrDefault(indicator.Code, (indicator.Label, 0m, 0));
                 counts[indicator.Code] = (label, total + indicator.AchievedInYear!.Value!.Value, deps + 1);
+                var month = indicator.AchievedMonth is { } m ? DepartementOverviewService.MonthLabel(m) : string.Create(CultureInfo.InvariantCulture, $"année {year}");
+                (months.TryGetValue(indicator.Code, out var list) ? list : months[indicator.Code] = []).Add((departement.Code, month));
             }
         }
 
@@ -65,6 +78,16 @@ public sealed class NationalOverviewService(PortalReader reader, AnnualReportSer
             year,
             lines,
             BudgetTotals.Sum(totals),
-            counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new NationalCount(c.Key, c.Value.Label, c.Value.Total, c.Value.Departements)).ToList());
+            counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => Count(c.Key, c.Value, months[c.Key])).ToList());
+    }
+
+    private static NationalCount Count(string code, (string Label, decimal Total, int Departements) count, List<(string Departement, string Month)> months)
+    {
+        var distinct = months.Select(m => m.Month).Distinct(StringComparer.Ordinal).ToList();
+        return new NationalCount(code, count.Label, count.Total, count.Departements)
+        {
+            Months = distinct.Count == 1 ? distinct[0] : string.Join(", ", months.Select(m => $"{m.Month} ({m.Departement})")),
+            MixedMonths = distinct.Count > 1,
+        };
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cdppe.Pipeline.Contracts;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Reporting;
@@ -14,8 +15,13 @@ public sealed record DepartementChoice(string Code, string Nom);
 /// </summary>
 public sealed record PortalContext(string? Departement, string? Nom, int Annee, IReadOnlyList<int> Annees, IReadOnlyList<DepartementChoice> Choix, IReadOnlyList<KindLabel> Types);
 
-/// <summary>Builds <see cref="PortalContext"/>: the year asked for, else the latest year the département dropped data for, else last year.</summary>
-public sealed class PortalContextService(PortalReader reader, TimeProvider clock)
+/// <summary>
+/// Builds <see cref="PortalContext"/>. The years offered are those the département's contracts cover (a year no
+/// contract covers has no period: its report is refused), or, before any plan is dropped, the years its drops hold.
+/// The year shown is the one asked for, else the latest year offered that has data, else the latest offered, else
+/// last year.
+/// </summary>
+public sealed class PortalContextService(PortalReader reader, ContractService contracts, TimeProvider clock)
 {
     /// <param name="departement">The département asked for (already checked against the user's scope), or null.</param>
     /// <param name="allowed">The user's départements, or null for a national user (every département with drops).</param>
@@ -26,12 +32,14 @@ public sealed class PortalContextService(PortalReader reader, TimeProvider clock
             ? await reader.DepartementsAsync(cancellationToken)
             : allowed.Select(c => Departement.TryParse(c, out var d) ? d : null).OfType<Departement>().ToList();
         var shown = departement ?? (choices.Count > 0 ? choices[0] : null);
-        var years = shown is { } s ? await YearsAsync(s, cancellationToken) : [];
+        var withData = shown is { } s ? await YearsAsync(s, cancellationToken) : [];
+        var covered = shown is { } c ? ContractCoverage.Years(await contracts.ListAsync(c.Code, cancellationToken)) : [];
+        var years = covered.Count > 0 ? covered : withData;
         var fallback = clock.GetLocalNow().Year - 1;
         return new PortalContext(
             shown?.Code,
             shown is { } n ? ReferenceData.DepartementName(n) : null,
-            year ?? (years.Count > 0 ? years[0] : fallback),
+            year ?? years.Where(withData.Contains).Concat(years).Cast<int?>().FirstOrDefault() ?? fallback,
             years.Count > 0 ? years : [fallback],
             choices.Select(c => new DepartementChoice(c.Code, ReferenceData.DepartementName(c))).ToList(),
             ReportKinds.All);

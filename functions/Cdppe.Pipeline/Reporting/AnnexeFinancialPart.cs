@@ -71,6 +71,7 @@ public sealed record AnnexeFinancialPart(int Year, ContractPlan Plan, bool IsFor
                 Total = total,
                 AutresFinancements = forecast ? null : a.AutresFinancements,
                 AutresMontant = forecast ? null : a.AutresMontant,
+                NextYearFunding = forecast ? null : a.NextYearFunding,
                 Actions = actions[i].Select(x => new AnnexeActionReport(x.Code, x.Label, x.Code is { } c && own.TryGetValue(c, out var v) ? v : null)).ToList(),
                 Consumed = byLine[i],
             }));

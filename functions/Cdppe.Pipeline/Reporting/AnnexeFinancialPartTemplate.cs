@@ -8,7 +8,7 @@ public static partial class DefaultReportTemplate
 {
     private static void AnnexeFinancial(Body body)
     {
-        int[] w = [600, 2600, 3000, 900, 1150, 1150, 1250, 1600, 1200, 1200, 748];
+        int[] w = [600, 2250, 2500, 850, 1150, 1150, 1250, 1450, 1150, 1150, 1150, 748];
         TableCell Amount(string tag, int i, string? fill = null, bool bold = false) => Cell(tag, w[i], fill: fill, right: true, bold: bold);
         TableRow TotalRow(string label, string prefix, string fill, string end = "") => Row(
             header: false,
@@ -19,9 +19,10 @@ public static partial class DefaultReportTemplate
             Amount($"{{{{{prefix}.etat | euros | sinon:\"—\"}}}}", 5, fill, true),
             Amount($"{{{{{prefix}.total | euros}}}}", 6, fill, true),
             Amount($"{{{{{prefix}.autresMontant | euros}}}}", 7, fill, true),
-            Amount($"{{{{{prefix}.consomme | euros | sinon:\"—\"}}}}", 8, fill, true),
-            Amount($"{{{{{prefix}.nonConsomme | euros | sinon:\"—\"}}}}", 9, fill, true),
-            Amount($"{{{{{prefix}.tauxConsommation | pourcent | sinon:\"—\"}}}}{end}", 10, fill, true));
+            Amount($"{{{{{prefix}.financementSuivant | euros | sinon:\"—\"}}}}", 8, fill, true),
+            Amount($"{{{{{prefix}.consomme | euros | sinon:\"—\"}}}}", 9, fill, true),
+            Amount($"{{{{{prefix}.nonConsomme | euros | sinon:\"—\"}}}}", 10, fill, true),
+            Amount($"{{{{{prefix}.tauxConsommation | pourcent | sinon:\"—\"}}}}{end}", 11, fill, true));
         var table = Grid(
             w,
             HeaderRow(
@@ -34,6 +35,7 @@ public static partial class DefaultReportTemplate
                 "État",
                 "Total pour l'objectif",
                 "Autres financements",
+                "Financements {{planParObjectif.anneeSuivante}}",
                 "Consommé en {{annee}}",
                 "Non consommé",
                 "Taux"),
@@ -48,9 +50,10 @@ public static partial class DefaultReportTemplate
                 Amount("{{etat | euros | sinon:\"—\"}}", 5),
                 Amount("{{total | euros | sinon:\"—\"}}", 6),
                 Cell("{{autresFinancements}}", w[7]),
-                Amount("{{consomme | euros | sinon:\"—\"}}", 8),
-                Amount("{{nonConsomme | euros | sinon:\"—\"}}", 9),
-                Amount("{{tauxConsommation | pourcent | sinon:\"—\"}}{{/lignes}}", 10)),
+                Amount("{{financementSuivant | euros | sinon:\"—\"}}", 8),
+                Amount("{{consomme | euros | sinon:\"—\"}}", 9),
+                Amount("{{nonConsomme | euros | sinon:\"—\"}}", 10),
+                Amount("{{tauxConsommation | pourcent | sinon:\"—\"}}{{/lignes}}", 11)),
             TotalRow("Sous-total {{nom}}", "sousTotal", TotalFill, "{{/planParObjectif.engagements}}"),
             TotalRow("Total", "planParObjectif.total", BannerFill));
         body.Append(

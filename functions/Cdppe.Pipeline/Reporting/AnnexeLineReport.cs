@@ -24,6 +24,9 @@ public sealed record AnnexeLineReport
 
     public decimal? AutresMontant { get; init; }
 
+    /// <summary>The annexe's funding of the objective for the next year (« Financements 2024 » of the annexe of 2023); null in a forecast.</summary>
+    public decimal? NextYearFunding { get; init; }
+
     public IReadOnlyList<AnnexeActionReport> Actions { get; init; } = [];
 
     /// <summary>Consumed in the year by the line's actions, or null without any of them in the rapport financier.</summary>

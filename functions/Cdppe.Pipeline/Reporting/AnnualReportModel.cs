@@ -58,6 +58,12 @@ public sealed record AnnualReportModel
         var periodStart = inputs.Period.InForce?.FirstYear ?? inputs.Indicators.SelectMany(i => i.Targets.Keys).Where(y => y <= year && y > year - 6).DefaultIfEmpty(year - 2).Min();
         var period = ContractPeriodReport.Build(inputs, periodStart);
         var retained = inputs.Bilans.Where(b => b.Year == year).SelectMany(b => b.ObjectifsRetenus).Distinct().Order().ToList();
+        if (retained.Count == 0 && period.Annexe is { } annexe)
+        {
+            // In an avenant year, the optional objectives the département retained are those its annexe 2.1 plans.
+            retained = annexe.Engagements.SelectMany(e => e.Lines).Select(l => l.Objectif).OfType<int>().Where(o => o >= 12).Distinct().Order().ToList();
+        }
+
         return new AnnualReportModel
         {
             RetainedObjectives = retained.Count > 0 ? retained : null,

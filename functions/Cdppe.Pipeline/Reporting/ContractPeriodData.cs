@@ -57,6 +57,7 @@ public static partial class ReportTemplateData
         return Map(
             ("annee", part?.Year),
             ("anneePlan", part?.Plan.FirstYear),
+            ("anneeSuivante", part is null ? null : part.Year + 1),
             ("prevision", part?.IsForecast ?? false),
             ("aExecution", part?.HasExecution ?? false),
             ("origine", part is null ? null : $"{PlanLabel(part.Plan)}, fichier {part.Plan.FileName}, feuille « {part.Plan.Sheet} »"),
@@ -85,6 +86,7 @@ public static partial class ReportTemplateData
             ("total", l.Total),
             ("autresFinancements", l.AutresFinancements),
             ("autresMontant", l.AutresMontant),
+            ("financementSuivant", l.NextYearFunding),
             ("consomme", l.Consumed),
             ("nonConsomme", l.NotConsumed),
             ("tauxConsommation", l.Rate));
@@ -95,6 +97,7 @@ public static partial class ReportTemplateData
         ("etat", t.Etat),
         ("total", t.Total),
         ("autresMontant", t.AutresMontant),
+        ("financementSuivant", t.NextYearFunding),
         ("consomme", t.Consumed),
         ("nonConsomme", t.NotConsumed),
         ("tauxConsommation", t.Rate));
@@ -114,6 +117,14 @@ public static partial class ReportTemplateData
             yield return ("dont Département / État", $"{FrenchFormat.Euros(departement)} / {FrenchFormat.Euros(etat)}");
         }
 
+        if (part.Total.NextYearFunding is { } next)
+        {
+            yield return ($"Financements {part.Year + 1} prévus par l'annexe de {part.Year}", FrenchFormat.Euros(next));
+        }
+
+        var lines = part.Engagements.SelectMany(e => e.Lines).ToList();
+        var objectives = lines.Select(l => l.Objectif).OfType<int>().Distinct().Count();
+        yield return ($"Objectifs et actions de l'annexe {part.Plan.FirstYear}", $"{objectives} objectifs, {lines.Sum(l => l.Actions.Count)} actions");
         if (part.Total.Consumed is { } consumed)
         {
             yield return ($"Consommé en {part.Year}", FrenchFormat.Euros(consumed) + (part.Total.Rate is { } r ? $" ({FrenchFormat.Percent(r)})" : string.Empty));
@@ -142,6 +153,56 @@ public static partial class ReportTemplateData
             Description = "Graphique en barres : financements prévus et consommés par engagement.",
         };
     }
+
+    /// <summary>The shape of <see cref="AnnexeEngagementFigures"/>, for the empty list of a contract year.</summary>
+    private static AnnexeEngagement AnnexeEngagementShape => new(string.Empty, [], new AnnexeTotals(0, 0, 0, 0, null));
+
+    /// <summary>
+    /// In an avenant year, the synthesis per engagement computed from the annexe 2.1: per engagement its objectives
+    /// and actions, its planned funding of the year and of the next, its consumption when known, its indicators.
+    /// </summary>
+    private static List<Dictionary<string, object?>> AnnexeEngagementSummaries(AnnualReportModel model) =>
+        model.Period.Annexe!.Engagements.Select(e => EngagementSummary(
+            e.Engagement,
+            [],
+            null,
+            model.Indicators.Where(i => NationalObjectives.Get(i.Objectif)?.Engagement is { } n && string.Equals(n, e.ShortName, StringComparison.OrdinalIgnoreCase)).ToList(),
+            e)).ToList();
+
+    private static Dictionary<string, object?> AnnexeEngagementFigures(AnnexeEngagement e)
+    {
+        var objectives = e.Lines.Select(l => l.Objectif).OfType<int>().Distinct().Select(o => o.ToString(CultureInfo.InvariantCulture)).ToList();
+        var actions = e.Lines.Sum(l => l.Actions.Count);
+        return Map(
+            ("objectifs", objectives.Count == 0 ? "aucun" : $"{(objectives.Count == 1 ? "objectif" : "objectifs")} {AnnualReportModel.ListPhrase(objectives)} ; {actions} action{(actions == 1 ? string.Empty : "s")}"),
+            ("departement", e.SubTotal.Departement),
+            ("etat", e.SubTotal.Etat),
+            ("total", e.SubTotal.Total),
+            ("aFinancementSuivant", e.SubTotal.NextYearFunding is not null),
+            ("financementSuivant", e.SubTotal.NextYearFunding),
+            ("aConsomme", e.SubTotal.Consumed is not null),
+            ("consomme", e.SubTotal.Consumed),
+            ("tauxConsommation", e.SubTotal.Rate));
+    }
+
+    /// <summary>The actions the annexe 2.1 plans for an objective: 9-1 and 9-2 (none: the table prints "—").</summary>
+    private static List<string> AnnexeActionCodes(AnnexeFinancialPart annexe, int objective) =>
+        annexe.Engagements.SelectMany(e => e.Lines).Where(l => l.Objectif == objective)
+            .SelectMany(l => l.Actions.Select(a => a.Code ?? "sans numéro"))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>
+    /// A national objective's wording for the period of the report: its targets « à horizon 2022 » become those of the
+    /// avenant's last year (« à horizon 2024 ») in an avenant year.
+    /// </summary>
+    private static string PeriodWording(string label, AnnualReportModel model) =>
+        model.Period is { IsAvenant: true, InForce: { } avenant }
+            ? HorizonYear().Replace(label, m => "horizon " + avenant.LastYear.ToString(CultureInfo.InvariantCulture))
+            : label;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"horizon \d{4}")]
+    private static partial System.Text.RegularExpressions.Regex HorizonYear();
 
     /// <summary>The consolidation of the monthly values the report used: its date in Europe/Paris, or null when none was run.</summary>
     private static Dictionary<string, object?> ConsolidationOf(AnnualReportModel model)

@@ -138,6 +138,11 @@ internal static class DataQualityBuilder
                 checks.Add(new ReportCheck(subject, $"{f.StatedTotalSource} indique un total prévu de {FrenchFormat.Euros(stated)}, le rapport financier {FrenchFormat.Euros(f.Budget)} ; le pourcentage consommé est calculé sur le rapport financier : {FrenchFormat.Percent(f.Rate!.Value)} (il serait de {FrenchFormat.Percent(f.Consumed / stated)} sur ce total)."));
             }
 
+            if (f.FundingDiffers)
+            {
+                checks.Add(new ReportCheck(subject, $"les financements par année du plan d'action totalisent {FrenchFormat.Euros(f.Funding.Sum(x => x.Total))}, le rapport financier prévoit {FrenchFormat.Euros(f.Budget)} ; le total et le pourcentage consommé de la fiche sont ceux du rapport financier."));
+            }
+
             if (f.Budget == 0 && f.Consumed > 0)
             {
                 checks.Add(new ReportCheck(subject, $"{FrenchFormat.Euros(f.Consumed)} consommés sans budget prévu au rapport financier : le pourcentage consommé ne peut pas être calculé."));

@@ -129,7 +129,9 @@ public static partial class DefaultReportTemplate
             P("– Engagement 3 : donner aux enfants les moyens d'agir et garantir leurs droits ;", "ListText"),
             P("– Engagement 4 : préparer leur avenir et sécuriser leur vie d'adulte ;", "ListText"),
             P("– Engagement transverse : renforcer la gouvernance et la formation des professionnels.", "ListText"),
-            P("Le contrat est mis en œuvre au moyen de fiches actions, rattachées aux objectifs nationaux (fondamentaux et facultatifs), et suivi par des indicateurs. Le rapport présente successivement la synthèse de l'année, le rapport financier, le tableau de bord des indicateurs, le bilan de chaque fiche action et, en annexe, la qualité des données."),
+            P("{{^aPlanParObjectif}}Le contrat est mis en œuvre au moyen de fiches actions, rattachées aux objectifs nationaux (fondamentaux et facultatifs), et suivi par des indicateurs. Le rapport présente successivement la synthèse de l'année, le rapport financier, le tableau de bord des indicateurs, le bilan de chaque fiche action et, en annexe, la qualité des données.{{/aPlanParObjectif}}"),
+            P("{{#aPlanParObjectif}}L'avenant est mis en œuvre au moyen des actions de l'annexe 2.1, rattachées aux objectifs nationaux (fondamentaux et facultatifs), et suivi par des indicateurs. Le rapport présente successivement la synthèse de l'année, le rapport financier par objectif et par action, le tableau de bord des indicateurs et, en annexe, la qualité des données.{{/aPlanParObjectif}}"),
+            P("{{^aFiches}}{{#contrat.estAvenant}}Le plan de {{annee}} ({{contrat.nom}}) est organisé par objectif et par action, sans fiche action : ses actions et leur exécution figurent au rapport financier.{{/contrat.estAvenant}}{{/aFiches}}"),
             P("Les montants, sous-totaux, totaux et pourcentages sont recalculés à partir des lignes des classeurs déposés par les services ; les écarts relevés dans les fichiers sources, les mois sans donnée et les valeurs déclarées non fiables figurent en annexe.", "Note"));
     }
 
@@ -142,7 +144,7 @@ public static partial class DefaultReportTemplate
             P("Le contrat fixe 26 objectifs nationaux : les objectifs 1 à 11 sont fondamentaux, les objectifs 12 à 26 facultatifs. {{#aObjectifsRetenus}}Le Département s'est engagé dans les objectifs facultatifs suivants : {{objectifsRetenus}}.{{/aObjectifsRetenus}}{{^aObjectifsRetenus}}Les objectifs facultatifs retenus par le Département ne sont pas indiqués dans les bilans des fiches importés (ligne « Objectifs facultatifs retenus : … » au-dessus du tableau).{{/aObjectifsRetenus}}"),
             Grid(
                 w,
-                HeaderRow(w, "N°", "Objectif national", "Nature", "Engagement", "Fiches actions"),
+                HeaderRow(w, "N°", "Objectif national", "Nature", "Engagement", "{{#aPlanParObjectif}}Actions {{annee}}{{/aPlanParObjectif}}{{^aPlanParObjectif}}Fiches actions{{/aPlanParObjectif}}"),
                 Row(
                     header: false,
                     Cell("{{#objectifsNationaux}}{{numero}}", w[0], center: true),
@@ -171,15 +173,21 @@ public static partial class DefaultReportTemplate
             new Paragraph(new ParagraphProperties(new KeepNext())),
             P("{{%graphiqueBudget}}", "Centered"),
             P("{{^aDonneesFinancieres}}{{^aPlanParObjectif}}Aucune donnée financière n'a été importée pour {{annee}} : le graphique du budget n'est pas disponible.{{/aPlanParObjectif}}{{/aDonneesFinancieres}}", "Note"),
+            P("{{#aSyntheseEngagements}}"),
             P("Synthèse par engagement", "Heading2"),
+            P("{{/aSyntheseEngagements}}"),
             P("{{#syntheseEngagements}}"),
             P("{{titre}}", "Heading3"),
-            Grid(
+            KeptWithNext(Grid(
                 widths,
-                Row(header: false, Cell("Fiches actions", widths[0], style: "BodyCell"), Cell("{{nombreFiches}} ({{fiches}})", widths[1], style: "BodyCell")),
+                Row(header: false, Cell("{{#aFiches}}Fiches actions", widths[0], style: "BodyCell"), Cell("{{nombreFiches}} ({{fiches}}){{/aFiches}}", widths[1], style: "BodyCell")),
+                Row(header: false, Cell("{{#aPlanParObjectif}}Objectifs et actions {{annee}}", widths[0], style: "BodyCell"), Cell("{{plan.objectifs}}{{/aPlanParObjectif}}", widths[1], style: "BodyCell")),
+                Row(header: false, Cell("{{#aPlanParObjectif}}Financements prévus {{annee}} (Département / État)", widths[0], style: "BodyCell"), Cell("{{plan.total | montant}} ({{plan.departement | euros | sinon:\"—\"}} / {{plan.etat | euros | sinon:\"—\"}}){{/aPlanParObjectif}}", widths[1], right: true, style: "BodyCell")),
+                Row(header: false, Cell("{{#plan.aFinancementSuivant}}Financements {{anneeSuivante}}", widths[0], style: "BodyCell"), Cell("{{plan.financementSuivant | montant}}{{/plan.aFinancementSuivant}}", widths[1], right: true, style: "BodyCell")),
+                Row(header: false, Cell("{{#plan.aConsomme}}Consommé en {{annee}}", widths[0], style: "BodyCell"), Cell("{{plan.consomme | montant}} ({{plan.tauxConsommation | pourcent | sinon:\"–\"}}){{/plan.aConsomme}}", widths[1], right: true, style: "BodyCell")),
                 Row(header: false, Cell("{{#aBudget}}Budget prévu {{periode}}", widths[0], style: "BodyCell"), Cell("{{budget | montant}}{{/aBudget}}", widths[1], right: true, style: "BodyCell")),
                 Row(header: false, Cell("{{#aBudget}}Consommé {{periode}} (dont {{annee}})", widths[0], style: "BodyCell"), Cell("{{consomme | montant}} ({{tauxConsommation | pourcent | sinon:\"–\"}}) dont {{consommeAnnee | montant}}{{/aBudget}}", widths[1], right: true, style: "BodyCell")),
-                Row(header: false, Cell("Indicateurs", widths[0], style: "BodyCell"), Cell("{{indicateursTexte}}", widths[1], style: "BodyCell"))),
+                Row(header: false, Cell("Indicateurs", widths[0], style: "BodyCell"), Cell("{{indicateursTexte}}", widths[1], style: "BodyCell")))),
             P("[À rédiger par le Département : appréciation de l'année pour cet engagement, faits marquants, difficultés, perspectives.]", "Placeholder"),
             P("{{/syntheseEngagements}}"));
     }
@@ -268,54 +276,19 @@ public static partial class DefaultReportTemplate
         body.Append(P("{{^aDonneesFinancieres}}{{^aPlanParObjectif}}Aucune donnée financière n'a été importée pour {{annee}} : déposez le rapport financier de l'année dans uploads/{{departement.code}}/.{{/aPlanParObjectif}}{{/aDonneesFinancieres}}"));
     }
 
-    private static void Dashboard(Body body)
-    {
-        int[] w = [4400, 700, 700, 1900, 2500, 1500, 2200, 1498];
-        body.Append(
-            P("Tableau de bord des indicateurs", "Heading1", pageBreakBefore: true),
-            P("{{#qualite.aExplications}}"),
-            P("Fiabilité des données de l'année", "Heading3"),
-            P("{{#qualite.explications}}"),
-            P("{{texte}}"),
-            P("{{/qualite.explications}}"),
-            P("{{/qualite.aExplications}}"),
-            P("{{#aIndicateurs}}"),
-            Grid(
-                w,
-                HeaderRow(
-                    w,
-                    "Indicateur",
-                    "Objectif",
-                    "Fiche",
-                    "Référence (date, source)",
-                    "Cibles",
-                    "Cible {{annee}}",
-                    "Atteint {{annee}}",
-                    "Statut"),
-                Row(
-                    header: false,
-                    Cell("{{#indicateurs}}{{libelle}}{{#fiableJusqua}} (données non fiables après {{fiableJusqua}}){{/fiableJusqua}}", w[0]),
-                    Cell("{{objectif}}", w[1], center: true),
-                    Cell("{{fiche}}", w[2], center: true),
-                    Cell("{{reference}}{{#dateReference}} ({{dateReference}}){{/dateReference}}{{#source}} – {{source}}{{/source}}", w[3]),
-                    Cell("{{cibles}}", w[4]),
-                    Cell("{{cible}}", w[5], center: true),
-                    Cell("{{atteint}}{{#moisAtteint}} ({{moisAtteint}}){{/moisAtteint}}", w[6], center: true),
-                    Cell("{{statut | sinon:\"—\"}}{{/indicateurs}}", w[7], center: true))),
-            P("Statut au regard de la cible de l'année : atteint, en bonne voie, en retard ; « non renseigné » quand aucune valeur n'a été transmise, « sans cible » quand l'année n'a pas de cible ; « non fiable » quand les dernières valeurs de l'année ont été déclarées non fiables : la valeur indiquée est alors la dernière valeur fiable, avec son mois. « — » : série de contexte, sans cible (naissances, cohortes), qui n'a pas de statut.", "Note"),
-            P("{{consolidation.texte}}", "Note"),
-            P("{{/aIndicateurs}}"),
-            P("{{^aIndicateurs}}Aucun indicateur n'a été importé pour {{annee}} (plan d'action, tableau de bord ou suivi mensuel).{{/aIndicateurs}}"));
-    }
-
     private static void Fiches(Body body)
     {
         int[] lw = [600, 6638, 1500, 900];
         int[] w = [2600, 7038];
         int[] iw = [3900, 1500, 1300, 1500, 1438];
         body.Append(
+            P("{{^contrat.estAvenant}}"),
             P("Bilan des fiches actions", "Heading1"),
-            P("{{^aFiches}}{{^contrat.estAvenant}}Aucune fiche action n'est connue pour {{annee}} : déposez le plan d'action ou les bilans des fiches.{{/contrat.estAvenant}}{{#contrat.estAvenant}}Le plan de {{annee}} ({{contrat.nom}}) est organisé par objectif et par action, sans fiche action : ses actions et leur exécution figurent au rapport financier.{{/contrat.estAvenant}}{{/aFiches}}"),
+            P("{{^aFiches}}Aucune fiche action n'est connue pour {{annee}} : déposez le plan d'action ou les bilans des fiches.{{/aFiches}}"),
+            P("{{/contrat.estAvenant}}"),
+            P("{{#contrat.estAvenant}}{{#aFiches}}"),
+            P("Bilan des fiches actions", "Heading1"),
+            P("{{/aFiches}}{{/contrat.estAvenant}}"),
             P("{{#aFiches}}"),
             P("Liste des fiches actions", "Heading3"),
             Grid(
@@ -342,10 +315,11 @@ public static partial class DefaultReportTemplate
             P("Référent (personne ou institution) : {{referent | sinon:\"non renseigné\"}}", "FicheReferent"),
             Grid(
                 w,
-                Row(header: false, LabelCell("{{#constat}}Constat du diagnostic", w[0]), Cell("{{constat}}{{/constat}}", w[1], style: "BodyCell")),
-                Row(header: false, LabelCell("{{#objectifOperationnel}}Objectif opérationnel", w[0]), Cell("{{objectifOperationnel}}{{/objectifOperationnel}}", w[1], style: "BodyCell")),
-                Row(header: false, LabelCell("{{#description}}Description de l'action", w[0]), Cell("{{description}}{{/description}}", w[1], style: "BodyCell")),
-                Row(header: false, LabelCell("{{#acteurs}}Identification des acteurs à mobiliser", w[0]), Cell("{{acteurs}}{{/acteurs}}", w[1], style: "BodyCell")),
+                SplittableRow(LabelCell("{{#constat}}Constat du diagnostic", w[0]), Cell("{{constat}}{{/constat}}", w[1], style: "BodyCell")),
+                SplittableRow(LabelCell("{{#objectifOperationnel}}Objectif opérationnel", w[0]), Cell("{{objectifOperationnel}}{{/objectifOperationnel}}", w[1], style: "BodyCell")),
+                SplittableRow(LabelCell("{{#description}}Description de l'action", w[0]), Cell("{{description}}{{/description}}", w[1], style: "BodyCell")),
+                SplittableRow(LabelCell("{{#acteurs}}Identification des acteurs à mobiliser", w[0]), Cell("{{acteurs}}{{/acteurs}}", w[1], style: "BodyCell")),
+                // Kept whole: its table of funding by year never leaves its header row alone at the foot of a page.
                 Row(
                     header: false,
                     LabelCell("Moyens financiers prévisionnels", w[0]),
@@ -354,11 +328,12 @@ public static partial class DefaultReportTemplate
                         null,
                         P("Total : {{budget | montant}}{{#aEcartTotal}} ({{sourceTotalFiche}} indique {{totalFiche | euros}}, voir l'annexe){{/aEcartTotal}}", "BodyCell"),
                         P("{{#aFinancements}}"),
-                        P("Financements prévus au plan d'action, par année :", "BodyCell"),
+                        Caption("Financements prévus au plan d'action, par année :", "BodyCell"),
                         FundingTable(),
+                        P("{{#aEcartFinancements}}Ce tableau totalise {{financementTotal.total | euros}}, le rapport financier prévoit {{budget | euros}} : le total et le pourcentage consommé de la fiche sont ceux du rapport financier (voir l'annexe).{{/aEcartFinancements}}", "Note"),
                         P("{{/aFinancements}}"),
                         P("{{moyens}}", "BodyCell"))),
-                Row(header: false, LabelCell("{{#documentsReference}}Documents de référence", w[0]), Cell("{{documentsReference}}{{/documentsReference}}", w[1], style: "BodyCell")),
+                SplittableRow(LabelCell("{{#documentsReference}}Documents de référence", w[0]), Cell("{{documentsReference}}{{/documentsReference}}", w[1], style: "BodyCell")),
                 Row(
                     header: false,
                     LabelCell("Bilan financier au 31/12/{{annee}}", w[0]),
@@ -369,8 +344,8 @@ public static partial class DefaultReportTemplate
                         P("Montant non consommé en valeur : {{nonConsomme | euros}}", "BodyCell"),
                         P("{{#aDepassement}}Dépassement du budget prévu : {{depassement | euros}}{{/aDepassement}}", "BodyCell"),
                         P("Dont consommé en {{annee}} : {{consommeAnnee | euros}}", "BodyCell"))),
-                Row(header: false, LabelCell("Bilan qualitatif au 31/12/{{annee}}", w[0]), Cell("{{bilanQualitatif | sinon:\"Bilan qualitatif non transmis.\"}}", w[1], style: "BodyCell")),
-                Row(header: false, LabelCell("À poursuivre en {{anneeSuivante}}", w[0]), Cell("{{aPoursuivre | sinon:\"Non renseigné.\"}}", w[1], style: "BodyCell"))),
+                SplittableRow(LabelCell("Bilan qualitatif au 31/12/{{annee}}", w[0]), Cell("{{bilanQualitatif | sinon:\"Bilan qualitatif non transmis.\"}}", w[1], style: "BodyCell")),
+                SplittableRow(LabelCell("À poursuivre en {{anneeSuivante}}", w[0]), Cell("{{aPoursuivre | sinon:\"Non renseigné.\"}}", w[1], style: "BodyCell"))),
             P("{{#aIndicateurs}}"),
             P("Indicateurs de la fiche", "Heading3"),
             KeptWithNext(Grid(
@@ -382,7 +357,7 @@ public static partial class DefaultReportTemplate
                     Cell("{{reference}}", iw[1], center: true),
                     Cell("{{cible}}", iw[2], center: true),
                     Cell("{{atteint}}{{#moisAtteint}} ({{moisAtteint}}){{/moisAtteint}}", iw[3], center: true),
-                    Cell("{{statut | sinon:\"—\"}}{{/indicateurs}}", iw[4], center: true)))),
+                    StatusCell(iw[4], "{{/indicateurs}}")))),
             P("{{#indicateurs}}"),
             P("{{%graphique}}", "Centered"),
             P("{{/indicateurs}}"),
@@ -397,7 +372,7 @@ public static partial class DefaultReportTemplate
         TableCell Amount(string tag, int i, string? fill = null, bool bold = false) => Cell(tag, fw[i], fill: fill, right: true, bold: bold);
         return Grid(
             fw,
-            Row(header: false, HeaderCell("Année", fw[0]), HeaderCell("Département", fw[1]), HeaderCell("FIR", fw[2]), HeaderCell("État", fw[3]), HeaderCell("ONDAM", fw[4]), HeaderCell("Total", fw[5])),
+            Row(header: true, HeaderCell("Année", fw[0]), HeaderCell("Département", fw[1]), HeaderCell("FIR", fw[2]), HeaderCell("État", fw[3]), HeaderCell("ONDAM", fw[4]), HeaderCell("Total", fw[5])),
             Row(
                 header: false,
                 Cell("{{#financements}}{{annee}}", fw[0], center: true),

@@ -27,7 +27,7 @@ internal static class DefaultTemplateBlocks
 
         if (text.Length > 0)
         {
-            paragraph.Append(TextRun(text));
+            paragraph.Append(TextRun(Model.FrenchTypography.Apply(text)));
         }
 
         return paragraph;
@@ -81,12 +81,41 @@ internal static class DefaultTemplateBlocks
         return table;
     }
 
+    /// <summary>
+    /// A row never split across pages; a header row is also repeated at the top of each page and kept with the row
+    /// after it (its paragraphs kept with the next), so that it never ends a page alone.
+    /// </summary>
     internal static TableRow Row(bool header, params TableCell[] cells)
     {
         var row = new TableRow();
-        row.Append(new TableRowProperties(header ? [new CantSplit(), new TableHeader()] : [new CantSplit { Val = OnOffOnlyValues.Off }]));
+        row.Append(new TableRowProperties(header ? [new CantSplit(), new TableHeader()] : [new CantSplit()]));
+        row.Append(cells);
+        if (header)
+        {
+            foreach (var paragraph in row.Descendants<Paragraph>())
+            {
+                (paragraph.ParagraphProperties ??= new ParagraphProperties()).KeepNext = new KeepNext();
+            }
+        }
+
+        return row;
+    }
+
+    /// <summary>A row that may run over two pages: a fiche's texts, which can be longer than a page.</summary>
+    internal static TableRow SplittableRow(params TableCell[] cells)
+    {
+        var row = new TableRow();
+        row.Append(new TableRowProperties(new CantSplit { Val = OnOffOnlyValues.Off }));
         row.Append(cells);
         return row;
+    }
+
+    /// <summary>A caption or an introductory line kept on the page of what follows it.</summary>
+    internal static Paragraph Caption(string text, string style)
+    {
+        var paragraph = P(text, style);
+        paragraph.ParagraphProperties!.KeepNext = new KeepNext();
+        return paragraph;
     }
 
     /// <summary>A header row (repeated on each page) of one heading per column, in the order of <paramref name="widths"/>.</summary>
@@ -111,6 +140,14 @@ internal static class DefaultTemplateBlocks
         }
 
         return CellOf(width, new CellOptions(fill, span, merge), paragraph);
+    }
+
+    /// <summary>An indicator's status, centred, and under it in small type what the status compared (<c>baseStatut</c>).</summary>
+    internal static TableCell StatusCell(int width, string closing)
+    {
+        var status = P("{{statut | sinon:\"—\"}}", "TableText");
+        status.ParagraphProperties!.Justification = new Justification { Val = JustificationValues.Center };
+        return CellOf(width, null, status, P("{{baseStatut}}" + closing, "BasisText"));
     }
 
     internal sealed record CellOptions(string? Fill, int Span, MergedCellValues? Merge, bool Top = false);

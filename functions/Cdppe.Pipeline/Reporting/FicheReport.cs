@@ -51,5 +51,12 @@ public sealed record FicheReport
     /// <summary>Money planned per year and funder by the plan d'action (CD, FIR, État, ONDAM).</summary>
     public IReadOnlyList<PlannedFunding> Funding { get; init; } = [];
 
+    /// <summary>
+    /// Whether the plan d'action's money by year (<see cref="Funding"/>) adds up to another total than the rapport
+    /// financier's budget (fiche 28: 700 000 € against 800 000 €), a difference the annex lists and the fiche notes.
+    /// </summary>
+    public bool FundingDiffers => HasBudgetLine && Budget > 0 && Funding.Count > 0 && Funding.Sum(x => x.Total) != Budget
+        && !(StatedTotalSource == "le plan d'action" && StatedTotal == Funding.Sum(x => x.Total));
+
     public IReadOnlyList<IndicatorReport> Indicators { get; init; } = [];
 }

@@ -44,6 +44,9 @@ public sealed record IndicatorReport
 
     public bool Reliable { get; init; } = true;
 
+    /// <summary>What the status compared (<see cref="Consolidation.StatusBasis"/>): « cible au prorata : 1 466 à fin janvier », « dernière valeur fiable : juin 2022 ».</summary>
+    public string? StatusBasis { get; init; }
+
     /// <summary>
     /// A series that describes the context and is never given a status: no target in any year (cohorts), or a count
     /// whose every "target" repeats its 2019 value (births, children aged 0-6, incoming informations: the denominators

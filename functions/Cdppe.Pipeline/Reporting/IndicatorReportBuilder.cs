@@ -19,9 +19,13 @@ internal static class IndicatorReportBuilder
             var monthly = MonthlyValue(snapshots.GetValueOrDefault(d.Code) ?? []);
             var achieved = annual ?? monthly.Figure;
             // Against the targets known now (a snapshot keeps the status of the day it was consolidated).
-            var status = annual is null && monthly.Snapshot is { } shown
-                ? (monthly.Unreliable ? AnnualReportModel.UnreliableStatus : StatusEvaluator.Evaluate(d, shown.Month, shown.Value, shown.Text, target).Label())
-                : StatusEvaluator.Evaluate(d, december, achieved?.Value, achieved?.Text, target).Label();
+            var month = annual is null && monthly.Snapshot is { } shown ? shown.Month : december;
+            var evaluated = StatusEvaluator.Evaluate(d, month, achieved?.Value, achieved?.Text, target);
+            var unreliable = annual is null && monthly.Snapshot is not null && monthly.Unreliable;
+            var status = unreliable ? AnnualReportModel.UnreliableStatus : evaluated.Label();
+            var basis = IndicatorReport.IsContextSeries(d) ? StatusBasis.Context
+                : unreliable ? StatusBasis.Unreliable(monthly.ReliableUntil)
+                : StatusBasis.Of(evaluated, d.Kind, month, target?.Value, target?.Text, target?.IsPercent ?? achieved?.IsPercent ?? false);
             result.Add(new IndicatorReport
             {
                 Definition = achieved is null || annual is not null ? d : d with { Achieved = new Dictionary<int, IndicatorFigure>(d.Achieved) { [year] = achieved } },
@@ -29,6 +33,7 @@ internal static class IndicatorReportBuilder
                 AchievedInYear = achieved,
                 AchievedMonth = annual is null ? monthly.Snapshot?.Month : null,
                 Status = IndicatorReport.IsContextSeries(d) ? string.Empty : status,
+                StatusBasis = basis,
                 Reliable = annual is not null || !monthly.Unreliable,
                 ReliableUntil = annual is null && monthly.Unreliable ? monthly.ReliableUntil : null,
             });
@@ -44,6 +49,7 @@ internal static class IndicatorReportBuilder
                 AchievedInYear = monthly.Figure,
                 AchievedMonth = monthly.Snapshot?.Month,
                 Status = string.Empty,
+                StatusBasis = StatusBasis.Context,
                 Reliable = !monthly.Unreliable,
                 ReliableUntil = monthly.Unreliable ? monthly.ReliableUntil : null,
             });

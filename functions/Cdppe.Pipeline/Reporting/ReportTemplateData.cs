@@ -21,9 +21,11 @@ public static partial class ReportTemplateData
     {
         var year = model.Year;
         var indicators = model.Indicators.Select(i => Indicator(i, year)).ToList<object?>();
+        var indicatorShape = Indicator(new IndicatorReport { Definition = new IndicatorDefinition { Code = string.Empty, Label = string.Empty }, Status = string.Empty }, year);
         var fiches = model.Fiches.Select(f => Fiche(f, year)).ToList<object?>();
         var statuses = model.Indicators.GroupBy(i => i.Status).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var quality = Quality(model);
+        var summaries = model.Period.Annexe is null ? EngagementSummaries(model) : AnnexeEngagementSummaries(model);
         var synthese = Map(
             ("budgetPrevu", model.Total.BudgetGlobal),
             ("consommeAvant", model.Total.ConsumedBefore),
@@ -62,7 +64,10 @@ public static partial class ReportTemplateData
             ("synthese", synthese),
             ("chiffresCles", KeyFigures(model, synthese)),
             ("aIndicateurs", indicators.Count > 0),
-            ("indicateurs", List(indicators, Indicator(new IndicatorReport { Definition = new IndicatorDefinition { Code = string.Empty, Label = string.Empty }, Status = string.Empty }, year))),
+            ("indicateurs", List(indicators, indicatorShape)),
+            ("indicateursAvecStatut", List(model.Indicators.Where(i => !i.IsContext).Select(i => Indicator(i, year)), indicatorShape)),
+            ("aSeriesContexte", model.Indicators.Any(i => i.IsContext)),
+            ("seriesContexte", List(model.Indicators.Where(i => i.IsContext).Select(i => Indicator(i, year)), indicatorShape)),
             ("aFiches", fiches.Count > 0),
             ("fiches", List(fiches, Fiche(new FicheReport { Numero = 0, Intitule = string.Empty }, year))),
             ("qualite", quality),
@@ -71,7 +76,8 @@ public static partial class ReportTemplateData
             ("objectifsRetenus", model.RetainedObjectives is { } retained ? AnnualReportModel.ListPhrase(retained.Select(r => r.ToString(CultureInfo.InvariantCulture)).ToList()) : null),
             ("aFichesHorsObjectifsRetenus", model.FichesOutsideRetained.Count > 0),
             ("fichesHorsObjectifsRetenus", List(model.FichesOutsideRetained.Select(f => Map(("numero", f.Numero), ("intitule", f.Intitule), ("objectifs", string.Join(", ", f.Objectifs.Where(o => o >= 12 && !model.RetainedObjectives!.Contains(o)))))), Map(("numero", 0), ("intitule", null), ("objectifs", null)))),
-            ("syntheseEngagements", List(EngagementSummaries(model), EngagementSummary(string.Empty, [], null, []))),
+            ("aSyntheseEngagements", summaries.Count > 0),
+            ("syntheseEngagements", List(summaries, EngagementSummary(string.Empty, [], null, [], AnnexeEngagementShape))),
 
             ("contrat", ContractOf(model)),
             ("aPlanParObjectif", model.Period.Annexe is not null),
@@ -82,12 +88,14 @@ public static partial class ReportTemplateData
     /// <summary>One of the 26 national objectives: nature, whether the département retained it, the fiches attached to it.</summary>
     private static Dictionary<string, object?> NationalObjective(NationalObjective o, AnnualReportModel model)
     {
-        var fiches = model.Fiches.Where(f => f.Objectifs.Contains(o.Numero)).Select(f => f.Numero.ToString(CultureInfo.InvariantCulture)).ToList();
+        var fiches = model.Period.Annexe is { } annexe
+            ? AnnexeActionCodes(annexe, o.Numero)
+            : model.Fiches.Where(f => f.Objectifs.Contains(o.Numero)).Select(f => f.Numero.ToString(CultureInfo.InvariantCulture)).ToList();
         var engagement = o.Engagement == "Conditions pour y parvenir" ? "Transverse" : o.Engagement;
         var choice = o.Fundamental ? "fondamental" : model.RetainedObjectives is not { } retained ? "facultatif" : retained.Contains(o.Numero) ? "facultatif, retenu" : "facultatif, non retenu";
         return Map(
             ("numero", o.Numero),
-            ("libelle", ReferenceData.ObjectiveLabel(o.Numero) ?? o.Libelle),
+            ("libelle", PeriodWording(ReferenceData.ObjectiveLabel(o.Numero) ?? o.Libelle, model)),
             ("nature", o.Nature),
             ("engagement", engagement),
             ("choix", choice),
@@ -113,7 +121,7 @@ public static partial class ReportTemplateData
         }).ToList();
     }
 
-    private static Dictionary<string, object?> EngagementSummary(string name, IReadOnlyList<FicheReport> fiches, BudgetTotals? totals, IReadOnlyList<IndicatorReport> indicators)
+    private static Dictionary<string, object?> EngagementSummary(string name, IReadOnlyList<FicheReport> fiches, BudgetTotals? totals, IReadOnlyList<IndicatorReport> indicators, AnnexeEngagement? annexe = null)
     {
         var statuses = indicators.GroupBy(i => i.Status).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var parts = new (string Status, string One, string Many)[]
@@ -125,6 +133,7 @@ public static partial class ReportTemplateData
         return Map(
             ("nom", name),
             ("titre", ReferenceData.EngagementTitle(name)),
+            ("aFiches", fiches.Count > 0 || annexe is null),
             ("nombreFiches", fiches.Count),
             ("fiches", fiches.Count == 0 ? "aucune" : string.Join(", ", fiches.Select(f => f.Numero.ToString(CultureInfo.InvariantCulture)))),
             ("aBudget", totals is not null),
@@ -132,6 +141,8 @@ public static partial class ReportTemplateData
             ("consomme", totals?.ConsumedCumulative),
             ("consommeAnnee", totals?.ConsumedInYear),
             ("tauxConsommation", totals?.Rate),
+            ("aPlanParObjectif", annexe is not null),
+            ("plan", AnnexeEngagementFigures(annexe ?? AnnexeEngagementShape)),
             ("nombreIndicateurs", indicators.Count),
             ("indicateursTexte", indicators.Count == 0 ? "aucun indicateur" : $"{indicators.Count} indicateur{(indicators.Count == 1 ? string.Empty : "s")} : {string.Join(", ", parts)}"));
     }
@@ -243,7 +254,11 @@ public static partial class ReportTemplateData
         rows.AddRange(AnnexeKeyFigures(model));
 
         var withoutBilan = model.Fiches.Where(f => !f.HasBilan).Select(f => f.Numero.ToString(CultureInfo.InvariantCulture)).ToList();
-        rows.Add(("Fiches actions", $"{Count("nombreFiches")} (dont {Count("fichesAvecBilan")} avec un bilan {model.Year}{(withoutBilan.Count is > 0 and <= 5 ? $" ; sans bilan : fiche{(withoutBilan.Count > 1 ? "s" : string.Empty)} {string.Join(", ", withoutBilan)}" : string.Empty)})"));
+        if (model.Fiches.Count > 0 || !model.Period.IsAvenant)
+        {
+            rows.Add(("Fiches actions", $"{Count("nombreFiches")} (dont {Count("fichesAvecBilan")} avec un bilan {model.Year}{(withoutBilan.Count is > 0 and <= 5 ? $" ; sans bilan : fiche{(withoutBilan.Count > 1 ? "s" : string.Empty)} {string.Join(", ", withoutBilan)}" : string.Empty)})"));
+        }
+
         if (model.Indicators.Count > 0)
         {
             rows.Add(("Indicateurs suivis", Count("nombreIndicateurs")));
@@ -298,6 +313,7 @@ public static partial class ReportTemplateData
         ("atteint", AnnualReportModel.FigureText(i.AchievedInYear)),
         ("moisAtteint", i.AchievedMonth is { } m ? new DateOnly(m.Year, m.Month, 1).ToString("MMMM yyyy", FrenchFormat.Culture) : null),
         ("statut", i.Status),
+        ("baseStatut", i.StatusBasis),
         ("contexte", i.IsContext),
         ("fiable", i.Reliable),
         ("fiableJusqua", i.ReliableUntil is { } until ? MonthText(until) : null),
@@ -310,14 +326,25 @@ public static partial class ReportTemplateData
     {
         var points = i.Points(year);
         var percent = i.Baseline?.IsPercent ?? i.Targets.Values.Concat(i.Achieved.Values).Any(f => f.IsPercent);
+
+        // The year's value when its latest months were declared unreliable is only the last reliable one: drawn as a
+        // series of its own, named with its month, never as the year's « Réalisé ».
+        var unreliableYear = i.Reliable ? (int?)null : year;
+        List<ChartSeries> series =
+        [
+            new("Cible", points.Select(p => p.Target).ToList(), Grey),
+            new("Réalisé", points.Select(p => p.Year == unreliableYear ? null : p.Achieved).ToList(), Blue),
+        ];
+        if (unreliableYear is not null)
+        {
+            series.Add(new ChartSeries($"Dernière valeur fiable ({(i.ReliableUntil is { } m ? MonthText(m) : year.ToString(CultureInfo.InvariantCulture))}), mois suivants non fiables", points.Select(p => p.Year == unreliableYear ? p.Achieved : null).ToList(), Orange));
+        }
+
         return new ChartData(
             ChartKind.Line,
             i.Label,
             points.Select(p => p.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) : "Référence" + (i.BaselineDate is { Length: > 0 } d ? " " + d : string.Empty)).ToList(),
-            [
-                new ChartSeries("Cible", points.Select(p => p.Target).ToList(), Grey),
-                new ChartSeries("Réalisé", points.Select(p => p.Achieved).ToList(), Blue),
-            ])
+            series)
         {
             NumberFormat = percent ? FrenchChartFormats.Percent : FrenchChartFormats.Count,
             MajorUnit = percent ? PercentStep(points.SelectMany(p => new[] { p.Target, p.Achieved }).OfType<decimal>().DefaultIfEmpty(0).Max()) : null,
@@ -353,6 +380,7 @@ public static partial class ReportTemplateData
             ("sourceTotalFiche", f.StatedTotalSource),
             ("aEcartTotal", f.StatedTotal is { } t && f.HasBudgetLine && t != f.Budget),
             ("aFinancements", f.Funding.Count > 0),
+            ("aEcartFinancements", f.FundingDiffers),
             ("financements", List(f.Funding.Select(Funding), Funding(new PlannedFunding { Fiche = 0, Year = 0 }))),
             ("financementTotal", Funding(new PlannedFunding { Fiche = f.Numero, Year = 0, Departement = f.Funding.Sum(x => x.Departement), Fir = f.Funding.Sum(x => x.Fir), Etat = f.Funding.Sum(x => x.Etat), Ondam = f.Funding.Sum(x => x.Ondam) })),
             ("moyens", f.Bilan?.Moyens),
@@ -437,7 +465,7 @@ public static partial class ReportTemplateData
         var map = new Dictionary<string, object?>(values.Length, StringComparer.Ordinal);
         foreach (var (key, value) in values)
         {
-            map[key] = value;
+            map[key] = value is string text ? FrenchTypography.Apply(text) : value;
         }
 
         return map;

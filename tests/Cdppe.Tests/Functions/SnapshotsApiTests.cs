@@ -26,9 +26,9 @@ public sealed class SnapshotsApiTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("code;libelle;mois;valeur;unite;cible;statut;fiable;import_source;revision", lines[0]);
+        Assert.Equal("code;libelle;mois;valeur;unite;cible;statut;fiable;import_source;revision;base_statut", lines[0]);
         Assert.Equal(5, lines.Length);
-        Assert.Contains(lines, l => l.Contains(";2022-10;;;;non renseigné;non;;1", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(";2022-10;;;;non renseigné;non;;1;aucune valeur pour octobre 2022", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(";2022-09;", StringComparison.Ordinal) && l.Contains(";nombre;", StringComparison.Ordinal));
     }
 

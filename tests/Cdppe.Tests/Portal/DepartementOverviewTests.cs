@@ -25,6 +25,7 @@ public sealed class DepartementOverviewTests(AzuriteFixture azurite)
         Assert.Equal(["plan-action", "tableau-de-bord", "bilans-fiches", "suivi-mensuel"], overview.MissingKinds.Select(k => k.Kind));
         Assert.Equal("Bilans des fiches actions", overview.MissingKinds[2].Label);
         Assert.Equal(31_117_173m, overview.Figures.Budget);
+        Assert.Equal("2020-2022", overview.Figures.Period);
         Assert.Equal(21_252_748m, overview.Figures.Consumed); // the lines' sum (the seed's printed total, 21 252 747 €, is rounded)
         Assert.True(overview.ReportAvailable);
         Assert.Null(overview.LastConsolidation);

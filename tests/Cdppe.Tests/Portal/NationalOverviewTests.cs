@@ -36,5 +36,9 @@ public sealed class NationalOverviewTests(AzuriteFixture azurite) : IClassFixtur
         // The second count: the first one's values after June are declared unreliable, the report keeps June's.
         var (code, _, annual, _) = SampleWorkbooks.CountIndicators().Skip(1).First();
         Assert.Equal(2 * Math.Round(annual), national.Counts.Single(c => c.Code == code).Total);
+        // Each total says the month of the values it adds: June for the first count (its later months unreliable).
+        Assert.Equal(("décembre 2022", false), (national.Counts.Single(c => c.Code == code).Months, national.Counts.Single(c => c.Code == code).MixedMonths));
+        var first = SampleWorkbooks.CountIndicators().First().Code;
+        Assert.Equal(("juin 2022", false), (national.Counts.Single(c => c.Code == first).Months, national.Counts.Single(c => c.Code == first).MixedMonths));
     }
 }

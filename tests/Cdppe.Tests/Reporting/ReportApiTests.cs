@@ -40,7 +40,8 @@ public sealed class ReportApiTests(AzuriteFixture azurite)
         Assert.Equal($"rapport-execution-{dep.Code}-2022.docx", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Empty(Docx.Errors(bytes));
-        Assert.Contains($"Montant consommé en valeur et % du total prévu : 437\u00A0757\u00A0€ (52,1\u00A0%)", string.Join('\n', Docx.Blocks(bytes)), StringComparison.Ordinal);
+        // French typography: no-break spaces before « % » and « : », inside amounts and before « € ».
+        Assert.Contains($"Montant consommé en valeur et\u00A0% du total prévu\u00A0: 437\u00A0757\u00A0€ (52,1\u00A0%)", string.Join('\n', Docx.Blocks(bytes)), StringComparison.Ordinal);
         Assert.True(await app.Storage.Reports.GetBlobClient($"{dep.Code}/rapport-execution-{dep.Code}-2022.docx").ExistsAsync());
     }
 
@@ -123,6 +124,23 @@ public sealed class ReportApiTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.BadRequest, badCode.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, noData.StatusCode);
         Assert.Contains("Aucune donnée", await noData.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportRouteAnswers404NamingTheContractsForAYearNoneCovers()
+    {
+        await using var app = await StartAsync(azurite);
+        var dep = TestDepartements.Next();
+        await SeedAsync(app, dep.Code);
+        await new Services(app.Storage).DropPlansAsync(dep.Code);
+
+        var response = await app.Client.GetAsync(new Uri($"/api/reports/annual/2023?departement={dep.Code}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(
+            $"Aucun contrat du département {dep.Code} ne couvre 2023 : le seul contrat connu est « Contrat 2020-2022 ». Choisissez une année de sa période, ou déposez d'abord l'annexe 2.1 de 2023 de l'avenant qui couvre cette année.",
+            problem.RootElement.GetProperty("detail").GetString());
     }
 
     [Fact]

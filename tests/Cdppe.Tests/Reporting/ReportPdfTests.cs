@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Cdppe.Pipeline.Model;
 using Cdppe.Samples;
+using Cdppe.Tests.Reporting.Templating;
 using Cdppe.Tests.Support;
 using Xunit.Abstractions;
 
@@ -80,6 +81,11 @@ public sealed partial class ReportPdfTests(AzuriteFixture azurite, ITestOutputHe
             // No near-empty page: fiches follow one another, so a fiche's last lines never stand alone on a page
             // (13 pages of 4 to 10 lines when each fiche started a page). The cover is short by design.
             var lines = pages.Select(p => p.Split('\n').Count(l => l.Trim().Length > 0)).ToList();
+            foreach (var (count, index) in lines.Select((n, i) => (n, i)).Skip(1).SkipLast(1).Where(x => x.n <= 10))
+            {
+                output.WriteLine($"page {index + 1}, {count} lines:\n{pages[index]}");
+            }
+
             Assert.DoesNotContain(lines.Skip(1).SkipLast(1), n => n <= 10);
 
             // Table headers never cut inside a word.
@@ -91,6 +97,79 @@ public sealed partial class ReportPdfTests(AzuriteFixture azurite, ITestOutputHe
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [LibreOfficeFact]
+    public async Task NoPageEndsWithAHeadingOrATableHeaderRow()
+    {
+        var services = new Services(await azurite.StorageAsync(), new ManualClock(new DateTimeOffset(2023, 5, 15, 9, 0, 0, TimeSpan.Zero)));
+        var dep = TestDepartements.Next();
+        await services.DropAndIngestAsync(dep.Code, "rapport-financier-2022.xlsx", SampleWorkbooks.RapportFinancier2022());
+        await services.DropAndIngestAsync(dep.Code, "suivi-mensuel-2022.xlsx", SampleWorkbooks.SuiviMensuel2022());
+        await services.Consolidator.ConsolidateAsync(dep, YearMonth.Range(new YearMonth(2022, 1), new YearMonth(2022, 12)).ToList(), "test");
+        await services.DropPlansAsync(dep.Code);
+        var report = await services.Reports.GenerateAsync(dep, 2022);
+        var (headings, headerRows) = HeadingsAndHeaderRows(report!.Content);
+        Assert.Contains("Fiche action 1 – Formaliser", string.Join('\n', headings), StringComparison.Ordinal);
+        Assert.Contains(headerRows, r => r.SetEquals(["Année", "Département", "FIR", "État", "ONDAM", "Total"]));
+        var folder = Directory.CreateTempSubdirectory("cdppe-pdf-").FullName;
+        try
+        {
+            var (_, text) = await ConvertAsync(report.Content, folder);
+            var pages = text.Split('\f').Where(p => p.Trim().Length > 0).ToList();
+            output.WriteLine($"{pages.Count} pages");
+            var failures = new List<string>();
+            for (var i = 0; i < pages.Count; i++)
+            {
+                // The page's last line of text, its running footer and page number left out.
+                var last = pages[i].Split('\n').Select(Collapse).Where(l => l.Length > 0 && !l.StartsWith("CDPPE", StringComparison.Ordinal) && !PageNumber().IsMatch(l)).LastOrDefault();
+                if (last is null)
+                {
+                    continue;
+                }
+
+                var words = last.Split(' ').ToHashSet(StringComparer.Ordinal);
+                if (headings.Any(h => h == last || (last.Length >= 8 && (h.StartsWith(last, StringComparison.Ordinal) || h.EndsWith(last, StringComparison.Ordinal)))))
+                {
+                    failures.Add($"page {i + 1} ends with a heading: {last}");
+                }
+                else if (words.Count >= 2 && headerRows.Any(r => words.IsSubsetOf(r)))
+                {
+                    failures.Add($"page {i + 1} ends with a table header row: {last}");
+                }
+            }
+
+            Assert.Empty(failures);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>The texts of the headings (whitespace collapsed) and the words of the table header rows of a .docx.</summary>
+    private static (List<string> Headings, List<HashSet<string>> HeaderRows) HeadingsAndHeaderRows(byte[] docx)
+    {
+        using var document = Docx.Open(docx);
+        var body = document.MainDocumentPart!.Document.Body!;
+        var headings = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
+            .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value is "Heading1" or "Heading2" or "Heading3" or "FicheHeading")
+            .Select(p => Collapse(Docx.Text(p)))
+            .Where(t => t.Length > 0)
+            .ToList();
+        var headerRows = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>()
+            .Where(r => r.TableRowProperties?.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.TableHeader>() is not null)
+            .Select(r => Collapse(string.Join(' ', r.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(Docx.Text))).Split(' ').ToHashSet(StringComparer.Ordinal))
+            .ToList();
+        return (headings, headerRows);
+    }
+
+    private static string Collapse(string text) => Whitespace().Replace(PrintedText.Plain(text).Replace('\u202F', ' '), " ").Trim();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^(page )?\d+( / \d+| sur \d+)?$")]
+    private static partial Regex PageNumber();
 
     [GeneratedRegex(@"\d,\d{3},\d{3}")]
     private static partial Regex EnglishThousands();

@@ -5,12 +5,15 @@ const main = document.getElementById('contenu');
 
 function figures(o) {
   const f = o.figures;
-  const byStatus = ['atteint', 'en bonne voie', 'en retard', 'non renseigné', 'sans cible']
+  const byStatus = ['atteint', 'en bonne voie', 'en retard', 'non renseigné', 'sans cible', 'non fiable']
     .filter((s) => f.indicatorsByStatus[s])
     .map((s) => el('li', {}, badge(s), ` ${fr.number(f.indicatorsByStatus[s])}`));
+  if (f.contextSeries > 0) {
+    byStatus.push(el('li', {}, `${fr.number(f.contextSeries)} série${f.contextSeries > 1 ? 's' : ''} de contexte, sans cible ni statut`));
+  }
   return el('div', { className: 'cartes' },
-    el('div', { className: 'carte' }, el('h3', {}, `Budget prévu ${o.year}`), el('p', { className: 'chiffre' }, fr.euros(f.budget)), el('p', { className: 'discret' }, 'Rapport financier (budget global)')),
-    el('div', { className: 'carte' }, el('h3', {}, 'Consommé'), el('p', { className: 'chiffre' }, fr.euros(f.consumed)), el('p', { className: 'discret' }, f.rate === null ? 'Pas de budget prévu' : `${fr.percent(f.rate)} du budget`)),
+    el('div', { className: 'carte' }, el('h3', {}, `Budget prévu ${f.period}`), el('p', { className: 'chiffre' }, fr.euros(f.budget)), el('p', { className: 'discret' }, 'Rapport financier (budget global)')),
+    el('div', { className: 'carte' }, el('h3', {}, `Consommé ${f.period}`), el('p', { className: 'chiffre' }, fr.euros(f.consumed)), el('p', { className: 'discret' }, f.rate === null ? 'Pas de budget prévu' : `${fr.percent(f.rate)} du budget`)),
     el('div', { className: 'carte' }, el('h3', {}, 'Indicateurs'), el('p', { className: 'chiffre' }, fr.number(f.indicators)), el('ul', {}, byStatus)));
 }
 

@@ -47,7 +47,7 @@ function detail(series, holder) {
   const unreliable = series.months.filter((m) => !m.reliable && !m.gap).map((m) => m.label);
   fill(holder,
     el('h2', { id: 'titre-detail', tabindex: '-1' }, series.label),
-    el('p', {}, badge(series.status), ` Code ${series.code}`, series.objectif ? ` · objectif ${series.objectif}` : '', series.target ? ` · cible ${series.target}` : ''),
+    el('p', {}, badge(series.status), series.statusBasis ? ` (${series.statusBasis})` : '', ` · code ${series.code}`, series.objectif ? ` · objectif ${series.objectif}` : '', series.target ? ` · cible ${series.target}` : ''),
     gaps.length ? alertBox('attention', el('p', {}, `Mois sans valeur : ${gaps.join(', ')}.`)) : null,
     unreliable.length ? alertBox('attention', el('p', {}, `Valeurs déclarées non fiables (triangles sur le graphique) : ${unreliable.join(', ')}.`)) : null,
     el('div', { className: 'graphique' }, canvas),
@@ -65,11 +65,15 @@ if (context) {
     const select = el('select', { id: 'choix-indicateur' }, all.map((s, i) => el('option', { value: String(i) }, `${s.code} – ${s.label}`)));
     const show = el('button', { type: 'button', id: 'voir-graphique' }, 'Voir le graphique');
     show.addEventListener('click', () => { detail(all[Number(select.value)], holder); holder.querySelector('h2').focus(); });
-    const rows = all.map((s, i) => {
+    const row = (s, i) => {
       const open = el('button', { type: 'button', className: 'secondaire', 'aria-label': `Graphique de ${s.label}` }, 'Graphique');
       open.addEventListener('click', () => { select.value = String(i); detail(s, holder); holder.querySelector('h2').focus(); });
-      return [s.code, s.label, s.objectif ?? '', badge(s.status), s.target ?? '', fr.number(s.gaps), fr.number(s.unreliableMonths), open];
-    });
+      const status = el('span', {}, badge(s.status), s.statusBasis ? el('span', { className: 'discret' }, ` ${s.statusBasis}`) : null);
+      return [s.code, s.label, s.objectif ?? '', status, s.target ?? '', fr.number(s.gaps), fr.number(s.unreliableMonths), open];
+    };
+    // Context series (births, cohorts) have no target and no status: they are listed apart.
+    const rows = all.map((s, i) => [s, i]).filter(([s]) => !s.isContext).map(([s, i]) => row(s, i));
+    const contextRows = all.map((s, i) => [s, i]).filter(([s]) => s.isContext).map(([s, i]) => { const r = row(s, i); return [r[0], r[1], r[2], r[5], r[6], r[7]]; });
     fill(main,
       el('h1', {}, `Indicateurs ${context.annee} – ${context.nom} (${context.departement})`),
       el('p', { className: 'chapeau' }, 'Chaque indicateur mois par mois, comparé à sa cible ; les mois sans valeur et les valeurs non fiables sont signalés.'),
@@ -81,7 +85,10 @@ if (context) {
           el('div', { className: 'filtres' }, el('div', { className: 'champ' }, el('label', { for: 'choix-indicateur' }, 'Indicateur'), select), show),
           holder,
           el('h2', {}, 'Tous les indicateurs'),
-          table(`Indicateurs ${context.annee}`, ['Code', 'Libellé', 'Objectif', 'Statut', 'Cible', 'Mois sans valeur', 'Mois non fiables', 'Détail'], rows, { numeric: [5, 6] })));
+          table(`Indicateurs ${context.annee}`, ['Code', 'Libellé', 'Objectif', 'Statut (et sa base)', 'Cible', 'Mois sans valeur', 'Mois non fiables', 'Détail'], rows, { numeric: [5, 6] }),
+          contextRows.length === 0 ? null : el('h2', {}, 'Séries de contexte'),
+          contextRows.length === 0 ? null : el('p', {}, 'Ces séries décrivent le contexte (naissances, cohortes) : elles n\u2019ont pas de cible ni de statut.'),
+          contextRows.length === 0 ? null : table(`Séries de contexte ${context.annee}`, ['Code', 'Libellé', 'Objectif', 'Mois sans valeur', 'Mois non fiables', 'Détail'], contextRows, { numeric: [3, 4] })));
   } catch (error) {
     fill(main, el('h1', {}, 'Indicateurs'), alertBox('erreur', el('p', {}, error.message)));
   }

@@ -37,7 +37,7 @@ if (context) {
         : table(`Départements en ${n.year}`, ['Département', 'Dépôts', 'Dernier dépôt', 'Complétude', 'Classeurs manquants', 'Budget', 'Consommé', 'Taux', 'Indicateurs'], rows, { numeric: [5, 6, 7] }),
       el('h2', {}, 'Indicateurs de volume, total national'),
       n.counts.length === 0 ? el('p', {}, 'Aucune valeur d\u2019indicateur de volume pour cette année.')
-        : table(`Indicateurs de volume ${n.year}`, ['Code', 'Indicateur', 'Total national', 'Départements'], n.counts.map((c) => [c.code, c.label, fr.count(c.total), fr.number(c.departements)]), { numeric: [2, 3] }));
+        : table(`Indicateurs de volume ${n.year}`, ['Code', 'Indicateur', 'Total national', 'Départements', 'Mois des valeurs additionnées'], n.counts.map((c) => [c.code, c.label, fr.count(c.total), fr.number(c.departements), c.mixedMonths ? `mois différents : ${c.months}` : c.months]), { numeric: [2, 3] }));
   } catch (error) {
     fill(main, el('h1', {}, 'Suivi national'), alertBox('erreur', el('p', {}, error.message)));
   }
