@@ -83,6 +83,17 @@ public sealed class PortalBrowser : IDisposable
     public long HorizontalOverflow() =>
         Convert.ToInt64(Driver.ExecuteScript("return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)"), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The elements that reach past the right edge of the window (tag, id, class, right edge), for a failure's message.</summary>
+    public string BeyondTheWindow() =>
+        (string?)Driver.ExecuteScript("""
+            const width = document.documentElement.clientWidth;
+            return [...document.querySelectorAll('body *')]
+              .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.tableau *'))
+              .slice(0, 8)
+              .map(e => `${e.tagName.toLowerCase()}#${e.id}.${e.className} → ${Math.round(e.getBoundingClientRect().right)}`)
+              .join('; ');
+            """) ?? string.Empty;
+
     /// <summary>The serious and critical violations axe-core finds on the page (id, impact, elements).</summary>
     public IReadOnlyList<string> AccessibilityViolations()
     {

@@ -101,8 +101,7 @@ public sealed class PortalBrowserTests(AzuriteFixture azurite, ITestOutputHelper
         browser.Driver.FindElement(By.LinkText("Indicateurs")).Click();
         var code = SampleWorkbooks.CountIndicators().First().Code;
         browser.WaitFor("#recherche").SendKeys(code);
-        browser.WaitForText("#nombre-indicateurs", "1 indicateur sur");
-        browser.Driver.FindElement(By.CssSelector("#liste-indicateurs tbody a")).Click();
+        browser.WaitFor($"#liste-indicateurs tbody a[href$='code={Uri.EscapeDataString(code)}']").Click();
         browser.WaitFor("#graphique");
         Assert.Equal(true, browser.Driver.ExecuteScript("return window.Chart !== undefined && window.Chart.getChart('graphique') !== undefined"));
         Assert.Contains("Mois sans valeur : octobre 2022", browser.WaitForText("main", "octobre 2022"), StringComparison.Ordinal);
