@@ -88,9 +88,10 @@ public sealed class PortalBrowser : IDisposable
         (string?)Driver.ExecuteScript("""
             const width = document.documentElement.clientWidth;
             return [...document.querySelectorAll('body *')]
-              .filter(e => e.getBoundingClientRect().right > width + 1 && !e.closest('.tableau *'))
+              .filter(e => e.getBoundingClientRect().right > width + 1)
+              .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)
               .slice(0, 8)
-              .map(e => `${e.tagName.toLowerCase()}#${e.id}.${e.className} → ${Math.round(e.getBoundingClientRect().right)}`)
+              .map(e => `${e.tagName.toLowerCase()}#${e.id}.${e.className} (${getComputedStyle(e).position}) → ${Math.round(e.getBoundingClientRect().right)}`)
               .join('; ');
             """) ?? string.Empty;
 

@@ -79,7 +79,7 @@ function render(context, all, series) {
   fill(main,
     el('p', { className: 'fil' }, el('a', { href: back }, `Indicateurs ${context.annee}`), ' › ', series.ref ? `Indicateur ${series.ref}` : 'Indicateur'),
     el('h1', { id: 'titre-detail' }, series.label),
-    el('dl', { className: 'fiche-indicateur' }, facts.map(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])),
+    el('dl', { className: 'fiche-indicateur' }, facts.flatMap(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])),
     gaps.length ? alertBox('attention', el('p', {}, `Mois sans valeur : ${gaps.join(', ')}.`)) : null,
     unreliable.length ? alertBox('attention', el('p', {}, `Valeurs déclarées non fiables (triangles sur le graphique) : ${unreliable.join(', ')}.`)) : null,
     el('div', { className: 'graphique' }, canvas),
