@@ -54,6 +54,7 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
         { "GetPortalReportTemplateInfo", "httpTrigger", "api/portal/report/template/info", "GET", "Anonymous" },
         { "ReplacePortalReportTemplate", "httpTrigger", "api/portal/report/template", "PUT,DELETE", "Anonymous" },
         { "GetPortalNational", "httpTrigger", "api/portal/national", "GET", "Anonymous" },
+        { "ExportPortalTable", "httpTrigger", "api/portal/tables/xlsx", "POST", "Anonymous" },
     };
 
     [Fact]

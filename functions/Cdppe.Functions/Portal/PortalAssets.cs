@@ -31,16 +31,18 @@ public static class PortalAssets
         [".svg"] = "image/svg+xml",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Page routes and their files: <c>/</c> is the Accueil.</summary>
+    /// <summary>Page routes and their files: <c>/</c> is the Accueil; <c>/indicateur?code=</c> one indicator.</summary>
     public static FrozenDictionary<string, string> Pages { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [string.Empty] = "accueil.html",
         ["depots"] = "depots.html",
         ["modeles"] = "modeles.html",
         ["indicateurs"] = "indicateurs.html",
+        ["indicateur"] = "indicateur.html",
         ["rapport"] = "rapport.html",
         ["national"] = "national.html",
         ["connexion"] = "connexion.html",
+        ["aide"] = "aide.html",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly Lazy<FrozenDictionary<string, PortalAsset>> All = new(Load);

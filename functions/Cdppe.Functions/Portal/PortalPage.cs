@@ -3,10 +3,11 @@ using Cdppe.Functions.Hosting;
 namespace Cdppe.Functions.Portal;
 
 /// <summary>
-/// <c>GET /</c>, <c>/depots</c>, <c>/modeles</c>, <c>/indicateurs</c>, <c>/rapport</c>, <c>/national</c>, <c>/connexion</c>:
-/// the portal's pages (static HTML; their data comes from <c>/api/portal/…</c>). Without a session a page sends to
-/// the sign-in page (the platform's in Azure), which comes back to it: <c>/connexion?retour=</c> accepts only a
-/// path of this site, and sends any other return address back to a plain <c>/connexion</c>.
+/// <c>GET /</c>, <c>/depots</c>, <c>/modeles</c>, <c>/indicateurs</c>, <c>/indicateur</c>, <c>/rapport</c>, <c>/national</c>,
+/// <c>/connexion</c>, <c>/aide</c>: the portal's pages (static HTML; their data comes from <c>/api/portal/…</c>). The
+/// sign-in and help pages (with the legal notice and the accessibility statement) are open to all; without a session
+/// any other page sends to the sign-in page (the platform's in Azure), which comes back to it: <c>/connexion?retour=</c>
+/// accepts only a path of this site, and sends any other return address back to a plain <c>/connexion</c>.
 /// </summary>
 public sealed class PortalPage(PortalAccess access)
 {
@@ -21,7 +22,7 @@ public sealed class PortalPage(PortalAccess access)
             return new RedirectResult("/connexion");
         }
 
-        if (route != "connexion" && await access.UserAsync(request, cancellationToken) is null)
+        if (route is not ("connexion" or "aide") && await access.UserAsync(request, cancellationToken) is null)
         {
             var back = Uri.EscapeDataString(request.Path + request.QueryString);
             return new RedirectResult(access.Options.PlatformAuthentication ? $"{access.Options.SignInPath}?post_login_redirect_uri={back}" : $"/connexion?retour={back}");

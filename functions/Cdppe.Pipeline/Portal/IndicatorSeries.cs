@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Model;
@@ -20,6 +21,15 @@ public sealed record IndicatorSeries(string Code, string Label, int? Objectif, s
     public int Gaps => Months.Count(m => m.Gap);
 
     public int UnreliableMonths => Months.Count(m => !m.Reliable && !m.Gap);
+
+    /// <summary>A short reference people can say and search: "6.2" for the second indicator of objective 6; none without objective.</summary>
+    public string? Ref { get; init; }
+
+    /// <summary>The engagement of the indicator's national objective ("Engagement 1").</summary>
+    public string? Engagement { get; init; }
+
+    /// <summary>The national wording of the indicator's objective.</summary>
+    public string? ObjectifLabel { get; init; }
 }
 
 /// <summary>The Indicateurs page: every indicator's months of a year from the snapshots, statuses from the report's model.</summary>
@@ -36,6 +46,7 @@ public sealed class IndicatorSeriesService(AnnualReportService reports, TimeProv
         var lastMonth = year < today.Year ? 12 : Math.Max(1, today.Month - 1);
         var byCode = snapshots.GroupBy(s => s.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToDictionary(s => s.Month), StringComparer.Ordinal);
         var result = new List<IndicatorSeries>();
+        var ranks = new Dictionary<int, int>();
         foreach (var indicator in model.Indicators.OrderBy(i => i.Objectif ?? int.MaxValue).ThenBy(i => i.Code, StringComparer.Ordinal))
         {
             var rows = byCode.GetValueOrDefault(indicator.Code) ?? [];
@@ -62,6 +73,9 @@ public sealed class IndicatorSeriesService(AnnualReportService reports, TimeProv
             {
                 StatusBasis = indicator.StatusBasis,
                 IsContext = indicator.IsContext,
+                Ref = indicator.Objectif is { } o ? string.Create(CultureInfo.InvariantCulture, $"{o}.{ranks[o] = ranks.GetValueOrDefault(o) + 1}") : null,
+                Engagement = NationalObjectives.Get(indicator.Objectif)?.Engagement,
+                ObjectifLabel = NationalObjectives.Get(indicator.Objectif)?.Libelle,
             });
         }
 

@@ -33,6 +33,24 @@ public sealed class IndicatorSeriesTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task EachIndicatorHasAShortReferenceItsEngagementAndItsObjective()
+    {
+        var services = new Services(await azurite.StorageAsync());
+        var dep = TestDepartements.Next();
+        await services.DropPlansAsync(dep.Code);
+
+        var series = await Service(services).BuildAsync(dep, 2022);
+
+        var six = series.Where(s => s.Objectif == 6).ToList();
+        Assert.True(six.Count >= 2, $"{six.Count} indicators of objective 6");
+        Assert.Equal(Enumerable.Range(1, six.Count).Select(n => $"6.{n}"), six.Select(s => s.Ref));
+        Assert.All(six, s => Assert.Equal("Engagement 2", s.Engagement));
+        Assert.All(six, s => Assert.StartsWith("Renforcer les moyens, les ressources et la pluridisciplinarité des cellules", s.ObjectifLabel, StringComparison.Ordinal));
+        Assert.All(series.Where(s => s.Objectif is null), s => Assert.Null(s.Ref));
+        Assert.Equal(series.Count, series.Select(s => s.Ref ?? s.Code).Distinct().Count());
+    }
+
+    [Fact]
     public void CsvIsFrenchExcelWithFormulaCellsNeutralised()
     {
         IndicatorSeries[] series =

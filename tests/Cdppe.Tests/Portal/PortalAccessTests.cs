@@ -63,6 +63,9 @@ public sealed class PortalAccessTests(AzuriteFixture azurite)
         var page = await anonymous.GetAsync(new Uri("/indicateurs?departement=77", UriKind.Relative));
         var signIn = await anonymous.GetAsync(new Uri("/connexion", UriKind.Relative));
         var api = await anonymous.GetAsync(new Uri("/api/portal/overview?departement=77&annee=2022", UriKind.Relative));
+        var help = await anonymous.GetAsync(new Uri("/aide", UriKind.Relative));
+        using var table = new StringContent("{\"title\":\"t\",\"columns\":[\"a\"],\"rows\":[[1]]}", Encoding.UTF8, "application/json");
+        var export = await anonymous.PostAsync(new Uri("/api/portal/tables/xlsx", UriKind.Relative), table);
 
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Equal("/connexion?retour=%2Findicateurs%3Fdepartement%3D77", page.Headers.Location?.OriginalString);
@@ -74,6 +77,10 @@ public sealed class PortalAccessTests(AzuriteFixture azurite)
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", signIn.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        // The help page, with the legal notice and the accessibility statement, is open to all; exports are not.
+        Assert.Equal(HttpStatusCode.OK, help.StatusCode);
+        Assert.Contains("partiellement conforme", await help.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, export.StatusCode);
     }
 
     [Fact]

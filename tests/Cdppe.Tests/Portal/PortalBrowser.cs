@@ -72,6 +72,29 @@ public sealed class PortalBrowser : IDisposable
         return File.ReadAllBytes(path);
     }
 
+    /// <summary>Shows pages as a screen of that size would (a phone when <paramref name="mobile"/>: its viewport rules apply).</summary>
+    public void Viewport(int width, int height, bool mobile) =>
+        Driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride", new Dictionary<string, object?>
+        {
+            ["width"] = width, ["height"] = height, ["deviceScaleFactor"] = 1, ["mobile"] = mobile,
+        });
+
+    /// <summary>How many pixels the page is wider than the window (0 when it never scrolls sideways).</summary>
+    public long HorizontalOverflow() =>
+        Convert.ToInt64(Driver.ExecuteScript("return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)"), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The elements that reach past the right edge of the window (tag, id, class, right edge), for a failure's message.</summary>
+    public string BeyondTheWindow() =>
+        (string?)Driver.ExecuteScript("""
+            const width = document.documentElement.clientWidth;
+            return [...document.querySelectorAll('body *')]
+              .filter(e => e.getBoundingClientRect().right > width + 1)
+              .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)
+              .slice(0, 8)
+              .map(e => `${e.tagName.toLowerCase()}#${e.id}.${e.className} (${getComputedStyle(e).position}) → ${Math.round(e.getBoundingClientRect().right)}`)
+              .join('; ');
+            """) ?? string.Empty;
+
     /// <summary>The serious and critical violations axe-core finds on the page (id, impact, elements).</summary>
     public IReadOnlyList<string> AccessibilityViolations()
     {

@@ -97,21 +97,20 @@ public sealed class PortalBrowserTests(AzuriteFixture azurite, ITestOutputHelper
         browser.WaitForText("main", "Derniers dépôts");
         output.WriteLine($"Accueil with its data: {clock.ElapsedMilliseconds} ms");
 
-        // Indicateurs: an indicator's chart (Chart.js, served by the app) and its months, the gap visible.
+        // Indicateurs: found by its code, then its own page with its chart (Chart.js, served by the app) and its months, the gap visible.
         browser.Driver.FindElement(By.LinkText("Indicateurs")).Click();
         var code = SampleWorkbooks.CountIndicators().First().Code;
-        browser.WaitFor("#choix-indicateur");
-        browser.Driver.FindElements(By.CssSelector("#choix-indicateur option")).First(o => PortalBrowser.Text(o).StartsWith(code, StringComparison.Ordinal)).Click();
-        browser.Driver.FindElement(By.Id("voir-graphique")).Click();
+        browser.WaitFor("#recherche").SendKeys(code);
+        browser.WaitFor($"#liste-indicateurs tbody a[href$='code={Uri.EscapeDataString(code)}']").Click();
         browser.WaitFor("#graphique");
         Assert.Equal(true, browser.Driver.ExecuteScript("return window.Chart !== undefined && window.Chart.getChart('graphique') !== undefined"));
-        Assert.Contains("Mois sans valeur : octobre 2022", browser.WaitForText("#detail", "octobre 2022"), StringComparison.Ordinal);
+        Assert.Contains("Mois sans valeur : octobre 2022", browser.WaitForText("main", "octobre 2022"), StringComparison.Ordinal);
         // A count of the suivi mensuel is a context series, without a target: no target line, nor its legend.
         Assert.Equal("Valeur", browser.Driver.ExecuteScript("return window.Chart.getChart('graphique').data.datasets.map(d => d.label).join(',')"));
         Assert.DoesNotContain("cible", browser.Driver.FindElement(By.Id("graphique")).GetAttribute("aria-label"), StringComparison.Ordinal);
-        AssertAccessible(browser, "indicateurs");
-        browser.Screenshot("indicateurs");
-        browser.Driver.FindElement(By.Id("export-csv")).Click();
+        AssertAccessible(browser, "indicateur");
+        browser.Driver.Navigate().Back();
+        browser.WaitFor("#export-csv").Click();
         Assert.Equal(0xEF, browser.WaitForDownload("indicateurs-77-2022.csv")[0]);
 
         // Modèles: the suivi-mensuel workbook pre-filled for the département.

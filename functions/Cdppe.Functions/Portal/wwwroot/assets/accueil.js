@@ -46,7 +46,7 @@ function lastDrops(o, context) {
   }
   return el('div', {},
     table('Les cinq derniers fichiers déposés', ['Fichier', 'Reçu le', 'Statut', 'Contenu', 'Erreurs', 'Avertissements'],
-      o.lastDrops.map((d) => [d.fileName, fr.dateTime(d.receivedAt), badge(d.statusLabel), d.kinds.map((k) => k.label).join(', '), fr.number(d.errors), fr.number(d.warnings)]),
+      o.lastDrops.map((d) => [d.fileName, { value: fr.dateTime(d.receivedAt), sort: d.receivedAt }, badge(d.statusLabel), d.kinds.map((k) => k.label).join(', '), fr.number(d.errors), fr.number(d.warnings)]),
       { numeric: [4, 5] }),
     el('p', {}, el('a', { href: pageLink('/depots', context) }, 'Tous les dépôts et leurs problèmes')));
 }

@@ -1,6 +1,9 @@
 // Shared by every page of the portal: calls to the portal API (session cookie + CSRF header), French formats,
 // the page header and menu. Text always goes through textContent (el() below): nothing from the server is
-// ever parsed as HTML.
+// ever parsed as HTML. Tables (sort, filter, .xlsx export) are in tables.js.
+import { table } from './tables.js';
+
+export { table };
 
 const API = '/api/portal/';
 let session = null;
@@ -98,11 +101,19 @@ export function csrfToken() {
 
 /** Downloads a file of the API as the browser would save a link, or throws PortalError. */
 export async function download(path, fallbackName) {
-  const response = await api(path, { headers: { Accept: '*/*' } });
+  return saveResponse(await api(path, { headers: { Accept: '*/*' } }), fallbackName);
+}
+
+/** Saves a file answer of the API under the name the server gives it. */
+export async function saveResponse(response, fallbackName) {
   const disposition = response.headers.get('Content-Disposition') || '';
   const match = /filename\*=UTF-8''([^;]+)/i.exec(disposition) || /filename="?([^";]+)"?/i.exec(disposition);
-  const name = match ? decodeURIComponent(match[1]) : fallbackName;
-  const url = URL.createObjectURL(await response.blob());
+  return saveBlob(await response.blob(), match ? decodeURIComponent(match[1]) : fallbackName);
+}
+
+/** Saves bytes the page received as a file of that name. */
+export function saveBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
   const link = el('a', { href: url, download: name, className: 'masque' });
   document.body.append(link);
   link.click();
@@ -142,6 +153,7 @@ const pages = [
   { path: '/indicateurs', label: 'Indicateurs' },
   { path: '/rapport', label: 'Rapport' },
   { path: '/national', label: 'National', national: true },
+  { path: '/aide', label: 'Aide' },
 ];
 
 function header(context, current) {
@@ -171,21 +183,42 @@ function header(context, current) {
     el('div', { className: 'entete-haut' },
       el('a', { className: 'marque', href: pageLink('/', context) }, 'Portail CDPPE', el('span', {}, 'Contrat départemental de prévention et de protection de l\u2019enfance')),
       choices,
-      el('div', { className: 'utilisateur' }, el('span', {}, `${session.user} · ${who}`), signOut)),
+      el('div', { className: 'utilisateur' }, el('span', { className: 'qui' }, `${session.user} · ${who}`), signOut)),
     menu,
   ];
 }
 
+/** The foot of every page: help, contact, legal notice, accessibility statement. */
+function footer() {
+  const link = (href, text) => el('li', {}, el('a', { href }, text));
+  return el('footer', { className: 'pied' },
+    el('ul', {},
+      link('/aide', 'Aide'),
+      link('/aide#contact', 'Contact'),
+      link('/aide#mentions-legales', 'Mentions légales'),
+      link('/aide#accessibilite', 'Accessibilité : partiellement conforme')),
+    el('p', {}, 'Portail CDPPE – contrats départementaux de prévention et de protection de l\u2019enfance.'));
+}
+
+if (!document.querySelector('footer.pied')) document.body.append(footer());
+
 /**
- * Starts a page: reads the session (to the sign-in page without one), then the context (département, year, the
+ * Starts a page: reads the session (to the sign-in page without one; open pages stay without one), then the context (département, year, the
  * choices the user has), draws the header and gives the context to the page. A département outside the
  * user's scope stops here with the server's message.
  */
-export async function startPage(current, { departement = true } = {}) {
+export async function startPage(current, { departement = true, open = false } = {}) {
   const main = document.getElementById('contenu');
   try {
     session = await apiJson('session');
   } catch (error) {
+    if (error.status === 401 && open) {
+      // A page open to all (the help page): its own content, the brand and a way to sign in.
+      fill(document.querySelector('header.entete'), el('div', { className: 'entete-haut' },
+        el('a', { className: 'marque', href: '/' }, 'Portail CDPPE', el('span', {}, 'Contrat départemental de prévention et de protection de l\u2019enfance')),
+        el('a', { className: 'bouton secondaire', href: '/connexion' }, 'Se connecter')));
+      return null;
+    }
     if (error.status === 401) {
       location.assign('/connexion?retour=' + encodeURIComponent(location.pathname + location.search));
       return null;
@@ -214,16 +247,4 @@ export async function startPage(current, { departement = true } = {}) {
     fill(main, el('h1', {}, document.title.split(' – ')[0]), alertBox('erreur', el('p', {}, error.message)));
     return null;
   }
-}
-
-/** A table from headers and rows of cells (a cell is text, a node, or { text, className }). */
-export function table(caption, headers, rows, { numeric = [] } = {}) {
-  return el('div', { className: 'tableau' },
-    el('table', {},
-      el('caption', {}, caption),
-      el('thead', {}, el('tr', {}, headers.map((h, i) => el('th', { scope: 'col', className: numeric.includes(i) ? 'nombre' : null }, h)))),
-      el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c, i) => {
-        const cell = c !== null && typeof c === 'object' && !(c instanceof Node) ? c : { value: c };
-        return el('td', { className: cell.className || (numeric.includes(i) ? 'nombre' : null) }, cell.value ?? cell.text ?? '');
-      }))))));
 }

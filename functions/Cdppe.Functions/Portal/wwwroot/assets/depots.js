@@ -115,7 +115,7 @@ function problemsTable(issues, caption) {
       && (!text || `${i.message} ${i.cell || ''} ${i.seen || ''} ${i.expected || ''}`.toLowerCase().includes(text)));
     count.textContent = `${fr.number(shown.length)} problème${shown.length > 1 ? 's' : ''} affiché${shown.length > 1 ? 's' : ''} sur ${fr.number(issues.length)}.`;
     fill(holder, table(caption, ['Gravité', 'Feuille', 'Cellule', 'Vu', 'Attendu', 'Message'],
-      shown.map((i) => [badge(i.severity), i.sheet || '', i.cell || '', i.seen || '', i.expected || '', i.message])));
+      shown.map((i) => [badge(i.severity), i.sheet || '', i.cell || '', i.seen || '', i.expected || '', i.message]), { filter: false }));
   };
   for (const control of [severity, sheet]) control.addEventListener('change', draw);
   search.addEventListener('input', draw);
@@ -157,7 +157,7 @@ async function refreshHistory() {
     const replaced = d.supersededBy.map((s) => s.split(':')).map(([kind, id]) => `${kind} par « ${names.get(id) || id.slice(0, 8)} »`);
     return [
       d.fileName,
-      fr.dateTime(d.receivedAt),
+      { value: fr.dateTime(d.receivedAt), sort: d.receivedAt },
       el('span', {}, badge(d.statusLabel), replaced.length ? [' ', badge('remplacé', 'remplace')] : null),
       d.kinds.map((k) => k.label).join(', '),
       d.years.join(', '),

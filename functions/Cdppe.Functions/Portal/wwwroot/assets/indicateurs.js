@@ -1,94 +1,135 @@
-// Indicateurs: each indicator's monthly series against its targets, as a chart (Chart.js, served by the app) and
-// a table; gaps and unreliable months are shown, with the status; CSV export.
-import { el, fill, fr, badge, alertBox, apiJson, apiQuery, startPage, table } from './common.js';
+// Indicateurs: every indicator of the year, found by words or reference, filtered (engagement, objectif, status,
+// target, unreliable months), sorted by any column, grouped by engagement or objectif; each opens its own page
+// (/indicateur?code=…) with its chart. The filters live in the address, so a filtered list can be shared.
+import { el, fill, fr, badge, alertBox, apiJson, apiQuery, pageLink, startPage, table } from './common.js';
+import { exportTable, folded } from './tables.js';
 
 const main = document.getElementById('contenu');
-let chart = null;
+const headers = ['Réf.', 'Indicateur', 'Objectif', 'Statut', 'Cible', 'Mois sans valeur', 'Mois non fiables'];
+const numeric = [5, 6];
+const filters = [
+  { key: 'engagement', label: 'Engagement', value: (s) => s.engagement || 'Sans engagement' },
+  { key: 'objectif', label: 'Objectif', value: (s) => (s.objectif ? `Objectif ${s.objectif}` : 'Sans objectif') },
+  { key: 'statut', label: 'Statut', value: (s) => s.status },
+  { key: 'cible', label: 'Cible', value: (s) => (s.target ? 'avec cible' : 'sans cible') },
+  { key: 'fiabilite', label: 'Mois non fiables', value: (s) => (s.unreliableMonths > 0 ? 'avec mois non fiables' : 'sans mois non fiable') },
+];
+const groupings = [
+  { value: '', label: 'Aucun' },
+  { value: 'engagement', label: 'Engagement', of: (s) => s.engagement || 'Sans engagement' },
+  { value: 'objectif', label: 'Objectif', of: (s) => (s.objectif ? `Objectif ${s.objectif} – ${s.objectifLabel ?? ''}` : 'Sans objectif') },
+];
 
-function figure(series, value, text) {
-  if (value === null || value === undefined) return text || '';
-  return series.isPercent ? fr.percent(value) : fr.count(value);
+function detailLink(context, s) {
+  return pageLink('/indicateur', context) + '&code=' + encodeURIComponent(s.code);
 }
 
-function hasTarget(series) {
-  return series.months.some((m) => m.target !== null);
+function row(context, s) {
+  return [
+    s.ref ?? '',
+    el('a', { href: detailLink(context, s) }, s.label),
+    s.objectif ? { value: String(s.objectif), sort: s.objectif } : '',
+    s.statusBasis ? el('span', {}, badge(s.status), el('span', { className: 'discret' }, ` ${s.statusBasis}`)) : badge(s.status),
+    s.target ?? '',
+    fr.number(s.gaps),
+    fr.number(s.unreliableMonths),
+  ];
 }
 
-function drawChart(canvas, series) {
-  if (chart) chart.destroy();
-  const scale = series.isPercent ? 100 : 1;
-  const values = series.months.map((m) => (m.value === null ? null : m.value * scale));
-  const targets = series.months.map((m) => (m.target === null ? null : m.target * scale));
-  // Chart.js is loaded by its own script tag (window.Chart); the page works without it (the table stays).
-  if (!window.Chart) return;
-  chart = new window.Chart(canvas, {
-    type: 'line',
-    data: {
-      labels: series.months.map((m) => m.label),
-      datasets: [
-        { label: 'Valeur', data: values, borderColor: '#000091', backgroundColor: '#000091', spanGaps: false, pointRadius: series.months.map((m) => (m.reliable ? 4 : 7)), pointStyle: series.months.map((m) => (m.reliable ? 'circle' : 'triangle')) },
-        // A series without a target (a context series) has no target line, nor its legend.
-        ...(hasTarget(series) ? [{ label: 'Cible', data: targets, borderColor: '#ce0500', backgroundColor: '#ce0500', borderDash: [6, 4], pointRadius: 2, spanGaps: true }] : []),
-      ],
-    },
-    options: {
-      animation: false,
-      maintainAspectRatio: false,
-      locale: 'fr-FR',
-      scales: { y: { beginAtZero: true, ticks: { callback: (v) => (series.isPercent ? fr.number(v, 0) + '\u00a0%' : fr.number(v)) } } },
-      plugins: { tooltip: { callbacks: { label: (c) => `${c.dataset.label} : ${c.raw === null ? 'non renseigné' : (series.isPercent ? fr.number(c.raw, 1) + '\u00a0%' : fr.count(c.raw))}` } } },
-    },
+function matches(s, words, chosen) {
+  for (const f of filters) if (chosen[f.key] && f.value(s) !== chosen[f.key]) return false;
+  const text = folded([s.ref, s.code, s.label, s.objectif ? `objectif ${s.objectif}` : '', s.objectifLabel, s.engagement].join(' '));
+  return words.every((w) => text.includes(w));
+}
+
+function render(context, all) {
+  const params = new URLSearchParams(location.search);
+  const search = el('input', { type: 'search', id: 'recherche', value: params.get('q') || '', autocomplete: 'off' });
+  const selects = filters.map((f) => {
+    const values = [...new Set(all.map(f.value))].sort((a, b) => a.localeCompare(b, 'fr', { numeric: true }));
+    const select = el('select', { id: `filtre-${f.key}` }, el('option', { value: '' }, 'Tous'), values.map((v) => el('option', { value: v, selected: params.get(f.key) === v }, v)));
+    return { f, select, field: el('div', { className: 'champ' }, el('label', { for: `filtre-${f.key}` }, f.label), select) };
   });
-}
+  const group = el('select', { id: 'regrouper' }, groupings.map((g) => el('option', { value: g.value, selected: (params.get('groupe') || '') === g.value }, g.label)));
+  const count = el('p', { className: 'discret', id: 'nombre-indicateurs', 'aria-live': 'polite' });
+  const results = el('div', { id: 'liste-indicateurs' });
+  const message = el('div', { 'aria-live': 'polite' });
+  let shown = [];
 
-function detail(series, holder) {
-  const canvas = el('canvas', { id: 'graphique', role: 'img', 'aria-label': `Évolution mensuelle de « ${series.label} »${hasTarget(series) ? ' comparée à sa cible' : ''} ; les valeurs sont dans le tableau qui suit.` });
-  const gaps = series.months.filter((m) => m.gap).map((m) => m.label);
-  const unreliable = series.months.filter((m) => !m.reliable && !m.gap).map((m) => m.label);
-  fill(holder,
-    el('h2', { id: 'titre-detail', tabindex: '-1' }, series.label),
-    el('p', {}, badge(series.status), series.statusBasis ? ` (${series.statusBasis})` : '', ` · code ${series.code}`, series.objectif ? ` · objectif ${series.objectif}` : '', series.target ? ` · cible ${series.target}` : ''),
-    gaps.length ? alertBox('attention', el('p', {}, `Mois sans valeur : ${gaps.join(', ')}.`)) : null,
-    unreliable.length ? alertBox('attention', el('p', {}, `Valeurs déclarées non fiables (triangles sur le graphique) : ${unreliable.join(', ')}.`)) : null,
-    el('div', { className: 'graphique' }, canvas),
-    table(`Valeurs mensuelles de « ${series.label} »`, ['Mois', 'Valeur', 'Cible', 'Statut', 'Fiable'],
-      series.months.map((m) => [m.label, m.gap ? badge('non renseigné') : figure(series, m.value, m.text), figure(series, m.target, m.targetText), badge(m.status), m.gap ? '' : (m.reliable ? 'oui' : badge('non fiable', 'non-fiable'))]),
-      { numeric: [1, 2] }));
-  drawChart(canvas, series);
+  function update() {
+    const words = folded(search.value).split(/\s+/).filter(Boolean);
+    const chosen = Object.fromEntries(selects.map(({ f, select }) => [f.key, select.value]));
+    shown = all.filter((s) => matches(s, words, chosen));
+    const next = new URLSearchParams(location.search);
+    for (const [k, v] of [['q', search.value.trim()], ...Object.entries(chosen), ['groupe', group.value]]) {
+      if (v) next.set(k, v); else next.delete(k);
+    }
+    history.replaceState(null, '', `${location.pathname}?${next}`);
+    count.textContent = `${fr.number(shown.length)} indicateur${shown.length > 1 ? 's' : ''} sur ${fr.number(all.length)}`;
+    const grouping = groupings.find((g) => g.value === group.value);
+    if (shown.length === 0) {
+      fill(results, alertBox('', el('p', {}, 'Aucun indicateur ne répond à ces critères.')));
+    } else if (!grouping || !grouping.of) {
+      fill(results, table(`Indicateurs ${context.annee}`, headers, shown.map((s) => row(context, s)), { numeric, tools: false }));
+    } else {
+      const groups = new Map();
+      for (const s of shown) {
+        const key = grouping.of(s);
+        if (!groups.has(key)) groups.set(key, []);
+        groups.get(key).push(s);
+      }
+      fill(results, [...groups].map(([key, items]) => el('section', { className: 'groupe' },
+        el('h3', {}, key),
+        table(`${key} : ${fr.number(items.length)} indicateur${items.length > 1 ? 's' : ''}`, headers, items.map((s) => row(context, s)), { numeric, tools: false }))));
+    }
+  }
+
+  search.addEventListener('input', update);
+  group.addEventListener('change', update);
+  selects.forEach(({ select }) => select.addEventListener('change', update));
+  const reset = el('button', { type: 'button', className: 'secondaire', id: 'effacer-filtres' }, 'Effacer les filtres');
+  reset.addEventListener('click', () => { search.value = ''; selects.forEach(({ select }) => { select.value = ''; }); update(); search.focus(); });
+  const exportButton = el('button', { type: 'button', className: 'secondaire', id: 'export-xlsx' }, 'Exporter en Excel (.xlsx)');
+  exportButton.addEventListener('click', async () => {
+    fill(message);
+    try {
+      await exportTable(`Indicateurs ${context.annee} – ${context.nom} (${context.departement})`, `indicateurs-${context.departement}-${context.annee}`,
+        ['Réf.', 'Code', 'Indicateur', 'Engagement', 'Objectif', 'Statut', 'Cible', 'Mois sans valeur', 'Mois non fiables'],
+        shown.map((s) => [s.ref ?? '', s.code, s.label, s.engagement ?? '', s.objectif ? String(s.objectif) : '', s.status, s.target ?? '', fr.number(s.gaps), fr.number(s.unreliableMonths)]),
+        [7, 8]);
+    } catch (error) {
+      fill(message, alertBox('erreur', el('p', {}, error.message)));
+    }
+  });
+
+  fill(main,
+    el('h1', {}, `Indicateurs ${context.annee} – ${context.nom} (${context.departement})`),
+    el('p', { className: 'chapeau' }, 'Chaque indicateur mois par mois, comparé à sa cible. Cherchez par mots ou par référence (« 6.2 »), filtrez, triez en cliquant sur un titre de colonne, ouvrez un indicateur pour son graphique.'),
+    el('form', { className: 'filtres recherche-indicateurs', role: 'search', 'aria-label': 'Rechercher un indicateur' },
+      el('div', { className: 'champ large' }, el('label', { for: 'recherche' }, 'Rechercher', el('span', { className: 'aide' }, 'mots du libellé, référence ou code')), search),
+      selects.map((s) => s.field),
+      el('div', { className: 'champ' }, el('label', { for: 'regrouper' }, 'Regrouper par'), group),
+      el('div', { className: 'champ' }, reset)),
+    el('div', { className: 'actions' },
+      count,
+      exportButton,
+      el('a', { className: 'bouton secondaire', id: 'export-csv', href: '/api/portal/indicators/csv?' + apiQuery(context), download: true }, 'Tous les mois en CSV')),
+    message,
+    results);
+  main.querySelector('form').addEventListener('submit', (e) => e.preventDefault());
+  update();
 }
 
 const context = await startPage('/indicateurs');
 if (context) {
   try {
     const all = await apiJson('indicators?' + apiQuery(context));
-    const holder = el('section', { id: 'detail' });
-    const select = el('select', { id: 'choix-indicateur' }, all.map((s, i) => el('option', { value: String(i) }, `${s.code} – ${s.label}`)));
-    const show = el('button', { type: 'button', id: 'voir-graphique' }, 'Voir le graphique');
-    show.addEventListener('click', () => { detail(all[Number(select.value)], holder); holder.querySelector('h2').focus(); });
-    const row = (s, i) => {
-      const open = el('button', { type: 'button', className: 'secondaire', 'aria-label': `Graphique de ${s.label}` }, 'Graphique');
-      open.addEventListener('click', () => { select.value = String(i); detail(s, holder); holder.querySelector('h2').focus(); });
-      const status = el('span', {}, badge(s.status), s.statusBasis ? el('span', { className: 'discret' }, ` ${s.statusBasis}`) : null);
-      return [s.code, s.label, s.objectif ?? '', status, s.target ?? '', fr.number(s.gaps), fr.number(s.unreliableMonths), open];
-    };
-    // Context series (births, cohorts) have no target and no status: they are listed apart.
-    const rows = all.map((s, i) => [s, i]).filter(([s]) => !s.isContext).map(([s, i]) => row(s, i));
-    const contextRows = all.map((s, i) => [s, i]).filter(([s]) => s.isContext).map(([s, i]) => { const r = row(s, i); return [r[0], r[1], r[2], r[5], r[6], r[7]]; });
-    fill(main,
-      el('h1', {}, `Indicateurs ${context.annee} – ${context.nom} (${context.departement})`),
-      el('p', { className: 'chapeau' }, 'Chaque indicateur mois par mois, comparé à sa cible ; les mois sans valeur et les valeurs non fiables sont signalés.'),
-      el('div', { className: 'actions' },
-        el('a', { className: 'bouton secondaire', id: 'export-csv', href: '/api/portal/indicators/csv?' + apiQuery(context), download: true }, 'Exporter en CSV (Excel)')),
-      all.length === 0
-        ? alertBox('', el('p', {}, `Aucun indicateur pour ${context.annee} : déposez le plan d\u2019action, le tableau de bord ou le suivi mensuel.`))
-        : el('div', {},
-          el('div', { className: 'filtres' }, el('div', { className: 'champ' }, el('label', { for: 'choix-indicateur' }, 'Indicateur'), select), show),
-          holder,
-          el('h2', {}, 'Tous les indicateurs'),
-          table(`Indicateurs ${context.annee}`, ['Code', 'Libellé', 'Objectif', 'Statut (et sa base)', 'Cible', 'Mois sans valeur', 'Mois non fiables', 'Détail'], rows, { numeric: [5, 6] }),
-          contextRows.length === 0 ? null : el('h2', {}, 'Séries de contexte'),
-          contextRows.length === 0 ? null : el('p', {}, 'Ces séries décrivent le contexte (naissances, cohortes) : elles n\u2019ont pas de cible ni de statut.'),
-          contextRows.length === 0 ? null : table(`Séries de contexte ${context.annee}`, ['Code', 'Libellé', 'Objectif', 'Mois sans valeur', 'Mois non fiables', 'Détail'], contextRows, { numeric: [3, 4] })));
+    if (all.length === 0) {
+      fill(main, el('h1', {}, `Indicateurs ${context.annee} – ${context.nom} (${context.departement})`),
+        alertBox('', el('p', {}, `Aucun indicateur pour ${context.annee} : déposez le plan d\u2019action, le tableau de bord ou le suivi mensuel.`)));
+    } else {
+      render(context, all);
+    }
   } catch (error) {
     fill(main, el('h1', {}, 'Indicateurs'), alertBox('erreur', el('p', {}, error.message)));
   }

@@ -14,7 +14,7 @@ if (context) {
       return [
         el('a', { href: pageLink('/', { departement: d.departement, annee: n.year }) }, `${d.departement} – ${d.name}`),
         `${fr.number(d.drops)} (${fr.number(d.accepted)} importés, ${fr.number(d.rejected)} refusés)`,
-        fr.dateTime(d.lastDrop),
+        { value: fr.dateTime(d.lastDrop), sort: d.lastDrop ?? '' },
         `${d.kindsPresent}/${d.kindsRequired} (${fr.percent(d.completeness, 0)})`,
         d.missingKinds.map((k) => k.label).join(', '),
         fr.euros(d.figures.budget),
