@@ -252,12 +252,12 @@ public static class Harness
         page.AppendLine("| workload | runs | median ms | min ms | peak memory MB | ratio to floor | detail |");
         page.AppendLine("|---|---:|---:|---:|---:|---:|---|");
         var portalRows = results.Where(r => r.Group == "portal").Select(r => r.Result).ToList();
-        for (var i = 0; i + 1 < portalRows.Count; i += 2)
+        for (var i = 0; i < portalRows.Count; i++)
         {
-            foreach (var r in new[] { portalRows[i], portalRows[i + 1] })
-            {
-                page.AppendLine(string.Create(culture, $"| {r.Name} | {r.Iterations} | {r.MedianMs:N1} | {r.MinMs:N1} | {r.PeakWorkingSetMb:N0} | {Ratio(r, portalRows[i + 1])} | {r.Detail} |"));
-            }
+            // Each row is followed by its floor (a failed measurement is one row alone).
+            var r = portalRows[i];
+            var floor = i % 2 == 0 ? portalRows.ElementAtOrDefault(i + 1) : portalRows[i];
+            page.AppendLine(string.Create(culture, $"| {r.Name} | {r.Iterations} | {r.MedianMs:N1} | {r.MinMs:N1} | {r.PeakWorkingSetMb:N0} | {Ratio(r, floor)} | {r.Detail} |"));
         }
 
         page.AppendLine();
