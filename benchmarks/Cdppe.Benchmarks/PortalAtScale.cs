@@ -202,7 +202,7 @@ public static class PortalAtScale
 
     private static async Task<HttpClient> SignInAsync(Uri baseAddress, string scope)
     {
-        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress };
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(10) };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/portal/session") { Content = JsonContent.Create(new { cle = "bench", perimetre = scope }) };
         request.Headers.Add("X-Cdppe-Csrf", "sign-in");
         request.Headers.Add("Origin", baseAddress.GetLeftPart(UriPartial.Authority));
