@@ -13,7 +13,7 @@ namespace Cdppe.Benchmarks;
 public static class Harness
 {
     /// <summary>The sections of the page, as <c>--only</c> names them.</summary>
-    public static IReadOnlyList<string> Sections { get; } = ["reading", "consolidation", "report", "end-to-end", "cold-start"];
+    public static IReadOnlyList<string> Sections { get; } = ["reading", "consolidation", "report", "end-to-end", "portal", "cold-start"];
 
     /// <summary>Departements of the national year: all of them, or fewer in a quick run (the row's name says how many).</summary>
     public static int NationalDepartements(bool quick) => quick ? 8 : 101;
@@ -86,6 +86,12 @@ public static class Harness
             results.AddRange((await ChildAsync([.. self, "measure", "end-to-end", quick ? "2" : "4", Path.Combine(repositoryRoot, "samples")])).Select(r => ("end-to-end", r)));
         }
 
+        if (Runs("portal"))
+        {
+            // 101 départements even in a quick run: the pages are measured at the scale they serve.
+            results.AddRange((await ChildAsync([.. self, "measure", "portal", quick ? "3" : "8", "101", Path.Combine(repositoryRoot, "samples")])).Select(r => ("portal", r)));
+        }
+
         if (Runs("cold-start"))
         {
             // Publishes the app both ways and its floor, then starts each in turn (its own Azurite and ports).
@@ -153,7 +159,7 @@ public static class Harness
         page.AppendLine("```bash");
         page.AppendLine("benchmarks/run.sh            # Release build, every side-by-side measurement, rewrites this page");
         page.AppendLine("benchmarks/run.sh --quick    # fewer iterations");
-        page.AppendLine("benchmarks/run.sh --only report   # one section (reading, consolidation, report, end-to-end, cold-start), its page written apart, this one left as it is");
+        page.AppendLine("benchmarks/run.sh --only report   # one section (reading, consolidation, report, end-to-end, portal, cold-start), its page written apart, this one left as it is");
         page.AppendLine("dotnet run -c Release --project benchmarks/Cdppe.Benchmarks -- bdn --filter '*'   # BenchmarkDotNet suites");
         page.AppendLine("```");
         page.AppendLine();
@@ -238,6 +244,22 @@ public static class Harness
         {
             page.AppendLine(string.Create(culture, $"| {r.Name} | {r.Iterations} | {r.MedianMs:N1} | {r.MinMs:N1} | {r.PeakWorkingSetMb:N0} | {Ratio(r, transfers)} | {r.Detail} |"));
         }
+        page.AppendLine();
+        page.AppendLine("## Portal");
+        page.AppendLine();
+        page.AppendLine("The standalone host on Azurite with its default poll of `uploads/` (every 2 s). *Drop to « importé »*: the workbooks sent at once through the upload route (`PUT /api/uploads/{departement}/{file}`), then the ingestion list asked every 20 ms until each file has its record (what the Dépôts page shows as « importé » or « refusé »); each run in a département of its own; the drop starts the ingestion at once and the files of one département consolidate once, merged. Its *floor*, alternated with it on the same emulator, uploads the same bytes and processes nothing. *First load*: 101 départements hold a year of data (the six samples ingested and 2022 consolidated for one, its table rows copied into the partitions of the 100 others), then what a browser asks for a page (its HTML, the session, the context, the data calls at once: for the national page the year and the one before) with a signed-in session; after one untimed load. Its *floor* asks for the same HTML and session and reads raw the rows the page cannot do without (national: every département's ingestion records, 8 partitions at once; Indicateurs: the département's snapshots of the year). Targets: ≤ 2 s for one workbook and ≤ 5 s for six on an idle 2-core machine; under 1 s for each first load.");
+        page.AppendLine();
+        page.AppendLine("| workload | runs | median ms | min ms | peak memory MB | ratio to floor | detail |");
+        page.AppendLine("|---|---:|---:|---:|---:|---:|---|");
+        var portalRows = results.Where(r => r.Group == "portal").Select(r => r.Result).ToList();
+        for (var i = 0; i < portalRows.Count; i++)
+        {
+            // Each row is followed by its floor (a failed measurement is one row alone).
+            var r = portalRows[i];
+            var floor = i % 2 == 0 ? portalRows.ElementAtOrDefault(i + 1) : portalRows[i];
+            page.AppendLine(string.Create(culture, $"| {r.Name} | {r.Iterations} | {r.MedianMs:N1} | {r.MinMs:N1} | {r.PeakWorkingSetMb:N0} | {Ratio(r, floor)} | {r.Detail} |"));
+        }
+
         page.AppendLine();
         page.AppendLine("## Cold start");
         page.AppendLine();

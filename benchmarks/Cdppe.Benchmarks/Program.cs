@@ -32,7 +32,7 @@ switch (args.FirstOrDefault())
         BenchmarkSwitcher.FromAssembly(typeof(ReadingBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.WriteLine("Usage: harness [--quick] [--only reading|consolidation|report|end-to-end|cold-start] | measure <scenario> ... | files | bdn [--filter *]");
+        Console.WriteLine("Usage: harness [--quick] [--only reading|consolidation|report|end-to-end|portal|cold-start] | measure <scenario> ... | files | bdn [--filter *]");
         return 1;
 }
 

@@ -58,6 +58,9 @@ public static class Scenarios
             case "end-to-end":
                 return await EndToEnd.MeasureAsync(Iterations(args[0]), args[1]);
 
+            case "portal":
+                return await PortalAtScale.MeasureAsync(Iterations(args[0]), Iterations(args[1]), args[2]);
+
             default:
                 throw new ArgumentException($"Unknown scenario {scenario}.");
         }

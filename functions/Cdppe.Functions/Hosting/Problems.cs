@@ -99,10 +99,13 @@ public static class Problems
             ["emplacement"] = e.Location?.ToString(),
             ["message"] = e.Message,
         }).ToList();
-        var detail = $"Le modèle « {ex.TemplateSource} » ne peut pas être utilisé ({ex.Errors.Count} erreur{(ex.Errors.Count > 1 ? "s" : string.Empty)}) : "
-            + string.Join(" ; ", ex.Errors.Select(e => e.ToString()))
-            + " Corrigez-le dans Word puis déposez-le à nouveau, ou supprimez-le pour revenir au modèle intégré.";
-        var result = Problem(StatusCodes.Status422UnprocessableEntity, detail, new Dictionary<string, object?> { ["template"] = ex.TemplateSource, ["errors"] = errors });
+        var summary = $"Le modèle « {ex.TemplateSource} » ne peut pas être utilisé ({ex.Errors.Count} erreur{(ex.Errors.Count > 1 ? "s" : string.Empty)})."
+            + (ex.Installed
+                ? " Corrigez-le dans Word puis déposez-le à nouveau, ou supprimez-le pour revenir au modèle commun."
+                : " Il n'a pas été mis en service : le modèle en vigueur reste le même. Corrigez-le dans Word puis déposez-le à nouveau.");
+        var detail = $"{summary} Erreurs : {string.Join(" ; ", ex.Errors.Select(e => e.ToString()))}";
+        // "summary": the same without the errors, for a page that lists them apart (each once).
+        var result = Problem(StatusCodes.Status422UnprocessableEntity, detail, new Dictionary<string, object?> { ["template"] = ex.TemplateSource, ["summary"] = summary, ["errors"] = errors });
         ((ProblemDetails)result.Value!).Title = "Modèle de rapport invalide";
         return result;
     }

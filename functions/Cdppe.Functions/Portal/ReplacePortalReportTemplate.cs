@@ -5,7 +5,8 @@ namespace Cdppe.Functions.Portal;
 
 /// <summary>
 /// <c>PUT /api/portal/report/template?departement=77&amp;annee=2022</c>, body = a .docx: checked with the year's data,
-/// then in force for the département (204), or refused with every error (422). <c>DELETE</c>: back to the shared
+/// then in force for the département (204), or refused with every error (422), named by the file sent
+/// (<c>X-Cdppe-Fichier</c>, URI-encoded, as a drop). <c>DELETE</c>: back to the shared
 /// or built-in template.
 /// </summary>
 public sealed class ReplacePortalReportTemplate(PortalAccess access, ReportTemplates templates)
@@ -30,7 +31,8 @@ public sealed class ReplacePortalReportTemplate(PortalAccess access, ReportTempl
 
         try
         {
-            return Answers.From(await templates.ReplaceAsync(departement, request.Body, request.ContentLength, year, cancellationToken), _ => new NoContentResult());
+            var fileName = Uri.UnescapeDataString(request.Headers[DropPortalFile.FileNameHeader].FirstOrDefault() ?? string.Empty);
+            return Answers.From(await templates.ReplaceAsync(departement, request.Body, request.ContentLength, year, Path.GetFileName(fileName), cancellationToken), _ => new NoContentResult());
         }
         catch (ReportRendersBusyException ex)
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Azure;
 using Cdppe.Functions.Hosting;
+using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Options;
@@ -24,11 +25,14 @@ namespace Cdppe.Functions.Standalone;
 /// older blobs: a poll lists the container and reads receipts only for blobs changed in the last
 /// <see cref="CdppeOptions.BlobSettleSeconds"/> before the newest one, or still open, whatever the number of past
 /// uploads.</item>
+/// <item>A drop through the portal or the upload route signals the watcher (<see cref="UploadSignal"/>): it polls at
+/// once rather than at the next tick, and a lane that ends polls again for the files dropped while it ran. The files of
+/// one lane consolidate once, at the end, their months merged (<see cref="IngestionConsolidation.MergedAsync"/>).</item>
 /// </list>
 /// One watcher per storage account, polled by one loop: an attempt left open by an earlier process is taken as
 /// interrupted.
 /// </summary>
-public sealed class BlobWatcher(UploadStore uploads, BlobReceiptStore receipts, IServiceScopeFactory scopes, IOptions<CdppeOptions> options, IOptions<IngestionOptions> ingestion, TimeProvider clock, ILogger<BlobWatcher> logger) : BackgroundService
+public sealed class BlobWatcher(UploadStore uploads, BlobReceiptStore receipts, UploadSignal signal, IngestionConsolidation consolidation, IServiceScopeFactory scopes, IOptions<CdppeOptions> options, IOptions<IngestionOptions> ingestion, TimeProvider clock, ILogger<BlobWatcher> logger) : BackgroundService
 {
     private readonly DeclaredFunction function = FunctionCatalog.All.Single(f => f.Blob is not null);
     private readonly DateTimeOffset startedAt = clock.GetUtcNow();
@@ -143,10 +147,15 @@ public sealed class BlobWatcher(UploadStore uploads, BlobReceiptStore receipts, 
             await slots.WaitAsync(cancellationToken);
             try
             {
-                foreach (var blob in blobs.OrderBy(b => b.LastModified ?? DateTimeOffset.MaxValue).ThenBy(b => b.Name, StringComparer.Ordinal))
-                {
-                    attempted += await ProcessAsync(blob, cancellationToken) ? 1 : 0;
-                }
+                await consolidation.MergedAsync(
+                    async () =>
+                    {
+                        foreach (var blob in blobs.OrderBy(b => b.LastModified ?? DateTimeOffset.MaxValue).ThenBy(b => b.Name, StringComparer.Ordinal))
+                        {
+                            attempted += await ProcessAsync(blob, cancellationToken) ? 1 : 0;
+                        }
+                    },
+                    cancellationToken);
             }
             finally
             {
@@ -164,6 +173,10 @@ public sealed class BlobWatcher(UploadStore uploads, BlobReceiptStore receipts, 
         finally
         {
             lanes.TryRemove(partition, out _);
+            if (attempted > 0)
+            {
+                signal.Notify(); // files dropped while the lane ran wait for no tick (a lane that tried nothing does not loop)
+            }
         }
 
         return attempted;
@@ -177,7 +190,7 @@ public sealed class BlobWatcher(UploadStore uploads, BlobReceiptStore receipts, 
         }
 
         logger.LogInformation("Watching container {Container} every {Seconds} s for {Function}", Container, options.Value.BlobPollSeconds, function.Name);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.BlobPollSeconds));
+        var interval = TimeSpan.FromSeconds(options.Value.BlobPollSeconds);
         try
         {
             do
@@ -191,7 +204,7 @@ public sealed class BlobWatcher(UploadStore uploads, BlobReceiptStore receipts, 
                     logger.LogWarning(ex, "Polling {Container} failed; will retry", Container);
                 }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
+            while (await signal.WaitAsync(interval, stoppingToken) || !stoppingToken.IsCancellationRequested);
         }
         finally
         {

@@ -8,7 +8,8 @@ namespace Cdppe.Pipeline.Consolidation;
 /// Monthly snapshots as CSV for Excel and Power BI, the French way: <c>;</c> separator, decimal comma, UTF-8 with a
 /// BOM, CRLF. Text that a spreadsheet would run as a formula (a cell starting with <c>=</c>, <c>+</c>, <c>-</c>,
 /// <c>@</c>, tab or carriage return: indicator labels come from users' workbooks) is written with a leading
-/// apostrophe, as OWASP advises against CSV injection; numbers the export formats itself are written as numbers.
+/// apostrophe, as OWASP advises against CSV injection; numbers the export formats itself are written as numbers,
+/// rates as percentages (unit <c>%</c>).
 /// </summary>
 public static class SnapshotCsv
 {
@@ -28,9 +29,9 @@ public static class SnapshotCsv
             string[] cells =
             [
                 Text(r.Code), Text(r.Label), r.Month.ToString(),
-                r.Value is { } value ? value.ToString(culture) : Text(r.Text),
-                r.IsPercent ? "ratio" : r.Value is null ? string.Empty : "nombre",
-                r.Target is { } target ? target.ToString(culture) : Text(r.TargetText),
+                r.Value is { } value ? Number(value, r.IsPercent) : Text(r.Text),
+                r.IsPercent ? "%" : r.Value is null ? string.Empty : "nombre",
+                r.Target is { } target ? Number(target, r.IsPercent) : Text(r.TargetText),
                 r.Status.Label(), r.Reliable ? "oui" : "non", Text(r.SourceIngestion), r.Revision.ToString(CultureInfo.InvariantCulture),
                 Text(Basis(r)),
             ];
@@ -54,6 +55,14 @@ public static class SnapshotCsv
         var kind = r.IsPercent ? IndicatorKind.Rate : r.Target is null && r.TargetText is not null ? IndicatorKind.Milestone : IndicatorKind.Count;
         return StatusBasis.Of(r.Status, kind, r.Month, r.Target, r.TargetText, r.IsPercent);
     }
+
+    /// <summary>A number, French; a rate (stored as a fraction, 0.039739) as the percentage users read (3,9739), its unit "%".</summary>
+    public static string Number(double value, bool percent) =>
+        percent ? Math.Round(value * 100, 10).ToString("0.##########", FrenchFormat.Culture) : value.ToString(FrenchFormat.Culture);
+
+    /// <inheritdoc cref="Number(double, bool)"/>
+    public static string Number(decimal value, bool percent) =>
+        percent ? (value * 100).ToString("0.##########", FrenchFormat.Culture) : value.ToString(FrenchFormat.Culture);
 
     /// <summary>A text cell, neutralised when a spreadsheet would read it as a formula.</summary>
     public static string Text(string? value) =>

@@ -87,6 +87,7 @@ public static class PipelineServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCdppeUseCases(this IServiceCollection services)
     {
+        services.AddSingleton<UploadSignal>();
         services.AddSingleton<WorkbookUploads>();
         services.AddSingleton<InputWorkbooks>();
         services.AddSingleton<IngestionHistory>();

@@ -13,7 +13,7 @@ namespace Cdppe.Pipeline.Ingestion;
 /// is read (a zip package, as .xlsx, .xlsm and .ods are, or an OLE2 file, as .xls is) and returns the id that lets
 /// the page follow the file until its ingestion record appears.
 /// </summary>
-public sealed class WorkbookUploads(UploadStore uploads)
+public sealed class WorkbookUploads(UploadStore uploads, IngestionStore ingestions, UploadSignal signal)
 {
     /// <summary>What the uploader reads once the file is written.</summary>
     public const string DroppedMessage = "Fichier déposé : il sera importé dans quelques secondes.";
@@ -88,6 +88,7 @@ public sealed class WorkbookUploads(UploadStore uploads)
 
         // Written as it arrives, in blocks of BlockBytes: the memory of one upload stays that, whatever its size.
         var written = await uploads.WriteAsync(blobName, body, cancellationToken);
+        signal.Notify();
         return new(new DropReceipt(null, fileName, written) { Departement = path.Departement });
     }
 
@@ -154,7 +155,12 @@ public sealed class WorkbookUploads(UploadStore uploads)
         }
 
         var path = await uploads.CommitBlocksAsync(blobName, blocks, cancellationToken);
-        return new(new DropReceipt(Convert.ToHexStringLower(hash.GetHashAndReset()), fileName!, path) { Departement = departement });
+        signal.Notify();
+        var ingestionId = Convert.ToHexStringLower(hash.GetHashAndReset());
+        var earlier = await ingestions.FindAsync(departement.Code, ingestionId, cancellationToken) is { Status: IngestionStatus.Accepted or IngestionStatus.Rejected } found
+            ? new EarlierDrop(found.FileName, found.ReceivedAt)
+            : null;
+        return new(new DropReceipt(ingestionId, fileName!, path) { Departement = departement, AlreadyDropped = earlier });
     }
 
     private static Outcome<DropReceipt> NotAWorkbook(string fileName) =>

@@ -26,4 +26,19 @@ public static class WorkbookKinds
 
     /// <summary>The monthly values of the indicators.</summary>
     public const string SuiviMensuel = "suivi-mensuel";
+
+    /// <summary>Every kind with its French name as users read it (the page of the input workbooks, the messages), in that order.</summary>
+    public static IReadOnlyList<(string Kind, string Label)> Labels { get; } =
+    [
+        (PlanAction, "Plan d'action et de financement"),
+        (SyntheseObjectifs, "Synthèse des objectifs"),
+        (TableauDeBord, "Tableau de bord des indicateurs"),
+        (Annexe21, "Annexe 2-1 (objectifs de l'année)"),
+        (RapportFinancier, "Rapport financier"),
+        (BilansFiches, "Bilans des fiches actions"),
+        (SuiviMensuel, "Suivi mensuel des indicateurs"),
+    ];
+
+    /// <summary>The French name of a kind, or the kind itself when it has none.</summary>
+    public static string Label(string kind) => Labels.FirstOrDefault(k => k.Kind == kind).Label ?? kind;
 }

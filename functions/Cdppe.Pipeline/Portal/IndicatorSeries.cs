@@ -82,10 +82,9 @@ public sealed class IndicatorSeriesService(AnnualReportService reports, TimeProv
         return result;
     }
 
-    /// <summary>The series as CSV for Excel (fr-FR: <c>;</c>, decimal comma, UTF-8 with BOM), one row per indicator and month.</summary>
+    /// <summary>The series as CSV for Excel (fr-FR: <c>;</c>, decimal comma, UTF-8 with BOM, rates as percentages), one row per indicator and month.</summary>
     public static byte[] Csv(IEnumerable<IndicatorSeries> series)
     {
-        var culture = FrenchFormat.Culture;
         var text = new StringBuilder();
         text.AppendJoin(';', CsvHeader).Append("\r\n");
         foreach (var s in series)
@@ -94,7 +93,7 @@ public sealed class IndicatorSeriesService(AnnualReportService reports, TimeProv
             {
                 string[] cells =
                 [
-                    s.Code, s.Label, m.Month, m.Value?.ToString(culture) ?? m.Text ?? string.Empty, m.Target?.ToString(culture) ?? m.TargetText ?? string.Empty,
+                    s.Code, s.Label, m.Month, m.Value is { } v ? SnapshotCsv.Number(v, s.IsPercent) : m.Text ?? string.Empty, m.Target is { } t ? SnapshotCsv.Number(t, s.IsPercent) : m.TargetText ?? string.Empty,
                     m.Status, m.Reliable ? "oui" : "non", m.Gap ? "oui" : "non",
                 ];
                 text.AppendJoin(';', cells.Select(CsvCell)).Append("\r\n");

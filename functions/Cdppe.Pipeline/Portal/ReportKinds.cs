@@ -13,16 +13,7 @@ public sealed record KindLabel(string Kind, string Label);
 /// </summary>
 public static class ReportKinds
 {
-    public static IReadOnlyList<KindLabel> All { get; } =
-    [
-        new(WorkbookKinds.PlanAction, "Plan d'action et de financement"),
-        new(WorkbookKinds.SyntheseObjectifs, "Synthèse des objectifs"),
-        new(WorkbookKinds.TableauDeBord, "Tableau de bord des indicateurs"),
-        new(WorkbookKinds.Annexe21, "Annexe 2-1 (objectifs de l'année)"),
-        new(WorkbookKinds.RapportFinancier, "Rapport financier"),
-        new(WorkbookKinds.BilansFiches, "Bilans des fiches actions"),
-        new(WorkbookKinds.SuiviMensuel, "Suivi mensuel des indicateurs"),
-    ];
+    public static IReadOnlyList<KindLabel> All { get; } = [.. WorkbookKinds.Labels.Select(k => new KindLabel(k.Kind, k.Label))];
 
     public static IReadOnlyList<string> Required { get; } =
     [
@@ -33,5 +24,5 @@ public static class ReportKinds
         WorkbookKinds.SuiviMensuel,
     ];
 
-    public static string Label(string kind) => All.FirstOrDefault(k => k.Kind == kind)?.Label ?? kind;
+    public static string Label(string kind) => WorkbookKinds.Label(kind);
 }

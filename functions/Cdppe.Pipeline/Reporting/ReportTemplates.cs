@@ -34,7 +34,8 @@ public sealed class ReportTemplates(TemplateStore templates, AnnualReportService
     /// Reads the template sent (refused from its announced size before reading), checks it with the year's data,
     /// stores it; returns where it is stored, or throws <see cref="InvalidReportTemplateException"/> with every error.
     /// </summary>
-    public async Task<Outcome<string>> ReplaceAsync(Departement departement, Stream body, long? length, int year, CancellationToken cancellationToken = default)
+    /// <param name="fileName">The name of the file sent, as refusals name it (the place it would be stored when none is given).</param>
+    public async Task<Outcome<string>> ReplaceAsync(Departement departement, Stream body, long? length, int year, string? fileName = null, CancellationToken cancellationToken = default)
     {
         if (CheckBeforeReading(length) is { } refused)
         {
@@ -43,7 +44,7 @@ public sealed class ReportTemplates(TemplateStore templates, AnnualReportService
 
         using var buffer = new MemoryStream(); // grows as the body arrives: nothing is allocated from the announced size
         await body.CopyToAsync(buffer, cancellationToken);
-        await ReplaceAsync(departement, buffer.ToArray(), year, cancellationToken);
+        await ReplaceAsync(departement, buffer.ToArray(), year, fileName, cancellationToken);
         return new(Source(departement));
     }
 
@@ -51,7 +52,7 @@ public sealed class ReportTemplates(TemplateStore templates, AnnualReportService
     /// Stores the template, or throws <see cref="InvalidReportTemplateException"/> with every error found
     /// (<see cref="ReportRendersBusyException"/> when the instance renders too many reports already).
     /// </summary>
-    public async Task ReplaceAsync(Departement departement, byte[] docx, int year, CancellationToken cancellationToken = default)
+    public async Task ReplaceAsync(Departement departement, byte[] docx, int year, string? fileName = null, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -60,7 +61,7 @@ public sealed class ReportTemplates(TemplateStore templates, AnnualReportService
         }
         catch (TemplateException ex)
         {
-            throw new InvalidReportTemplateException(Source(departement), ex);
+            throw new InvalidReportTemplateException(string.IsNullOrWhiteSpace(fileName) ? Source(departement) : fileName, ex, installed: false);
         }
 
         await templates.WriteAsync(AnnualReportService.TemplateBlobName(departement), docx, cancellationToken);

@@ -54,4 +54,24 @@ public sealed class IngestionConsolidationTests(AzuriteFixture azurite)
         Assert.Null((await ingestions.FindAsync(dep.Code, result.IngestionId!))!.Contract);
         Assert.Equal("Contrat 2020-2022", (await ingestions.FindAsync(dep.Code, plan.IngestionId!))!.Contract);
     }
+
+    [Fact]
+    public async Task FilesIngestedTogetherConsolidateOnceWithTheirMonthsMerged()
+    {
+        var services = new Services(await azurite.StorageAsync(), new ManualClock(new DateTimeOffset(2023, 3, 10, 8, 30, 0, TimeSpan.Zero)));
+        var dep = TestDepartements.Next();
+        await services.DropAndIngestAsync(dep.Code, "plan-action-2020-2022.xlsx", SampleWorkbooks.PlanAction());
+        var (code, label, _, _) = SampleWorkbooks.CountIndicators().First();
+        var before = (await WorkbookIngestorTests.Rows<ConsolidationRunEntity>(services, TableNames.ConsolidationRuns, dep.Code)).Count(r => r.RowKey.StartsWith("run|", StringComparison.Ordinal));
+
+        await services.Get<IngestionConsolidation>().MergedAsync(async () =>
+        {
+            await services.DropAndIngestAsync(dep.Code, "suivi-novembre.xlsx", XlsxWriter.Write([new("Suivi", [["Code", "Libellé", "Période", "Valeur"], [code, label, "2022-11", 40.0]])]));
+            await services.DropAndIngestAsync(dep.Code, "suivi-decembre.xlsx", XlsxWriter.Write([new("Suivi", [["Code", "Libellé", "Période", "Valeur"], [code, label, "2022-12", 41.0]])]));
+        });
+
+        var runs = (await WorkbookIngestorTests.Rows<ConsolidationRunEntity>(services, TableNames.ConsolidationRuns, dep.Code)).Where(r => r.RowKey.StartsWith("run|", StringComparison.Ordinal)).ToList();
+        var merged = Assert.Single(runs.Skip(before), r => r.Trigger == IngestionConsolidation.Trigger);
+        Assert.Equal("2022-11,2022-12", merged.Months);
+    }
 }

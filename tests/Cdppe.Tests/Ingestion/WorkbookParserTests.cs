@@ -57,13 +57,16 @@ public sealed class WorkbookParserTests
     }
 
     [Fact]
-    public void WorkbookWithNoKnownSheetIsAnErrorListingTheKinds()
+    public void WorkbookWithNoKnownSheetIsAnErrorListingTheKindsByTheirNamesAndPointingToTheModels()
     {
         var content = PlanActionParserTests.Parse(XlsxWriter.Write([new("Feuil1", [["Nom", "Prénom"], ["Dupont", "Jean"]])]));
 
         var error = Assert.Single(content.Issues.All, i => i.Severity == Severity.Error);
         Assert.Equal("aucune-feuille-reconnue", error.Code);
-        Assert.Contains("plan-action, synthese-objectifs, tableau-de-bord, annexe-2-1, rapport-financier, bilans-fiches, suivi-mensuel", error.Message, StringComparison.Ordinal);
+        // The names the Modèles page shows, in its order; and where to get the model.
+        Assert.Contains("(Plan d'action et de financement, Synthèse des objectifs, Tableau de bord des indicateurs, Annexe 2-1 (objectifs de l'année), Rapport financier, Bilans des fiches actions, Suivi mensuel des indicateurs)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("page Modèles du portail", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("plan-action", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class IndicatorSeriesTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void CsvIsFrenchExcelWithFormulaCellsNeutralised()
+    public void CsvIsFrenchExcelWithRatesAsPercentagesAndFormulaCellsNeutralised()
     {
         IndicatorSeries[] series =
         [
@@ -63,7 +63,8 @@ public sealed class IndicatorSeriesTests(AzuriteFixture azurite)
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
         Assert.Equal("code;libelle;mois;valeur;cible;statut;fiable;lacune", lines[0]);
-        Assert.Equal("O06-TEST;\"'=HYPERLINK(\"\"x\"\")\";2022-01;0,063;0,05;atteint;non;non", lines[1]);
+        // A rate as the percentage users read (6,3 for 0.063), its target too.
+        Assert.Equal("O06-TEST;\"'=HYPERLINK(\"\"x\"\")\";2022-01;6,3;5;atteint;non;non", lines[1]);
     }
 
     private static IndicatorSeriesService Service(Services services) => services.Get<IndicatorSeriesService>();

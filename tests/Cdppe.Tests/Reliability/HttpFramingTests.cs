@@ -69,7 +69,8 @@ public sealed class HttpFramingTests(AzuriteFixture azurite, ITestOutputHelper o
     {
         var storage = await azurite.StorageAsync();
         var dep = TestDepartements.Next();
-        var drops = new WorkbookUploads(new Cdppe.Pipeline.Storage.UploadStore(storage));
+        using var signal = new UploadSignal();
+        var drops = new WorkbookUploads(new Cdppe.Pipeline.Storage.UploadStore(storage), new Cdppe.Pipeline.Storage.IngestionStore(storage), signal);
         var workbook = SampleWorkbooks.RapportFinancier2022();
         var large = new byte[9 * 1024 * 1024];
         workbook.CopyTo(large, 0);

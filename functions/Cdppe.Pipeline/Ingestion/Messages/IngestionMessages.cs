@@ -46,10 +46,17 @@ public static partial class IngestionMessages
         Warning("feuille-vide", "La feuille est vide : elle a été ignorée.", sheet);
 
     public static ValidationIssue UnknownSheet(string sheet, int rowsScanned, IEnumerable<string> kinds) =>
-        Warning("feuille-inconnue", $"Feuille non reconnue : elle a été ignorée (aucun en-tête d'un type de classeur connu dans ses {rowsScanned} premières lignes ; types attendus : {string.Join(", ", kinds)}).", sheet);
+        Warning("feuille-inconnue", $"Feuille non reconnue : elle a été ignorée (aucun en-tête d'un type de classeur connu dans ses {rowsScanned} premières lignes ; types attendus : {KindNames(kinds)}).", sheet);
 
     public static ValidationIssue NoSheetRecognised(int rowsScanned, IEnumerable<string> kinds) =>
-        Error("aucune-feuille-reconnue", $"Aucune feuille du classeur n'a été reconnue. Types attendus : {string.Join(", ", kinds)} ; vérifiez que les en-têtes de colonnes sont présents dans les {rowsScanned} premières lignes.");
+        Error("aucune-feuille-reconnue", $"Aucune feuille du classeur n'a été reconnue : ce classeur n'est d'aucun type connu ({KindNames(kinds)}). Partez du modèle de son type, à télécharger sur la page Modèles du portail, et gardez ses en-têtes de colonnes dans les {rowsScanned} premières lignes.");
+
+    /// <summary>The kinds by their French names, as the page of the input workbooks shows them, in its order.</summary>
+    private static string KindNames(IEnumerable<string> kinds)
+    {
+        var known = kinds.ToHashSet(StringComparer.Ordinal);
+        return string.Join(", ", WorkbookKinds.Labels.Where(k => known.Contains(k.Kind)).Select(k => k.Label).Concat(known.Where(k => WorkbookKinds.Label(k) == k)));
+    }
 
     /// <summary>The summary of the issues beyond <see cref="IssueList.MaxDetailed"/>.</summary>
     public static ValidationIssue NotDetailed(int errors, int warnings) =>

@@ -2,6 +2,8 @@
 import { el, fill, fr, badge, alertBox, apiJson, apiQuery, download, pageLink, startPage, table } from './common.js';
 
 const main = document.getElementById('contenu');
+// The result of the last action: kept when the page is drawn again, replaced by the next action's.
+const message = el('div', { 'aria-live': 'polite', id: 'resultat-action' });
 
 function figures(o) {
   const f = o.figures;
@@ -24,11 +26,16 @@ function missing(o, context) {
       el('ul', {}, o.missingKinds.map((k) => el('li', {}, k.label))),
       el('p', {}, el('a', { href: pageLink('/modeles', context) }, 'Télécharger les modèles'), ' · ', el('a', { href: pageLink('/depots', context) }, 'Déposer des classeurs')));
   }
-  if (o.missingMonths.length > 0) {
+  // A month not consolidated yet is not missing anything: it is said apart, with when it will be.
+  const gaps = o.missingMonths.filter((m) => !m.notConsolidated);
+  const pending = o.missingMonths.filter((m) => m.notConsolidated);
+  if (gaps.length > 0) {
     items.push(el('h3', {}, 'Mois sans valeur'),
-      el('ul', {}, o.missingMonths.map((m) => el('li', {}, m.notConsolidated
-        ? `${m.label} : mois non consolidé`
-        : `${m.label} : ${fr.number(m.missing)} indicateur${m.missing > 1 ? 's' : ''} sans valeur sur ${fr.number(m.known)}`))));
+      el('ul', {}, gaps.map((m) => el('li', {}, `${m.label} : ${fr.number(m.missing)} indicateur${m.missing > 1 ? 's' : ''} sans valeur sur ${fr.number(m.known)}`))));
+  }
+  if (pending.length > 0) {
+    items.push(el('h3', {}, 'Mois pas encore consolidés'),
+      el('p', { id: 'mois-a-consolider' }, `${pending.map((m) => m.label).join(', ')} : ${pending.length > 1 ? 'ils seront calculés' : 'il sera calculé'} à la prochaine consolidation (chaque nuit, ou « Consolider maintenant »).`));
   }
   if (o.unreliable.length > 0) {
     items.push(el('h3', {}, 'Valeurs déclarées non fiables'),
@@ -51,7 +58,7 @@ function lastDrops(o, context) {
     el('p', {}, el('a', { href: pageLink('/depots', context) }, 'Tous les dépôts et leurs problèmes')));
 }
 
-async function consolidate(button, context, message) {
+async function consolidate(button, context) {
   button.disabled = true;
   fill(message, el('p', { role: 'status' }, 'Consolidation en cours…'));
   try {
@@ -67,7 +74,6 @@ async function consolidate(button, context, message) {
 
 async function render(context) {
   const o = await apiJson('overview?' + apiQuery(context));
-  const message = el('div', { 'aria-live': 'polite' });
   const reportButton = el('button', { type: 'button', id: 'telecharger-rapport', disabled: !o.reportAvailable }, `Télécharger le rapport d\u2019exécution ${o.year}`);
   reportButton.addEventListener('click', async () => {
     try {
@@ -78,7 +84,7 @@ async function render(context) {
     }
   });
   const consolidateButton = el('button', { type: 'button', className: 'secondaire', id: 'consolider' }, 'Consolider maintenant');
-  consolidateButton.addEventListener('click', () => consolidate(consolidateButton, context, message));
+  consolidateButton.addEventListener('click', () => consolidate(consolidateButton, context));
   fill(main,
     el('h1', {}, `Accueil – ${o.name} (${o.departement})`),
     el('p', { className: 'chapeau' }, `Rapport d\u2019exécution ${o.year} : ce qui est importé, ce qui manque encore.`),

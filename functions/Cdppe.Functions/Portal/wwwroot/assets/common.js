@@ -226,6 +226,11 @@ export async function startPage(current, { departement = true, open = false } = 
     fill(main, alertBox('erreur', el('p', {}, error.message)));
     return null;
   }
+  // The national scope lands on the national page; a département is opened from there.
+  if (current === '/' && session.national && !query.get('departement')) {
+    location.replace(pageLink('/national', { annee: query.get('annee') }));
+    return null;
+  }
   const params = new URLSearchParams();
   if (departement && query.get('departement')) params.set('departement', query.get('departement'));
   if (query.get('annee')) params.set('annee', query.get('annee'));

@@ -1,7 +1,7 @@
 // Dépôts: drop one or several workbooks (drag and drop or file picker) with progress, follow each file
 // (envoi → reçu → importé / refusé), read the problems of a file with filters, download its annotated copy and
 // its ingestion report, and the history of every drop with what was superseded.
-import { el, fill, fr, badge, alertBox, apiJson, apiQuery, csrfToken, startPage, table, PortalError } from './common.js';
+import { el, fill, fr, badge, alertBox, apiJson, apiQuery, csrfToken, pageLink, startPage, table, PortalError } from './common.js';
 
 const main = document.getElementById('contenu');
 const maxBytes = 100 * 1024 * 1024;
@@ -69,15 +69,25 @@ function dropFile(file, list) {
     .then((receipt) => {
       progress.remove();
       setStatus('reçu', 'Import en cours…');
-      return follow(receipt.id, setStatus);
+      return follow(receipt.id, setStatus).then((drop) => ({ drop, earlier: receipt.alreadyDropped }));
     })
-    .then((drop) => {
-      setStatus(drop.statusLabel, drop.status === 'accepted'
+    .then(({ drop, earlier }) => {
+      const what = drop.status === 'accepted'
         ? `${drop.kinds.map((k) => k.label).join(', ')}${drop.warnings ? ` · ${fr.number(drop.warnings)} avertissement${drop.warnings > 1 ? 's' : ''}` : ''}`
-        : `${fr.number(drop.errors)} erreur${drop.errors > 1 ? 's' : ''}`);
-      const show = el('button', { type: 'button', className: 'secondaire' }, 'Voir les problèmes');
-      show.addEventListener('click', () => showProblems(drop.id));
-      fill(actions, show);
+        : `${fr.number(drop.errors)} erreur${drop.errors > 1 ? 's' : ''}`;
+      // The same bytes were already dropped: nothing new is imported; the earlier import is the one shown.
+      setStatus(drop.statusLabel, earlier ? `déjà déposé le ${fr.dateTime(earlier.receivedAt)} (« ${earlier.fileName} ») : rien de nouveau n\u2019est importé · ${what}` : what);
+      const buttons = [];
+      if (earlier) {
+        const previous = el('button', { type: 'button', className: 'secondaire' }, 'Voir l\u2019import précédent');
+        previous.addEventListener('click', () => showProblems(drop.id));
+        buttons.push(previous);
+      } else if (drop.errors + drop.warnings > 0) {
+        const show = el('button', { type: 'button', className: 'secondaire' }, 'Voir les problèmes');
+        show.addEventListener('click', () => showProblems(drop.id));
+        buttons.push(show);
+      }
+      fill(actions, buttons);
       return refreshHistory();
     })
     .catch((error) => {
@@ -141,6 +151,9 @@ async function showProblems(id) {
       el('p', {}, badge(drop.statusLabel), ` Reçu le ${fr.dateTime(drop.receivedAt)} · ${fr.number(drop.errors)} erreur${drop.errors > 1 ? 's' : ''}, ${fr.number(drop.warnings)} avertissement${drop.warnings > 1 ? 's' : ''}.`),
       drop.status === 'rejected' ? alertBox('erreur', el('p', {}, 'Fichier refusé : rien n\u2019a été importé. Corrigez les erreurs (la copie annotée porte une note sur chaque cellule en cause), puis déposez-le à nouveau.')) : null,
       el('div', { className: 'actions' }, links),
+      drop.issues.some((i) => i.code === 'aucune-feuille-reconnue')
+        ? el('p', { id: 'vers-modeles' }, 'Ce classeur n\u2019est d\u2019aucun type connu : ', el('a', { href: pageLink('/modeles', context) }, 'téléchargez le modèle de son type'), ', remplissez-le, puis déposez-le.')
+        : null,
       drop.issues.length === 0 ? el('p', {}, 'Aucun problème.') : problemsTable(drop.issues, `Problèmes de « ${drop.fileName} »`));
     problemsSection.focus();
   } catch (error) {

@@ -7,7 +7,7 @@ const main = document.getElementById('contenu');
 function errorList(problem) {
   const errors = (problem && problem.errors) || [];
   return errors.length === 0 ? null : el('ul', { id: 'erreurs-modele' }, errors.map((e) => el('li', {},
-    el('strong', {}, e.balise || e.code), ` : ${e.message}`, e.emplacement ? ` (${e.emplacement})` : '')));
+    e.balise ? [el('strong', {}, e.balise), ' : '] : null, e.message, e.emplacement ? ` (${e.emplacement})` : '')));
 }
 
 async function templateSection(context, holder) {
@@ -25,11 +25,12 @@ async function templateSection(context, holder) {
       return;
     }
     try {
-      await api('report/template?' + apiQuery(context), { method: 'PUT', body: file, headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } });
+      await api('report/template?' + apiQuery(context), { method: 'PUT', body: file, headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'X-Cdppe-Fichier': encodeURIComponent(file.name) } });
       await templateSection(context, holder);
       holder.querySelector('[aria-live]').replaceChildren(alertBox('succes', el('p', {}, `Modèle « ${file.name} » mis en service.`)));
     } catch (error) {
-      fill(message, alertBox('erreur', el('p', {}, 'Modèle refusé : il n\u2019a pas été mis en service.'), el('p', {}, error.message), errorList(error.problem)));
+      // The summary, then each error once in the list (the detail repeats them for scripts).
+      fill(message, alertBox('erreur', el('p', {}, (error.problem && error.problem.summary) || error.message), errorList(error.problem)));
     }
   });
   const own = info.source === info.departementSource;
@@ -66,7 +67,7 @@ if (context) {
       const name = await download('report?' + apiQuery(context), `rapport-execution-${context.departement}-${context.annee}.docx`);
       fill(message, alertBox('succes', el('p', {}, `Rapport généré et téléchargé : ${name}.`)));
     } catch (error) {
-      fill(message, alertBox('erreur', el('p', {}, error.message), errorList(error.problem)));
+      fill(message, alertBox('erreur', el('p', {}, (error.problem && error.problem.summary) || error.message), errorList(error.problem)));
     } finally {
       generate.disabled = false;
     }
