@@ -86,8 +86,8 @@ public sealed class NationalOverviewService(PortalReader reader, AnnualReportSer
             {
                 var (label, total, deps) = counts.GetValueOrDefault(indicator.Code, (indicator.Label, 0m, 0));
                 counts[indicator.Code] = (label, total + indicator.AchievedInYear!.Value!.Value, deps + 1);
-                var month = indicator.AchievedMonth is { } m ? DepartementOverviewService.MonthLabel(m) : string.Create(CultureInfo.InvariantCulture, $"année {year}");
-                (months.TryGetValue(indicator.Code, out var list) ? list : months[indicator.Code] = []).Add((departement.Code, month));
+                var asOf = indicator.AchievedMonth is { } achieved ? DepartementOverviewService.MonthLabel(achieved) : string.Create(CultureInfo.InvariantCulture, $"année {year}");
+                (months.TryGetValue(indicator.Code, out var list) ? list : months[indicator.Code] = []).Add((departement.Code, asOf));
             }
         }
 
