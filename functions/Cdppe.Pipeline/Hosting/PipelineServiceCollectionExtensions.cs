@@ -3,6 +3,7 @@ using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Recovery;
 using Cdppe.Pipeline.Reporting;
+using Cdppe.Pipeline.Reporting.Exports;
 using Cdppe.Pipeline.Reporting.Templating;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Configuration;
@@ -93,6 +94,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ConsolidationService>();
         services.AddSingleton<ReportDownloads>();
         services.AddSingleton<ReportTemplates>();
+        services.AddSingleton<TableauDeBordExport>();
+        services.AddSingleton<RapportFinancierExport>();
         return services;
     }
 }
