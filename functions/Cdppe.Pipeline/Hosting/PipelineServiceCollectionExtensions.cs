@@ -96,6 +96,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ReportTemplates>();
         services.AddSingleton<TableauDeBordExport>();
         services.AddSingleton<RapportFinancierExport>();
+        services.AddSingleton<AnnexeExport>();
         return services;
     }
 }

@@ -57,7 +57,9 @@ public sealed class TableauDeBordExportTests(AzuriteFixture azurite)
         var achieved = exported.Values.Where(d => d.Achieved.ContainsKey(2022)).ToList();
         Assert.Equal(10, achieved.Count);
         Assert.Equal(2, achieved.Count(d => d.Achieved[2022].IsPercent));
-        Assert.All(exported.Values, d => Assert.False(d.Achieved.ContainsKey(2020) || d.Achieved.ContainsKey(2021)));
+        // The tableau de bord's own niveau d'atteinte (one, in 2020) is kept; 2021 has none.
+        Assert.Equal([30m], exported.Values.Where(d => d.Achieved.ContainsKey(2020)).Select(d => d.Achieved[2020].Value));
+        Assert.DoesNotContain(exported.Values, d => d.Achieved.ContainsKey(2021));
         Assert.Equal(16_988m, exported.Values.Single(d => d.Label == "Nombre de bilans de santé en école maternelle réalisés par la PMI").Achieved[2022].Value);
         Assert.Equal(367m, exported["O01-NOMBRE-ENTRETIENS-4E-MOIS-REALISES-PMI"].Achieved[2022].Value);
         Assert.Equal(636m, exported.Values.Single(d => d.Label == "Nombre de VAD pré-natales réalisées par des sages-femmes de PMI" && d.Achieved.ContainsKey(2022)).Achieved[2022].Value);
