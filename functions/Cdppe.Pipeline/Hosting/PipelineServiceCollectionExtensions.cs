@@ -74,6 +74,11 @@ public static class PipelineServiceCollectionExtensions
             .Validate(o => o.IsValid, "Cdppe:Reports:MaxConcurrentRenders must be 1 to 64, MaxQueuedRenders 0 to 1000, RetryAfterSeconds 1 to 3600.")
             .ValidateOnStart();
         services.AddSingleton<ReportRenderGate>();
+        services.AddOptions<PdfConversionOptions>()
+            .BindConfiguration(PdfConversionOptions.Section)
+            .Validate(o => o.IsValid, "Cdppe:Pdf:TimeoutSeconds must be 1 to 3600, MaxConcurrentConversions 1 to 16, MaxQueuedConversions 0 to 1000, RetryAfterSeconds 1 to 3600, GotenbergUrl an absolute URL.")
+            .ValidateOnStart();
+        services.AddSingleton<PdfConverter>();
         services.AddSingleton<ContractPeriodReader>();
         services.AddSingleton<ReportInputsReader>();
         services.AddSingleton<AnnualReportService>();
@@ -97,6 +102,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<TableauDeBordExport>();
         services.AddSingleton<RapportFinancierExport>();
         services.AddSingleton<AnnexeExport>();
+        services.AddSingleton<ReportPdf>();
         return services;
     }
 }
