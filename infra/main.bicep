@@ -77,6 +77,9 @@ param logDailyQuotaGb int = 1
 @description('Create the Event Grid subscription of the blob trigger. It needs the deployed code (its system key): leave false on the first provisioning, then true (the azd postdeploy hook does it).')
 param subscribeBlobEvents bool = false
 
+@description('Deploy the PDF converter (Gotenberg in an internal Container Apps environment, the app joined to its virtual network): the report as PDF in Azure.')
+param deployPdfConverter bool = false
+
 @description('Application (client) id of the Entra ID app registration people sign in to the portal with (app roles National and Departement.{code}, see docs/portal.md). Empty: no sign-in for people, the API with function keys only.')
 param portalClientId string = ''
 
@@ -152,6 +155,21 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+module pdfConverter 'modules/pdf-converter.bicep' = if (deployPdfConverter) {
+  name: 'pdf-converter'
+  params: {
+    environmentName: '${abbrs.appManagedEnvironments}${resourceToken}'
+    appName: 'ca-pdf-${resourceToken}'
+    vnetName: '${abbrs.networkVirtualNetworks}${resourceToken}'
+    location: location
+    tags: tags
+    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+  }
+  dependsOn: [
+    monitoring
+  ]
+}
+
 module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
   params: {
@@ -168,6 +186,8 @@ module functionApp 'modules/function-app.bicep' = {
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
     portalSignIn: !empty(portalClientId)
     portalClientSecret: portalClientSecret
+    pdfConverterUrl: deployPdfConverter ? pdfConverter!.outputs.url : ''
+    virtualNetworkSubnetId: deployPdfConverter ? pdfConverter!.outputs.functionsSubnetId : ''
   }
   dependsOn: [
     storage

@@ -38,6 +38,12 @@ param alwaysReadyHttpInstances int
 @description('Sign-in to the portal with Entra ID (portal-auth.bicep): the app then reads the platform\'s principal header.')
 param portalSignIn bool = false
 
+@description('URL of the PDF converter (Gotenberg), empty without one: the app answers 501 to a PDF request.')
+param pdfConverterUrl string = ''
+
+@description('Subnet the app joins to reach the PDF converter, empty without one.')
+param virtualNetworkSubnetId string = ''
+
 @secure()
 @description('Client secret of the portal\'s Entra ID app registration (empty without sign-in).')
 param portalClientSecret string = ''
@@ -72,6 +78,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
     }
@@ -121,6 +128,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       AzureWebJobsDisableHomepage: 'true'
       Cdppe__Portal__PlatformAuthentication: string(portalSignIn)
       MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: portalClientSecret
+      Cdppe__Pdf__GotenbergUrl: pdfConverterUrl
     }
   }
 }

@@ -144,6 +144,21 @@ public sealed class BicepTests(CompiledInfrastructure infra) : IClassFixture<Com
     }
 
     [Fact]
+    public void ThePdfConverterIsGotenbergInAnInternalEnvironmentWhoseUrlIsAnAppSetting()
+    {
+        var module = infra.Template.Module("pdf-converter");
+        var environment = module.One("Microsoft.App/managedEnvironments")["properties"]!;
+        Assert.True(environment["vnetConfiguration"]!["internal"]!.GetValue<bool>());
+        var app = module.One("Microsoft.App/containerApps")["properties"]!;
+        Assert.StartsWith("gotenberg/gotenberg:8.", module.Root["parameters"]!["image"]!["defaultValue"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(3000, app["configuration"]!["ingress"]!["targetPort"]!.GetValue<int>());
+
+        var settings = infra.Template.Module("function-app").One("Microsoft.Web/sites/config")["properties"]!.AsObject();
+        Assert.Contains("Cdppe__Pdf__GotenbergUrl", settings.Select(p => p.Key));
+        Assert.Contains("deployPdfConverter", infra.Template.Root["parameters"]!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
     public void EverySettingTheBindingsReferenceIsSetByTheInfrastructure()
     {
         var settings = infra.Template.Module("function-app").One("Microsoft.Web/sites/config")["properties"]!.AsObject().Select(p => p.Key).ToHashSet(StringComparer.Ordinal);

@@ -19,6 +19,9 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
     {
         // name, trigger, route or path or schedule, methods, auth level or source
         { "ConsolidateMonthly", "timerTrigger", "%CONSOLIDATION_SCHEDULE%", "", "" },
+        { "ExportAnnexe21", "httpTrigger", "api/exports/annexe-2-1/{year}", "GET", "Function" },
+        { "ExportRapportFinancier", "httpTrigger", "api/exports/rapport-financier/{year}", "GET", "Function" },
+        { "ExportTableauDeBord", "httpTrigger", "api/exports/tableau-de-bord/{year}", "GET", "Function" },
         { "GenerateAnnualReport", "httpTrigger", "api/reports/annual/{year}", "GET", "Function" },
         { "GetInputTemplate", "httpTrigger", "api/templates/{kind}", "GET", "Function" },
         { "GetOpenApiDocument", "httpTrigger", "api/openapi.json", "GET", "Anonymous" },
@@ -47,6 +50,7 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
         { "GetPortalIngestionReport", "httpTrigger", "api/portal/drops/{id}/report", "GET", "Anonymous" },
         { "GetPortalInputTemplate", "httpTrigger", "api/portal/templates/{kind}", "GET", "Anonymous" },
         { "GetPortalIndicators", "httpTrigger", "api/portal/indicators", "GET", "Anonymous" },
+        { "GetPortalExport", "httpTrigger", "api/portal/exports/{kind}", "GET", "Anonymous" },
         { "GetPortalIndicatorsCsv", "httpTrigger", "api/portal/indicators/csv", "GET", "Anonymous" },
         { "RunPortalConsolidation", "httpTrigger", "api/portal/consolidations", "POST", "Anonymous" },
         { "GetPortalReport", "httpTrigger", "api/portal/report", "GET", "Anonymous" },

@@ -30,7 +30,10 @@ public static class Problems
         [StatusCodes.Status429TooManyRequests] = ("Trop de requêtes", "Trop de requêtes en peu de temps : réessayez dans quelques minutes."),
         [StatusCodes.Status431RequestHeaderFieldsTooLarge] = ("En-têtes trop volumineux", "Les en-têtes de la requête sont trop volumineux."),
         [StatusCodes.Status500InternalServerError] = ("Erreur interne", "Une erreur interne est survenue ; elle a été journalisée. Réessayez, et si elle persiste, signalez-la avec l'heure de la requête."),
+        [StatusCodes.Status501NotImplemented] = ("Non disponible", "Ce service n'est pas disponible sur ce serveur."),
+        [StatusCodes.Status502BadGateway] = ("Erreur d'un service tiers", "Un service dont dépend la requête a échoué : réessayez."),
         [StatusCodes.Status503ServiceUnavailable] = ("Indisponible", "Le service est momentanément indisponible : réessayez dans une minute."),
+        [StatusCodes.Status504GatewayTimeout] = ("Délai dépassé", "Le traitement a dépassé sa durée maximale et a été arrêté : réessayez."),
         [StatusCodes.Status505HttpVersionNotsupported] = ("Version HTTP non prise en charge", "Cette version du protocole HTTP n'est pas prise en charge."),
     };
 

@@ -1,10 +1,11 @@
 using Cdppe.Functions.Hosting;
 using Cdppe.Pipeline.Reporting;
+using Cdppe.Pipeline.Reporting.Exports;
 
 namespace Cdppe.Functions.Portal;
 
-/// <summary><c>GET /api/portal/report?departement=77&amp;annee=2022</c>: generates and downloads the rapport d'exécution.</summary>
-public sealed class GetPortalReport(PortalAccess access, ReportDownloads reports)
+/// <summary><c>GET /api/portal/report?departement=77&amp;annee=2022</c>: generates and downloads the rapport d'exécution (as PDF with <c>&amp;format=pdf</c>).</summary>
+public sealed class GetPortalReport(PortalAccess access, ReportDownloads reports, ReportPdf pdf)
 {
     [Function(nameof(GetPortalReport))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PortalCall.Api + "report")] HttpRequest request, CancellationToken cancellationToken)
@@ -14,7 +15,16 @@ public sealed class GetPortalReport(PortalAccess access, ReportDownloads reports
         var year = bind.Year();
         try
         {
+            if (bind.Problem is null && PdfConversionProblem.WantsPdf(request))
+            {
+                return Answers.From(await pdf.ReportAsync(departement, year, cancellationToken), Answers.File);
+            }
+
             return bind.Problem ?? Answers.From(await reports.ReportAsync(departement, year, cancellationToken), r => Answers.Docx(r.Content, r.FileName));
+        }
+        catch (PdfConversionException ex)
+        {
+            return PdfConversionProblem.Problem(request, ex);
         }
         catch (ReportRendersBusyException ex)
         {

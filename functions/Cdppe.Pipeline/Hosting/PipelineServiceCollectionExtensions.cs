@@ -3,6 +3,7 @@ using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using Cdppe.Pipeline.Recovery;
 using Cdppe.Pipeline.Reporting;
+using Cdppe.Pipeline.Reporting.Exports;
 using Cdppe.Pipeline.Reporting.Templating;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Configuration;
@@ -73,6 +74,11 @@ public static class PipelineServiceCollectionExtensions
             .Validate(o => o.IsValid, "Cdppe:Reports:MaxConcurrentRenders must be 1 to 64, MaxQueuedRenders 0 to 1000, RetryAfterSeconds 1 to 3600.")
             .ValidateOnStart();
         services.AddSingleton<ReportRenderGate>();
+        services.AddOptions<PdfConversionOptions>()
+            .BindConfiguration(PdfConversionOptions.Section)
+            .Validate(o => o.IsValid, "Cdppe:Pdf:TimeoutSeconds must be 1 to 3600, MaxConcurrentConversions 1 to 16, MaxQueuedConversions 0 to 1000, RetryAfterSeconds 1 to 3600, GotenbergUrl an absolute URL.")
+            .ValidateOnStart();
+        services.AddSingleton<PdfConverter>();
         services.AddSingleton<ContractPeriodReader>();
         services.AddSingleton<ReportInputsReader>();
         services.AddSingleton<AnnualReportService>();
@@ -94,6 +100,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ConsolidationService>();
         services.AddSingleton<ReportDownloads>();
         services.AddSingleton<ReportTemplates>();
+        services.AddSingleton<TableauDeBordExport>();
+        services.AddSingleton<RapportFinancierExport>();
+        services.AddSingleton<AnnexeExport>();
+        services.AddSingleton<ReportPdf>();
         return services;
     }
 }

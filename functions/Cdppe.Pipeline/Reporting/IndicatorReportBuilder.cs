@@ -3,7 +3,7 @@ using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Reporting;
 
-/// <summary>The indicators of <see cref="AnnualReportModel"/>: each one's target, achieved value and status for the year, annual figures first, else the monthly follow-up.</summary>
+/// <summary>The indicators of <see cref="AnnualReportModel"/>: each one's target, achieved value and status for the year, the achieved value by <see cref="AchievementRule"/>.</summary>
 internal static class IndicatorReportBuilder
 {
     public static List<IndicatorReport> Build(ReportInputs inputs)
@@ -14,62 +14,48 @@ internal static class IndicatorReportBuilder
         var december = new YearMonth(year, 12);
         foreach (var d in inputs.Indicators)
         {
-            var annual = d.Achieved.GetValueOrDefault(year);
+            // The year's value by the one rule the exports use too (AchievementRule).
+            var level = AchievementRule.Of(d, snapshots.GetValueOrDefault(d.Code) ?? [], year);
+            var annual = level is { IsAnnual: true } ? level.Figure : null;
             var target = d.Targets.GetValueOrDefault(year);
-            var monthly = MonthlyValue(snapshots.GetValueOrDefault(d.Code) ?? []);
-            var achieved = annual ?? monthly.Figure;
+            var achieved = level?.Figure;
             // Against the targets known now (a snapshot keeps the status of the day it was consolidated).
-            var month = annual is null && monthly.Snapshot is { } shown ? shown.Month : december;
+            var month = annual is null && level?.Snapshot is { } shown ? shown.Month : december;
             var evaluated = StatusEvaluator.Evaluate(d, month, achieved?.Value, achieved?.Text, target);
-            var unreliable = annual is null && monthly.Snapshot is not null && monthly.Unreliable;
+            var unreliable = annual is null && level is { LaterMonthsUnreliable: true };
             var status = unreliable ? AnnualReportModel.UnreliableStatus : evaluated.Label();
             var basis = IndicatorReport.IsContextSeries(d) ? StatusBasis.Context
-                : unreliable ? StatusBasis.Unreliable(monthly.ReliableUntil)
+                : unreliable ? StatusBasis.Unreliable(level!.ReliableUntil)
                 : StatusBasis.Of(evaluated, d.Kind, month, target?.Value, target?.Text, target?.IsPercent ?? achieved?.IsPercent ?? false);
             result.Add(new IndicatorReport
             {
                 Definition = achieved is null || annual is not null ? d : d with { Achieved = new Dictionary<int, IndicatorFigure>(d.Achieved) { [year] = achieved } },
                 Target = target,
                 AchievedInYear = achieved,
-                AchievedMonth = annual is null ? monthly.Snapshot?.Month : null,
+                AchievedMonth = level?.Month,
                 Status = IndicatorReport.IsContextSeries(d) ? string.Empty : status,
                 StatusBasis = basis,
-                Reliable = annual is not null || !monthly.Unreliable,
-                ReliableUntil = annual is null && monthly.Unreliable ? monthly.ReliableUntil : null,
+                Reliable = level?.Reliable ?? true,
+                ReliableUntil = level is { LaterMonthsUnreliable: true } ? level.ReliableUntil : null,
             });
         }
 
         // Indicators known only from the monthly follow-up: no target, so a context series.
         foreach (var (code, series) in snapshots.Where(s => result.All(r => r.Code != s.Key)).OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            var monthly = MonthlyValue(series);
+            var level = AchievementRule.FromMonths(series);
             result.Add(new IndicatorReport
             {
                 Definition = new IndicatorDefinition { Code = code, Label = series[^1].Label },
-                AchievedInYear = monthly.Figure,
-                AchievedMonth = monthly.Snapshot?.Month,
+                AchievedInYear = level?.Figure,
+                AchievedMonth = level?.Month,
                 Status = string.Empty,
                 StatusBasis = StatusBasis.Context,
-                Reliable = !monthly.Unreliable,
-                ReliableUntil = monthly.Unreliable ? monthly.ReliableUntil : null,
+                Reliable = level?.Reliable ?? true,
+                ReliableUntil = level is { LaterMonthsUnreliable: true } ? level.ReliableUntil : null,
             });
         }
 
         return result;
-    }
-
-    /// <summary>The value of the year from the monthly snapshots: the latest one, or the last reliable one when the latest is unreliable.</summary>
-    private static (MonthlySnapshot? Snapshot, IndicatorFigure? Figure, bool Unreliable, YearMonth? ReliableUntil) MonthlyValue(IReadOnlyList<MonthlySnapshot> series)
-    {
-        var withValue = series.Where(s => s.Value is not null || s.Text is not null).ToList();
-        if (withValue.Count == 0)
-        {
-            return (null, null, false, null);
-        }
-
-        var latest = withValue[^1];
-        var reliable = withValue.LastOrDefault(s => s.Reliable);
-        var shown = latest.Reliable ? latest : reliable ?? latest;
-        return (shown, new IndicatorFigure(shown.Value, shown.IsPercent, shown.Text), !latest.Reliable, reliable?.Month);
     }
 }

@@ -58,7 +58,7 @@ public static class WorkbookAnnotator
                         continue;
                     }
 
-                    Annotate(part, group.GroupBy(i => i.Cell ?? "A1").ToDictionary(g => g.Key, g => string.Join("\n\n", g.Select(Text))), index);
+                    AddNotes(part, group.GroupBy(i => i.Cell ?? "A1").ToDictionary(g => g.Key, g => string.Join("\n\n", g.Select(Text))), index, Author);
                 }
 
                 AddIssuesSheet(workbookPart, sheets, issues);
@@ -89,16 +89,17 @@ public static class WorkbookAnnotator
         return text.ToString();
     }
 
-    private static void Annotate(WorksheetPart part, Dictionary<string, string> notes, int sheetIndex)
+    /// <summary>Adds notes to a sheet (to its comments part and the legacy drawing that shows them), merged with a cell's existing note.</summary>
+    internal static void AddNotes(WorksheetPart part, IReadOnlyDictionary<string, string> notes, int sheetIndex, string author)
     {
         var commentsPart = part.WorksheetCommentsPart ?? part.AddNewPart<WorksheetCommentsPart>();
         commentsPart.Comments ??= new Comments(new Authors(), new CommentList());
         var comments = commentsPart.Comments;
         var authors = comments.Authors ??= new Authors();
-        var authorIndex = authors.Elements<Author>().TakeWhile(a => a.Text != Author).Count();
+        var authorIndex = authors.Elements<Author>().TakeWhile(a => a.Text != author).Count();
         if (authorIndex == authors.Elements<Author>().Count())
         {
-            authors.Append(new Author(Author));
+            authors.Append(new Author(author));
         }
 
         var list = comments.CommentList ??= new CommentList();

@@ -9,8 +9,11 @@ namespace Cdppe.Pipeline.Ingestion.Xlsx;
 /// <summary>A number with its display format, as Excel stores it ("#,##0 €", "0.0%", "dd/mm/yyyy").</summary>
 public sealed record XlsxNumber(double Value, string Format);
 
-/// <summary>A formula with its cached value (number, text or error such as "#REF!").</summary>
-public sealed record XlsxFormula(string Formula, object? Cached);
+/// <summary>A formula with its cached value (number, text or error such as "#REF!") and, optionally, the display format of its value.</summary>
+public sealed record XlsxFormula(string Formula, object? Cached)
+{
+    public string? Format { get; init; }
+}
 
 /// <summary>A data validation on a range: a list ("oui,non") or a custom formula written for the range's top-left cell, with a French message.</summary>
 public sealed record XlsxValidation(string Range, string? List = null, string? Formula = null, string? Prompt = null, string? Error = null);
@@ -22,11 +25,24 @@ public sealed record XlsxSheetSpec(string Name, IEnumerable<IReadOnlyList<object
     public IReadOnlyList<double>? Widths { get; init; }
 
     public IReadOnlyList<XlsxValidation>? Validations { get; init; }
+
+    /// <summary>Notes (comments) by cell reference, shown as Excel shows notes.</summary>
+    public IReadOnlyDictionary<string, string>? Notes { get; init; }
+
+    /// <summary>The author Excel shows on the notes.</summary>
+    public string NotesAuthor { get; init; } = "Cdppe";
+
+    /// <summary>An Excel table (with its filter buttons) over a range whose first row holds the column names.</summary>
+    public XlsxTable? Table { get; init; }
 }
+
+/// <summary>An Excel table: its name and its range ("A1:I200"), the first row being the header.</summary>
+public sealed record XlsxTable(string Name, string Range);
 
 /// <summary>
 /// Writes real .xlsx files (shared strings, number formats, merged cells, formulas with cached values) with
-/// <see cref="OpenXmlWriter"/>, so large sheets stream. Used for the blank input templates and the samples.
+/// <see cref="OpenXmlWriter"/>, so large sheets stream; notes and tables are added to a written sheet. Used for the
+/// blank input templates, the samples and the exports.
 /// </summary>
 public static class XlsxWriter
 {
@@ -49,6 +65,11 @@ public static class XlsxWriter
         {
             var part = workbookPart.AddNewPart<WorksheetPart>();
             WriteSheet(part, spec, strings, formats);
+            if (spec.Notes is { Count: > 0 } notes)
+            {
+                WorkbookAnnotator.AddNotes(part, notes, (int)sheetId, spec.NotesAuthor);
+            }
+
             sheetElements.Append(new Sheet
             {
                 Name = spec.Name,
@@ -86,9 +107,16 @@ public static class XlsxWriter
 
         writer.WriteStartElement(new SheetData());
         var rowIndex = 0;
+        var table = spec.Table is { } t ? TableOf(t) : default;
+        IReadOnlyList<object?>? tableHeader = null;
         foreach (var values in spec.Rows)
         {
             rowIndex++;
+            if (spec.Table is not null && rowIndex == table.FirstRow)
+            {
+                tableHeader = values;
+            }
+
             writer.WriteStartElement(new Row { RowIndex = (uint)rowIndex });
             for (var i = 0; i < values.Count; i++)
             {
@@ -112,7 +140,38 @@ public static class XlsxWriter
             writer.WriteElement(new DataValidations(validations.Select(Validation)) { Count = (uint)validations.Count });
         }
 
+        if (spec.Table is { } excelTable)
+        {
+            var tablePart = part.AddNewPart<TableDefinitionPart>();
+            var names = Enumerable.Range(table.FirstColumn, table.LastColumn - table.FirstColumn + 1)
+                .Select(c => tableHeader?.ElementAtOrDefault(c - 1) as string ?? CellReference.ColumnName(c))
+                .ToList();
+            tablePart.Table = new Table(
+                new AutoFilter { Reference = excelTable.Range },
+                new TableColumns(names.Select((n, i) => new TableColumn { Id = (uint)(i + 1), Name = n })) { Count = (uint)names.Count },
+                new TableStyleInfo { Name = "TableStyleMedium2", ShowRowStripes = true, ShowColumnStripes = false, ShowFirstColumn = false, ShowLastColumn = false })
+            {
+                Id = 1,
+                Name = excelTable.Name,
+                DisplayName = excelTable.Name,
+                Reference = excelTable.Range,
+                TotalsRowShown = false,
+            };
+            writer.WriteElement(new TableParts(new TablePart { Id = part.GetIdOfPart(tablePart) }) { Count = 1 });
+        }
+
         writer.WriteEndElement();
+    }
+
+    private static (int FirstColumn, int FirstRow, int LastColumn) TableOf(XlsxTable table)
+    {
+        var corners = table.Range.Split(':');
+        if (corners.Length != 2 || !CellReference.TryParse(corners[0], out var c1, out var r1) || !CellReference.TryParse(corners[1], out var c2, out _))
+        {
+            throw new ArgumentException($"Bad table range {table.Range}.", nameof(table));
+        }
+
+        return (c1, r1, c2);
     }
 
     private static DataValidation Validation(XlsxValidation v)
@@ -154,6 +213,7 @@ public static class XlsxWriter
                 break;
             case XlsxFormula formula:
                 cell.CellFormula = new CellFormula(formula.Formula);
+                cell.StyleIndex = formula.Format is { } display ? Style(display, formats) : null;
                 switch (formula.Cached)
                 {
                     case string s when s.StartsWith('#'):

@@ -72,11 +72,33 @@ if (context) {
       generate.disabled = false;
     }
   });
+  const exports = [
+    ['report?format=pdf&', `rapport-execution-${context.departement}-${context.annee}.pdf`, 'Rapport en PDF', 'le rapport converti en PDF balisé, avec signets, prêt à publier.'],
+    ['exports/tableau-de-bord?', `tableau-de-bord-snppe-${context.departement}-${context.annee}.xlsx`, 'Tableau de bord SNPPE', `le tableau de l’État rempli, niveaux d’atteinte jusqu’en ${context.annee}.`],
+    ['exports/rapport-financier?', `rapport-financier-${context.departement}-${context.annee}.xlsx`, 'Rapport financier', 'prévu par financeur, consommé, solde et taux, totaux en formules.'],
+    ['exports/annexe-2-1?', `annexe-2-1-${context.departement}-${context.annee}.xlsx`, `Annexe 2.1 ${context.annee}`, `repart des actions et des montants ${context.annee} de l’annexe ${context.annee - 1}.`],
+  ];
+  const exportList = el('ul', { className: 'exports' }, ...exports.map(([path, name, label, line]) => {
+    const button = el('button', { type: 'button', className: 'bouton secondaire' }, label);
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        fill(message, alertBox('succes', el('p', {}, `Téléchargé : ${await download(path + apiQuery(context), name)}.`)));
+      } catch (error) {
+        fill(message, alertBox('erreur', el('p', {}, error.message), errorList(error.problem)));
+      } finally {
+        button.disabled = false;
+      }
+    });
+    return el('li', {}, button, ` : ${line}`);
+  }));
   const templateHolder = el('section', { id: 'modele' });
   fill(main,
     el('h1', {}, `Rapport d\u2019exécution ${context.annee} – ${context.nom} (${context.departement})`),
     el('p', { className: 'chapeau' }, 'Le rapport est produit à partir des données importées et consolidées, avec le modèle Word en vigueur ; il reste modifiable dans Word.'),
     el('div', { className: 'actions' }, generate),
+    el('h2', {}, 'Documents pour l’État'),
+    exportList,
     message,
     templateHolder);
   try {
