@@ -1,0 +1,31 @@
+using Microsoft.Azure.Functions.Worker;
+
+namespace Cdppe.Functions.Hosting;
+
+/// <summary>
+/// Application Insights for the isolated worker, as Microsoft documents it: the worker service SDK
+/// (<c>AddApplicationInsightsTelemetryWorkerService</c>) and the Functions integration
+/// (<c>ConfigureFunctionsApplicationInsights</c>). The connection comes from <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c>
+/// (set by the infrastructure); without it the app runs the same and sends nothing. The worker's logs keep their
+/// scopes (département, ingestion or report id) as custom properties. Sampling is the host's (host.json).
+/// </summary>
+public static class TelemetryServiceCollectionExtensions
+{
+    /// <summary>The logger provider whose default rule (warnings and above only) is removed, so that information logs reach Application Insights.</summary>
+    public const string ApplicationInsightsProvider = "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider";
+
+    public static IServiceCollection AddCdppeTelemetry(this IServiceCollection services)
+    {
+        services.AddApplicationInsightsTelemetryWorkerService();
+        services.ConfigureFunctionsApplicationInsights();
+        services.Configure<LoggerFilterOptions>(options =>
+        {
+            var rule = options.Rules.FirstOrDefault(r => r.ProviderName == ApplicationInsightsProvider);
+            if (rule is not null)
+            {
+                options.Rules.Remove(rule);
+            }
+        });
+        return services;
+    }
+}
