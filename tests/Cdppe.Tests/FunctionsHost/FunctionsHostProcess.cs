@@ -130,6 +130,7 @@ public sealed class FunctionsHostProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), $"cdppe-functions-host-{BaseAddress.Port}.log"), Output);
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
