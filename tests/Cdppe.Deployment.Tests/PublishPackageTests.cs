@@ -29,7 +29,7 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
         { "ListContracts", "httpTrigger", "api/contrats", "GET", "Function" },
         { "ListIngestions", "httpTrigger", "api/ingestions", "GET", "Function" },
         { "ListSnapshots", "httpTrigger", "api/snapshots", "GET", "Function" },
-        { "NoSuchRoute", "httpTrigger", "{*path}", "GET,HEAD,POST,PUT,DELETE,PATCH,OPTIONS", "Anonymous" },
+        { "ZzNoSuchRoute", "httpTrigger", "{*path}", "GET,HEAD,POST,PUT,DELETE,PATCH,OPTIONS", "Anonymous" },
         { "RecordPoisonUpload", "queueTrigger", "webjobs-blobtrigger-poison", "", "" },
         { "RunConsolidation", "httpTrigger", "api/consolidations", "POST", "Function" },
         { "UploadWorkbook", "httpTrigger", "api/uploads/{departement}/{file}", "PUT", "Function" },

@@ -11,11 +11,12 @@ namespace Cdppe.Tests.FunctionsHost;
 /// the keys: the host's keys open every route, an app key scoped to a département narrows a host key to it.
 /// </summary>
 [Collection(FunctionsHostCollection.Name)]
-public sealed class FunctionsHostApiTests(FunctionsHostFixture fixture)
+public sealed class FunctionsHostApiTests(FunctionsHostFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
 {
     [FunctionsHostFact]
     public async Task EveryDescribedRouteAnswersThroughTheHostAsInTheStandaloneHost()
     {
+        output.WriteLine($"publish: {PublishedApp.PublishTime.TotalSeconds:F1} s; host start to the first 200 on /api/health: {fixture.Host.StartToFirst200.TotalSeconds:F1} s");
         var storage = await fixture.Azurite.StorageAsync();
         await storage.Uploads.GetBlobClient("77/rapport-financier-2022.xlsx").UploadAsync(new BinaryData(Cdppe.Samples.SampleWorkbooks.RapportFinancier2022()), overwrite: true);
         await new Services(storage).Ingestor.IngestAsync("77/rapport-financier-2022.xlsx");

@@ -54,12 +54,11 @@ public sealed class FunctionsHostBlobTriggerTests(FunctionsHostFixture fixture)
             Assert.Equal("accepted", Assert.Single(ingestions).GetProperty("status").GetString());
         }
 
-        // Once every event is settled, the host ran each blob once: one "accepted" line per blob and no duplicate run.
+        // Once every event is settled, the host ran each blob once: a second run would have found the same bytes ("duplicate").
         await Task.Delay(TimeSpan.FromSeconds(3));
         foreach (var dep in deps)
         {
             Assert.Single(await IngestionsAsync(host, dep, until: _ => true));
-            Assert.Equal(1, HostOutput.Occurrences(fixture.Host.Output, $" {dep}/rapport-financier-2022.xlsx: accepted"));
         }
 
         Assert.Equal(0, HostOutput.Occurrences(fixture.Host.Output, "rapport-financier-2022.xlsx: duplicate"));

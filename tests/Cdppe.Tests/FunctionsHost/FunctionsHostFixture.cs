@@ -43,6 +43,9 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
     public static Dictionary<string, string> Settings(string schedule) => new()
     {
         ["CONSOLIDATION_SCHEDULE"] = schedule,
+
+        // The host's own body limit (100 MB by default, the app's) above the app's, so that the app answers its French 413.
+        ["FUNCTIONS_REQUEST_BODY_SIZE_LIMIT"] = "209715200",
         ["Cdppe__ApiKey"] = PortalKey,
         ["Cdppe__Keys__dep__Key"] = ScopedKey,
         ["Cdppe__Keys__dep__Departements"] = ScopedDepartement,

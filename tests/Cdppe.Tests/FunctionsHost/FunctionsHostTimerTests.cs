@@ -8,12 +8,14 @@ namespace Cdppe.Tests.FunctionsHost;
 public sealed class FunctionsHostTimerTests(FunctionsHostFixture fixture)
 {
     [FunctionsHostFact]
-    public async Task TheAdminRouteRunsTheTimerWithTheMasterKeyOnly()
+    public async Task TheAdminRouteRunsTheTimerWithTheMasterKeyOnlyAndTheWebhookNeedsAKey()
     {
         using var host = fixture.Host.Client();
         var before = HostOutput.Occurrences(fixture.Host.Output, HostOutput.TimerExecuted);
 
+        var withoutKey = await RunAsync(host, string.Empty);
         var withFunctionKey = await RunAsync(host, FunctionsHostProcess.DefaultKey);
+        var webhookWithoutKey = await host.PostAsync(new Uri("/runtime/webhooks/blobs?functionName=Host.Functions.IngestWorkbook", UriKind.Relative), new StringContent("[]", Encoding.UTF8, "application/json"));
         var withMasterKey = await RunAsync(host, FunctionsHostProcess.MasterKey);
         var deadline = DateTime.UtcNow.AddMinutes(1);
         while (HostOutput.Occurrences(fixture.Host.Output, HostOutput.TimerExecuted) == before && DateTime.UtcNow < deadline)
@@ -21,7 +23,9 @@ public sealed class FunctionsHostTimerTests(FunctionsHostFixture fixture)
             await Task.Delay(200);
         }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, withFunctionKey);
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutKey);
+        Assert.Equal(HttpStatusCode.Forbidden, withFunctionKey);
+        Assert.Equal(HttpStatusCode.Unauthorized, webhookWithoutKey.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, withMasterKey);
         Assert.Equal(before + 1, HostOutput.Occurrences(fixture.Host.Output, HostOutput.TimerExecuted));
     }
@@ -32,7 +36,11 @@ public sealed class FunctionsHostTimerTests(FunctionsHostFixture fixture)
         {
             Content = new StringContent("""{"input":""}""", Encoding.UTF8, "application/json"),
         };
-        request.Headers.Add("x-functions-key", key);
+        if (key.Length > 0)
+        {
+            request.Headers.Add("x-functions-key", key);
+        }
+
         using var response = await host.SendAsync(request);
         return response.StatusCode;
     }

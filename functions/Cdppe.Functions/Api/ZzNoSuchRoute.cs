@@ -7,15 +7,17 @@ namespace Cdppe.Functions.Api;
 /// Every path and method no other function serves (a catch-all route, the last the router tries): a French 405
 /// problem with <c>Allow</c> when another function serves the path with other methods, else a French 404. Under
 /// the Functions host it turns the host's empty 404 into the app's; in the standalone host it answers as the
-/// framework's status pages did. Not part of the API description.
+/// framework's status pages did. Not part of the API description. Its name sorts after every other function's on
+/// purpose: the Functions host maps the routes in the order of the functions' names and takes the first that
+/// matches (route precedence is not considered), so a catch-all named earlier would shadow the functions after it.
 /// </summary>
-public sealed class NoSuchRoute
+public sealed class ZzNoSuchRoute
 {
     private static readonly Lazy<IReadOnlyList<(TemplateMatcher Matcher, IReadOnlyList<string> Methods)>> Routes = new(() =>
-        [.. FunctionCatalog.Http.Where(f => f.Name != nameof(NoSuchRoute))
+        [.. FunctionCatalog.Http.Where(f => f.Name != nameof(ZzNoSuchRoute))
             .Select(f => (new TemplateMatcher(TemplateParser.Parse(f.RouteTemplate), []), f.Methods))]);
 
-    [Function(nameof(NoSuchRoute))]
+    [Function(nameof(ZzNoSuchRoute))]
     public IActionResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", "post", "put", "delete", "patch", "options", Route = "{*path}")] HttpRequest request)
     {
