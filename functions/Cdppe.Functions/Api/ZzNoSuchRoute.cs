@@ -14,7 +14,7 @@ namespace Cdppe.Functions.Api;
 public sealed class ZzNoSuchRoute
 {
     private static readonly Lazy<IReadOnlyList<(TemplateMatcher Matcher, IReadOnlyList<string> Methods)>> Routes = new(() =>
-        [.. FunctionCatalog.Http.Where(f => f.Name != nameof(ZzNoSuchRoute))
+        [.. FunctionCatalog.Http.Where(f => !f.IsCatchAll)
             .Select(f => (new TemplateMatcher(TemplateParser.Parse(f.RouteTemplate), []), f.Methods))]);
 
     [Function(nameof(ZzNoSuchRoute))]

@@ -9,7 +9,8 @@ namespace Cdppe.Tests.FunctionsHost;
 /// One Azure Functions host running the published app (<see cref="PublishedApp"/>) on a free loopback port, with its
 /// keys in a temporary secrets folder (the files the host reads with <c>AzureWebJobsSecretStorageType=files</c>): the
 /// master key, the <c>default</c> function key and any named function keys the test asks for. App settings are
-/// environment variables of the host, as they are app settings in Azure.
+/// environment variables of the host, as they are app settings in Azure. When it stops, what the host and the
+/// worker wrote is left in the temporary folder as <c>cdppe-functions-host-PORT.log</c>, for diagnosis.
 /// </summary>
 public sealed class FunctionsHostProcess : IAsyncDisposable
 {
