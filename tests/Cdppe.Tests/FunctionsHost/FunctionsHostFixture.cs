@@ -44,8 +44,6 @@ public sealed class FunctionsHostFixture : IAsyncLifetime
     {
         ["CONSOLIDATION_SCHEDULE"] = schedule,
 
-        // The host's own body limit (100 MB by default, the app's) above the app's, so that the app answers its French 413.
-        ["FUNCTIONS_REQUEST_BODY_SIZE_LIMIT"] = "209715200",
 
         // Queues polled every 2 s at most (the blob trigger's retries and the poison queue), not every minute.
         ["AzureFunctionsJobHost__extensions__queues__maxPollingInterval"] = "00:00:02",
