@@ -11,6 +11,7 @@ if (FunctionsHostArguments.StartedByFunctionsHost(args))
     builder.ConfigureFunctionsWebApplication();
     builder.UseMiddleware<HttpFunctionMiddleware>();
     builder.Services.AddCdppeFunctions(builder.Configuration);
+    builder.Services.AddCdppeTelemetry(builder.Configuration);
     builder.Services.AddHostedService<StorageStartupCheck>();
     using var host = builder.Build();
     await host.RunAsync();

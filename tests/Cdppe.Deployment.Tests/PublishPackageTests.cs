@@ -32,6 +32,8 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
         { "ListContracts", "httpTrigger", "api/contrats", "GET", "Function" },
         { "ListIngestions", "httpTrigger", "api/ingestions", "GET", "Function" },
         { "ListSnapshots", "httpTrigger", "api/snapshots", "GET", "Function" },
+        { "ZzNoSuchRoute", "httpTrigger", "{*path}", "GET,HEAD,POST,PUT,DELETE,PATCH,OPTIONS", "Anonymous" },
+        { "RecordPoisonUpload", "queueTrigger", "webjobs-blobtrigger-poison", "", "" },
         { "RunConsolidation", "httpTrigger", "api/consolidations", "POST", "Function" },
         { "UploadWorkbook", "httpTrigger", "api/uploads/{departement}/{file}", "PUT", "Function" },
 
@@ -103,6 +105,10 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
                 Assert.Equal(target, function.Route);
                 Assert.Equal(methods.Split(','), function.Methods);
                 Assert.Equal(level, function.Property("authLevel"));
+                break;
+            case "queueTrigger":
+                Assert.Equal(target, function.Property("queueName"));
+                Assert.Equal("AzureWebJobsStorage", function.Property("connection"));
                 break;
             case "blobTrigger":
                 Assert.Equal(target, function.Property("path"));

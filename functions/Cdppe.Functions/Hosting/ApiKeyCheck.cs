@@ -9,7 +9,8 @@ namespace Cdppe.Functions.Hosting;
 /// query <c>code</c>, compared in constant time with every configured key). The all-départements key
 /// (<c>Cdppe__ApiKey</c>) opens every route; a scoped key (<c>Cdppe__Keys__{name}__Key</c> + <c>__Departements</c>)
 /// opens only the requests of its départements. In Azure the Functions host has already checked its function
-/// keys: without app keys the request goes on; with them, the app narrows what each key reaches.
+/// keys, and those alone open the routes: the app only narrows a key that is also one of its scoped keys to that
+/// key's départements (docs/deploy.md, "Keys scoped to départements").
 /// </summary>
 public sealed class ApiKeyCheck(IOptions<CdppeOptions> options)
 {
@@ -30,7 +31,7 @@ public sealed class ApiKeyCheck(IOptions<CdppeOptions> options)
         var given = request.Headers[HeaderName].FirstOrDefault() ?? request.Query[QueryName].FirstOrDefault();
         if (string.IsNullOrEmpty(given))
         {
-            return Problems.Unauthorized("Clé d'API absente : passez-la dans l'en-tête x-functions-key ou le paramètre code.");
+            return hostCheckedKey ? null : Problems.Unauthorized("Clé d'API absente : passez-la dans l'en-tête x-functions-key ou le paramètre code.");
         }
 
         var givenBytes = Encoding.UTF8.GetBytes(given);
@@ -52,7 +53,8 @@ public sealed class ApiKeyCheck(IOptions<CdppeOptions> options)
 
         if (scoped is null)
         {
-            return Problems.Unauthorized("Clé d'API invalide.");
+            // Under the Functions host, a key the app does not know is one of the host's keys: it opens every département.
+            return hostCheckedKey ? null : Problems.Unauthorized("Clé d'API invalide.");
         }
 
         var departement = RequestedDepartement(context);

@@ -35,6 +35,9 @@ public sealed record DeclaredFunction(string Name, Type Class, MethodInfo Method
         : ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"];
 
     public bool IsAnonymous => Http?.AuthLevel == AuthorizationLevel.Anonymous;
+
+    /// <summary>The catch-all (route <c>{*…}</c>): what no other function serves; not part of the API.</summary>
+    public bool IsCatchAll => Http is not null && Route.StartsWith("{*", StringComparison.Ordinal);
 }
 
 /// <summary>Every <c>[Function]</c> method of this assembly, found once by reflection.</summary>

@@ -72,7 +72,7 @@ public static partial class ApiDescription
     }
 
     /// <summary>The HTTP functions of the API for scripts: the portal's pages and calls (docs/portal.md) are for its own pages.</summary>
-    public static IEnumerable<DeclaredFunction> Described => FunctionCatalog.Http.Where(f => f.Class.Namespace != typeof(Portal.PortalCall).Namespace);
+    public static IEnumerable<DeclaredFunction> Described => FunctionCatalog.Http.Where(f => f.Class.Namespace != typeof(Portal.PortalCall).Namespace && !f.IsCatchAll);
 
     /// <summary>The names in braces of a route template (<c>{year}</c>, <c>{kind:alpha}</c> → year, kind).</summary>
     public static IReadOnlyList<string> RouteParameters(string route) =>

@@ -33,6 +33,7 @@ public sealed class MonthlyConsolidator(
 
     public async Task<ConsolidationSummary> ConsolidateAsync(Departement departement, IReadOnlyCollection<YearMonth> months, string trigger, CancellationToken cancellationToken = default)
     {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Departement"] = departement.Code, ["ConsolidationTrigger"] = trigger });
         await using var lease = await locks.AcquireConsolidationAsync(departement.Code, cancellationToken);
         return await lease.RunAsync(token => ConsolidateHeldAsync(departement.Code, months.Distinct().Order().ToList(), trigger, token), cancellationToken);
     }

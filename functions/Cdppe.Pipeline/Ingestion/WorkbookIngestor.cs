@@ -39,6 +39,8 @@ public sealed class WorkbookIngestor(
 
     public async Task<IngestionResult> IngestAsync(string blobName, CancellationToken cancellationToken = default)
     {
+        // Every log of the ingestion carries its département and blob (custom properties in Application Insights).
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Departement"] = Upload.PartitionOf(blobName), ["BlobName"] = blobName });
         var size = await uploads.SizeAsync(blobName, cancellationToken);
         if (size is null or 0)
         {
@@ -63,6 +65,7 @@ public sealed class WorkbookIngestor(
     public async Task<IngestionResult> IngestBytesAsync(string blobName, byte[] bytes, DateTimeOffset receivedAt, CancellationToken cancellationToken = default)
     {
         var upload = Upload.Of(blobName, bytes, receivedAt);
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Departement"] = upload.Partition, ["IngestionId"] = upload.Id });
         if (await ingestions.FindAsync(upload.Partition, upload.Id, cancellationToken) is { Status: IngestionStatus.Accepted or IngestionStatus.Rejected } previous)
         {
             logger.LogInformation("Blob {BlobName} has the same bytes as ingestion {IngestionId}; nothing to do", blobName, upload.Id);

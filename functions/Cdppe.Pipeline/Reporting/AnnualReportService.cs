@@ -27,6 +27,7 @@ public sealed class AnnualReportService(ReportInputsReader inputs, TemplateStore
     /// </summary>
     public async Task<GeneratedReport?> GenerateAsync(Departement departement, int year, CancellationToken cancellationToken = default)
     {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Departement"] = departement.Code, ["ReportId"] = Path.GetFileNameWithoutExtension(FileName(departement, year)) });
         var loaded = await inputs.LoadAsync(departement, year, cancellationToken);
         if (loaded.IsEmpty)
         {
