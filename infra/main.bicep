@@ -101,6 +101,8 @@ var containerNames = [
   'templates'
   'reports'
   'locks'
+  'report-texts'
+  'report-versions'
 ]
 var tableNames = [
   'Ingestions'
@@ -116,6 +118,8 @@ var tableNames = [
   'Objectives'
   'Contracts'
   'PortalSessions'
+  'ReportTexts'
+  'ReportVersions'
 ]
 
 // Names are computed here, from parameters only, so that every module gets deploy-time constants (precise What-If).

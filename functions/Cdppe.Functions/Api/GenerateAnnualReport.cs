@@ -7,11 +7,13 @@ namespace Cdppe.Functions.Api;
 /// <summary><c>GET /api/reports/annual/{year}?departement=77</c>: the rapport d'exécution as .docx.</summary>
 public sealed class GenerateAnnualReport(ReportDownloads reports)
 {
+    public const string VersionHeader = "X-Cdppe-Version";
+
     [Function(nameof(GenerateAnnualReport))]
     [ApiOperation("The rapport d'exécution of the year as .docx (also saved to reports/).", Tag = "reports")]
     [ApiParameter("year", "Year of the report.", Example = "2022")]
     [ApiParameter("departement", "INSEE code of the département (77, 2A, 971).", Required = true, Example = "77")]
-    [ApiResponse(200, "The report.", ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
+    [ApiResponse(200, "The report; header X-Cdppe-Version names the version kept for it.", ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
     [ApiResponse(404, "No data was ingested for the département and the year.")]
     [ApiResponse(409, "An ingestion is replacing the département's data.")]
     [ApiResponse(422, "The département's Word template cannot be used (every error listed).")]
@@ -24,7 +26,12 @@ public sealed class GenerateAnnualReport(ReportDownloads reports)
         var departement = bind.Departement();
         try
         {
-            return bind.Problem ?? Answers.From(await reports.ReportAsync(departement, year, cancellationToken), r => Answers.Docx(r.Content, r.FileName));
+            return bind.Problem ?? Answers.From(await reports.ReportAsync(departement, year, cancellationToken), r =>
+            {
+                // The version kept for this report: GET /api/reports/annual/{year}/versions/{id} gives it back byte for byte.
+                request.HttpContext.Response.Headers[VersionHeader] = r.Version?.Id;
+                return Answers.Docx(r.Content, r.FileName);
+            });
         }
         catch (ReportRendersBusyException ex)
         {

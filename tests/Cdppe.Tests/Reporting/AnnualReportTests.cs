@@ -49,7 +49,7 @@ public sealed class AnnualReportTests(AzuriteFixture azurite, ITestOutputHelper 
         var (services, dep) = await SeededAsync();
 
         var cache = new DocxTemplateCache();
-        var reports = new AnnualReportService(services.Get<ReportInputsReader>(), services.Get<Pipeline.Storage.TemplateStore>(), services.Get<Pipeline.Storage.ReportFileStore>(), cache, services.Get<ReportRenderGate>(), services.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<AnnualReportService>.Instance);
+        var reports = new AnnualReportService(services.Get<ReportInputsReader>(), services.Get<Pipeline.Storage.TemplateStore>(), services.Get<Pipeline.Storage.ReportFileStore>(), cache, services.Get<ReportRenderGate>(), services.Get<Pipeline.Storage.ReportTextStore>(), services.Get<ReportVersions>(), services.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<AnnualReportService>.Instance);
         var report = await reports.GenerateAsync(dep, 2022);
         var warm = await reports.GenerateAsync(dep, 2022);
 

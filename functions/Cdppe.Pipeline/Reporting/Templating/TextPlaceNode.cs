@@ -19,7 +19,7 @@ internal sealed class TextPlaceNode(TemplateTag tag, string? paragraphStyle) : N
     public override void Render(RenderContext context)
     {
         var place = Tag.Place!;
-        var name = Expand(place.Name, context);
+        var name = Expand(place.Name, context, asName: true);
         if (name is null)
         {
             return;
@@ -31,7 +31,7 @@ internal sealed class TextPlaceNode(TemplateTag tag, string? paragraphStyle) : N
             return;
         }
 
-        var title = Expand(place.Title, context) ?? name;
+        var title = Expand(place.Title, context, asName: false) ?? name;
         title = title.Length > 200 ? title[..200] : title;
         var rendering = context.Texts;
         if (!rendering.Add(new RenderedPlace(name, title, place.Help)))
@@ -90,8 +90,8 @@ internal sealed class TextPlaceNode(TemplateTag tag, string? paragraphStyle) : N
         }
     }
 
-    /// <summary>The pattern with its values in; null when one of them is unknown (the error is reported).</summary>
-    private static string? Expand(IReadOnlyList<object> pattern, RenderContext context)
+    /// <summary>The pattern with its values in (in a name: lower case, without accents, other characters as <c>-</c>); null when one of them is unknown (the error is reported).</summary>
+    private static string? Expand(IReadOnlyList<object> pattern, RenderContext context, bool asName)
     {
         var text = new System.Text.StringBuilder();
         foreach (var piece in pattern)
@@ -103,7 +103,8 @@ internal sealed class TextPlaceNode(TemplateTag tag, string? paragraphStyle) : N
                     return null;
                 }
 
-                text.Append(TemplateFilters.Display(resolved));
+                var shown = TemplateFilters.Display(resolved);
+                text.Append(asName ? Slug(shown) : shown);
             }
             else
             {
@@ -112,6 +113,24 @@ internal sealed class TextPlaceNode(TemplateTag tag, string? paragraphStyle) : N
         }
 
         return text.ToString().Trim();
+    }
+
+    /// <summary>« Engagement 1 » → « engagement-1 ».</summary>
+    private static string Slug(string value)
+    {
+        var plain = new System.Text.StringBuilder();
+        foreach (var c in value.Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            var lower = char.ToLowerInvariant(c);
+            plain.Append(lower is (>= 'a' and <= 'z') or (>= '0' and <= '9') ? lower : '-');
+        }
+
+        return string.Join('-', plain.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
     }
 
     private XElement Placeholder(string help) =>

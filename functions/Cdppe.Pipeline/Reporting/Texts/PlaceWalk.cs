@@ -40,7 +40,7 @@ internal sealed class PlaceWalk(IReadOnlyList<ReportPlace> places)
             {
                 if (inside is null)
                 {
-                    Outside.Add(TextFragment.ParagraphText(element));
+                    Outside.Add(TextOutsideFields(element));
                 }
             }
             else if (element.Name == W + "tbl" || element.Name == W + "tr" || element.Name == W + "tc" || element.Name == W + "customXml")
@@ -48,6 +48,30 @@ internal sealed class PlaceWalk(IReadOnlyList<ReportPlace> places)
                 Visit(element.Elements(), inside);
             }
         }
+    }
+
+    /// <summary>
+    /// The text of a paragraph without what its fields display (page numbers, references): Word and LibreOffice
+    /// update them on opening, which is not text typed by anyone.
+    /// </summary>
+    private static string TextOutsideFields(XElement paragraph)
+    {
+        var text = new System.Text.StringBuilder();
+        var depth = 0;
+        foreach (var e in paragraph.Descendants())
+        {
+            if (e.Name == W + "fldChar")
+            {
+                depth += e.Attribute(W + "fldCharType")?.Value switch { "begin" => 1, "end" => -1, _ => 0 };
+                depth = Math.Max(depth, 0);
+            }
+            else if (e.Name == W + "t" && depth == 0 && !e.Ancestors(W + "fldSimple").Any())
+            {
+                text.Append(e.Value);
+            }
+        }
+
+        return text.ToString();
     }
 
     private ReportPlace? Identify(XElement control)
