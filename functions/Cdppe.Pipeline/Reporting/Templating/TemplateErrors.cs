@@ -191,7 +191,7 @@ internal static class TemplateErrors
         new("type-invalide", tag.Raw, tag.Location, $"Balise {tag.Raw} : {problem}");
 
     public static TemplateError InvalidPlaceValue(TemplateTag tag, string name) =>
-        new("texte-nom-invalide", tag.Raw, tag.Location, $"La zone de texte {tag.Raw} prendrait le nom « {name} » : un nom de zone a de 1 à 32 lettres minuscules sans accent, chiffres ou « - ».");
+        new("texte-nom-invalide", tag.Raw, tag.Location, $"La zone de texte {tag.Raw} prendrait le nom « {name} » : un nom de zone a de 1 à 36 lettres minuscules sans accent, chiffres ou « - ».");
 
     public static TemplateError DuplicatePlace(TemplateTag tag, string name) =>
         new("texte-en-double", tag.Raw, tag.Location, $"La zone de texte « {name} » ({tag.Raw}) apparaît deux fois dans le rapport : donnez-lui un nom propre à chaque élément, comme {{{{texte:synthese-[numero]}}}}.");

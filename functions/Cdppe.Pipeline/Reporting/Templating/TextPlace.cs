@@ -14,14 +14,14 @@ public sealed record TextPlace(IReadOnlyList<object> Name, IReadOnlyList<object>
     public const string Prefix = "texte:";
 
     /// <summary>Longest name once its values are in (the bookmark that marks it is limited to 40 characters by Word).</summary>
-    public const int MaxNameLength = 32;
+    public const int MaxNameLength = 36;
 
     public const int MaxOptionLength = 500;
 
     public const string DefaultHelp = "[Texte à rédiger par le Département.]";
 
     /// <summary>The hidden bookmark around a place's content: LibreOffice keeps it, and the control's title, where it drops the control's tag.</summary>
-    public const string BookmarkPrefix = "_texte_";
+    public const string BookmarkPrefix = "_t_";
 
     public static string BookmarkName(string name) => BookmarkPrefix + name.Replace('-', '_');
 
