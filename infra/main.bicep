@@ -104,6 +104,8 @@ var containerNames = [
   'templates'
   'reports'
   'locks'
+  'report-texts'
+  'report-versions'
 ]
 var tableNames = [
   'Ingestions'
@@ -119,6 +121,8 @@ var tableNames = [
   'Objectives'
   'Contracts'
   'PortalSessions'
+  'ReportTexts'
+  'ReportVersions'
 ]
 
 // Names are computed here, from parameters only, so that every module gets deploy-time constants (precise What-If).

@@ -8,11 +8,13 @@ namespace Cdppe.Functions.Api;
 /// <summary><c>GET /api/reports/annual/{year}?departement=77</c>: the rapport d'exécution as .docx, or as PDF with <c>Accept: application/pdf</c>.</summary>
 public sealed class GenerateAnnualReport(ReportDownloads reports, ReportPdf pdf)
 {
+    public const string VersionHeader = "X-Cdppe-Version";
+
     [Function(nameof(GenerateAnnualReport))]
     [ApiOperation("The rapport d'exécution of the year as .docx (also saved to reports/), or as a tagged PDF with Accept: application/pdf.", Tag = "reports")]
     [ApiParameter("year", "Year of the report.", Example = "2022")]
     [ApiParameter("departement", "INSEE code of the département (77, 2A, 971).", Required = true, Example = "77")]
-    [ApiResponse(200, "The report.", ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
+    [ApiResponse(200, "The report; header X-Cdppe-Version names the version kept for it.", ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
     [ApiResponse(404, "No contract of the département covers the year (the contracts are named), or no data was ingested for the département and the year.")]
     [ApiResponse(409, "An ingestion is replacing the département's data.")]
     [ApiResponse(501, "PDF asked and no converter is installed (LibreOffice) or configured (Gotenberg).")]
@@ -33,7 +35,12 @@ public sealed class GenerateAnnualReport(ReportDownloads reports, ReportPdf pdf)
                 return Answers.From(await pdf.ReportAsync(departement, year, cancellationToken), Answers.File);
             }
 
-            return bind.Problem ?? Answers.From(await reports.ReportAsync(departement, year, cancellationToken), r => Answers.Docx(r.Content, r.FileName));
+            return bind.Problem ?? Answers.From(await reports.ReportAsync(departement, year, cancellationToken), r =>
+            {
+                // The version kept for this report: GET /api/reports/annual/{year}/versions/{id} gives it back byte for byte.
+                request.HttpContext.Response.Headers[VersionHeader] = r.Version?.Id;
+                return Answers.Docx(r.Content, r.FileName);
+            });
         }
         catch (PdfConversionException ex)
         {

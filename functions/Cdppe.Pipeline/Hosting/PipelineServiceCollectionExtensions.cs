@@ -5,6 +5,7 @@ using Cdppe.Pipeline.Recovery;
 using Cdppe.Pipeline.Reporting;
 using Cdppe.Pipeline.Reporting.Exports;
 using Cdppe.Pipeline.Reporting.Templating;
+using Cdppe.Pipeline.Reporting.Texts;
 using Cdppe.Pipeline.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IngestionReportStore>();
         services.AddSingleton<ReportFileStore>();
         services.AddSingleton<TemplateStore>();
+        services.AddSingleton<ReportTextStore>();
+        services.AddSingleton<ReportVersionStore>();
         services.AddSingleton<StoredFileReader>();
         services.AddSingleton<ContractStore>();
         services.AddSingleton<StorageProbe>();
@@ -99,6 +102,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IngestionHistory>();
         services.AddSingleton<ConsolidationService>();
         services.AddSingleton<ReportDownloads>();
+        services.AddSingleton<ReportVersions>();
+        services.AddSingleton<ReportTexts>();
         services.AddSingleton<ReportTemplates>();
         services.AddSingleton<TableauDeBordExport>();
         services.AddSingleton<RapportFinancierExport>();

@@ -12,7 +12,7 @@ namespace Cdppe.Pipeline.Reporting;
 /// <c>templates/rapport-execution.docx</c>, else the built-in one) and keeps a copy in <c>reports/</c>. The
 /// compilation and the rendering go through the instance's <see cref="ReportRenderGate"/>.
 /// </summary>
-public sealed class AnnualReportService(ReportInputsReader inputs, TemplateStore templateFiles, ReportFileStore files, DocxTemplateCache templates, ReportRenderGate gate, TimeProvider clock, ILogger<AnnualReportService> logger)
+public sealed class AnnualReportService(ReportInputsReader inputs, TemplateStore templateFiles, ReportFileStore files, DocxTemplateCache templates, ReportRenderGate gate, ReportTextStore texts, ReportVersions versions, TimeProvider clock, ILogger<AnnualReportService> logger)
 {
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string BuiltInSource = "modèle intégré";
@@ -35,23 +35,33 @@ public sealed class AnnualReportService(ReportInputsReader inputs, TemplateStore
         }
 
         var model = AnnualReportModel.Build(loaded);
+        var kept = await texts.CurrentAsync(departement.Code, year, cancellationToken);
+        var fragments = kept.Where(t => !string.IsNullOrEmpty(t.Fragment)).ToDictionary(t => t.Name, t => t.Fragment!, StringComparer.Ordinal);
+        var textsVersion = kept.Select(t => t.UploadId).DefaultIfEmpty(string.Empty).Max(StringComparer.Ordinal)!;
 
         // The template is read inside the gate too: a request waiting for its turn holds no template.
-        var (bytes, template, elapsed) = await gate.RunAsync(() => RenderAsync(departement, model, cancellationToken), cancellationToken);
+        var rendered = await gate.RunAsync(() => RenderAsync(departement, model, fragments, cancellationToken), cancellationToken);
+        var bytes = rendered.Bytes;
         var fileName = FileName(departement, year);
         var savedAs = await files.SaveReportAsync($"{departement.Code}/{fileName}", bytes, cancellationToken);
-        logger.LogInformation("Generated report {FileName} ({Bytes} bytes, {Fiches} fiches) with {Template} in {Milliseconds} ms", fileName, bytes.Length, model.Fiches.Count, template, (int)elapsed.TotalMilliseconds);
-        return new GeneratedReport(fileName, bytes, savedAs, template, elapsed);
+        var version = await versions.KeepAsync(
+            new ReportVersion(versions.NewId(), departement.Code, year, clock.GetUtcNow(), fileName, bytes.Length, DocxTemplate.HashOf(bytes), loaded.DataVersion, textsVersion, rendered.Template, rendered.TemplateHash, rendered.Places),
+            bytes,
+            cancellationToken);
+        logger.LogInformation("Generated report {FileName} ({Bytes} bytes, {Fiches} fiches, {Texts} texts) with {Template} in {Milliseconds} ms, version {Version}", fileName, bytes.Length, model.Fiches.Count, fragments.Count, rendered.Template, (int)rendered.Elapsed.TotalMilliseconds, version.Id);
+        return new GeneratedReport(fileName, bytes, savedAs, rendered.Template, rendered.Elapsed) { Version = version };
     }
 
-    private async Task<(byte[] Bytes, string Template, TimeSpan Elapsed)> RenderAsync(Departement departement, AnnualReportModel model, CancellationToken cancellationToken)
+    private async Task<RenderedReport> RenderAsync(Departement departement, AnnualReportModel model, IReadOnlyDictionary<string, string> fragments, CancellationToken cancellationToken)
     {
         var template = await GetTemplateAsync(departement, cancellationToken);
         var started = clock.GetTimestamp();
         try
         {
-            var bytes = templates.GetOrCompile(template.Content).Render(ReportTemplateData.Build(model));
-            return (bytes, template.Source, clock.GetElapsedTime(started));
+            using var output = new MemoryStream();
+            var compiled = templates.GetOrCompile(template.Content);
+            var places = compiled.Render(ReportTemplateData.Build(model), output, fragments);
+            return new RenderedReport(output.ToArray(), template.Source, compiled.Hash, places.Select(p => new ReportPlace(p.Name, p.Title, p.Help)).ToList(), clock.GetElapsedTime(started));
         }
         catch (TemplateException ex)
         {

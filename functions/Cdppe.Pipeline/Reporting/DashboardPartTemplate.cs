@@ -58,6 +58,7 @@ public static partial class DefaultReportTemplate
                     Cell("{{atteint}}{{#moisAtteint}} ({{moisAtteint}}){{/moisAtteint}}{{/seriesContexte}}", cw[4], center: true))),
             P("{{/aSeriesContexte}}"),
             P("{{/aIndicateurs}}"),
-            P("{{^aIndicateurs}}Aucun indicateur n'a été importé pour {{annee}} (plan d'action, tableau de bord ou suivi mensuel).{{/aIndicateurs}}"));
+            P("{{^aIndicateurs}}Aucun indicateur n'a été importé pour {{annee}} (plan d'action, tableau de bord ou suivi mensuel).{{/aIndicateurs}}"),
+            P(Place("commentaire-indicateurs", "Commentaire du tableau de bord", "lecture des indicateurs, valeurs manquantes ou à nuancer")));
     }
 }

@@ -132,7 +132,8 @@ public static partial class DefaultReportTemplate
             P("{{^aPlanParObjectif}}Le contrat est mis en œuvre au moyen de fiches actions, rattachées aux objectifs nationaux (fondamentaux et facultatifs), et suivi par des indicateurs. Le rapport présente successivement la synthèse de l'année, le rapport financier, le tableau de bord des indicateurs, le bilan de chaque fiche action et, en annexe, la qualité des données.{{/aPlanParObjectif}}"),
             P("{{#aPlanParObjectif}}L'avenant est mis en œuvre au moyen des actions de l'annexe 2.1, rattachées aux objectifs nationaux (fondamentaux et facultatifs), et suivi par des indicateurs. Le rapport présente successivement la synthèse de l'année, le rapport financier par objectif et par action, le tableau de bord des indicateurs et, en annexe, la qualité des données.{{/aPlanParObjectif}}"),
             P("{{^aFiches}}{{#contrat.estAvenant}}Le plan de {{annee}} ({{contrat.nom}}) est organisé par objectif et par action, sans fiche action : ses actions et leur exécution figurent au rapport financier.{{/contrat.estAvenant}}{{/aFiches}}"),
-            P("Les montants, sous-totaux, totaux et pourcentages sont recalculés à partir des lignes des classeurs déposés par les services ; les écarts relevés dans les fichiers sources, les mois sans donnée et les valeurs déclarées non fiables figurent en annexe.", "Note"));
+            P("Les montants, sous-totaux, totaux et pourcentages sont recalculés à partir des lignes des classeurs déposés par les services ; les écarts relevés dans les fichiers sources, les mois sans donnée et les valeurs déclarées non fiables figurent en annexe.", "Note"),
+            P(Place("introduction", "Introduction : contexte de l'année", "contexte de l'année, suivi du partenariat, événements qui ont pesé sur la mise en œuvre")));
     }
 
     /// <summary>The 26 national objectives (Annexe 2 of the contract), which ones the département retained, the fiches attached to each.</summary>
@@ -188,7 +189,7 @@ public static partial class DefaultReportTemplate
                 Row(header: false, Cell("{{#aBudget}}Budget prévu {{periode}}", widths[0], style: "BodyCell"), Cell("{{budget | montant}}{{/aBudget}}", widths[1], right: true, style: "BodyCell")),
                 Row(header: false, Cell("{{#aBudget}}Consommé {{periode}} (dont {{annee}})", widths[0], style: "BodyCell"), Cell("{{consomme | montant}} ({{tauxConsommation | pourcent | sinon:\"–\"}}) dont {{consommeAnnee | montant}}{{/aBudget}}", widths[1], right: true, style: "BodyCell")),
                 Row(header: false, Cell("Indicateurs", widths[0], style: "BodyCell"), Cell("{{indicateursTexte}}", widths[1], style: "BodyCell")))),
-            P("[À rédiger par le Département : appréciation de l'année pour cet engagement, faits marquants, difficultés, perspectives.]", "Placeholder"),
+            P(Place("synthese-[nom]", "Synthèse – [nom]", "appréciation de l'année pour cet engagement, faits marquants, difficultés, perspectives")),
             P("{{/syntheseEngagements}}"));
     }
 
@@ -274,7 +275,12 @@ public static partial class DefaultReportTemplate
             P("{{/aDonneesFinancieres}}"));
         AnnexeFinancial(body);
         body.Append(P("{{^aDonneesFinancieres}}{{^aPlanParObjectif}}Aucune donnée financière n'a été importée pour {{annee}} : déposez le rapport financier de l'année dans uploads/{{departement.code}}/.{{/aPlanParObjectif}}{{/aDonneesFinancieres}}"));
+        body.Append(P(Place("commentaire-financier", "Commentaire du rapport financier", "commentaire de la consommation, des écarts et des reports de crédits")));
     }
+
+    /// <summary>A place for the département's text (<c>{{texte:…}}</c>), with its title and its help text.</summary>
+    private static string Place(string name, string title, string help) =>
+        $"{{{{texte:{name} | titre:\"{title}\" | aide:\"[À rédiger par le Département : {help}.]\"}}}}";
 
     private static void Fiches(Body body)
     {
@@ -362,6 +368,7 @@ public static partial class DefaultReportTemplate
             P("{{%graphique}}", "Centered"),
             P("{{/indicateurs}}"),
             P("{{/aIndicateurs}}"),
+            P(Place("fiche-[numero]", "Commentaire – fiche [numero]", "commentaire de la fiche, quand un chiffre le demande")),
             P("{{/fiches}}"));
     }
 
@@ -436,6 +443,7 @@ public static partial class DefaultReportTemplate
             P("{{#qualite.controles}}"),
             P("– {{sujet}} : {{message}}", "ListText"),
             P("{{/qualite.controles}}"),
+            P(Place("commentaire-qualite", "Commentaire sur la qualité des données", "explication des mois manquants ou des valeurs non fiables (incident, changement d'outil…)")),
             new Paragraph(),
             P("Document généré le {{dateGeneration | date}} à partir des données importées ; les totaux et les pourcentages sont recalculés.", "Note"));
     }

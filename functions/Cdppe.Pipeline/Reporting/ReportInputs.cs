@@ -12,6 +12,9 @@ public sealed record ReportInputs
 
     public required DateOnly GeneratedOn { get; init; }
 
+    /// <summary>The version of the département's data the report is made from: a digest of its current datasets (dataset → ingestion).</summary>
+    public string DataVersion { get; init; } = string.Empty;
+
     public IReadOnlyList<BudgetLine> BudgetLines { get; init; } = [];
 
     public IReadOnlyList<FicheDefinition> Fiches { get; init; } = [];

@@ -48,6 +48,7 @@ public sealed class ReportInputsReader(
             Departement = departement,
             Year = year,
             GeneratedOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
+            DataVersion = DataVersionOf(head),
             BudgetLines = period.AnnexePlan is null ? lines : [],
             Fiches = avenant ? [] : await definitionsRead,
             Bilans = await bilansRead,
@@ -61,6 +62,11 @@ public sealed class ReportInputsReader(
             Period = period,
         };
     }
+
+    /// <summary>The first 16 hex digits of the SHA-256 of the current datasets (<c>key=ingestion</c>, one per line, in key order).</summary>
+    public static string DataVersionOf(DatasetHead head) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Join('\n', head.Current.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Key + "=" + c.Value)))))[..16];
 
     /// <summary>
     /// Warnings of the accepted ingestions that fed the year, with their cells, from the ingestion reports. A rapport

@@ -40,6 +40,10 @@ public sealed class CdppeStorage
 
     internal BlobContainerClient Locks => Blobs.GetBlobContainerClient(ContainerNames.Locks);
 
+    internal BlobContainerClient ReportTexts => Blobs.GetBlobContainerClient(ContainerNames.ReportTexts);
+
+    internal BlobContainerClient ReportVersions => Blobs.GetBlobContainerClient(ContainerNames.ReportVersions);
+
     /// <summary>A table's client: for the stores of this folder only, which own each table's keys and queries.</summary>
     internal TableClient Table(string name) => Tables.GetTableClient(name);
 

@@ -9,6 +9,8 @@ public static class ContainerNames
     public const string Templates = "templates";
     public const string Reports = "reports";
     public const string Locks = "locks";
+    public const string ReportTexts = "report-texts";
+    public const string ReportVersions = "report-versions";
 
-    public static IReadOnlyList<string> All { get; } = [Uploads, Archive, Rejected, IngestionReports, Templates, Reports, Locks];
+    public static IReadOnlyList<string> All { get; } = [Uploads, Archive, Rejected, IngestionReports, Templates, Reports, Locks, ReportTexts, ReportVersions];
 }

@@ -25,5 +25,11 @@ public static class TableNames
     /// <summary>The portal's key sessions (<see cref="PortalSessionStore"/>).</summary>
     public const string PortalSessions = "PortalSessions";
 
-    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Fiches, IndicatorSources, PlannedFunding, Objectives, Contracts, PortalSessions];
+    /// <summary>Every version of the texts of the reports' places (<see cref="ReportTextStore"/>).</summary>
+    public const string ReportTexts = "ReportTexts";
+
+    /// <summary>Every generated report and what it was made from (<see cref="ReportVersionStore"/>).</summary>
+    public const string ReportVersions = "ReportVersions";
+
+    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Fiches, IndicatorSources, PlannedFunding, Objectives, Contracts, PortalSessions, ReportTexts, ReportVersions];
 }

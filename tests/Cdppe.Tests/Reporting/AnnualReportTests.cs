@@ -51,7 +51,7 @@ public sealed class AnnualReportTests(AzuriteFixture azurite, ITestOutputHelper 
         var (services, dep) = await SeededAsync();
 
         var cache = new DocxTemplateCache();
-        var reports = new AnnualReportService(services.Get<ReportInputsReader>(), services.Get<Pipeline.Storage.TemplateStore>(), services.Get<Pipeline.Storage.ReportFileStore>(), cache, services.Get<ReportRenderGate>(), services.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<AnnualReportService>.Instance);
+        var reports = new AnnualReportService(services.Get<ReportInputsReader>(), services.Get<Pipeline.Storage.TemplateStore>(), services.Get<Pipeline.Storage.ReportFileStore>(), cache, services.Get<ReportRenderGate>(), services.Get<Pipeline.Storage.ReportTextStore>(), services.Get<ReportVersions>(), services.Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<AnnualReportService>.Instance);
         var report = await reports.GenerateAsync(dep, 2022);
         var warm = await reports.GenerateAsync(dep, 2022);
 
@@ -277,7 +277,13 @@ public sealed class AnnualReportTests(AzuriteFixture azurite, ITestOutputHelper 
         Assert.Contains(["Budget prévu 2020-2022", "8 677 102 €"], rows);
         Assert.Contains(["Consommé 2020-2022 (dont 2022)", "4 384 647 € (50,5 %) dont 1 848 458 €"], rows);
         Assert.Contains(["Fiches actions", "16 (1, 2, 3, 4, 5, 6, 7, 8, 9, 21, 22, 23, 26, 27, 29, 39)"], rows);
-        Assert.Equal(5, paragraphs.Count(p => p.StartsWith("[À rédiger par le Département", StringComparison.Ordinal)));
+        Assert.Equal(5, paragraphs.Count(p => p.StartsWith("[À rédiger par le Département : appréciation de l'année pour cet engagement", StringComparison.Ordinal)));
+        // Every place for the département's text is a content control showing its help text: the introduction, the
+        // engagements, the comments of the financial part, the dashboard and the annex, one per fiche.
+        var places = body.Descendants<SdtBlock>().Where(c => c.SdtProperties!.GetFirstChild<ShowingPlaceholder>() is not null).ToList();
+        Assert.Equal(50, places.Count);
+        Assert.All(places, c => Assert.StartsWith("[À rédiger par le Département", Docx.Text(c.Descendants<Paragraph>().Single()), StringComparison.Ordinal));
+        Assert.Equal(["introduction", "synthese-engagement-1"], places.Take(2).Select(c => c.SdtProperties!.GetFirstChild<Tag>()!.Val!.Value));
         Assert.Empty(Docx.Errors(report.Content));
     }
 

@@ -170,7 +170,7 @@ public sealed class ReportApiTests(AzuriteFixture azurite)
         var dep = TestDepartements.Next();
         await services.DropAndIngestAsync(dep.Code, "rf.xlsx", SampleWorkbooks.RapportFinancier2022());
         var cache = new Pipeline.Reporting.Templating.DocxTemplateCache();
-        var reports = new AnnualReportService(services.Get<ReportInputsReader>(), services.Get<Pipeline.Storage.TemplateStore>(), services.Get<Pipeline.Storage.ReportFileStore>(), cache, services.Get<ReportRenderGate>(), TimeProvider.System, NullLogger<AnnualReportService>.Instance);
+        var reports = new AnnualReportService(services.Get<ReportInputsReader>(), services.Get<Pipeline.Storage.TemplateStore>(), services.Get<Pipeline.Storage.ReportFileStore>(), cache, services.Get<ReportRenderGate>(), services.Get<Pipeline.Storage.ReportTextStore>(), services.Get<ReportVersions>(), TimeProvider.System, NullLogger<AnnualReportService>.Instance);
 
         await reports.GenerateAsync(dep, 2022);
         await reports.GenerateAsync(dep, 2022);

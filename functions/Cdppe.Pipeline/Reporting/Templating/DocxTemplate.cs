@@ -188,9 +188,18 @@ public sealed class DocxTemplate
     /// parts of the template are copied. Errors are known at the end: when a <see cref="TemplateException"/> is
     /// thrown, what was written to <paramref name="output"/> is not a document.
     /// </summary>
-    public void Render(IReadOnlyDictionary<string, object?> data, Stream output)
+    public void Render(IReadOnlyDictionary<string, object?> data, Stream output) => Render(data, output, new Dictionary<string, string>());
+
+    /// <summary>
+    /// Renders as <see cref="Render(IReadOnlyDictionary{string, object?}, Stream)"/>, putting each kept text
+    /// (place name → <see cref="TextFragment"/>) into the control of its <c>{{texte:…}}</c> place; returns the places
+    /// written, in document order.
+    /// </summary>
+    public IReadOnlyList<RenderedPlace> Render(IReadOnlyDictionary<string, object?> data, Stream output, IReadOnlyDictionary<string, string> texts)
     {
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(texts);
+        var places = new TextPlaceRendering(texts);
         ArgumentNullException.ThrowIfNull(output);
         var errors = new List<TemplateError>();
         var charts = new List<ChartRequest>();
@@ -235,7 +244,7 @@ public sealed class DocxTemplate
                 using var stream = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
                 using var writer = new StreamWriter(stream, Utf8, 1 << 13);
                 var partOutput = new RenderOutput(writer, tails[i], renumberDrawings: part.ChartsAllowed);
-                var context = new RenderContext(part.Uri, part.ChartsAllowed, NewRelationshipId, budget, sectionSizes, partOutput);
+                var context = new RenderContext(part.Uri, part.ChartsAllowed, NewRelationshipId, budget, sectionSizes, partOutput) { Texts = places };
                 context.Scopes.Add(data);
                 try
                 {
@@ -267,6 +276,8 @@ public sealed class DocxTemplate
             {
                 part.Write(document, xml);
             }
+
+            TextNumbering.Add(main, places);
         }
 
         package.Position = 0;
@@ -284,6 +295,8 @@ public sealed class DocxTemplate
             using var to = copy.Open();
             from.CopyTo(to);
         }
+
+        return places.Places;
     }
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);

@@ -100,6 +100,12 @@ internal sealed class PartEmitter
             return;
         }
 
+        if (element is Paragraph placeParagraph && part.ParagraphTags.TryGetValue(placeParagraph, out var placeTags) && placeTags.Any(t => t.Kind == TagKind.Text))
+        {
+            EmitPlace(placeParagraph, placeTags, sink);
+            return;
+        }
+
         if (!dynamic.Contains(element))
         {
             var kind = KindOf(element);
@@ -125,6 +131,20 @@ internal sealed class PartEmitter
         }
 
         Add(sink, new ElementNode(start, children, XmlChunkWriter.EndTag(element), KindOf(element), collapsible, emptyParagraph));
+    }
+
+    /// <summary>A <c>{{texte:…}}</c> tag: alone in a paragraph of the body or of a section's content, never in a table.</summary>
+    private void EmitPlace(Paragraph paragraph, IReadOnlyList<TemplateTag> tags, List<Node> sink)
+    {
+        var tag = tags.First(t => t.Kind == TagKind.Text);
+        var text = string.Concat(paragraph.Descendants<Text>().Select(t => t.Text)).Trim();
+        if (tags.Count > 1 || text != tag.Raw.Trim() || paragraph.Ancestors<Table>().Any() || paragraph.ParagraphProperties?.SectionProperties is not null)
+        {
+            errors.Add(TemplateErrors.PlaceNotAlone(tag));
+            return;
+        }
+
+        Add(sink, new TextPlaceNode(tag, paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value));
     }
 
     /// <summary>Emits the children of a container, opening the paragraphs that a section cuts into their start, children and end.</summary>

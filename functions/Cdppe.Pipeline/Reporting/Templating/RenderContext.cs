@@ -25,6 +25,9 @@ internal sealed class RenderContext(string partUri, bool chartsAllowed, Func<str
 
     public List<ChartRequest> Charts { get; } = [];
 
+    /// <summary>The texts put back into the places of <c>{{texte:…}}</c> tags, and the places written (shared by the parts of one rendering).</summary>
+    public TextPlaceRendering Texts { get; init; } = new(new Dictionary<string, string>());
+
     public Frame Frame => frames.Peek();
 
     public Frame PushFrame()

@@ -17,4 +17,7 @@ public enum TagKind
 
     /// <summary><c>{{%nom}}</c>: a native Word chart built from a <see cref="ChartData"/> value.</summary>
     Chart,
+
+    /// <summary><c>{{texte:nom}}</c>: a place for the département's own text, a Word content control (<see cref="TextPlace"/>).</summary>
+    Text,
 }

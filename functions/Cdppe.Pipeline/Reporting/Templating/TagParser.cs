@@ -18,6 +18,11 @@ public static class TagParser
             return null;
         }
 
+        if (text.StartsWith(TextPlace.Prefix, StringComparison.Ordinal))
+        {
+            return ParsePlace(raw, text[TextPlace.Prefix.Length..], location, order, errors);
+        }
+
         var kind = text[0] switch
         {
             '#' => TagKind.Section,
@@ -73,6 +78,50 @@ public static class TagParser
         }
 
         return new TemplateTag { Kind = kind, Raw = raw, Path = path, Filters = filters, Location = location, Order = order };
+    }
+
+    /// <summary><c>nom-[chemin] | titre:"…" | aide:"…"</c>: a place's name, then its options.</summary>
+    private static TemplateTag? ParsePlace(string raw, string text, TemplateLocation location, int order, ICollection<TemplateError> errors)
+    {
+        var parts = SplitFilters(text);
+        var name = TextPlace.ParsePattern(parts[0].Trim(), location, order);
+        if (name is null || name.Count == 0)
+        {
+            errors.Add(TemplateErrors.InvalidPlaceName(raw, location));
+            return null;
+        }
+
+        IReadOnlyList<object>? title = null;
+        string? help = null;
+        foreach (var part in parts.Skip(1))
+        {
+            var option = part.Trim();
+            var colon = option.IndexOf(':', StringComparison.Ordinal);
+            var key = colon < 0 ? option : option[..colon].Trim();
+            var value = colon < 0 ? null : Unquote(option[(colon + 1)..].Trim());
+            if (value is null || value.Length > TextPlace.MaxOptionLength || (key != "titre" && key != "aide"))
+            {
+                errors.Add(TemplateErrors.InvalidPlaceOption(raw, key, location));
+                return null;
+            }
+
+            if (key == "titre")
+            {
+                title = TextPlace.ParsePattern(value, location, order, literalText: true);
+                if (title is null)
+                {
+                    errors.Add(TemplateErrors.InvalidPlaceOption(raw, key, location));
+                    return null;
+                }
+            }
+            else
+            {
+                help = value;
+            }
+        }
+
+        var place = new TextPlace(name, title ?? name, help ?? TextPlace.DefaultHelp);
+        return new TemplateTag { Kind = TagKind.Text, Raw = raw, Path = [], Location = location, Order = order, Place = place };
     }
 
     private static FilterCall? ParseFilter(string text, string raw, TemplateLocation location, ICollection<TemplateError> errors)
@@ -171,6 +220,6 @@ public static class TagParser
         _ => open,
     };
 
-    private static bool IsName(string segment) =>
+    internal static bool IsName(string segment) =>
         segment.Length > 0 && (char.IsLetter(segment[0]) || segment[0] == '_') && segment.All(c => char.IsLetterOrDigit(c) || c is '_' or '-');
 }

@@ -37,6 +37,12 @@ internal static class TemplateErrors
     public static TemplateError InvalidName(string raw, string segment, TemplateLocation location) =>
         new("balise-invalide", raw, location, $"La balise {raw} contient un nom invalide « {segment} » : seuls les lettres, chiffres, « _ » et « - » sont permis, séparés par des points.");
 
+    public static TemplateError InvalidPlaceName(string raw, TemplateLocation location) =>
+        new("balise-invalide", raw, location, $"La balise {raw} déclare une zone de texte : son nom ne peut contenir que des lettres minuscules sans accent, des chiffres, « - » et des valeurs entre crochets, comme {{{{texte:synthese-[numero]}}}}.");
+
+    public static TemplateError InvalidPlaceOption(string raw, string option, TemplateLocation location) =>
+        new("balise-invalide", raw, location, $"La balise {raw} : l'option « {option} » n'existe pas ou sa valeur n'est pas entre guillemets (options : titre:\"…\", aide:\"…\", 500 caractères au plus).");
+
     public static TemplateError FilterOnSection(string raw, TemplateLocation location) =>
         new("balise-invalide", raw, location, $"La balise {raw} ne peut pas avoir de filtre : les filtres ne s'appliquent qu'aux valeurs affichées.");
 
@@ -53,6 +59,12 @@ internal static class TemplateErrors
 
     public static TemplateError ChartOutsideBody(TemplateTag tag) =>
         new("graphique-interdit", tag.Raw, tag.Location, $"La balise {tag.Raw} insère un graphique : elle n'est permise que dans le corps du document, pas dans un en-tête ni un pied de page.");
+
+    public static TemplateError PlaceOutsideBody(TemplateTag tag) =>
+        new("texte-mal-place", tag.Raw, tag.Location, $"La balise {tag.Raw} déclare une zone de texte : elle n'est permise que dans le corps du document, pas dans un en-tête ni un pied de page.");
+
+    public static TemplateError PlaceNotAlone(TemplateTag tag) =>
+        new("texte-mal-place", tag.Raw, tag.Location, $"La balise {tag.Raw} déclare une zone de texte : elle doit être seule dans son paragraphe, hors d'un tableau.");
 
     public static TemplateError NotAValueInFieldCode(TemplateTag tag) =>
         new("balise-non-permise", tag.Raw, tag.Location, $"La balise {tag.Raw} est dans le code d'un champ Word : seules les valeurs, comme {{{{numero}}}}, y sont remplacées.");
@@ -177,6 +189,12 @@ internal static class TemplateErrors
     /// <summary><paramref name="problem"/>: the filter's own sentence (<see cref="TemplateFilters.Apply"/>).</summary>
     public static TemplateError FilterFailed(TemplateTag tag, string problem) =>
         new("type-invalide", tag.Raw, tag.Location, $"Balise {tag.Raw} : {problem}");
+
+    public static TemplateError InvalidPlaceValue(TemplateTag tag, string name) =>
+        new("texte-nom-invalide", tag.Raw, tag.Location, $"La zone de texte {tag.Raw} prendrait le nom « {name} » : un nom de zone a de 1 à 36 lettres minuscules sans accent, chiffres ou « - ».");
+
+    public static TemplateError DuplicatePlace(TemplateTag tag, string name) =>
+        new("texte-en-double", tag.Raw, tag.Location, $"La zone de texte « {name} » ({tag.Raw}) apparaît deux fois dans le rapport : donnez-lui un nom propre à chaque élément, comme {{{{texte:synthese-[numero]}}}}.");
 
     public static TemplateError NotAChart(TemplateTag tag, string value) =>
         new("type-invalide", tag.Raw, tag.Location, $"La balise {tag.Raw} attend un graphique ; la valeur « {value} » n'en est pas un.");

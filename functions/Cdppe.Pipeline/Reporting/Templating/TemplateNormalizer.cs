@@ -142,6 +142,12 @@ internal sealed class TemplateNormalizer
                 continue;
             }
 
+            if (tag.Kind == TagKind.Text && !chartsAllowed)
+            {
+                errors.Add(TemplateErrors.PlaceOutsideBody(tag));
+                continue;
+            }
+
             if (fieldCode && tag.Kind != TagKind.Value)
             {
                 errors.Add(TemplateErrors.NotAValueInFieldCode(tag));

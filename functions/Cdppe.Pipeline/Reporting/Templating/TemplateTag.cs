@@ -14,6 +14,9 @@ public sealed class TemplateTag
 
     public required TemplateLocation Location { get; init; }
 
+    /// <summary>For a <see cref="TagKind.Text"/> tag: its name, title and help text.</summary>
+    public TextPlace? Place { get; init; }
+
     /// <summary>Position of the tag in its part (document order).</summary>
     public int Order { get; init; }
 

@@ -1,6 +1,7 @@
-// Rapport: generate and download the rapport d'exécution of a year; the Word template in force, its download,
-// and its replacement (refused with the list of its errors).
-import { el, fill, alertBox, api, apiJson, apiQuery, download, startPage } from './common.js';
+// Rapport: generate and download the rapport d'exécution of a year; the report completed in Word uploaded (the
+// texts of its places kept), each place with its last change and a short text written here; the Word template in
+// force, its download, and its replacement (refused with the list of its errors).
+import { el, fill, alertBox, api, apiJson, apiQuery, download, startPage, table } from './common.js';
 
 const main = document.getElementById('contenu');
 
@@ -56,6 +57,65 @@ async function templateSection(context, holder) {
     form);
 }
 
+async function textsSection(context, holder) {
+  const places = await apiJson('report/texts?' + apiQuery(context));
+  const message = el('div', { 'aria-live': 'polite' });
+  const input = el('input', { type: 'file', id: 'rapport-complete', accept: '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document', required: true });
+  const form = el('form', { method: 'post', action: '/rapport' },
+    el('div', { className: 'champ' }, el('label', { for: 'rapport-complete' }, 'Rapport complété (.docx)', el('span', { className: 'aide' }, 'Le texte écrit dans les zones du rapport est conservé et repris à chaque génération ; le reste du document est produit à nouveau à partir des données.')), input),
+    el('button', { type: 'submit' }, 'Déposer le rapport complété'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const file = input.files[0];
+    if (!file) {
+      fill(message, alertBox('erreur', el('p', {}, 'Choisissez un fichier .docx.')));
+      return;
+    }
+    try {
+      const result = await apiJson('report/texts?' + apiQuery(context, { fichier: file.name }), { method: 'PUT', body: file, headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } });
+      await textsSection(context, holder);
+      holder.querySelector('[aria-live]').replaceChildren(alertBox(result.warnings.length ? 'attention' : 'succes', el('p', {}, result.message),
+        result.warnings.length ? el('ul', { id: 'avertissements-textes' }, result.warnings.map((w) => el('li', {}, w))) : null));
+    } catch (error) {
+      fill(message, alertBox('erreur', el('p', {}, error.message)));
+    }
+  });
+  const rows = places.map((p) => {
+    const edit = el('button', { type: 'button', className: 'secondaire' }, 'Écrire');
+    edit.addEventListener('click', () => editor(context, holder, p));
+    return [p.title, p.changed ? `${p.changed}, ${p.author} (${p.file})` : 'aucun texte', p.excerpt || '', edit];
+  });
+  fill(holder,
+    el('h2', {}, 'Textes du Département'),
+    el('p', {}, 'Téléchargez le rapport, écrivez dans ses zones (dans Word ou LibreOffice), puis déposez-le ici.'),
+    message,
+    form,
+    places.length === 0
+      ? el('p', { className: 'discret' }, 'Générez le rapport une première fois pour connaître ses zones de texte.')
+      : table('Zones de texte du rapport', ['Zone', 'Dernière modification', 'Début du texte', ''], rows));
+}
+
+function editor(context, holder, place) {
+  const area = el('textarea', { id: 'texte-zone', rows: 6, maxlength: 50000 }, place.excerpt && !place.excerpt.endsWith('…') ? place.excerpt : '');
+  const message = el('div', { 'aria-live': 'polite' });
+  const form = el('form', { method: 'post', action: '/rapport', id: 'edition-texte' },
+    el('div', { className: 'champ' }, el('label', { for: 'texte-zone' }, `Texte de la zone « ${place.title} »`, el('span', { className: 'aide' }, 'Un paragraphe par ligne ; la mise en forme (gras, listes) se fait dans Word. Un texte vide rend la zone à son texte d\u2019aide.')), area),
+    el('button', { type: 'submit' }, 'Enregistrer le texte'), message);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await api(`report/texts/${encodeURIComponent(place.name)}?` + apiQuery(context), { method: 'PUT', body: area.value, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+      await textsSection(context, holder);
+      holder.querySelector('[aria-live]').replaceChildren(alertBox('succes', el('p', {}, `Texte de la zone « ${place.title} » enregistré.`)));
+    } catch (error) {
+      fill(message, alertBox('erreur', el('p', {}, error.message)));
+    }
+  });
+  holder.querySelector('#edition-texte')?.remove();
+  holder.append(form);
+  area.focus();
+}
+
 const context = await startPage('/rapport');
 if (context) {
   const message = el('div', { 'aria-live': 'polite' });
@@ -93,6 +153,7 @@ if (context) {
     return el('li', {}, button, ` : ${line}`);
   }));
   const templateHolder = el('section', { id: 'modele' });
+  const textsHolder = el('section', { id: 'textes' });
   fill(main,
     el('h1', {}, `Rapport d\u2019exécution ${context.annee} – ${context.nom} (${context.departement})`),
     el('p', { className: 'chapeau' }, 'Le rapport est produit à partir des données importées et consolidées, avec le modèle Word en vigueur ; il reste modifiable dans Word.'),
@@ -100,7 +161,13 @@ if (context) {
     el('h2', {}, 'Documents pour l’État'),
     exportList,
     message,
+    textsHolder,
     templateHolder);
+  try {
+    await textsSection(context, textsHolder);
+  } catch (error) {
+    fill(textsHolder, alertBox('erreur', el('p', {}, error.message)));
+  }
   try {
     await templateSection(context, templateHolder);
   } catch (error) {
