@@ -101,6 +101,7 @@ var containerNames = [
   'templates'
   'reports'
   'locks'
+  'packages'
 ]
 var tableNames = [
   'Ingestions'
@@ -116,6 +117,9 @@ var tableNames = [
   'Objectives'
   'Contracts'
   'PortalSessions'
+  'Campaigns'
+  'Journal'
+  'Notifications'
 ]
 
 // Names are computed here, from parameters only, so that every module gets deploy-time constants (precise What-If).

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Cdppe.Pipeline.Model;
 using Microsoft.Extensions.Options;
 
 namespace Cdppe.Functions.Hosting;
@@ -9,7 +10,9 @@ namespace Cdppe.Functions.Hosting;
 /// query <c>code</c>, compared in constant time with every configured key). The all-départements key
 /// (<c>Cdppe__ApiKey</c>) opens every route; a scoped key (<c>Cdppe__Keys__{name}__Key</c> + <c>__Departements</c>)
 /// opens only the requests of its départements. In Azure the Functions host has already checked its function
-/// keys: without app keys the request goes on; with them, the app narrows what each key reaches.
+/// keys: without app keys the request goes on; with them, the app narrows what each key reaches. A key with the
+/// role National reads every département and changes nothing but a review (<see cref="NationalReviewAttribute"/>).
+/// The key that let the request in is its author (<see cref="ActorOf"/>).
 /// </summary>
 public sealed class ApiKeyCheck(IOptions<CdppeOptions> options)
 {
@@ -17,12 +20,26 @@ public sealed class ApiKeyCheck(IOptions<CdppeOptions> options)
 
     public const string QueryName = "code";
 
-    /// <summary>Null when the request may go on, else the 401 or 403 problem to answer.</summary>
-    public IActionResult? Refuse(HttpContext context, bool hostCheckedKey)
+    public const string NationalReadsOnly = "Le rôle National lit tous les départements et instruit les campagnes : il ne dépose pas, ne consolide pas, ne modifie pas et ne transmet pas.";
+
+    /// <summary>Who acts in Azure when the Functions host checked one of its own function keys and the app has none.</summary>
+    public static Actor FunctionKeyActor { get; } = new("Clé de fonction Azure", "cle-fonction", ActorRole.Operator);
+
+    private const string ActorItem = "cdppe.actor";
+
+    /// <summary>The author of a request the key check let in.</summary>
+    public static Actor ActorOf(HttpContext context) => context.Items[ActorItem] as Actor ?? FunctionKeyActor;
+
+    /// <summary>
+    /// Null when the request may go on (its author then in <see cref="ActorOf"/>), else the 401 or 403 problem to
+    /// answer. <paramref name="nationalMayChange"/>: the function is a review, which the national role may send.
+    /// </summary>
+    public IActionResult? Refuse(HttpContext context, bool hostCheckedKey, bool nationalMayChange = false)
     {
         var settings = options.Value;
         if (!settings.HasAppKeys)
         {
+            context.Items[ActorItem] = FunctionKeyActor;
             return hostCheckedKey ? null : Problems.Unauthorized("Aucune clé d'API n'est configurée (Cdppe__ApiKey) : l'accès est refusé.");
         }
 
@@ -36,23 +53,32 @@ public sealed class ApiKeyCheck(IOptions<CdppeOptions> options)
         var givenBytes = Encoding.UTF8.GetBytes(given);
         var isGlobal = Matches(givenBytes, settings.ApiKey);
         ScopedKey? scoped = null;
-        foreach (var key in settings.Keys.Values)
+        string? scopedName = null;
+        foreach (var (name, key) in settings.Keys)
         {
             // Every key is compared, whatever matched before, so that timing says nothing about which one did.
-            if (Matches(givenBytes, key.Key))
+            if (Matches(givenBytes, key.Key) && scoped is null)
             {
-                scoped ??= key;
+                scoped = key;
+                scopedName = name;
             }
         }
 
         if (isGlobal)
         {
+            context.Items[ActorItem] = CdppeOptions.OperatorActor;
             return null;
         }
 
         if (scoped is null)
         {
             return Problems.Unauthorized("Clé d'API invalide.");
+        }
+
+        context.Items[ActorItem] = scoped.ActorOf(scopedName!);
+        if (scoped.IsNational)
+        {
+            return HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || nationalMayChange ? null : Problems.Forbidden(NationalReadsOnly);
         }
 
         var departement = RequestedDepartement(context);

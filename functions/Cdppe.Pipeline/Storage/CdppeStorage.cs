@@ -40,6 +40,8 @@ public sealed class CdppeStorage
 
     internal BlobContainerClient Locks => Blobs.GetBlobContainerClient(ContainerNames.Locks);
 
+    internal BlobContainerClient Packages => Blobs.GetBlobContainerClient(ContainerNames.Packages);
+
     /// <summary>A table's client: for the stores of this folder only, which own each table's keys and queries.</summary>
     internal TableClient Table(string name) => Tables.GetTableClient(name);
 

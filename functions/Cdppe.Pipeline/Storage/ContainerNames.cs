@@ -10,5 +10,8 @@ public static class ContainerNames
     public const string Reports = "reports";
     public const string Locks = "locks";
 
-    public static IReadOnlyList<string> All { get; } = [Uploads, Archive, Rejected, IngestionReports, Templates, Reports, Locks];
+    /// <summary>The packages transmitted to the State, written once (<see cref="PackageStore"/>).</summary>
+    public const string Packages = "packages";
+
+    public static IReadOnlyList<string> All { get; } = [Uploads, Archive, Rejected, IngestionReports, Templates, Reports, Locks, Packages];
 }

@@ -25,5 +25,14 @@ public static class TableNames
     /// <summary>The portal's key sessions (<see cref="PortalSessionStore"/>).</summary>
     public const string PortalSessions = "PortalSessions";
 
-    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Fiches, IndicatorSources, PlannedFunding, Objectives, Contracts, PortalSessions];
+    /// <summary>The campaigns with the State: state, rounds and remarks (<see cref="CampaignStore"/>).</summary>
+    public const string Campaigns = "Campaigns";
+
+    /// <summary>Who did what, append-only (<see cref="JournalStore"/>).</summary>
+    public const string Journal = "Journal";
+
+    /// <summary>The outbox of the e-mail notifications (<see cref="NotificationStore"/>).</summary>
+    public const string Notifications = "Notifications";
+
+    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Fiches, IndicatorSources, PlannedFunding, Objectives, Contracts, PortalSessions, Campaigns, Journal, Notifications];
 }
