@@ -1,11 +1,12 @@
 using Cdppe.Functions.Hosting;
 using Cdppe.Functions.OpenApi;
+using Cdppe.Pipeline.Campaigns;
 using Cdppe.Pipeline.Reporting;
 
 namespace Cdppe.Functions.Api;
 
 /// <summary><c>GET /api/reports/annual/{year}?departement=77</c>: the rapport d'exécution as .docx.</summary>
-public sealed class GenerateAnnualReport(ReportDownloads reports)
+public sealed class GenerateAnnualReport(ReportDownloads reports, ActivityJournal journal)
 {
     [Function(nameof(GenerateAnnualReport))]
     [ApiOperation("The rapport d'exécution of the year as .docx (also saved to reports/).", Tag = "reports")]
@@ -24,7 +25,18 @@ public sealed class GenerateAnnualReport(ReportDownloads reports)
         var departement = bind.Departement();
         try
         {
-            return bind.Problem ?? Answers.From(await reports.ReportAsync(departement, year, cancellationToken), r => Answers.Docx(r.Content, r.FileName));
+            if (bind.Problem is { } problem)
+            {
+                return problem;
+            }
+
+            var outcome = await reports.ReportAsync(departement, year, cancellationToken);
+            if (outcome.Value is { } report)
+            {
+                await journal.RecordAsync(ApiKeyCheck.ActorOf(request.HttpContext), departement, JournalActions.Report, $"Génération du rapport {year} ({report.TemplateSource}).", year, cancellationToken: cancellationToken);
+            }
+
+            return Answers.From(outcome, r => Answers.Docx(r.Content, r.FileName));
         }
         catch (ReportRendersBusyException ex)
         {

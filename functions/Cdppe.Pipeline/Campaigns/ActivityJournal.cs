@@ -20,4 +20,12 @@ public sealed class ActivityJournal(JournalStore journal, TimeProvider clock)
     /// <summary>Who dropped each file: the drop entries by file path (<c>77/fichier.xlsx</c>), newest first.</summary>
     public async Task<ILookup<string, JournalEntry>> DropsAsync(Departement departement, CancellationToken cancellationToken = default) =>
         (await journal.ListAsync(departement.Code, cancellationToken)).Where(e => e.Action == JournalActions.Drop && e.Subject is not null).ToLookup(e => e.Subject!, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Who dropped the file an ingestion received: the last drop of that path recorded before it was received (a
+    /// minute of slack: the drop is recorded once written, the ingestion may start at once). Null for a file put
+    /// in <c>uploads/</c> another way (a storage tool).
+    /// </summary>
+    public static Actor? DroppedBy(ILookup<string, JournalEntry> drops, IngestionRecord record) =>
+        drops[record.BlobName].FirstOrDefault(e => e.At <= record.ReceivedAt + TimeSpan.FromMinutes(1))?.Actor;
 }
