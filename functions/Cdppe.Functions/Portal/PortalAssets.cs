@@ -40,6 +40,7 @@ public static class PortalAssets
         ["indicateurs"] = "indicateurs.html",
         ["rapport"] = "rapport.html",
         ["national"] = "national.html",
+        ["campagne"] = "campagne.html",
         ["connexion"] = "connexion.html",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

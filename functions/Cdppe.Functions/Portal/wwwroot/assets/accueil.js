@@ -1,5 +1,6 @@
 // Accueil of a département: last drops, what the year's report still misses, consolidation, the report.
 import { el, fill, fr, badge, alertBox, apiJson, apiQuery, download, pageLink, startPage, table } from './common.js';
+import { showRemarks } from './remarques.js';
 
 const main = document.getElementById('contenu');
 
@@ -56,6 +57,7 @@ async function consolidate(button, context, message) {
     const months = runs.flatMap((r) => r.months);
     fill(message, alertBox('succes', el('p', {}, months.length === 0 ? 'Tout était déjà consolidé.' : `Consolidé : ${months.length} mois.`)));
     await render(context);
+    await showRemarks(context);
   } catch (error) {
     fill(message, alertBox('erreur', el('p', {}, error.message)));
     button.disabled = false;

@@ -1,6 +1,7 @@
 // Indicateurs: each indicator's monthly series against its targets, as a chart (Chart.js, served by the app) and
 // a table; gaps and unreliable months are shown, with the status; CSV export.
 import { el, fill, fr, badge, alertBox, apiJson, apiQuery, startPage, table } from './common.js';
+import { showRemarks } from './remarques.js';
 
 const main = document.getElementById('contenu');
 let chart = null;
@@ -82,6 +83,7 @@ if (context) {
           holder,
           el('h2', {}, 'Tous les indicateurs'),
           table(`Indicateurs ${context.annee}`, ['Code', 'Libellé', 'Objectif', 'Statut', 'Cible', 'Mois sans valeur', 'Mois non fiables', 'Détail'], rows, { numeric: [5, 6] })));
+    await showRemarks(context, 'indicateurs');
   } catch (error) {
     fill(main, el('h1', {}, 'Indicateurs'), alertBox('erreur', el('p', {}, error.message)));
   }

@@ -1,6 +1,7 @@
 // National (State role): every département with its drops, completeness and key figures of a year; national
 // totals of budgets and of count indicators; each département opens on its own Accueil.
 import { el, fill, fr, alertBox, apiJson, startPage, table, pageLink } from './common.js';
+import { campaignsSection } from './national-campagnes.js';
 
 const main = document.getElementById('contenu');
 const context = await startPage('/national', { departement: false });
@@ -41,4 +42,5 @@ if (context) {
   } catch (error) {
     fill(main, el('h1', {}, 'Suivi national'), alertBox('erreur', el('p', {}, error.message)));
   }
+  main.append(await campaignsSection(context.annee));
 }

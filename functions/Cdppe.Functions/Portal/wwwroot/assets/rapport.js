@@ -1,6 +1,7 @@
 // Rapport: generate and download the rapport d'exécution of a year; the Word template in force, its download,
 // and its replacement (refused with the list of its errors).
 import { el, fill, alertBox, api, apiJson, apiQuery, download, startPage } from './common.js';
+import { showRemarks } from './remarques.js';
 
 const main = document.getElementById('contenu');
 
@@ -78,6 +79,7 @@ if (context) {
     el('div', { className: 'actions' }, generate),
     message,
     templateHolder);
+  await showRemarks(context, 'rapport');
   try {
     await templateSection(context, templateHolder);
   } catch (error) {
