@@ -39,6 +39,7 @@ public static partial class ApiDescription
                 new() { Name = "ingestion", Description = "Dropping workbooks and following their ingestion." },
                 new() { Name = "consolidation", Description = "Monthly snapshots of the indicators." },
                 new() { Name = "reports", Description = "The rapport d'exécution and its Word template." },
+                new() { Name = "campagnes", Description = "The yearly campaign with the State: transmissions (frozen packages), reviews and remarks, the journal." },
                 new() { Name = "service", Description = "Health and this description." },
             },
             Components = new OpenApiComponents
