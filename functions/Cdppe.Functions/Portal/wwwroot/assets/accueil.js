@@ -57,7 +57,6 @@ async function consolidate(button, context, message) {
     const months = runs.flatMap((r) => r.months);
     fill(message, alertBox('succes', el('p', {}, months.length === 0 ? 'Tout était déjà consolidé.' : `Consolidé : ${months.length} mois.`)));
     await render(context);
-    await showRemarks(context);
   } catch (error) {
     fill(message, alertBox('erreur', el('p', {}, error.message)));
     button.disabled = false;
@@ -102,4 +101,5 @@ if (context) {
   } catch (error) {
     fill(main, el('h1', {}, 'Accueil'), alertBox('erreur', el('p', {}, error.message)));
   }
+  await showRemarks(context);
 }
