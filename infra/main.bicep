@@ -106,6 +106,7 @@ var containerNames = [
   'locks'
   'report-texts'
   'report-versions'
+  'packages'
 ]
 var tableNames = [
   'Ingestions'
@@ -123,6 +124,9 @@ var tableNames = [
   'PortalSessions'
   'ReportTexts'
   'ReportVersions'
+  'Campaigns'
+  'Journal'
+  'Notifications'
 ]
 
 // Names are computed here, from parameters only, so that every module gets deploy-time constants (precise What-If).

@@ -25,6 +25,7 @@ public static class CdppeServiceCollectionExtensions
         services.AddCdppePipeline(maxRows);
         services.AddSingleton<ApiKeyCheck>();
         services.AddCdppePortalFunctions();
+        services.AddHostedService(sp => sp.GetRequiredService<Pipeline.Notifications.NotificationSender>());
         services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
         // Kestrel's default (30 000 000 bytes) is below what an upload may weigh.

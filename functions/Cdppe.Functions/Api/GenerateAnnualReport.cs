@@ -1,12 +1,13 @@
 using Cdppe.Functions.Hosting;
 using Cdppe.Functions.OpenApi;
+using Cdppe.Pipeline.Campaigns;
 using Cdppe.Pipeline.Reporting;
 using Cdppe.Pipeline.Reporting.Exports;
 
 namespace Cdppe.Functions.Api;
 
 /// <summary><c>GET /api/reports/annual/{year}?departement=77</c>: the rapport d'exécution as .docx, or as PDF with <c>Accept: application/pdf</c>.</summary>
-public sealed class GenerateAnnualReport(ReportDownloads reports, ReportPdf pdf)
+public sealed class GenerateAnnualReport(ReportDownloads reports, ReportPdf pdf, ActivityJournal journal)
 {
     public const string VersionHeader = "X-Cdppe-Version";
 
@@ -30,12 +31,23 @@ public sealed class GenerateAnnualReport(ReportDownloads reports, ReportPdf pdf)
         var departement = bind.Departement();
         try
         {
-            if (bind.Problem is null && PdfConversionProblem.WantsPdf(request))
+            if (bind.Problem is { } problem)
+            {
+                return problem;
+            }
+
+            if (PdfConversionProblem.WantsPdf(request))
             {
                 return Answers.From(await pdf.ReportAsync(departement, year, cancellationToken), Answers.File);
             }
 
-            return bind.Problem ?? Answers.From(await reports.ReportAsync(departement, year, cancellationToken), r =>
+            var outcome = await reports.ReportAsync(departement, year, cancellationToken);
+            if (outcome.Value is { } report)
+            {
+                await journal.RecordAsync(ApiKeyCheck.ActorOf(request.HttpContext), departement, JournalActions.Report, $"Génération du rapport {year} ({report.TemplateSource}).", year, cancellationToken: cancellationToken);
+            }
+
+            return Answers.From(outcome, r =>
             {
                 // The version kept for this report: GET /api/reports/annual/{year}/versions/{id} gives it back byte for byte.
                 request.HttpContext.Response.Headers[VersionHeader] = r.Version?.Id;

@@ -1,5 +1,6 @@
 using Cdppe.Functions.Hosting;
 using Cdppe.Functions.OpenApi;
+using Cdppe.Pipeline.Campaigns;
 using Cdppe.Pipeline.Consolidation;
 
 namespace Cdppe.Functions.Api;
@@ -8,7 +9,7 @@ namespace Cdppe.Functions.Api;
 /// <c>POST /api/consolidations?departement=77[&amp;month=2022-06]</c>: consolidate now, one month or what is due
 /// (the département busy with another run is a 409, see <see cref="Problems.ForException"/>).
 /// </summary>
-public sealed class RunConsolidation(ConsolidationService consolidations)
+public sealed class RunConsolidation(ConsolidationService consolidations, ActivityJournal journal)
 {
     public const string Trigger = "http";
 
@@ -30,8 +31,10 @@ public sealed class RunConsolidation(ConsolidationService consolidations)
             return problem;
         }
 
-        return month is { } one
-            ? new OkObjectResult(await consolidations.RunMonthAsync(departement, one, Trigger, cancellationToken))
-            : new OkObjectResult(await consolidations.RunDueAsync(departement, Trigger, cancellationToken));
+        object result = month is { } one
+            ? await consolidations.RunMonthAsync(departement, one, Trigger, cancellationToken)
+            : await consolidations.RunDueAsync(departement, Trigger, cancellationToken);
+        await journal.RecordAsync(ApiKeyCheck.ActorOf(request.HttpContext), departement, JournalActions.Consolidation, month is { } m ? $"Consolidation du mois {m}." : "Consolidation de ce qui était dû.", cancellationToken: cancellationToken);
+        return new OkObjectResult(result);
     }
 }

@@ -11,11 +11,13 @@ public static class Answers
         where T : class =>
         outcome.Value is { } value ? ok(value) : Problems.Problem(Status(outcome.Refused ?? Refusal.Invalid), outcome.Message);
 
-    /// <summary>The status of a refusal: 400, 404 or 413.</summary>
+    /// <summary>The status of a refusal: 400, 404, 413, 403 or 409.</summary>
     public static int Status(Refusal refusal) => refusal switch
     {
         Refusal.NotFound => StatusCodes.Status404NotFound,
         Refusal.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        Refusal.Forbidden => StatusCodes.Status403Forbidden,
+        Refusal.Conflict => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status400BadRequest,
     };
 

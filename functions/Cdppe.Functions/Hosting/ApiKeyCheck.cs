@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Cdppe.Pipeline.Model;
 using Microsoft.Extensions.Options;
 
 namespace Cdppe.Functions.Hosting;
@@ -10,7 +11,9 @@ namespace Cdppe.Functions.Hosting;
 /// (<c>Cdppe__ApiKey</c>) opens every route; a scoped key (<c>Cdppe__Keys__{name}__Key</c> + <c>__Departements</c>)
 /// opens only the requests of its départements. In Azure the Functions host has already checked its function
 /// keys, and those alone open the routes: the app only narrows a key that is also one of its scoped keys to that
-/// key's départements (docs/deploy.md, "Keys scoped to départements").
+/// key's départements (docs/deploy.md, "Keys scoped to départements"). A key with the
+/// role National reads every département and changes nothing but a review (<see cref="NationalReviewAttribute"/>).
+/// The key that let the request in is its author (<see cref="ActorOf"/>).
 /// </summary>
 public sealed class ApiKeyCheck(IOptions<CdppeOptions> options)
 {
@@ -18,12 +21,26 @@ public sealed class ApiKeyCheck(IOptions<CdppeOptions> options)
 
     public const string QueryName = "code";
 
-    /// <summary>Null when the request may go on, else the 401 or 403 problem to answer.</summary>
-    public IActionResult? Refuse(HttpContext context, bool hostCheckedKey)
+    public const string NationalReadsOnly = "Le rôle National lit tous les départements et instruit les campagnes : il ne dépose pas, ne consolide pas, ne modifie pas et ne transmet pas.";
+
+    /// <summary>Who acts in Azure when the Functions host checked one of its own function keys and the app has none.</summary>
+    public static Actor FunctionKeyActor { get; } = new("Clé de fonction Azure", "cle-fonction", ActorRole.Operator);
+
+    private const string ActorItem = "cdppe.actor";
+
+    /// <summary>The author of a request the key check let in.</summary>
+    public static Actor ActorOf(HttpContext context) => context.Items[ActorItem] as Actor ?? FunctionKeyActor;
+
+    /// <summary>
+    /// Null when the request may go on (its author then in <see cref="ActorOf"/>), else the 401 or 403 problem to
+    /// answer. <paramref name="nationalMayChange"/>: the function is a review, which the national role may send.
+    /// </summary>
+    public IActionResult? Refuse(HttpContext context, bool hostCheckedKey, bool nationalMayChange = false)
     {
         var settings = options.Value;
         if (!settings.HasAppKeys)
         {
+            context.Items[ActorItem] = FunctionKeyActor;
             return hostCheckedKey ? null : Problems.Unauthorized("Aucune clé d'API n'est configurée (Cdppe__ApiKey) : l'accès est refusé.");
         }
 
@@ -37,17 +54,20 @@ public sealed class ApiKeyCheck(IOptions<CdppeOptions> options)
         var givenBytes = Encoding.UTF8.GetBytes(given);
         var isGlobal = Matches(givenBytes, settings.ApiKey);
         ScopedKey? scoped = null;
-        foreach (var key in settings.Keys.Values)
+        string? scopedName = null;
+        foreach (var (name, key) in settings.Keys)
         {
             // Every key is compared, whatever matched before, so that timing says nothing about which one did.
-            if (Matches(givenBytes, key.Key))
+            if (Matches(givenBytes, key.Key) && scoped is null)
             {
-                scoped ??= key;
+                scoped = key;
+                scopedName = name;
             }
         }
 
         if (isGlobal)
         {
+            context.Items[ActorItem] = CdppeOptions.OperatorActor;
             return null;
         }
 
@@ -55,6 +75,12 @@ public sealed class ApiKeyCheck(IOptions<CdppeOptions> options)
         {
             // Under the Functions host, a key the app does not know is one of the host's keys: it opens every département.
             return hostCheckedKey ? null : Problems.Unauthorized("Clé d'API invalide.");
+        }
+
+        context.Items[ActorItem] = scoped.ActorOf(scopedName!);
+        if (scoped.IsNational)
+        {
+            return HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || nationalMayChange ? null : Problems.Forbidden(NationalReadsOnly);
         }
 
         var departement = RequestedDepartement(context);

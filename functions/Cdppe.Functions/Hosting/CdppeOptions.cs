@@ -18,8 +18,9 @@ public sealed class CdppeOptions
     public string? ApiKey { get; set; }
 
     /// <summary>
-    /// Keys scoped to départements, by name (<c>Cdppe__Keys__dep77__Key</c>, <c>Cdppe__Keys__dep77__Departements=77</c>):
-    /// such a key reads, writes and reports only its départements.
+    /// Named keys, by name (<c>Cdppe__Keys__dep77__Key</c>, <c>Cdppe__Keys__dep77__Departements=77</c>): with the role
+    /// <c>Departement</c> (the default) such a key reads, writes, reports and transmits only its départements; with
+    /// <c>Cdppe__Keys__{name}__Role=National</c> it reads every département and reviews, never drops nor transmits.
     /// </summary>
     public Dictionary<string, ScopedKey> Keys { get; set; } = [];
 
@@ -53,20 +54,36 @@ public sealed class CdppeOptions
 
     public bool RunScheduler { get; set; } = true;
 
+    /// <summary>Who acts with the all-départements key: the app's operator.</summary>
+    public static Actor OperatorActor { get; } = new("Opérateur (clé globale)", "cle:*", ActorRole.Operator);
+
     /// <summary>True when at least one app key is set: the app then checks every key itself.</summary>
     public bool HasAppKeys => !string.IsNullOrEmpty(ApiKey) || Keys.Count > 0;
 }
 
 public sealed class ScopedKey
 {
+    public const string DepartementRole = "Departement";
+
+    public const string NationalRole = "National";
+
     public string Key { get; set; } = string.Empty;
 
-    /// <summary>Comma-separated INSEE codes.</summary>
+    /// <summary>Comma-separated INSEE codes (role Departement).</summary>
     public string Departements { get; set; } = string.Empty;
+
+    /// <summary><c>Departement</c> (the default) or <c>National</c>.</summary>
+    public string Role { get; set; } = DepartementRole;
+
+    public bool IsNational => string.Equals(Role, NationalRole, StringComparison.OrdinalIgnoreCase);
 
     public IEnumerable<string> Codes => Departements.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    public bool Allows(string departement) => Codes.Contains(departement, StringComparer.OrdinalIgnoreCase);
+    /// <summary>Whether the key reads <paramref name="departement"/>: every one for the national role.</summary>
+    public bool Allows(string departement) => IsNational || Codes.Contains(departement, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Who acts with the key named <paramref name="name"/>.</summary>
+    public Actor ActorOf(string name) => new(name, "cle:" + name, IsNational ? ActorRole.National : ActorRole.Departement);
 }
 
 /// <summary>Refuses to start with settings that would fail later, and says which one (in the log, in English).</summary>
@@ -114,6 +131,16 @@ public sealed class CdppeOptionsValidator : IValidateOptions<CdppeOptions>
             if (string.IsNullOrEmpty(key.Key))
             {
                 failures.Add($"Cdppe:Keys:{keyName}:Key is empty.");
+            }
+
+            if (!string.Equals(key.Role, ScopedKey.DepartementRole, StringComparison.OrdinalIgnoreCase) && !key.IsNational)
+            {
+                failures.Add($"Cdppe:Keys:{keyName}:Role must be Departement or National, not '{key.Role}'.");
+            }
+
+            if (key.IsNational)
+            {
+                continue;
             }
 
             if (!key.Codes.Any() || key.Codes.Any(code => !Departement.TryParse(code, out _)))

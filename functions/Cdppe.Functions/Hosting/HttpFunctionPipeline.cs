@@ -24,7 +24,7 @@ public static class HttpFunctionPipeline
 
         context.Request.Body = new RequestBodyStream(context.Request.Body);
 
-        if (!function.IsAnonymous && services.GetRequiredService<ApiKeyCheck>().Refuse(context, hostCheckedKey) is { } refusal)
+        if (!function.IsAnonymous && services.GetRequiredService<ApiKeyCheck>().Refuse(context, hostCheckedKey, function.Method.IsDefined(typeof(NationalReviewAttribute), inherit: false)) is { } refusal)
         {
             return refusal;
         }

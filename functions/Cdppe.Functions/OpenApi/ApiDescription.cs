@@ -40,6 +40,7 @@ public static partial class ApiDescription
                 new() { Name = "consolidation", Description = "Monthly snapshots of the indicators." },
                 new() { Name = "reports", Description = "The rapport d'exécution and its Word template." },
                 new() { Name = "exports", Description = "The workbooks a département sends the State, filled in from its data." },
+                new() { Name = "campagnes", Description = "The yearly campaign with the State: transmissions (frozen packages), reviews and remarks, the journal." },
                 new() { Name = "service", Description = "Health and this description." },
             },
             Components = new OpenApiComponents

@@ -9,7 +9,7 @@ public sealed class ClosePortalSession(PortalAccess access)
     [Function(nameof(ClosePortalSession))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = PortalCall.Api + "session")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var (bind, _) = await PortalCall.BindAsync(request, access, change: true, cancellationToken);
+        var (bind, _) = await PortalCall.BindAsync(request, access, change: true, cancellationToken, nationalMayChange: true);
         if (bind.Problem is { } problem)
         {
             return problem;

@@ -13,7 +13,8 @@ namespace Cdppe.Functions.Portal;
 /// (<see cref="PortalSessionStore"/>; the cookie holds only its random id), whose key and scope are checked
 /// against the key's current settings at every request. In Azure with App Service Authentication on
 /// (<see cref="PortalOptions.PlatformAuthentication"/>): the <c>X-MS-CLIENT-PRINCIPAL</c> header of the platform,
-/// whose app roles give the scope (<c>National</c>, <c>Departement.77</c>); that header is ignored when the setting
+/// whose app roles give the scope and the role (<c>National</c>, <c>Departement.77</c>) and whose name and object id
+/// (<c>X-MS-CLIENT-PRINCIPAL-NAME</c>, <c>X-MS-CLIENT-PRINCIPAL-ID</c>) the author of its actions; that header is ignored when the setting
 /// is off. Every call names its département and is refused outside the scope; every change carries the session's
 /// CSRF token in <c>X-Cdppe-Csrf</c> and comes from this site (<c>Origin</c>, else <c>Sec-Fetch-Site</c>).
 /// </summary>
@@ -176,16 +177,25 @@ public sealed class PortalAccess(IOptions<CdppeOptions> app, IOptions<PortalOpti
         return valid ? ToUser(session) : null;
     }
 
-    /// <summary>Whether the key <paramref name="name"/>, as configured now, opens <paramref name="scope"/> (<c>national</c> or a code).</summary>
+    /// <summary>
+    /// Whether the key <paramref name="name"/>, as configured now, opens <paramref name="scope"/> (<c>national</c> or a
+    /// code): the global key and a national key every scope, a département's key one of its départements.
+    /// </summary>
     private bool Opens(string name, string scope) =>
         name == GlobalKeyName ? !string.IsNullOrEmpty(app.Value.ApiKey)
-        : scope != "national" && app.Value.Keys.TryGetValue(name, out var scoped) && scoped.Allows(scope);
+        : app.Value.Keys.TryGetValue(name, out var scoped) && (scoped.IsNational || (scope != "national" && scoped.Allows(scope)));
 
-    private static PortalUser ToUser(PortalSessionEntity session)
+    private PortalUser ToUser(PortalSessionEntity session)
     {
         var national = session.Scope == "national";
-        return new PortalUser("Connexion par clé", SignInMode.Key, national, national ? [] : [session.Scope], session.Csrf);
+        var actor = session.KeyName == GlobalKeyName ? CdppeOptions.OperatorActor
+            : app.Value.Keys.TryGetValue(session.KeyName, out var key) ? key.ActorOf(session.KeyName)
+            : new Actor(session.KeyName, "cle:" + session.KeyName, ActorRole.Departement);
+        return new PortalUser(actor.Name, SignInMode.Key, national, national ? [] : [session.Scope], session.Csrf, actor);
     }
+
+    /// <summary>The 403 of a change asked by the national role (it reads and reviews only), or null.</summary>
+    public static IActionResult? ReadOnlyRefusal(PortalUser user) => user.ReadsOnly ? Problems.Forbidden(ApiKeyCheck.NationalReadsOnly) : null;
 
     /// <summary>The platform's principal (base64 JSON with the app roles), read only when platform authentication is on.</summary>
     private static PortalUser? FromPrincipal(HttpRequest request)
@@ -202,6 +212,7 @@ public sealed class PortalAccess(IOptions<CdppeOptions> app, IOptions<PortalOpti
             var roleType = json.RootElement.TryGetProperty("role_typ", out var rt) ? rt.GetString() : null;
             var roles = new List<string>();
             string? name = request.Headers["X-MS-CLIENT-PRINCIPAL-NAME"].FirstOrDefault();
+            string? id = request.Headers["X-MS-CLIENT-PRINCIPAL-ID"].FirstOrDefault();
             foreach (var claim in json.RootElement.TryGetProperty("claims", out var claims) ? claims.EnumerateArray() : default)
             {
                 var type = claim.GetProperty("typ").GetString();
@@ -214,6 +225,10 @@ public sealed class PortalAccess(IOptions<CdppeOptions> app, IOptions<PortalOpti
                 {
                     name ??= value;
                 }
+                else if (type is "oid" or "http://schemas.microsoft.com/identity/claims/objectidentifier")
+                {
+                    id ??= value;
+                }
             }
 
             var departements = roles
@@ -224,7 +239,8 @@ public sealed class PortalAccess(IOptions<CdppeOptions> app, IOptions<PortalOpti
                 .ToList();
             var national = roles.Contains(NationalRole, StringComparer.Ordinal);
             // Entra sessions live in the platform's own cookie: changes are protected by the custom header and the origin check.
-            return national || departements.Count > 0 ? new PortalUser(name ?? "Compte Entra ID", SignInMode.Entra, national, departements, "entra") : null;
+            var actor = new Actor(name ?? "Compte Entra ID", id ?? string.Empty, national ? ActorRole.National : ActorRole.Departement);
+            return national || departements.Count > 0 ? new PortalUser(actor.Name, SignInMode.Entra, national, departements, "entra", actor) : null;
         }
         catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException or KeyNotFoundException)
         {

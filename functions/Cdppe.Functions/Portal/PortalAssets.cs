@@ -41,6 +41,7 @@ public static class PortalAssets
         ["indicateur"] = "indicateur.html",
         ["rapport"] = "rapport.html",
         ["national"] = "national.html",
+        ["campagne"] = "campagne.html",
         ["connexion"] = "connexion.html",
         ["aide"] = "aide.html",
     }.ToFrozenDictionary(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using Cdppe.Functions.Hosting;
+using Cdppe.Pipeline.Campaigns;
 using Cdppe.Pipeline.Reporting;
 
 namespace Cdppe.Functions.Portal;
@@ -9,12 +10,12 @@ namespace Cdppe.Functions.Portal;
 /// (<c>X-Cdppe-Fichier</c>, URI-encoded, as a drop). <c>DELETE</c>: back to the shared
 /// or built-in template.
 /// </summary>
-public sealed class ReplacePortalReportTemplate(PortalAccess access, ReportTemplates templates)
+public sealed class ReplacePortalReportTemplate(PortalAccess access, ReportTemplates templates, ActivityJournal journal)
 {
     [Function(nameof(ReplacePortalReportTemplate))]
     public async Task<IActionResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "put", "delete", Route = PortalCall.Api + "report/template")] HttpRequest request, CancellationToken cancellationToken)
     {
-        var (bind, _) = await PortalCall.BindAsync(request, access, change: true, cancellationToken);
+        var (bind, user) = await PortalCall.BindAsync(request, access, change: true, cancellationToken);
         var departement = bind.Departement();
         var remove = HttpMethods.IsDelete(request.Method);
         var year = remove ? 0 : bind.Year();
@@ -26,13 +27,20 @@ public sealed class ReplacePortalReportTemplate(PortalAccess access, ReportTempl
         if (remove)
         {
             await templates.RemoveAsync(departement, cancellationToken);
+            await journal.RecordAsync(user!.Actor, departement, JournalActions.TemplateChange, "Retour au modèle de rapport partagé.", cancellationToken: cancellationToken);
             return new NoContentResult();
         }
 
         try
         {
             var fileName = Uri.UnescapeDataString(request.Headers[DropPortalFile.FileNameHeader].FirstOrDefault() ?? string.Empty);
-            return Answers.From(await templates.ReplaceAsync(departement, request.Body, request.ContentLength, year, Path.GetFileName(fileName), cancellationToken), _ => new NoContentResult());
+            var outcome = await templates.ReplaceAsync(departement, request.Body, request.ContentLength, year, Path.GetFileName(fileName), cancellationToken);
+            if (outcome.Value is not null)
+            {
+                await journal.RecordAsync(user!.Actor, departement, JournalActions.TemplateChange, "Remplacement du modèle de rapport du département.", cancellationToken: cancellationToken);
+            }
+
+            return Answers.From(outcome, _ => new NoContentResult());
         }
         catch (ReportRendersBusyException ex)
         {

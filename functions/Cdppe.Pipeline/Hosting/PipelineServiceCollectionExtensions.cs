@@ -1,6 +1,8 @@
+using Cdppe.Pipeline.Campaigns;
 using Cdppe.Pipeline.Consolidation;
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Ingestion.Spreadsheets;
+using Cdppe.Pipeline.Notifications;
 using Cdppe.Pipeline.Recovery;
 using Cdppe.Pipeline.Reporting;
 using Cdppe.Pipeline.Reporting.Exports;
@@ -48,6 +50,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<StoredFileReader>();
         services.AddSingleton<ContractStore>();
         services.AddSingleton<StorageProbe>();
+        services.AddSingleton<CampaignStore>();
+        services.AddSingleton<JournalStore>();
+        services.AddSingleton<PackageStore>();
+        services.AddSingleton<NotificationStore>();
 
         services.AddSingleton<Contracts.ContractService>();
 
@@ -87,6 +93,12 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<AnnualReportService>();
 
         services.AddSingleton<ArchiveRebuilder>();
+
+        // Notifications: the outbox and its sender (a background service where the host runs them).
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
+        services.AddSingleton<NotificationSignal>();
+        services.AddSingleton<Notifier>();
+        services.AddSingleton<NotificationSender>();
         return services.AddCdppeUseCases();
     }
 
@@ -109,6 +121,11 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RapportFinancierExport>();
         services.AddSingleton<AnnexeExport>();
         services.AddSingleton<ReportPdf>();
+
+        // The campaign with the State: the journal, the package parts (one more part, one more line), the service.
+        services.AddSingleton<ActivityJournal>();
+        services.AddSingleton<IPackagePart, ReportPackagePart>();
+        services.AddSingleton<CampaignService>();
         return services;
     }
 }

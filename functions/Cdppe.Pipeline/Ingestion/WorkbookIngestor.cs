@@ -28,6 +28,7 @@ public sealed class WorkbookIngestor(
     RejectedStore rejected,
     IngestionRecorder recorder,
     IngestionConsolidation consolidation,
+    Notifications.Notifier notifier,
     TimeProvider clock,
     IOptions<IngestionOptions> options,
     ILogger<WorkbookIngestor> logger)
@@ -90,6 +91,16 @@ public sealed class WorkbookIngestor(
         if (result.Status == IngestionStatus.Accepted)
         {
             await consolidation.AfterIngestionAsync(upload.Partition, content, cancellationToken);
+        }
+        else if (result.Status == IngestionStatus.Rejected && Departement.TryParse(upload.Partition, out var departement))
+        {
+            var errors = content.Issues.ErrorCount;
+            await notifier.NotifyDepartementAsync(
+                departement.Value,
+                Notifications.NotificationKinds.FileRefused,
+                $"CDPPE {departement.Value.Code} : fichier refusé « {Path.GetFileName(blobName)} »",
+                $"Le fichier « {Path.GetFileName(blobName)} » déposé pour le département {departement.Value.Code} a été refusé ({errors} erreur{(errors > 1 ? "s" : string.Empty)}). Le détail et la copie annotée sont sur la page Dépôts du portail.",
+                cancellationToken);
         }
 
         return result;

@@ -26,6 +26,9 @@ public sealed record DropSummary(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<IngestionReport.Issue>? Issues { get; init; }
 
+    /// <summary>Who dropped it (« déposé par »), when the drop was recorded.</summary>
+    public string? DeposePar { get; init; }
+
     public static DropSummary From(IngestionRecord e) => new(
         e.Id,
         e.FileName,

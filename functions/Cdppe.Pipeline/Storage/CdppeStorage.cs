@@ -43,6 +43,7 @@ public sealed class CdppeStorage
     internal BlobContainerClient ReportTexts => Blobs.GetBlobContainerClient(ContainerNames.ReportTexts);
 
     internal BlobContainerClient ReportVersions => Blobs.GetBlobContainerClient(ContainerNames.ReportVersions);
+    internal BlobContainerClient Packages => Blobs.GetBlobContainerClient(ContainerNames.Packages);
 
     /// <summary>A table's client: for the stores of this folder only, which own each table's keys and queries.</summary>
     internal TableClient Table(string name) => Tables.GetTableClient(name);

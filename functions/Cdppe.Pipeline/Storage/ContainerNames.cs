@@ -12,5 +12,8 @@ public static class ContainerNames
     public const string ReportTexts = "report-texts";
     public const string ReportVersions = "report-versions";
 
-    public static IReadOnlyList<string> All { get; } = [Uploads, Archive, Rejected, IngestionReports, Templates, Reports, Locks, ReportTexts, ReportVersions];
+    /// <summary>The packages transmitted to the State, written once (<see cref="PackageStore"/>).</summary>
+    public const string Packages = "packages";
+
+    public static IReadOnlyList<string> All { get; } = [Uploads, Archive, Rejected, IngestionReports, Templates, Reports, Locks, ReportTexts, ReportVersions, Packages];
 }

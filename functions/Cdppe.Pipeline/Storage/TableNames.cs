@@ -31,5 +31,14 @@ public static class TableNames
     /// <summary>Every generated report and what it was made from (<see cref="ReportVersionStore"/>).</summary>
     public const string ReportVersions = "ReportVersions";
 
-    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Fiches, IndicatorSources, PlannedFunding, Objectives, Contracts, PortalSessions, ReportTexts, ReportVersions];
+    /// <summary>The campaigns with the State: state, rounds and remarks (<see cref="CampaignStore"/>).</summary>
+    public const string Campaigns = "Campaigns";
+
+    /// <summary>Who did what, append-only (<see cref="JournalStore"/>).</summary>
+    public const string Journal = "Journal";
+
+    /// <summary>The outbox of the e-mail notifications (<see cref="NotificationStore"/>).</summary>
+    public const string Notifications = "Notifications";
+
+    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Fiches, IndicatorSources, PlannedFunding, Objectives, Contracts, PortalSessions, ReportTexts, ReportVersions, Campaigns, Journal, Notifications];
 }

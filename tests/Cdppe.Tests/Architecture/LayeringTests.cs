@@ -17,7 +17,7 @@ public sealed class LayeringTests
     [
         ["Pipeline.Model", "Pipeline.Xml"],
         ["Pipeline.Storage"],
-        ["Pipeline.Ingestion", "Pipeline.Consolidation", "Pipeline.Contracts", "Pipeline.Reporting", "Pipeline.Portal", "Pipeline.Recovery"],
+        ["Pipeline.Ingestion", "Pipeline.Consolidation", "Pipeline.Contracts", "Pipeline.Reporting", "Pipeline.Portal", "Pipeline.Recovery", "Pipeline.Campaigns", "Pipeline.Notifications"],
         ["Pipeline.Hosting"],
         ["Functions.Hosting"],
         ["Functions.Api", "Functions.Portal", "Functions.OpenApi"],

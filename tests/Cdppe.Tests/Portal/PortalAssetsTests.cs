@@ -10,7 +10,7 @@ public sealed partial class PortalAssetsTests
     [Fact]
     public void EveryPageIsFrenchAndLoadsOnlyScriptsAndStylesOfTheApp()
     {
-        Assert.Equal(9, PortalAssets.Pages.Count);
+        Assert.Equal(10, PortalAssets.Pages.Count);
         foreach (var (route, file) in PortalAssets.Pages)
         {
             var html = System.Text.Encoding.UTF8.GetString(PortalAssets.Page(route)!.Content);

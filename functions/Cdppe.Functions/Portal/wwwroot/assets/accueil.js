@@ -1,5 +1,6 @@
 // Accueil of a département: last drops, what the year's report still misses, consolidation, the report.
 import { el, fill, fr, badge, alertBox, apiJson, apiQuery, download, pageLink, startPage, table } from './common.js';
+import { showRemarks } from './remarques.js';
 
 const main = document.getElementById('contenu');
 // The result of the last action: kept when the page is drawn again, replaced by the next action's.
@@ -109,4 +110,5 @@ if (context) {
   } catch (error) {
     fill(main, el('h1', {}, 'Accueil'), alertBox('erreur', el('p', {}, error.message)));
   }
+  await showRemarks(context);
 }

@@ -152,6 +152,7 @@ const pages = [
   { path: '/modeles', label: 'Modèles' },
   { path: '/indicateurs', label: 'Indicateurs' },
   { path: '/rapport', label: 'Rapport' },
+  { path: '/campagne', label: 'Campagne' },
   { path: '/national', label: 'National', national: true },
   { path: '/aide', label: 'Aide' },
 ];

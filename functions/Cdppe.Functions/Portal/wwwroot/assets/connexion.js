@@ -57,7 +57,7 @@ async function start() {
   const departement = el('input', { id: 'departement', name: 'departement', type: 'text', inputmode: 'text', autocomplete: 'off', maxlength: '3', size: '4', 'aria-describedby': 'aide-departement', value: query.get('departement') || '' });
   const form = el('form', { method: 'post', action: '/connexion', novalidate: true },
     el('div', { className: 'champ' },
-      el('label', { for: 'cle' }, 'Clé d\u2019accès', el('span', { className: 'aide', id: 'aide-cle' }, 'La clé d\u2019API que l\u2019administrateur vous a remise.')),
+      el('label', { for: 'cle' }, 'Clé d\u2019accès', el('span', { className: 'aide', id: 'aide-cle' }, 'La clé nominative que l\u2019administrateur vous a remise (rôle Département ou National). La clé d\u2019exemple du fichier local.settings.sample.json sert au développement seulement ; la clé globale est celle de l\u2019opérateur.')),
       el('input', { id: 'cle', name: 'cle', type: 'password', required: true, autocomplete: 'current-password', 'aria-describedby': 'aide-cle' })),
     el('fieldset', {},
       el('legend', {}, 'Périmètre'),

@@ -171,6 +171,7 @@ async function refreshHistory() {
     return [
       d.fileName,
       { value: fr.dateTime(d.receivedAt), sort: d.receivedAt },
+      d.deposePar || '',
       el('span', {}, badge(d.statusLabel), replaced.length ? [' ', badge('remplacé', 'remplace')] : null),
       d.kinds.map((k) => k.label).join(', '),
       d.years.join(', '),
@@ -182,7 +183,7 @@ async function refreshHistory() {
   });
   fill(historySection,
     el('h2', { id: 'titre-historique' }, 'Historique des dépôts'),
-    history.length === 0 ? el('p', {}, 'Aucun fichier déposé.') : table('Tous les fichiers déposés, du plus récent au plus ancien', ['Fichier', 'Reçu le', 'Statut', 'Contenu', 'Années', 'Erreurs', 'Avertissements', 'Remplacé', 'Détail'], rows, { numeric: [5, 6] }));
+    history.length === 0 ? el('p', {}, 'Aucun fichier déposé.') : table('Tous les fichiers déposés, du plus récent au plus ancien', ['Fichier', 'Reçu le', 'Déposé par', 'Statut', 'Contenu', 'Années', 'Erreurs', 'Avertissements', 'Remplacé', 'Détail'], rows, { numeric: [6, 7] }));
 }
 
 context = await startPage('/depots');

@@ -3,6 +3,7 @@
 // (/indicateur?code=…) with its chart. The filters live in the address, so a filtered list can be shared.
 import { el, fill, fr, badge, alertBox, apiJson, apiQuery, pageLink, startPage, table } from './common.js';
 import { exportTable, folded } from './tables.js';
+import { showRemarks } from './remarques.js';
 
 const main = document.getElementById('contenu');
 const headers = ['Réf.', 'Indicateur', 'Objectif', 'Statut', 'Cible', 'Mois sans valeur', 'Mois non fiables'];
@@ -130,6 +131,7 @@ if (context) {
     } else {
       render(context, all);
     }
+    await showRemarks(context, 'indicateurs');
   } catch (error) {
     fill(main, el('h1', {}, 'Indicateurs'), alertBox('erreur', el('p', {}, error.message)));
   }

@@ -2,6 +2,7 @@
 // the départements (budget consumed, indicators by status, completeness) and the year with the one before; filters;
 // national totals of budgets and of count indicators; each département opens on its own Accueil, the year kept.
 import { el, fill, fr, alertBox, apiJson, startPage, table, pageLink } from './common.js';
+import { campaignsSection } from './national-campagnes.js';
 
 const main = document.getElementById('contenu');
 const charts = [];
@@ -133,4 +134,5 @@ if (context) {
   } catch (error) {
     fill(main, el('h1', {}, 'Suivi national'), alertBox('erreur', el('p', {}, error.message)));
   }
+  main.append(await campaignsSection(context.annee));
 }

@@ -2,6 +2,7 @@
 // texts of its places kept), each place with its last change and a short text written here; the Word template in
 // force, its download, and its replacement (refused with the list of its errors).
 import { el, fill, alertBox, api, apiJson, apiQuery, download, startPage, table } from './common.js';
+import { showRemarks } from './remarques.js';
 
 const main = document.getElementById('contenu');
 
@@ -163,6 +164,7 @@ if (context) {
     message,
     textsHolder,
     templateHolder);
+  await showRemarks(context, 'rapport');
   try {
     await textsSection(context, textsHolder);
   } catch (error) {

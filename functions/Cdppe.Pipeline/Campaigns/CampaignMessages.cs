@@ -1,0 +1,41 @@
+using Cdppe.Pipeline.Model;
+
+namespace Cdppe.Pipeline.Campaigns;
+
+/// <summary>The French texts of the campaign's refusals.</summary>
+public static class CampaignMessages
+{
+    public const string OnlyDepartementTransmits = "Seul un compte du département transmet son rapport à l'État (les rôles National et Opérateur ne transmettent pas).";
+
+    public const string OnlyNationalReviews = "Seuls les services de l'État (rôle National) instruisent et valident une campagne.";
+
+    public const string NationalOnly = "La liste des campagnes de tous les départements est réservée aux services de l'État (rôle National).";
+
+    public const string Changed = "La campagne vient d'être modifiée par quelqu'un d'autre : rechargez la page puis recommencez.";
+
+    public const string PackageNotFound = "Ce paquet de transmission n'existe pas pour ce département et cette année.";
+
+    /// <summary>« 7 décembre 2026 à 04:10 UTC ».</summary>
+    public static string At(DateTimeOffset at) =>
+        FrenchFormat.Date(DateOnly.FromDateTime(at.UtcDateTime)) + " à " + at.UtcDateTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC";
+
+    public static string NothingToTransmit(Departement departement, int year) =>
+        $"Rien à transmettre : aucune donnée n'a été importée pour le département {departement.Code} en {year}.";
+
+    public static string CannotTransmit(CampaignState state) =>
+        $"La campagne est « {CampaignStates.Label(state)} » : elle ne peut être transmise qu'en préparation ou à compléter.";
+
+    public static string CannotReview(CampaignState from, CampaignState to) =>
+        $"Une campagne « {CampaignStates.Label(from)} » ne peut pas passer « {CampaignStates.Label(to)} ».";
+
+    public static string UnknownState(string? state) =>
+        $"« {state} » n'est pas un état de revue (attendu : en-instruction, a-completer ou valide).";
+
+    public static string InvalidPart(string? part) =>
+        $"« {part} » ne désigne pas une partie du rapport (attendu : ensemble, fiche-9, indicateur-9.1, rapport-financier-12 ou texte-introduction).";
+
+    public static string InvalidText(int number) =>
+        $"La remarque {number} est vide ou dépasse {RemarkParts.MaxTextLength} caractères.";
+
+    public static readonly string TooManyRemarks = $"Une revue porte au plus {RemarkParts.MaxRemarks} remarques.";
+}
