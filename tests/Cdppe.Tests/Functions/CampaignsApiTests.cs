@@ -56,7 +56,8 @@ public sealed class CampaignsApiTests(AzuriteFixture azurite)
         var first = await SendAsync(app, HttpMethod.Post, $"/api/campagnes/2022/transmissions?departement={dep.Code}", DepartementKey);
         var receipt = await JsonAsync(first, HttpStatusCode.Created);
         var id = receipt.GetProperty("id").GetString()!;
-        var file = Assert.Single(receipt.GetProperty("manifest").EnumerateArray());
+        var manifest = receipt.GetProperty("manifest").EnumerateArray().ToList();
+        var file = manifest.Single(f => f.GetProperty("fichier").GetString()!.EndsWith(".docx", StringComparison.Ordinal));
         var package = await SendAsync(app, HttpMethod.Get, $"/api/campagnes/2022/transmissions/{id}?departement={dep.Code}", NationalKey);
         var zipBytes = await package.Content.ReadAsByteArrayAsync();
 
@@ -70,7 +71,8 @@ public sealed class CampaignsApiTests(AzuriteFixture azurite)
         using (var zip = new ZipArchive(new MemoryStream(zipBytes)))
         {
             Assert.Equal($"rapport-execution-{dep.Code}-2022.docx", file.GetProperty("fichier").GetString());
-            Assert.Equal(["manifeste.json", $"rapport-execution-{dep.Code}-2022.docx"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+            Assert.Equal(["manifeste.json", $"rapport-execution-{dep.Code}-2022.docx", $"rapport-financier-{dep.Code}-2022.xlsx", $"tableau-de-bord-snppe-{dep.Code}-2022.xlsx"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+            Assert.Equal(3, manifest.Count);
             using var report = new MemoryStream();
             using (var entry = zip.GetEntry(file.GetProperty("fichier").GetString()!)!.Open())
             {
