@@ -101,7 +101,7 @@ public sealed class HostileInputsFixture : IAsyncLifetime
 
             foreach (var c in Cases)
             {
-                var record = records.FirstOrDefault(r => r.GetString("BlobName") == c.BlobName || (c.Name == "nom-avec-point-point" && r.GetString("BlobName").EndsWith("b.xlsx", StringComparison.Ordinal)));
+                var record = records.FirstOrDefault(r => r.GetString("BlobName") == c.BlobName || (c.Name == "nom-avec-point-point" && (r.GetString("BlobName") ?? string.Empty).EndsWith("b.xlsx", StringComparison.Ordinal)));
                 Results[c.Name] = (Results[c.Name].Bytes, record);
             }
 
