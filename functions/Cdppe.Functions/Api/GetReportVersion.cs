@@ -16,12 +16,12 @@ public sealed class GetReportVersion(ReportVersions versions)
     [ApiResponse(404, "No such version for the département and the year.")]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "api/reports/annual/{year}/versions/{id}")] HttpRequest request,
-        string id,
         CancellationToken cancellationToken)
     {
         var bind = new RequestBinder(request);
         var year = bind.Year("year");
         var departement = bind.Departement();
+        var id = bind.Value("id") ?? string.Empty;
         if (bind.Problem is { } problem)
         {
             return problem;

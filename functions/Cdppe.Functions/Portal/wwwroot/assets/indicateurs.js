@@ -30,7 +30,7 @@ function row(context, s) {
     s.ref ?? '',
     el('a', { href: detailLink(context, s) }, s.label),
     s.objectif ? { value: String(s.objectif), sort: s.objectif } : '',
-    s.statusBasis ? el('span', {}, badge(s.status), el('span', { className: 'discret' }, ` ${s.statusBasis}`)) : badge(s.status),
+    badge(s.status),
     s.target ?? '',
     fr.number(s.gaps),
     fr.number(s.unreliableMonths),
