@@ -85,7 +85,7 @@ public sealed class PortalBrowserTests(AzuriteFixture azurite, ITestOutputHelper
         browser.WaitFor("#consolider").Click();
         browser.WaitForText("#date-consolidation", "Dernière consolidation", TimeSpan.FromSeconds(120));
         var home = browser.WaitForText("main", "octobre 2022");
-        Assert.Contains("Budget prévu 2022", home, StringComparison.Ordinal);
+        Assert.Contains("Budget prévu 2020-2022", home, StringComparison.Ordinal);
         Assert.Contains("31\u00A0117\u00A0173\u00A0€", home, StringComparison.Ordinal);
         Assert.Contains("Valeurs déclarées non fiables", home, StringComparison.Ordinal);
         AssertAccessible(browser, "accueil");
