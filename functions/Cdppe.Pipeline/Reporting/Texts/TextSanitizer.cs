@@ -97,7 +97,31 @@ internal sealed class TextSanitizer(ListKinds lists)
         }
 
         Inline(source.Elements(), paragraph);
+        TrimTrailingBreaks(paragraph);
         return paragraph;
+    }
+
+    /// <summary>
+    /// A line break that ends a paragraph shows nothing (LibreOffice writes one at the end of a place's last
+    /// paragraph): it is left out, and the run it leaves empty with it.
+    /// </summary>
+    private static void TrimTrailingBreaks(XElement paragraph)
+    {
+        while (paragraph.Elements(W + "r").LastOrDefault() is { } last)
+        {
+            if (last.Elements().LastOrDefault() is { } end && end.Name == W + "br")
+            {
+                end.Remove();
+            }
+            else if (last.Elements().All(e => e.Name == W + "rPr"))
+            {
+                last.Remove();
+            }
+            else
+            {
+                return;
+            }
+        }
     }
 
     private void Inline(IEnumerable<XElement> children, XElement paragraph)
