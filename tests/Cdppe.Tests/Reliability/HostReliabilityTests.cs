@@ -158,7 +158,7 @@ public sealed class HostReliabilityTests(AzuriteFixture azurite)
         Assert.Contains("C3;'@SUM(A1:A2);", text, StringComparison.Ordinal);
         Assert.Contains("C4;'\t=1+2;", text, StringComparison.Ordinal);
         Assert.Contains("C5;\"'\r=1+2\";", text, StringComparison.Ordinal);
-        Assert.Contains("C6;Taux d'IP évaluées;2022-06;-5,5;nombre;;en retard;non;;1\r\n", text, StringComparison.Ordinal);
+        Assert.Contains("C6;Taux d'IP évaluées;2022-06;-5,5;nombre;;en retard;non;;1;", text, StringComparison.Ordinal);
     }
 
     // Case 7: the trigger endpoints of the old host are gone, and encoded separators never move an upload to another département.

@@ -106,7 +106,7 @@ public sealed class SecurityTests(AzuriteFixture azurite)
                 && Path.GetExtension(f) is ".cs" or ".json" or ".md" or ".bicep" or ".yaml" or ".yml" or ".sh" or ".props" or ".bicepparam")
             .Where(f => File.ReadAllText(f) is var text
                 && (System.Text.RegularExpressions.Regex.IsMatch(text, @"AccountKey=(?!"" \+|\{)[A-Za-z0-9+/]{20,}") && !text.Contains("Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq", StringComparison.Ordinal)
-                    || System.Text.RegularExpressions.Regex.IsMatch(text, @"InstrumentationKey=[0-9a-f]{8}-")
+                    || System.Text.RegularExpressions.Regex.IsMatch(text, @"InstrumentationKey=(?!00000000-)[0-9a-f]{8}-")
                     || System.Text.RegularExpressions.Regex.IsMatch(text, @"sig=[A-Za-z0-9%]{20,}")))
             .ToList();
 
