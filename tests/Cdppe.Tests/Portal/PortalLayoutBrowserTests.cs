@@ -155,7 +155,7 @@ public sealed class PortalLayoutBrowserTests(AzuriteFixture azurite, ITestOutput
         // A table of another page: sorted, then exported with its figures as numbers.
         browser.Open("/national?annee=2022");
         browser.WaitFor("main table");
-        browser.Driver.FindElements(By.CssSelector(".export-xlsx")).First().Click();
+        browser.Driver.FindElement(By.XPath("//div[contains(@class,'bloc-tableau')][.//caption[normalize-space()='Départements en 2022']]//button[contains(@class,'export-xlsx')]")).Click();
         var national = Cells(browser.WaitForDownload("departements-en-2022.xlsx"));
         Assert.Equal("Budget", national["F2"]);
         Assert.Equal("31117173", national["F3"]);
