@@ -36,6 +36,14 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
         { "RecordPoisonUpload", "queueTrigger", "webjobs-blobtrigger-poison", "", "" },
         { "RunConsolidation", "httpTrigger", "api/consolidations", "POST", "Function" },
         { "UploadWorkbook", "httpTrigger", "api/uploads/{departement}/{file}", "PUT", "Function" },
+        { "GetCampaign", "httpTrigger", "api/campagnes/{year}", "GET", "Function" },
+        { "GetCampaignPackage", "httpTrigger", "api/campagnes/{year}/transmissions/{id}", "GET", "Function" },
+        { "GetReportVersion", "httpTrigger", "api/reports/annual/{year}/versions/{id}", "GET", "Function" },
+        { "ListReportTexts", "httpTrigger", "api/reports/annual/{year}/textes", "GET", "Function" },
+        { "ListReportVersions", "httpTrigger", "api/reports/annual/{year}/versions", "GET", "Function" },
+        { "ReviewCampaign", "httpTrigger", "api/campagnes/{year}/revues", "POST", "Function" },
+        { "TransmitCampaign", "httpTrigger", "api/campagnes/{year}/transmissions", "POST", "Function" },
+        { "UploadReportTexts", "httpTrigger", "api/reports/annual/{year}/textes", "PUT", "Function" },
 
         // The portal: pages at the root, its calls under api/portal/, anonymous at the host (the app checks the session).
         { "PortalPage", "httpTrigger", "{page?}", "GET", "Anonymous" },
@@ -61,6 +69,13 @@ public sealed class PublishPackageTests(PublishedPackage package, ITestOutputHel
         { "ReplacePortalReportTemplate", "httpTrigger", "api/portal/report/template", "PUT,DELETE", "Anonymous" },
         { "GetPortalNational", "httpTrigger", "api/portal/national", "GET", "Anonymous" },
         { "ExportPortalTable", "httpTrigger", "api/portal/tables/xlsx", "POST", "Anonymous" },
+        { "EditPortalReportText", "httpTrigger", "api/portal/report/texts/{place}", "PUT", "Anonymous" },
+        { "GetPortalCampaign", "httpTrigger", "api/portal/campagne", "GET", "Anonymous" },
+        { "GetPortalCampaignPackage", "httpTrigger", "api/portal/campagne/paquets/{id}", "GET", "Anonymous" },
+        { "ListPortalCampaigns", "httpTrigger", "api/portal/campagnes", "GET", "Anonymous" },
+        { "PortalReportTexts", "httpTrigger", "api/portal/report/texts", "GET,PUT", "Anonymous" },
+        { "ReviewPortalCampaign", "httpTrigger", "api/portal/campagne/revues", "POST", "Anonymous" },
+        { "TransmitPortalCampaign", "httpTrigger", "api/portal/campagne/transmissions", "POST", "Anonymous" },
     };
 
     [Fact]

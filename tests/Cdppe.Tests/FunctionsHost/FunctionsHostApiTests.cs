@@ -34,17 +34,30 @@ public sealed class FunctionsHostApiTests(FunctionsHostFixture fixture, Xunit.Ab
             answers.Add($"{method} {path.Split('?')[0]} {throughHost.Status} {throughHost.ContentType}");
         }
 
+        output.WriteLine(string.Join('\n', answers));
+
         // The literals: what each described route answers on this data (the sample rapport financier of 2022 for 77).
         Assert.Equal(
             [
+                "GET /api/campagnes/2022 200 application/json",
+                "POST /api/campagnes/2022/revues 400 application/problem+json",
+                "POST /api/campagnes/2022/transmissions 403 application/problem+json",
+                "GET /api/campagnes/2022/transmissions/2022-77-01-3fa2b1c0 404 application/problem+json",
                 "GET /api/consolidations 200 application/json",
                 "POST /api/consolidations 200 application/json",
                 "GET /api/contrats 200 application/json",
+                "GET /api/exports/annexe-2-1/2024 404 application/problem+json",
+                "GET /api/exports/rapport-financier/2022 200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "GET /api/exports/tableau-de-bord/2022 404 application/problem+json",
                 "GET /api/health 200 application/json",
                 "HEAD /api/health 200 application/json",
                 "GET /api/ingestions 200 application/json",
                 "GET /api/openapi.json 200 application/json",
                 "GET /api/reports/annual/2022 200 application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "GET /api/reports/annual/2022/textes 200 application/json",
+                "PUT /api/reports/annual/2022/textes 400 application/problem+json",
+                "GET /api/reports/annual/2022/versions 200 application/json",
+                "GET /api/reports/annual/2022/versions/20230615T093012345Z-a1b2c3 404 application/problem+json",
                 "GET /api/reports/template 200 application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 "GET /api/snapshots 200 application/json",
                 "GET /api/templates/suivi-mensuel 200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
