@@ -44,7 +44,7 @@ public sealed class GenerateAnnualReport(ReportDownloads reports, ReportPdf pdf,
             var outcome = await reports.ReportAsync(departement, year, cancellationToken);
             if (outcome.Value is { } report)
             {
-                await journal.RecordAsync(ApiKeyCheck.ActorOf(request.HttpContext), departement, JournalActions.Report, $"Génération du rapport {year} ({report.TemplateSource}).", year, cancellationToken: cancellationToken);
+                await journal.RecordAsync(ApiKeyCheck.ActorOf(request.HttpContext), departement, JournalActions.Report, CampaignMessages.ReportGenerated(year, report.TemplateSource), year, cancellationToken: cancellationToken);
             }
 
             return Answers.From(outcome, r =>

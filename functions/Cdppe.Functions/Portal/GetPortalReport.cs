@@ -29,7 +29,7 @@ public sealed class GetPortalReport(PortalAccess access, ReportDownloads reports
             var outcome = await reports.ReportAsync(departement, year, cancellationToken);
             if (outcome.Value is { } report)
             {
-                await journal.RecordAsync(user!.Actor, departement, JournalActions.Report, $"Génération du rapport {year} ({report.TemplateSource}).", year, cancellationToken: cancellationToken);
+                await journal.RecordAsync(user!.Actor, departement, JournalActions.Report, CampaignMessages.ReportGenerated(year, report.TemplateSource), year, cancellationToken: cancellationToken);
             }
 
             return Answers.From(outcome, r => Answers.Docx(r.Content, r.FileName));

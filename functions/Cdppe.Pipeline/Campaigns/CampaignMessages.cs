@@ -19,6 +19,9 @@ public static class CampaignMessages
     public static string At(DateTimeOffset at) =>
         FrenchFormat.Date(DateOnly.FromDateTime(at.UtcDateTime)) + " à " + at.UtcDateTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC";
 
+    /// <summary>The journal's line for a report generated, whether by the API or the portal.</summary>
+    public static string ReportGenerated(int year, string templateSource) => $"Génération du rapport {year} ({templateSource}).";
+
     public static string NothingToTransmit(Departement departement, int year) =>
         $"Rien à transmettre : aucune donnée n'a été importée pour le département {departement.Code} en {year}.";
 

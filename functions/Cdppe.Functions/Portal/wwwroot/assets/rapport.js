@@ -12,13 +12,12 @@ function errorList(problem) {
     e.balise ? [el('strong', {}, e.balise), ' : '] : null, e.message, e.emplacement ? ` (${e.emplacement})` : '')));
 }
 
-async function templateSection(context, holder) {
-  const info = await apiJson('report/template/info?' + apiQuery(context));
-  const message = el('div', { 'aria-live': 'polite' });
-  const input = el('input', { type: 'file', id: 'nouveau-modele', accept: '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document', required: true });
+// A form that sends one .docx the user picks (its field, help and button); a missing file is said in message.
+function docxForm(id, label, help, button, message, send) {
+  const input = el('input', { type: 'file', id, accept: '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document', required: true });
   const form = el('form', { method: 'post', action: '/rapport' },
-    el('div', { className: 'champ' }, el('label', { for: 'nouveau-modele' }, 'Nouveau modèle Word (.docx)', el('span', { className: 'aide' }, 'Il est vérifié avec les données de l\u2019année avant d\u2019être mis en service.')), input),
-    el('button', { type: 'submit' }, 'Remplacer le modèle'));
+    el('div', { className: 'champ' }, el('label', { for: id }, label, el('span', { className: 'aide' }, help)), input),
+    el('button', { type: 'submit' }, button));
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const file = input.files[0];
@@ -26,6 +25,15 @@ async function templateSection(context, holder) {
       fill(message, alertBox('erreur', el('p', {}, 'Choisissez un fichier .docx.')));
       return;
     }
+    await send(file);
+  });
+  return form;
+}
+
+async function templateSection(context, holder) {
+  const info = await apiJson('report/template/info?' + apiQuery(context));
+  const message = el('div', { 'aria-live': 'polite' });
+  const form = docxForm('nouveau-modele', 'Nouveau modèle Word (.docx)', 'Il est vérifié avec les données de l\u2019année avant d\u2019être mis en service.', 'Remplacer le modèle', message, async (file) => {
     try {
       await api('report/template?' + apiQuery(context), { method: 'PUT', body: file, headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'X-Cdppe-Fichier': encodeURIComponent(file.name) } });
       await templateSection(context, holder);
@@ -61,17 +69,7 @@ async function templateSection(context, holder) {
 async function textsSection(context, holder) {
   const places = await apiJson('report/texts?' + apiQuery(context));
   const message = el('div', { 'aria-live': 'polite' });
-  const input = el('input', { type: 'file', id: 'rapport-complete', accept: '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document', required: true });
-  const form = el('form', { method: 'post', action: '/rapport' },
-    el('div', { className: 'champ' }, el('label', { for: 'rapport-complete' }, 'Rapport complété (.docx)', el('span', { className: 'aide' }, 'Le texte écrit dans les zones du rapport est conservé et repris à chaque génération ; le reste du document est produit à nouveau à partir des données.')), input),
-    el('button', { type: 'submit' }, 'Déposer le rapport complété'));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const file = input.files[0];
-    if (!file) {
-      fill(message, alertBox('erreur', el('p', {}, 'Choisissez un fichier .docx.')));
-      return;
-    }
+  const form = docxForm('rapport-complete', 'Rapport complété (.docx)', 'Le texte écrit dans les zones du rapport est conservé et repris à chaque génération ; le reste du document est produit à nouveau à partir des données.', 'Déposer le rapport complété', message, async (file) => {
     try {
       const result = await apiJson('report/texts?' + apiQuery(context, { fichier: file.name }), { method: 'PUT', body: file, headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } });
       await textsSection(context, holder);
