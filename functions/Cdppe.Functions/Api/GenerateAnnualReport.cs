@@ -9,8 +9,6 @@ namespace Cdppe.Functions.Api;
 /// <summary><c>GET /api/reports/annual/{year}?departement=77</c>: the rapport d'exécution as .docx, or as PDF with <c>Accept: application/pdf</c>.</summary>
 public sealed class GenerateAnnualReport(ReportDownloads reports, ReportPdf pdf, ActivityJournal journal)
 {
-    public const string VersionHeader = "X-Cdppe-Version";
-
     [Function(nameof(GenerateAnnualReport))]
     [ApiOperation("The rapport d'exécution of the year as .docx (also saved to reports/), or as a tagged PDF with Accept: application/pdf.", Tag = "reports")]
     [ApiParameter("year", "Year of the report.", Example = "2022")]
@@ -29,38 +27,6 @@ public sealed class GenerateAnnualReport(ReportDownloads reports, ReportPdf pdf,
         var bind = new RequestBinder(request);
         var year = bind.Year("year");
         var departement = bind.Departement();
-        try
-        {
-            if (bind.Problem is { } problem)
-            {
-                return problem;
-            }
-
-            if (PdfConversionProblem.WantsPdf(request))
-            {
-                return Answers.From(await pdf.ReportAsync(departement, year, cancellationToken), Answers.File);
-            }
-
-            var outcome = await reports.ReportAsync(departement, year, cancellationToken);
-            if (outcome.Value is { } report)
-            {
-                await journal.RecordAsync(ApiKeyCheck.ActorOf(request.HttpContext), departement, JournalActions.Report, CampaignMessages.ReportGenerated(year, report.TemplateSource), year, cancellationToken: cancellationToken);
-            }
-
-            return Answers.From(outcome, r =>
-            {
-                // The version kept for this report: GET /api/reports/annual/{year}/versions/{id} gives it back byte for byte.
-                request.HttpContext.Response.Headers[VersionHeader] = r.Version?.Id;
-                return Answers.Docx(r.Content, r.FileName);
-            });
-        }
-        catch (PdfConversionException ex)
-        {
-            return PdfConversionProblem.Problem(request, ex);
-        }
-        catch (ReportRendersBusyException ex)
-        {
-            return RenderQueueFull.Problem(request, ex);
-        }
+        return bind.Problem ?? await ReportAnswers.DownloadAsync(request, ApiKeyCheck.ActorOf(request.HttpContext), departement, year, reports, pdf, journal, cancellationToken);
     }
 }

@@ -14,33 +14,6 @@ public sealed class GetPortalReport(PortalAccess access, ReportDownloads reports
         var (bind, user) = await PortalCall.BindAsync(request, access, change: false, cancellationToken);
         var departement = bind.Departement();
         var year = bind.Year();
-        try
-        {
-            if (bind.Problem is { } problem)
-            {
-                return problem;
-            }
-
-            if (PdfConversionProblem.WantsPdf(request))
-            {
-                return Answers.From(await pdf.ReportAsync(departement, year, cancellationToken), Answers.File);
-            }
-
-            var outcome = await reports.ReportAsync(departement, year, cancellationToken);
-            if (outcome.Value is { } report)
-            {
-                await journal.RecordAsync(user!.Actor, departement, JournalActions.Report, CampaignMessages.ReportGenerated(year, report.TemplateSource), year, cancellationToken: cancellationToken);
-            }
-
-            return Answers.From(outcome, r => Answers.Docx(r.Content, r.FileName));
-        }
-        catch (PdfConversionException ex)
-        {
-            return PdfConversionProblem.Problem(request, ex);
-        }
-        catch (ReportRendersBusyException ex)
-        {
-            return RenderQueueFull.Problem(request, ex);
-        }
+        return bind.Problem ?? await ReportAnswers.DownloadAsync(request, user!.Actor, departement, year, reports, pdf, journal, cancellationToken);
     }
 }
