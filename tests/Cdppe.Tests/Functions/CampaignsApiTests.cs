@@ -25,6 +25,9 @@ public sealed class CampaignsApiTests(AzuriteFixture azurite)
         ["Cdppe:Keys:autre:Departements"] = other,
         ["Cdppe:Keys:etat:Key"] = NationalKey,
         ["Cdppe:Keys:etat:Role"] = "National",
+
+        // No PDF converter: the package goes without the report as PDF and says so (ReportPdfPackagePartTests converts it).
+        ["Cdppe:Pdf:SofficePath"] = "/nonexistent/soffice",
     };
 
     private static async Task<HttpResponseMessage> SendAsync(RunningApp app, HttpMethod method, string path, string key, object? body = null)
@@ -73,6 +76,11 @@ public sealed class CampaignsApiTests(AzuriteFixture azurite)
             Assert.Equal($"rapport-execution-{dep.Code}-2022.docx", file.GetProperty("fichier").GetString());
             Assert.Equal(["manifeste.json", $"rapport-execution-{dep.Code}-2022.docx", $"rapport-financier-{dep.Code}-2022.xlsx", $"tableau-de-bord-snppe-{dep.Code}-2022.xlsx"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
             Assert.Equal(3, manifest.Count);
+            var missing = Assert.Single(receipt.GetProperty("manquants").EnumerateArray());
+            Assert.Equal($"rapport-execution-{dep.Code}-2022.pdf", missing.GetProperty("fichier").GetString());
+            Assert.StartsWith("Le rapport au format PDF manque à ce paquet : aucun convertisseur PDF n'est disponible sur ce serveur", missing.GetProperty("raison").GetString(), StringComparison.Ordinal);
+            using var manifestJson = JsonDocument.Parse(zip.GetEntry("manifeste.json")!.Open());
+            Assert.Equal(missing.GetProperty("raison").GetString(), Assert.Single(manifestJson.RootElement.GetProperty("manquants").EnumerateArray()).GetProperty("raison").GetString());
             using var report = new MemoryStream();
             using (var entry = zip.GetEntry(file.GetProperty("fichier").GetString()!)!.Open())
             {

@@ -70,8 +70,12 @@ public sealed class PortalCampaignBrowserTests(AzuriteFixture azurite) : IClassF
         SignIn(staff, Key77, "77");
         staff.Open("/campagne?departement=77&annee=2022");
         staff.WaitFor("#transmettre").Click();
-        staff.WaitForText("#message-campagne", "Transmis : paquet 2022-77-01-");
-        Assert.Contains("seine77 (Département)", staff.WaitForText("table", "seine77"), StringComparison.Ordinal);
+        staff.WaitForText("#message-campagne", "Transmis : paquet 2022-77-01-", TimeSpan.FromMinutes(3));
+        var firstRound = staff.WaitForText("table", "seine77");
+        Assert.Contains("seine77 (Département)", firstRound, StringComparison.Ordinal);
+
+        // The report as PDF is in the package, or named as missing with the reason: never a silent gap.
+        Assert.Contains("rapport-execution-77-2022.pdf", firstRound, StringComparison.Ordinal);
 
         // The State's reviewer opens the package, moves it to en instruction, then asks for corrections on fiche 9.
         SignIn(reviewer, ReviewerKey, null);
@@ -92,7 +96,7 @@ public sealed class PortalCampaignBrowserTests(AzuriteFixture azurite) : IClassF
         Assert.Contains("revueEtat", staff.WaitForText("#remarques-en-cours", "fiche 9"), StringComparison.Ordinal);
         staff.Open("/campagne?departement=77&annee=2022");
         staff.WaitFor("#transmettre").Click();
-        staff.WaitForText("#message-campagne", "(tour 2)");
+        staff.WaitForText("#message-campagne", "(tour 2)", TimeSpan.FromMinutes(3));
 
         // The reviewer validates; the journal names each author; the first package is the same bytes.
         Review(reviewer, "valide");
