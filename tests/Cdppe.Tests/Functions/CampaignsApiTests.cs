@@ -160,6 +160,30 @@ public sealed class CampaignsApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AnotherDepartementsRealPackageIsNeitherServedUnderItsOwnCodeNorUnderOurs()
+    {
+        var dep = TestDepartements.Next();
+        var other = TestDepartements.Next();
+        await using var app = await RunningApp.StartAsync(azurite, apiKey: OperatorKey, settings: Keys(dep.Code, other.Code));
+        await new Services(app.Storage).DropAndIngestAsync(other.Code, "rapport-financier-2022.xlsx", SampleWorkbooks.RapportFinancier2022());
+        var theirs = await JsonAsync(await SendAsync(app, HttpMethod.Post, $"/api/campagnes/2022/transmissions?departement={other.Code}", OtherKey), HttpStatusCode.Created);
+        var id = theirs.GetProperty("id").GetString()!;
+
+        var underTheirCode = await SendAsync(app, HttpMethod.Get, $"/api/campagnes/2022/transmissions/{id}?departement={other.Code}", DepartementKey);
+        var underOurCode = await SendAsync(app, HttpMethod.Get, $"/api/campagnes/2022/transmissions/{id}?departement={dep.Code}", DepartementKey);
+        var theirCampaign = await SendAsync(app, HttpMethod.Get, $"/api/campagnes/2022?departement={other.Code}", DepartementKey);
+        var byTheState = await SendAsync(app, HttpMethod.Get, $"/api/campagnes/2022/transmissions/{id}?departement={other.Code}", NationalKey);
+
+        Assert.Equal(HttpStatusCode.Forbidden, underTheirCode.StatusCode);
+        Assert.Equal("application/problem+json", underTheirCode.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, underOurCode.StatusCode);
+        Assert.Contains("Ce paquet de transmission n'existe pas pour ce département et cette année.", await underOurCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, theirCampaign.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, byTheState.StatusCode);
+        Assert.Equal("application/zip", byTheState.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task TheNationalRoleReadsEveryDepartementButNeitherDropsNorTransmitsAndTheOperatorDoesNotTransmit()
     {
         var dep = TestDepartements.Next();
