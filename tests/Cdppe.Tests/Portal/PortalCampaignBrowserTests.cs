@@ -110,4 +110,31 @@ public sealed class PortalCampaignBrowserTests(AzuriteFixture azurite) : IClassF
         Assert.Contains("validé", reviewer.WaitForText(".chapeau", "validé"), StringComparison.Ordinal);
         Assert.Equal(first, await again.Content.ReadAsByteArrayAsync());
     }
+
+    [ChromiumFact]
+    public async Task WithoutAPdfConverterTheRoundSaysThePdfIsMissingAndWhy()
+    {
+        await PortalTools.EnsureInstalledAsync();
+        var dep = TestDepartements.Next().Code;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Cdppe:Keys:equipe:Key"] = Key77,
+            ["Cdppe:Keys:equipe:Departements"] = dep,
+            ["Cdppe:Pdf:SofficePath"] = "/nonexistent/soffice",
+        };
+        await using var app = await RunningApp.StartAsync(azurite, apiKey: OperatorKey, settings: settings);
+        await new Services(app.Storage).DropAndIngestAsync(dep, "rapport-financier-2022.xlsx", SampleWorkbooks.RapportFinancier2022());
+        using var staff = new PortalBrowser(app.Client.BaseAddress!);
+
+        SignIn(staff, Key77, dep);
+        staff.Open($"/campagne?departement={dep}&annee=2022");
+        staff.WaitFor("#transmettre").Click();
+        var message = staff.WaitForText("#message-campagne", "Transmis : paquet ", TimeSpan.FromMinutes(3));
+        var missing = staff.WaitFor($"li.manquant[data-fichier='rapport-execution-{dep}-2022.pdf']");
+
+        const string Reason = "Le rapport au format PDF manque à ce paquet : aucun convertisseur PDF n'est disponible sur ce serveur";
+        Assert.Contains($"rapport-execution-{dep}-2022.pdf absent : {Reason}", message, StringComparison.Ordinal);
+        Assert.StartsWith($"rapport-execution-{dep}-2022.pdf absent : {Reason}", PortalBrowser.Text(missing), StringComparison.Ordinal);
+        Assert.Contains($"rapport-execution-{dep}-2022.docx — SHA-256 ", staff.WaitForText("table", "SHA-256"), StringComparison.Ordinal);
+    }
 }

@@ -27,7 +27,7 @@ function transmitSection(c, message) {
     }
   });
   return el('section', {}, el('h2', {}, 'Transmettre'),
-    el('p', {}, 'La transmission génère le rapport avec les données d\u2019aujourd\u2019hui et le fige avec son manifeste (empreinte SHA-256 de chaque fichier) : ce paquet ne changera plus.'),
+    el('p', {}, 'La transmission génère le rapport (Word, et PDF quand le serveur sait le convertir) et les classeurs de l\u2019État avec les données d\u2019aujourd\u2019hui, et les fige avec leur manifeste (empreinte SHA-256 de chaque fichier, et tout fichier manquant avec sa raison) : ce paquet ne changera plus.'),
     button);
 }
 
