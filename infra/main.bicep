@@ -48,6 +48,14 @@ param softDeleteRetentionDays int = 30
 @maxValue(146000)
 param archiveRetentionDays int = 3650
 
+@description('Days each transmitted package in packages stays immutable (WORM, created unlocked).')
+@minValue(1)
+@maxValue(146000)
+param packagesRetentionDays int = 3650
+
+@description('Lock the storage account against deletion (CanNotDelete); remove the lock before deleting the environment on purpose.')
+param lockStorageAccount bool = true
+
 @description('Memory of each Function App instance.')
 @allowed([
   512
@@ -133,6 +141,7 @@ var tableNames = [
 // Names are computed here, from parameters only, so that every module gets deploy-time constants (precise What-If).
 var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
 var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
+var logAnalyticsName = '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
 var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
 var deploymentContainerName = 'app-package-${resourceToken}'
 var systemTopicName = '${abbrs.eventGridSystemTopics}${resourceToken}'
@@ -149,13 +158,19 @@ module storage 'modules/storage.bicep' = {
     tableNames: tableNames
     softDeleteRetentionDays: softDeleteRetentionDays
     archiveRetentionDays: archiveRetentionDays
+    packagesRetentionDays: packagesRetentionDays
+    lockAccount: lockStorageAccount
+    auditWorkspaceId: resourceId('Microsoft.OperationalInsights/workspaces', logAnalyticsName)
   }
+  dependsOn: [
+    monitoring
+  ]
 }
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
   params: {
-    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    logAnalyticsName: logAnalyticsName
     applicationInsightsName: applicationInsightsName
     location: location
     tags: tags
@@ -172,7 +187,7 @@ module pdfConverter 'modules/pdf-converter.bicep' = if (deployPdfConverter) {
     vnetName: '${abbrs.networkVirtualNetworks}${resourceToken}'
     location: location
     tags: tags
-    logAnalyticsName: '${abbrs.operationalInsightsWorkspaces}${resourceToken}'
+    logAnalyticsName: logAnalyticsName
   }
   dependsOn: [
     monitoring

@@ -1,5 +1,6 @@
 // The one storage account of the design: containers and tables of the storage contract, reached only with
-// Microsoft Entra ID (no account key), blob versioning and soft delete, and a WORM retention policy on archive.
+// Microsoft Entra ID (no account key), blob versioning and soft delete, WORM retention policies on archive and
+// packages, a CanNotDelete lock on the account and the table service's writes and deletes logged (the journal's trail).
 
 @description('Storage account name (3-24 lower-case letters and digits).')
 @minLength(3)
@@ -33,8 +34,20 @@ param softDeleteRetentionDays int
 @maxValue(146000)
 param archiveRetentionDays int
 
+@description('Days every transmitted package in packages stays immutable (time-based WORM retention, created unlocked).')
+@minValue(1)
+@maxValue(146000)
+param packagesRetentionDays int
+
+@description('Put a CanNotDelete lock on the account: neither it nor its containers and tables can be deleted through Azure Resource Manager until the lock is removed.')
+param lockAccount bool
+
+@description('Resource id of the Log Analytics workspace that receives the table service\'s write and delete logs (the trail of every change to a table, Journal included).')
+param auditWorkspaceId string
+
 var archiveContainerName = 'archive'
-var otherContainerNames = filter(concat(containerNames, [deploymentContainerName]), c => c != archiveContainerName)
+var packagesContainerName = 'packages'
+var otherContainerNames = filter(concat(containerNames, [deploymentContainerName]), c => c != archiveContainerName && c != packagesContainerName)
 
 resource account 'Microsoft.Storage/storageAccounts@2024-01-01' = {
   name: name
@@ -107,9 +120,59 @@ resource archiveRetention 'Microsoft.Storage/storageAccounts/blobServices/contai
   }
 }
 
+resource packages 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = if (contains(containerNames, packagesContainerName)) {
+  parent: blobService
+  name: packagesContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+// A package transmitted to the State is written once (If-None-Match: *) and must stay downloadable byte for byte:
+// the same time-based retention as archive, created unlocked (lock it as archive's, see docs/deploy.md).
+resource packagesRetention 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2024-01-01' = if (contains(containerNames, packagesContainerName)) {
+  parent: packages
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: packagesRetentionDays
+    allowProtectedAppendWrites: false
+  }
+}
+
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2024-01-01' = {
   parent: account
   name: 'default'
+}
+
+// Tables have no versioning, soft delete or point-in-time restore: every write and delete on them (the journal's
+// included, by whom: the identity or the key) is logged to Log Analytics, for the workspace's retention.
+resource tableAudit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'table-writes-and-deletes'
+  scope: tableService
+  properties: {
+    workspaceId: auditWorkspaceId
+    logs: [
+      {
+        category: 'StorageWrite'
+        enabled: true
+      }
+      {
+        category: 'StorageDelete'
+        enabled: true
+      }
+    ]
+  }
+}
+
+// The account holds the raw workbooks, the transmitted packages and the journal: it cannot be deleted by mistake.
+// A management lock does not stop data-plane writes or deletes (docs/deploy.md, what the journal's protection covers).
+resource accountLock 'Microsoft.Authorization/locks@2020-05-01' = if (lockAccount) {
+  name: 'cdppe-storage-no-delete'
+  scope: account
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Raw workbooks, transmitted packages and the campaign journal of Cdppe. Remove this lock before deleting the account on purpose.'
+  }
 }
 
 resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2024-01-01' = [

@@ -112,9 +112,44 @@ public sealed class BicepTests(CompiledInfrastructure infra) : IClassFixture<Com
         Assert.True(blobService["deleteRetentionPolicy"]!["enabled"]!.GetValue<bool>());
         Assert.True(blobService["containerDeleteRetentionPolicy"]!["enabled"]!.GetValue<bool>());
 
-        var retention = storage.One("Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies");
-        Assert.Contains("archiveContainerName", (string?)retention["name"], StringComparison.Ordinal);
+        var retention = Assert.Single(storage.OfType("Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies"), p => ((string?)p["name"])!.Contains("archiveContainerName", StringComparison.Ordinal));
+        Assert.Equal("[parameters('archiveRetentionDays')]", retention["properties"]!["immutabilityPeriodSinceCreationInDays"]!.GetValue<string>());
         Assert.Equal("archive", storage.Variable("archiveContainerName").GetValue<string>());
+    }
+
+    [Fact]
+    public void TransmittedPackagesAreImmutableForTenYearsAndTheAccountIsLockedWithItsTableWritesLogged()
+    {
+        var template = infra.Template;
+        var storage = template.Module("storage");
+        var passed = template.Resources().Single(r => (string?)r["name"] == "storage")["properties"]!["parameters"]!;
+
+        // packages: versioned, soft-deleted (the blob service's policies above hold for every container), and WORM.
+        Assert.Equal("packages", storage.Variable("packagesContainerName").GetValue<string>());
+        Assert.Contains(ContainerNames.Packages, template.StringArrayVariable("containerNames"));
+        var policies = storage.OfType("Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies");
+        Assert.Equal(2, policies.Count);
+        var packages = Assert.Single(policies, p => ((string?)p["name"])!.Contains("packagesContainerName", StringComparison.Ordinal));
+        Assert.Equal("[parameters('packagesRetentionDays')]", packages["properties"]!["immutabilityPeriodSinceCreationInDays"]!.GetValue<string>());
+        Assert.False(packages["properties"]!["allowProtectedAppendWrites"]!.GetValue<bool>());
+        Assert.Equal("[parameters('packagesRetentionDays')]", passed["packagesRetentionDays"]!["value"]!.GetValue<string>());
+        Assert.Equal(3650, template.Root["parameters"]!["packagesRetentionDays"]!["defaultValue"]!.GetValue<int>());
+        Assert.Contains(storage.OfType("Microsoft.Storage/storageAccounts/blobServices/containers"), c => ((string?)c["name"])!.Contains("packagesContainerName", StringComparison.Ordinal));
+
+        // The account (raw workbooks, packages, journal) cannot be deleted while locked; locked by default.
+        var accountLock = storage.One("Microsoft.Authorization/locks");
+        Assert.Equal("CanNotDelete", accountLock["properties"]!["level"]!.GetValue<string>());
+        Assert.Contains("Microsoft.Storage/storageAccounts'", (string?)accountLock["scope"], StringComparison.Ordinal);
+        Assert.True(template.Root["parameters"]!["lockStorageAccount"]!["defaultValue"]!.GetValue<bool>());
+
+        // Every write and delete on the tables (Journal included) goes to the Log Analytics workspace.
+        var audit = storage.One("Microsoft.Insights/diagnosticSettings");
+        Assert.Contains("Microsoft.Storage/storageAccounts/tableServices'", (string?)audit["scope"], StringComparison.Ordinal);
+        Assert.Equal(["StorageDelete", "StorageWrite"], audit["properties"]!["logs"]!.AsArray().Where(l => l!["enabled"]!.GetValue<bool>()).Select(l => l!["category"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal("[parameters('auditWorkspaceId')]", audit["properties"]!["workspaceId"]!.GetValue<string>());
+        Assert.Equal("[resourceId('Microsoft.OperationalInsights/workspaces', variables('logAnalyticsName'))]", passed["auditWorkspaceId"]!["value"]!.GetValue<string>());
+        Assert.Equal("[variables('logAnalyticsName')]", template.Resources().Single(r => (string?)r["name"] == "monitoring")["properties"]!["parameters"]!["logAnalyticsName"]!["value"]!.GetValue<string>());
+        Assert.Contains("Journal", template.StringArrayVariable("tableNames"));
     }
 
     [Fact]

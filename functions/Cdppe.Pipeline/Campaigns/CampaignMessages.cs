@@ -1,4 +1,5 @@
 using Cdppe.Pipeline.Model;
+using Cdppe.Pipeline.Reporting.Exports;
 
 namespace Cdppe.Pipeline.Campaigns;
 
@@ -41,4 +42,15 @@ public static class CampaignMessages
         $"La remarque {number} est vide ou dépasse {RemarkParts.MaxTextLength} caractères.";
 
     public static readonly string TooManyRemarks = $"Une revue porte au plus {RemarkParts.MaxRemarks} remarques.";
+
+    /// <summary>Why a package goes without the report as PDF (its .docx is in the package).</summary>
+    public static string PdfMissing(PdfConversionFailure failure, PdfConversionOptions options) => "Le rapport au format PDF manque à ce paquet : " + (failure switch
+    {
+        PdfConversionFailure.NoConverter => "aucun convertisseur PDF n'est disponible sur ce serveur (LibreOffice, commande soffice, ou un service Gotenberg renseigné dans Cdppe:Pdf:GotenbergUrl).",
+        PdfConversionFailure.TimedOut => $"la conversion a dépassé la durée maximale de {Seconds(options.TimeoutSeconds)} et a été arrêtée.",
+        PdfConversionFailure.Busy => $"trop de conversions en PDF étaient en cours sur ce serveur ({options.MaxConcurrentConversions} à la fois et {options.MaxQueuedConversions} en attente au plus).",
+        _ => "la conversion a échoué.",
+    }) + " Le rapport y est au format Word (.docx).";
+
+    private static string Seconds(int seconds) => FrenchFormat.Number(seconds) + (seconds > 1 ? " secondes" : " seconde");
 }

@@ -7,7 +7,8 @@ namespace Cdppe.Pipeline.Campaigns;
 
 /// <summary>
 /// The zip of a transmission: every file of the parts, then <c>manifeste.json</c> (the département, the year, the
-/// round, who transmitted and when, the data version, and each file with its SHA-256 and size).
+/// round, who transmitted and when, the data version, each file with its SHA-256 and size, and each file missing with
+/// the reason in French: <c>manquants</c>).
 /// </summary>
 public sealed record CampaignPackage(byte[] Zip, IReadOnlyList<ManifestEntry> Manifest)
 {
@@ -15,7 +16,7 @@ public sealed record CampaignPackage(byte[] Zip, IReadOnlyList<ManifestEntry> Ma
 
     private static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerOptions.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static CampaignPackage Build(IReadOnlyList<PackageFile> files, Departement departement, int year, int round, Actor by, DateTimeOffset at, string dataVersion)
+    public static CampaignPackage Build(IReadOnlyList<PackageFile> files, IReadOnlyList<MissingPackageFile> missing, Departement departement, int year, int round, Actor by, DateTimeOffset at, string dataVersion)
     {
         var manifest = files.Select(f => new ManifestEntry(f.Name, Convert.ToHexStringLower(SHA256.HashData(f.Content)), f.Content.LongLength)).ToList();
         using var buffer = new MemoryStream();
@@ -35,6 +36,7 @@ public sealed record CampaignPackage(byte[] Zip, IReadOnlyList<ManifestEntry> Ma
                 transmisPar = new { nom = by.Name, id = by.Id, role = by.RoleLabel },
                 versionDonnees = dataVersion,
                 fichiers = manifest,
+                manquants = missing,
             };
             Write(zip, ManifestName, JsonSerializer.SerializeToUtf8Bytes(description, ManifestJson), at);
         }

@@ -41,12 +41,13 @@ public sealed class CampaignService(
 
         // The data version first: the files rendered next are of this version or a later one, never an earlier.
         var head = await ingestions.HeadAsync(departement.Code, cancellationToken);
-        var files = new List<PackageFile>();
+        var contents = new PackageContents(departement, year);
         foreach (var part in parts)
         {
-            files.AddRange(await part.FilesAsync(departement, year, cancellationToken));
+            await part.AddToAsync(contents, cancellationToken);
         }
 
+        var files = contents.Files;
         if (files.Count == 0)
         {
             return new(Refusal.NotFound, CampaignMessages.NothingToTransmit(departement, year));
@@ -55,24 +56,25 @@ public sealed class CampaignService(
         var now = clock.GetUtcNow();
         var round = before.Round + 1;
         var dataVersion = head.ETag.ToString();
-        var package = CampaignPackage.Build(files, departement, year, round, actor, now, dataVersion);
+        var package = CampaignPackage.Build(files, contents.Missing, departement, year, round, actor, now, dataVersion);
         var id = $"{year}-{departement.Code}-{round:D2}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
         await packages.WriteOnceAsync(departement.Code, year, id, package.Zip, cancellationToken);
-        var record = new CampaignRound(round, id, now, actor, dataVersion, package.Manifest, null, null, null);
+        var record = new CampaignRound(round, id, now, actor, dataVersion, package.Manifest, contents.Missing, null, null, null);
         if (!await campaigns.TryRecordAsync(before, before with { State = CampaignState.Transmitted, Round = round, UpdatedAt = now }, record, null, [], cancellationToken))
         {
             // The package written stays, unreferenced: packages are never deleted.
             return new(Refusal.Conflict, CampaignMessages.Changed);
         }
 
-        await journal.RecordAsync(actor, departement, JournalActions.Transmission, $"Transmission du tour {round} à l'État (paquet {id}, {files.Count} fichier{(files.Count > 1 ? "s" : string.Empty)}).", year, id, cancellationToken);
+        await journal.RecordAsync(actor, departement, JournalActions.Transmission, $"Transmission du tour {round} à l'État (paquet {id}, {files.Count} fichier{(files.Count > 1 ? "s" : string.Empty)}){Missing(contents.Missing)}.", year, id, cancellationToken);
         await notifier.NotifyNationalAsync(
             departement,
             NotificationKinds.PackageTransmitted,
             $"CDPPE {departement.Code} {year} : rapport transmis (tour {round})",
-            $"Le département {departement.Code} a transmis son rapport {year} (tour {round}, paquet {id}) le {CampaignMessages.At(now)}, par {actor}.",
+            $"Le département {departement.Code} a transmis son rapport {year} (tour {round}, paquet {id}) le {CampaignMessages.At(now)}, par {actor}."
+                + string.Concat(contents.Missing.Select(m => $"\n{m.Fichier} : {m.Raison}")),
             cancellationToken);
-        return new(new TransmissionReceipt(id, round, departement.Code, year, now, ActorView.From(actor), dataVersion, package.Manifest));
+        return new(new TransmissionReceipt(id, round, departement.Code, year, now, ActorView.From(actor), dataVersion, package.Manifest, contents.Missing));
     }
 
     /// <summary>
@@ -159,7 +161,7 @@ public sealed class CampaignService(
             CampaignStates.Label(campaign.State),
             campaign.Round,
             campaign.UpdatedAt,
-            rounds.Select(r => new CampaignRoundView(r.Number, r.PackageId, r.TransmittedAt, ActorView.From(r.TransmittedBy), r.DataVersion, r.Manifest, r.Review is { } s ? CampaignStates.Code(s) : null, r.Review is { } l ? CampaignStates.Label(l) : null, r.ReviewedAt, r.ReviewedBy is { } by ? ActorView.From(by) : null)).ToList(),
+            rounds.Select(r => new CampaignRoundView(r.Number, r.PackageId, r.TransmittedAt, ActorView.From(r.TransmittedBy), r.DataVersion, r.Manifest, r.Missing, r.Review is { } s ? CampaignStates.Code(s) : null, r.Review is { } l ? CampaignStates.Label(l) : null, r.ReviewedAt, r.ReviewedBy is { } by ? ActorView.From(by) : null)).ToList(),
             remarks,
             Open(campaign, remarks),
             entries.Select(e => new JournalEntryView(e.At, ActorView.From(e.Actor), e.Action, e.Description, e.Year, e.Subject)).ToList(),
@@ -202,6 +204,10 @@ public sealed class CampaignService(
     /// <summary>The remarks of the current round while the campaign awaits its answer (the next transmission).</summary>
     private static IReadOnlyList<CampaignRemarkView> Open(Campaign campaign, IReadOnlyList<CampaignRemarkView> remarks) =>
         campaign.State is CampaignState.ToComplete or CampaignState.UnderReview ? remarks.Where(r => r.Tour == campaign.Round).ToList() : [];
+
+    /// <summary>« , sans rapport-execution-77-2022.pdf » for the journal's line of a package with files missing.</summary>
+    private static string Missing(IReadOnlyList<MissingPackageFile> missing) =>
+        missing.Count == 0 ? string.Empty : ", sans " + string.Join(", ", missing.Select(m => m.Fichier));
 
     private static CampaignRemarkView ToView(CampaignRemark r) =>
         new(r.Round, r.Partie, RemarkParts.Label(r.Partie), RemarkParts.Page(r.Partie), r.Texte, ActorView.From(r.Author), r.At);

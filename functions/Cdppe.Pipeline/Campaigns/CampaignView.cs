@@ -20,8 +20,8 @@ public sealed record CampaignView(
     IReadOnlyList<JournalEntryView> Journal,
     IReadOnlyList<Notification> Notifications);
 
-/// <summary>A round as shown: its package, who transmitted it, its review.</summary>
-public sealed record CampaignRoundView(int Tour, string Id, DateTimeOffset TransmisLe, ActorView TransmisPar, string VersionDonnees, IReadOnlyList<ManifestEntry> Manifest, string? Revue, string? RevueLibelle, DateTimeOffset? RevueLe, ActorView? RevuePar);
+/// <summary>A round as shown: its package (files, and those missing with the reason), who transmitted it, its review.</summary>
+public sealed record CampaignRoundView(int Tour, string Id, DateTimeOffset TransmisLe, ActorView TransmisPar, string VersionDonnees, IReadOnlyList<ManifestEntry> Manifest, IReadOnlyList<MissingPackageFile> Manquants, string? Revue, string? RevueLibelle, DateTimeOffset? RevueLe, ActorView? RevuePar);
 
 /// <summary>A remark as shown, with the page of the portal that shows its part.</summary>
 public sealed record CampaignRemarkView(int Tour, string Partie, string PartieLibelle, string Page, string Texte, ActorView Auteur, DateTimeOffset Le);

@@ -10,14 +10,17 @@ namespace Cdppe.Pipeline.Campaigns;
 /// </summary>
 public sealed class WorkbooksPackagePart(TableauDeBordExport tableauDeBord, RapportFinancierExport rapportFinancier, AnnexeExport annexe) : IPackagePart
 {
-    public async Task<IReadOnlyList<PackageFile>> FilesAsync(Departement departement, int year, CancellationToken cancellationToken)
+    public async Task AddToAsync(PackageContents package, CancellationToken cancellationToken)
     {
         Outcome<FileDownload>[] exports =
         [
-            await tableauDeBord.ExportAsync(departement, year, cancellationToken),
-            await rapportFinancier.ExportAsync(departement, year, cancellationToken),
-            await annexe.ExportAsync(departement, year + 1, cancellationToken),
+            await tableauDeBord.ExportAsync(package.Departement, package.Year, cancellationToken),
+            await rapportFinancier.ExportAsync(package.Departement, package.Year, cancellationToken),
+            await annexe.ExportAsync(package.Departement, package.Year + 1, cancellationToken),
         ];
-        return exports.Select(e => e.Value).OfType<FileDownload>().Select(f => new PackageFile(f.FileName, f.Content)).ToList();
+        foreach (var file in exports.Select(e => e.Value).OfType<FileDownload>())
+        {
+            package.Add(new PackageFile(file.FileName, file.Content));
+        }
     }
 }

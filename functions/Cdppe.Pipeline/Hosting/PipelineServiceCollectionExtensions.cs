@@ -128,6 +128,7 @@ public static class PipelineServiceCollectionExtensions
         // The campaign with the State: the journal, the package parts (one more part, one more line), the service.
         services.AddSingleton<ActivityJournal>();
         services.AddSingleton<IPackagePart, ReportPackagePart>();
+        services.AddSingleton<IPackagePart, ReportPdfPackagePart>();
         services.AddSingleton<IPackagePart, WorkbooksPackagePart>();
         services.AddSingleton<CampaignService>();
         return services;

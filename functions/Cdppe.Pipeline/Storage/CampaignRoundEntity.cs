@@ -20,6 +20,9 @@ public sealed class CampaignRoundEntity : EntityBase
     /// <summary>The manifest as JSON (<c>[{fichier, sha256, octets}]</c>).</summary>
     public string Manifest { get; set; } = "[]";
 
+    /// <summary>The files the package lacks as JSON (<c>[{fichier, raison}]</c>); null for a package without any missing.</summary>
+    public string? Missing { get; set; }
+
     public string? Review { get; set; }
 
     public DateTimeOffset? ReviewedAt { get; set; }

@@ -118,6 +118,7 @@ public sealed class CampaignStore(CdppeStorage storage)
         TransmittedByRole = StoredActor.Role(round.TransmittedBy),
         DataVersion = round.DataVersion,
         Manifest = JsonSerializer.Serialize(round.Manifest, JsonSerializerOptions.Web),
+        Missing = round.Missing.Count == 0 ? null : JsonSerializer.Serialize(round.Missing, JsonSerializerOptions.Web),
         Review = round.Review is { } review ? CampaignStates.Code(review) : null,
         ReviewedAt = round.ReviewedAt,
         ReviewedByName = round.ReviewedBy?.Name,
@@ -132,6 +133,7 @@ public sealed class CampaignStore(CdppeStorage storage)
         StoredActor.Of(r.TransmittedByName, r.TransmittedById, r.TransmittedByRole),
         r.DataVersion,
         JsonSerializer.Deserialize<List<ManifestEntry>>(r.Manifest, JsonSerializerOptions.Web) ?? [],
+        r.Missing is null ? [] : JsonSerializer.Deserialize<List<MissingPackageFile>>(r.Missing, JsonSerializerOptions.Web) ?? [],
         CampaignStates.Parse(r.Review),
         r.ReviewedAt,
         r.ReviewedByName is null ? null : StoredActor.Of(r.ReviewedByName, r.ReviewedById, r.ReviewedByRole));

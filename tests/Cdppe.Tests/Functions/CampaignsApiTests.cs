@@ -25,6 +25,9 @@ public sealed class CampaignsApiTests(AzuriteFixture azurite)
         ["Cdppe:Keys:autre:Departements"] = other,
         ["Cdppe:Keys:etat:Key"] = NationalKey,
         ["Cdppe:Keys:etat:Role"] = "National",
+
+        // No PDF converter: the package goes without the report as PDF and says so (ReportPdfPackagePartTests converts it).
+        ["Cdppe:Pdf:SofficePath"] = "/nonexistent/soffice",
     };
 
     private static async Task<HttpResponseMessage> SendAsync(RunningApp app, HttpMethod method, string path, string key, object? body = null)
@@ -73,6 +76,11 @@ public sealed class CampaignsApiTests(AzuriteFixture azurite)
             Assert.Equal($"rapport-execution-{dep.Code}-2022.docx", file.GetProperty("fichier").GetString());
             Assert.Equal(["manifeste.json", $"rapport-execution-{dep.Code}-2022.docx", $"rapport-financier-{dep.Code}-2022.xlsx", $"tableau-de-bord-snppe-{dep.Code}-2022.xlsx"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
             Assert.Equal(3, manifest.Count);
+            var missing = Assert.Single(receipt.GetProperty("manquants").EnumerateArray());
+            Assert.Equal($"rapport-execution-{dep.Code}-2022.pdf", missing.GetProperty("fichier").GetString());
+            Assert.StartsWith("Le rapport au format PDF manque à ce paquet : aucun convertisseur PDF n'est disponible sur ce serveur", missing.GetProperty("raison").GetString(), StringComparison.Ordinal);
+            using var manifestJson = JsonDocument.Parse(zip.GetEntry("manifeste.json")!.Open());
+            Assert.Equal(missing.GetProperty("raison").GetString(), Assert.Single(manifestJson.RootElement.GetProperty("manquants").EnumerateArray()).GetProperty("raison").GetString());
             using var report = new MemoryStream();
             using (var entry = zip.GetEntry(file.GetProperty("fichier").GetString()!)!.Open())
             {
@@ -149,6 +157,30 @@ public sealed class CampaignsApiTests(AzuriteFixture azurite)
 
         Assert.All(answers, a => Assert.True(a.Value == HttpStatusCode.Forbidden, $"{a.Key}: {a.Value}"));
         Assert.Equal(HttpStatusCode.OK, ownList.StatusCode);
+    }
+
+    [Fact]
+    public async Task AnotherDepartementsRealPackageIsNeitherServedUnderItsOwnCodeNorUnderOurs()
+    {
+        var dep = TestDepartements.Next();
+        var other = TestDepartements.Next();
+        await using var app = await RunningApp.StartAsync(azurite, apiKey: OperatorKey, settings: Keys(dep.Code, other.Code));
+        await new Services(app.Storage).DropAndIngestAsync(other.Code, "rapport-financier-2022.xlsx", SampleWorkbooks.RapportFinancier2022());
+        var theirs = await JsonAsync(await SendAsync(app, HttpMethod.Post, $"/api/campagnes/2022/transmissions?departement={other.Code}", OtherKey), HttpStatusCode.Created);
+        var id = theirs.GetProperty("id").GetString()!;
+
+        var underTheirCode = await SendAsync(app, HttpMethod.Get, $"/api/campagnes/2022/transmissions/{id}?departement={other.Code}", DepartementKey);
+        var underOurCode = await SendAsync(app, HttpMethod.Get, $"/api/campagnes/2022/transmissions/{id}?departement={dep.Code}", DepartementKey);
+        var theirCampaign = await SendAsync(app, HttpMethod.Get, $"/api/campagnes/2022?departement={other.Code}", DepartementKey);
+        var byTheState = await SendAsync(app, HttpMethod.Get, $"/api/campagnes/2022/transmissions/{id}?departement={other.Code}", NationalKey);
+
+        Assert.Equal(HttpStatusCode.Forbidden, underTheirCode.StatusCode);
+        Assert.Equal("application/problem+json", underTheirCode.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, underOurCode.StatusCode);
+        Assert.Contains("Ce paquet de transmission n'existe pas pour ce département et cette année.", await underOurCode.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, theirCampaign.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, byTheState.StatusCode);
+        Assert.Equal("application/zip", byTheState.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -70,8 +70,12 @@ public sealed class PortalCampaignBrowserTests(AzuriteFixture azurite) : IClassF
         SignIn(staff, Key77, "77");
         staff.Open("/campagne?departement=77&annee=2022");
         staff.WaitFor("#transmettre").Click();
-        staff.WaitForText("#message-campagne", "Transmis : paquet 2022-77-01-");
-        Assert.Contains("seine77 (Département)", staff.WaitForText("table", "seine77"), StringComparison.Ordinal);
+        staff.WaitForText("#message-campagne", "Transmis : paquet 2022-77-01-", TimeSpan.FromMinutes(3));
+        var firstRound = staff.WaitForText("table", "seine77");
+        Assert.Contains("seine77 (Département)", firstRound, StringComparison.Ordinal);
+
+        // The report as PDF is in the package, or named as missing with the reason: never a silent gap.
+        Assert.Contains("rapport-execution-77-2022.pdf", firstRound, StringComparison.Ordinal);
 
         // The State's reviewer opens the package, moves it to en instruction, then asks for corrections on fiche 9.
         SignIn(reviewer, ReviewerKey, null);
@@ -92,7 +96,7 @@ public sealed class PortalCampaignBrowserTests(AzuriteFixture azurite) : IClassF
         Assert.Contains("revueEtat", staff.WaitForText("#remarques-en-cours", "fiche 9"), StringComparison.Ordinal);
         staff.Open("/campagne?departement=77&annee=2022");
         staff.WaitFor("#transmettre").Click();
-        staff.WaitForText("#message-campagne", "(tour 2)");
+        staff.WaitForText("#message-campagne", "(tour 2)", TimeSpan.FromMinutes(3));
 
         // The reviewer validates; the journal names each author; the first package is the same bytes.
         Review(reviewer, "valide");
@@ -105,5 +109,32 @@ public sealed class PortalCampaignBrowserTests(AzuriteFixture azurite) : IClassF
         Assert.Contains("seine77", journal, StringComparison.Ordinal);
         Assert.Contains("validé", reviewer.WaitForText(".chapeau", "validé"), StringComparison.Ordinal);
         Assert.Equal(first, await again.Content.ReadAsByteArrayAsync());
+    }
+
+    [ChromiumFact]
+    public async Task WithoutAPdfConverterTheRoundSaysThePdfIsMissingAndWhy()
+    {
+        await PortalTools.EnsureInstalledAsync();
+        var dep = TestDepartements.Next().Code;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Cdppe:Keys:equipe:Key"] = Key77,
+            ["Cdppe:Keys:equipe:Departements"] = dep,
+            ["Cdppe:Pdf:SofficePath"] = "/nonexistent/soffice",
+        };
+        await using var app = await RunningApp.StartAsync(azurite, apiKey: OperatorKey, settings: settings);
+        await new Services(app.Storage).DropAndIngestAsync(dep, "rapport-financier-2022.xlsx", SampleWorkbooks.RapportFinancier2022());
+        using var staff = new PortalBrowser(app.Client.BaseAddress!);
+
+        SignIn(staff, Key77, dep);
+        staff.Open($"/campagne?departement={dep}&annee=2022");
+        staff.WaitFor("#transmettre").Click();
+        var message = staff.WaitForText("#message-campagne", "Transmis : paquet ", TimeSpan.FromMinutes(3));
+        var missing = staff.WaitFor($"li.manquant[data-fichier='rapport-execution-{dep}-2022.pdf']");
+
+        const string Reason = "Le rapport au format PDF manque à ce paquet : aucun convertisseur PDF n'est disponible sur ce serveur";
+        Assert.Contains($"rapport-execution-{dep}-2022.pdf absent : {Reason}", message, StringComparison.Ordinal);
+        Assert.StartsWith($"rapport-execution-{dep}-2022.pdf absent : {Reason}", PortalBrowser.Text(missing), StringComparison.Ordinal);
+        Assert.Contains($"rapport-execution-{dep}-2022.docx — SHA-256 ", staff.WaitForText("table", "SHA-256"), StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 // Campagne: the département's yearly campaign with the State. The département transmits its package (the report
-// rendered now, with its manifest); the State reviews it (en instruction, à compléter with remarks, validé). Every
-// round stays downloadable byte for byte; the journal says who did what.
+// rendered now as .docx and .pdf, the State's workbooks, the manifest naming any file missing and why); the State
+// reviews it (en instruction, à compléter with remarks, validé). Every round stays downloadable byte for byte; the
+// journal says who did what.
 import { el, fill, fr, badge, alertBox, api, apiJson, apiQuery, startPage, table } from './common.js';
 
 const main = document.getElementById('contenu');
@@ -19,14 +20,14 @@ function transmitSection(c, message) {
     fill(message, el('p', {}, 'Transmission en cours : le rapport est généré et figé…'));
     try {
       const receipt = await apiJson('campagne/transmissions?' + apiQuery(context), { method: 'POST' });
-      await render(`Transmis : paquet ${receipt.id} (tour ${receipt.tour}).`);
+      await render(`Transmis : paquet ${receipt.id} (tour ${receipt.tour}).` + (receipt.manquants || []).map((m) => ` ${m.fichier} absent : ${m.raison}`).join(''));
     } catch (error) {
       button.disabled = false;
       fill(message, alertBox('erreur', el('p', {}, error.message)));
     }
   });
   return el('section', {}, el('h2', {}, 'Transmettre'),
-    el('p', {}, 'La transmission génère le rapport avec les données d\u2019aujourd\u2019hui et le fige avec son manifeste (empreinte SHA-256 de chaque fichier) : ce paquet ne changera plus.'),
+    el('p', {}, 'La transmission génère le rapport (Word, et PDF quand le serveur sait le convertir) et les classeurs de l\u2019État avec les données d\u2019aujourd\u2019hui, et les fige avec leur manifeste (empreinte SHA-256 de chaque fichier, et tout fichier manquant avec sa raison) : ce paquet ne changera plus.'),
     button);
 }
 
@@ -64,7 +65,8 @@ async function render(done) {
     String(r.tour),
     fr.dateTime(r.transmisLe),
     `${r.transmisPar.nom} (${r.transmisPar.role})`,
-    el('ul', {}, r.manifest.map((f) => el('li', {}, `${f.fichier} — SHA-256 ${f.sha256}`))),
+    el('ul', {}, r.manifest.map((f) => el('li', {}, `${f.fichier} — SHA-256 ${f.sha256}`)),
+      (r.manquants || []).map((m) => el('li', { className: 'manquant', 'data-fichier': m.fichier }, el('strong', {}, `${m.fichier} absent : `), m.raison))),
     r.revueLibelle ? `${r.revueLibelle}, par ${r.revuePar.nom}, ${fr.dateTime(r.revueLe)}` : 'en attente',
     packageLink(r),
   ]);
