@@ -143,19 +143,32 @@ public static class ReportTextReader
     /// </summary>
     private static List<string> CutFollowing(List<XElement> content, List<string> after)
     {
-        for (var cut = 0; cut < content.Count; cut++)
+        // From the end backwards, at most as many paragraphs as followed the control: linear in the place's size.
+        var tail = new List<string>();
+        var cut = -1;
+        for (var index = content.Count - 1; index >= 0; index--)
         {
-            var tail = content.Skip(cut).SelectMany(e => e.Name == W + "p" ? [e] : e.Descendants(W + "p"))
-                .Select(p => PlaceWalk.TextOutsideFields(p)).ToList();
-            var texts = tail.Select(PlaceWalk.Normalize).Where(t => t.Length > 0).ToList();
-            if (texts.Count > 0 && texts.Count <= after.Count && texts.SequenceEqual(after.Take(texts.Count), StringComparer.Ordinal))
+            var element = content[index];
+            tail.InsertRange(0, (element.Name == W + "p" ? [element] : element.Descendants(W + "p")).Select(p => PlaceWalk.Normalize(PlaceWalk.TextOutsideFields(p))).Where(t => t.Length > 0));
+            if (tail.Count > after.Count)
             {
-                content.RemoveRange(cut, content.Count - cut);
-                return tail;
+                break;
+            }
+
+            if (tail.Count > 0 && tail.SequenceEqual(after.Take(tail.Count), StringComparer.Ordinal))
+            {
+                cut = index;
             }
         }
 
-        return [];
+        if (cut < 0)
+        {
+            return [];
+        }
+
+        var taken = content.Skip(cut).SelectMany(e => e.Name == W + "p" ? [e] : e.Descendants(W + "p")).Select(PlaceWalk.TextOutsideFields).ToList();
+        content.RemoveRange(cut, content.Count - cut);
+        return taken;
     }
 
     /// <summary>What the report the upload was made from holds: its places, the paragraphs outside them, and the text each place was generated with (sanitized like an upload, to compare).</summary>
