@@ -47,9 +47,7 @@ public static class ReportTextReader
             return new(Refusal.TooLarge, TextMessages.TooLarge(upload.Length, MaxUploadBytes));
         }
 
-        XDocument document;
-        XDocument? numbering;
-        XDocument? styles;
+        Parsed uploaded;
         try
         {
             var errors = new List<TemplateError>();
@@ -66,9 +64,7 @@ public static class ReportTextReader
                 return new(Refusal.Invalid, TextMessages.Unsafe([TemplateErrors.ImportedContent(main.AlternativeFormatImportParts.First().Uri, "altChunk").Message]));
             }
 
-            document = Load(main);
-            numbering = main.NumberingDefinitionsPart is { } n ? Load(n) : null;
-            styles = main.StyleDefinitionsPart is { } s ? Load(s) : null;
+            uploaded = Parse(main);
         }
         catch (TemplateException ex)
         {
@@ -83,8 +79,9 @@ public static class ReportTextReader
             return new(Refusal.Invalid, TextMessages.NotAWordDocument);
         }
 
-        var walk = new PlaceWalk(places);
-        walk.Visit(document.Root?.Element(W + "body")?.Elements() ?? [], null);
+        var generated = original is null ? null : Generated(original, places);
+        var walk = new PlaceWalk(places, generated?.Walk.Positions(generated.Body));
+        walk.Walk(uploaded.Body);
         if (walk.Nesting is { } nesting)
         {
             return new(Refusal.Invalid, nesting);
@@ -95,13 +92,18 @@ public static class ReportTextReader
             return new(Refusal.TooLarge, TextMessages.TooManyPlaces(walk.Found.Count, MaxPlaces));
         }
 
-        var lists = new ListKinds(numbering, styles);
         var texts = new List<PlaceText>();
         var warnings = new List<string>();
         foreach (var (place, control) in walk.Found)
         {
-            var sanitizer = new TextSanitizer(lists);
-            var blocks = sanitizer.Blocks(control.Element(W + "sdtContent")?.Elements() ?? []);
+            var content = (control.Element(W + "sdtContent")?.Elements() ?? []).ToList();
+            if (generated?.Walk.Following.GetValueOrDefault(place.Name) is { } after)
+            {
+                walk.Outside.AddRange(CutFollowing(content, after));
+            }
+
+            var sanitizer = new TextSanitizer(uploaded.Lists);
+            var blocks = sanitizer.Blocks(content);
             var plain = TextFragment.PlainText(blocks);
             if (plain.Length > MaxTextCharacters)
             {
@@ -113,33 +115,85 @@ public static class ReportTextReader
                 return new(Refusal.TooLarge, TextMessages.TooManyElements(place.Title, TextSanitizer.MaxElements));
             }
 
-            var isPlaceholder = control.Element(W + "sdtPr")?.Element(W + "showingPlcHdr") is not null || plain == place.Help.Trim();
-            if (!isPlaceholder)
+            var fragment = plain.Length == 0 ? string.Empty : TextFragment.Write(blocks);
+            var untouched = control.Element(W + "sdtPr")?.Element(W + "showingPlcHdr") is not null
+                || PlaceWalk.Normalize(plain) == PlaceWalk.Normalize(place.Help)
+                || (generated?.Fragments.TryGetValue(place.Name, out var before) == true && before == fragment && fragment.Length > 0);
+            if (!untouched)
             {
                 warnings.AddRange(sanitizer.Dropped.Select(what => TextMessages.Dropped(place.Title, what)));
             }
 
-            texts.Add(new PlaceText(place.Name, place.Title, plain.Length == 0 ? string.Empty : TextFragment.Write(blocks), plain, isPlaceholder));
+            texts.Add(new PlaceText(place.Name, place.Title, fragment, plain, untouched));
         }
 
         warnings.AddRange(places.Where(p => !walk.Found.Any(f => f.Place.Name == p.Name)).Select(p => TextMessages.Deleted(p.Title)));
-        if (original is not null)
+        if (generated is not null)
         {
-            warnings.AddRange(Outside(walk.Outside, places, original));
+            warnings.AddRange(Outside(walk.Outside, generated.Walk.Outside));
         }
 
         return new(new TextReading(texts, warnings));
     }
 
-    /// <summary>The paragraphs outside the places that the original report does not have.</summary>
-    private static IEnumerable<string> Outside(List<string> uploaded, IReadOnlyList<ReportPlace> places, byte[] original)
+    /// <summary>
+    /// Takes out of a place's content the paragraphs at its end that followed its control in the report it was
+    /// made from: LibreOffice 7.4, when a section break follows a control, moves the break into the control's last
+    /// paragraph and the headings after it into the control. Returns the texts of the paragraphs taken out.
+    /// </summary>
+    private static List<string> CutFollowing(List<XElement> content, List<string> after)
+    {
+        // From the end backwards, at most as many paragraphs as followed the control: linear in the place's size.
+        var tail = new List<string>();
+        var cut = -1;
+        for (var index = content.Count - 1; index >= 0; index--)
+        {
+            var element = content[index];
+            tail.InsertRange(0, (element.Name == W + "p" ? [element] : element.Descendants(W + "p")).Select(p => PlaceWalk.Normalize(PlaceWalk.TextOutsideFields(p))).Where(t => t.Length > 0));
+            if (tail.Count > after.Count)
+            {
+                break;
+            }
+
+            if (tail.Count > 0 && tail.SequenceEqual(after.Take(tail.Count), StringComparer.Ordinal))
+            {
+                cut = index;
+            }
+        }
+
+        if (cut < 0)
+        {
+            return [];
+        }
+
+        var taken = content.Skip(cut).SelectMany(e => e.Name == W + "p" ? [e] : e.Descendants(W + "p")).Select(PlaceWalk.TextOutsideFields).ToList();
+        content.RemoveRange(cut, content.Count - cut);
+        return taken;
+    }
+
+    /// <summary>What the report the upload was made from holds: its places, the paragraphs outside them, and the text each place was generated with (sanitized like an upload, to compare).</summary>
+    private static GeneratedReport Generated(byte[] original, IReadOnlyList<ReportPlace> places)
     {
         using var package = WordprocessingDocument.Open(new MemoryStream(original, writable: false), false);
+        var parsed = Parse(package.MainDocumentPart!);
         var walk = new PlaceWalk(places);
-        walk.Visit(Load(package.MainDocumentPart!).Root?.Element(W + "body")?.Elements() ?? [], null);
-        var known = walk.Outside.Select(Normalize).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        walk.Walk(parsed.Body);
+        var fragments = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (place, control) in walk.Found)
+        {
+            var blocks = new TextSanitizer(parsed.Lists).Blocks(control.Element(W + "sdtContent")?.Elements() ?? []);
+            fragments[place.Name] = TextFragment.PlainText(blocks).Length == 0 ? string.Empty : TextFragment.Write(blocks);
+        }
+
+        return new GeneratedReport(parsed.Body, walk, fragments);
+    }
+
+    /// <summary>The paragraphs outside the places that the original report does not have.</summary>
+    private static IEnumerable<string> Outside(List<string> uploaded, List<string> original)
+    {
+        var known = original.Select(PlaceWalk.Normalize).GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var added = new List<string>();
-        foreach (var text in uploaded.Select(Normalize).Where(t => t.Length > 0))
+        foreach (var text in uploaded.Select(PlaceWalk.Normalize).Where(t => t.Length > 0))
         {
             if (known.TryGetValue(text, out var count) && count > 0)
             {
@@ -154,7 +208,17 @@ public static class ReportTextReader
         return added.Count == 0 ? [] : [TextMessages.Outside(added.Count, added.Take(QuotedParagraphs).Select(t => t.Length > QuoteLength ? t[..QuoteLength] + "…" : t))];
     }
 
-    private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    private static Parsed Parse(MainDocumentPart main)
+    {
+        var document = Load(main);
+        var numbering = main.NumberingDefinitionsPart is { } n ? Load(n) : null;
+        var styles = main.StyleDefinitionsPart is { } s ? Load(s) : null;
+        return new Parsed(document.Root?.Element(W + "body"), new ListKinds(numbering, styles));
+    }
+
+    private sealed record Parsed(XElement? Body, ListKinds Lists);
+
+    private sealed record GeneratedReport(XElement? Body, PlaceWalk Walk, Dictionary<string, string> Fragments);
 
     private static XDocument Load(OpenXmlPart part)
     {

@@ -60,7 +60,7 @@ public sealed class ReportTexts(ReportTextStore store, ReportVersions versions, 
         var uploadId = ReportTextStore.NewUploadId(now);
         var name = Path.GetFileName(fileName);
         var revisions = reading.Texts
-            .Where(t => !t.IsPlaceholder && (current.TryGetValue(t.Name, out var kept) ? kept.Fragment != t.Fragment : t.Fragment.Length > 0))
+            .Where(t => !t.Untouched && (current.TryGetValue(t.Name, out var kept) ? kept.Fragment != t.Fragment : t.Fragment.Length > 0))
             .Select(t => Revision(t.Name, t.Title, t.Fragment, t.PlainText, author, name, uploadId, now))
             .ToList();
         if (revisions.Count > 0)

@@ -98,8 +98,54 @@ internal sealed class TextSanitizer(ListKinds lists)
 
         Inline(source.Elements(), paragraph);
         TrimTrailingBreaks(paragraph);
+        MergeRuns(paragraph);
         return paragraph;
     }
+
+    /// <summary>
+    /// Adjacent runs of the same format become one run, and adjacent texts one text: Word and LibreOffice cut runs
+    /// differently (spelling marks, revisions), which is no change of the text.
+    /// </summary>
+    private static void MergeRuns(XElement paragraph)
+    {
+        XElement? previous = null;
+        foreach (var run in paragraph.Elements(W + "r").ToList())
+        {
+            if (previous is not null && previous.NextNode == run && Format(previous) == Format(run))
+            {
+                previous.Add(run.Elements().Where(e => e.Name != W + "rPr"));
+                run.Remove();
+            }
+            else
+            {
+                previous = run;
+            }
+        }
+
+        foreach (var run in paragraph.Elements(W + "r"))
+        {
+            XElement? text = null;
+            foreach (var child in run.Elements().ToList())
+            {
+                if (child.Name != W + "t")
+                {
+                    text = null;
+                }
+                else if (text is null)
+                {
+                    text = child;
+                    text.SetAttributeValue(XNamespace.Xml + "space", "preserve");
+                }
+                else
+                {
+                    text.Value += child.Value;
+                    child.Remove();
+                }
+            }
+        }
+    }
+
+    private static string Format(XElement run) => run.Element(W + "rPr")?.ToString(SaveOptions.DisableFormatting) ?? string.Empty;
 
     /// <summary>
     /// A line break that ends a paragraph shows nothing (LibreOffice writes one at the end of a place's last
@@ -196,7 +242,7 @@ internal sealed class TextSanitizer(ListKinds lists)
                     break;
                 case "instrText" or "delInstrText" or "rPr" or "lastRenderedPageBreak" or "softHyphen" or "delText" or "annotationRef":
                     break;
-                case "t" when field != FieldState.Code:
+                case "t" when field != FieldState.Code && child.Value.Length > 0:
                     run.Add(new XElement(W + "t", new XAttribute(XNamespace.Xml + "space", "preserve"), child.Value));
                     break;
                 case "tab" when field != FieldState.Code:

@@ -56,6 +56,19 @@ internal static class ReportEdits
     public static byte[] TypeBefore(byte[] docx, string place, string text) => Edit(docx, (_, body) =>
         body.Descendants(W + "sdt").First(c => c.Element(W + "sdtPr")?.Element(W + "tag")?.Attribute(W + "val")?.Value == place).AddBeforeSelf(P(R(text))));
 
+    /// <summary>Takes from a place's control everything that names it (tag, bookmark) and gives it another title, as a program that rewrites controls might.</summary>
+    public static byte[] Anonymize(byte[] docx, string place, string title) => Edit(docx, (_, body) =>
+    {
+        var control = body.Descendants(W + "sdt").First(c => c.Element(W + "sdtPr")?.Element(W + "tag")?.Attribute(W + "val")?.Value == place);
+        control.Element(W + "sdtPr")!.Element(W + "tag")!.Remove();
+        control.Element(W + "sdtPr")!.Element(W + "alias")!.SetAttributeValue(W + "val", title);
+        control.Descendants().Where(e => e.Name == W + "bookmarkStart" || e.Name == W + "bookmarkEnd").Remove();
+    });
+
+    /// <summary>Adds an empty content control at the end of the body, before its section properties.</summary>
+    public static byte[] AddControl(byte[] docx) => Edit(docx, (_, body) =>
+        body.Element(W + "sectPr")!.AddBeforeSelf(new XElement(W + "sdt", new XElement(W + "sdtPr", new XElement(W + "alias", new XAttribute(W + "val", "Autre"))), new XElement(W + "sdtContent", P()))));
+
     /// <summary>Adds a run to the first paragraph of a place's content.</summary>
     public static byte[] AddToPlace(byte[] docx, string place, XElement run) => Edit(docx, (_, body) =>
         body.Descendants(W + "sdt").First(c => c.Element(W + "sdtPr")?.Element(W + "tag")?.Attribute(W + "val")?.Value == place)
