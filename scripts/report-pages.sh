@@ -34,6 +34,7 @@ draw liste-des-fiches "Liste des fiches actions"
 draw fiche-1 "Fiche action 1 – "
 draw fiche-17 "Fiche action 17 – "
 draw tableau-de-bord "Tableau de bord des indicateurs"
+draw suivi-mensuel "Évolution mensuelle des indicateurs en 2022"
 draw annexe "Annexe – Qualité des données"
 # Pages with at most 5 lines of text, the footer included: near-empty pages a reader would notice.
 sparse=$(awk -v RS='\f' '{ n = 0; m = split($0, lines, "\n"); for (i = 1; i <= m; i++) if (lines[i] ~ /[^ ]/) n++; if (n > 0 && n <= 5) printf "%d ", NR }' "$tmp/report.txt")

@@ -10,6 +10,7 @@ public static partial class DefaultReportTemplate
     {
         int[] w = [4400, 700, 700, 1900, 2500, 1500, 2200, 1498];
         int[] cw = [6000, 700, 700, 4098, 3900];
+        int[] gw = [7699, 7699];
         body.Append(
             P("Tableau de bord des indicateurs", "Heading1", pageBreakBefore: true),
             P("{{#qualite.aExplications}}"),
@@ -57,6 +58,16 @@ public static partial class DefaultReportTemplate
                     Cell("{{reference}}{{#dateReference}} ({{dateReference}}){{/dateReference}}{{#source}} – {{source}}{{/source}}", cw[3]),
                     Cell("{{atteint}}{{#moisAtteint}} ({{moisAtteint}}){{/moisAtteint}}{{/seriesContexte}}", cw[4], center: true))),
             P("{{/aSeriesContexte}}"),
+            P("{{#aGraphiquesMensuels}}"),
+            P("Évolution mensuelle des indicateurs en {{annee}}", "Heading3"),
+            Caption("Un graphique par indicateur ayant au moins deux valeurs mensuelles en {{annee}}, de janvier à décembre. Les mois déclarés non fiables forment une série à part (triangles orange, trait pointillé, nommée dans la légende) : ils ne sont jamais présentés comme la valeur atteinte de l'année. La cible est celle de l'année, au prorata des mois pour un nombre cumulé depuis janvier.", "Note"),
+            Grid(
+                gw,
+                Row(
+                    header: false,
+                    CellOf(gw[0], null, P("{{#graphiquesMensuels}}{{%gauche}}", "Centered")),
+                    CellOf(gw[1], null, P("{{%droite}}{{/graphiquesMensuels}}", "Centered")))),
+            P("{{/aGraphiquesMensuels}}"),
             P("{{/aIndicateurs}}"),
             P("{{^aIndicateurs}}Aucun indicateur n'a été importé pour {{annee}} (plan d'action, tableau de bord ou suivi mensuel).{{/aIndicateurs}}"),
             P(Place("commentaire-indicateurs", "Commentaire du tableau de bord", "lecture des indicateurs, valeurs manquantes ou à nuancer")));

@@ -71,6 +71,17 @@ public sealed record IndicatorReport
         && Achieved.Values.Any(a => a.Value is not null)
         && Points().Count(p => p.Target is not null || p.Achieved is not null) >= 2;
 
+    /// <summary>The monthly follow-up's values of the report year, January first (a month without value is absent).</summary>
+    public IReadOnlyList<MonthlySnapshot> Months { get; init; } = [];
+
+    /// <summary>
+    /// Whether the monthly chart is drawn: at least two months of the year with a number, and not a milestone nor a
+    /// rate that says done or not done.
+    /// </summary>
+    public bool HasMonthlyChart => Kind != IndicatorKind.Milestone
+        && !IsDoneOrNotDone
+        && Months.Count(m => m.Value is not null) >= 2;
+
     /// <summary>A rate whose every target is 0 % or 100 %: a milestone written as a percentage.</summary>
     public bool IsDoneOrNotDone => Targets.Count > 0 && Targets.Values.All(t => t.IsPercent && t.Value is 0m or 1m);
 

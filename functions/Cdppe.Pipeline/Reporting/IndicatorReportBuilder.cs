@@ -37,6 +37,7 @@ internal static class IndicatorReportBuilder
                 StatusBasis = basis,
                 Reliable = level?.Reliable ?? true,
                 ReliableUntil = level is { LaterMonthsUnreliable: true } ? level.ReliableUntil : null,
+                Months = snapshots.GetValueOrDefault(d.Code) ?? [],
             });
         }
 
@@ -53,6 +54,7 @@ internal static class IndicatorReportBuilder
                 StatusBasis = StatusBasis.Context,
                 Reliable = level?.Reliable ?? true,
                 ReliableUntil = level is { LaterMonthsUnreliable: true } ? level.ReliableUntil : null,
+                Months = series,
             });
         }
 

@@ -25,6 +25,8 @@ public static partial class ReportTemplateData
         var fiches = model.Fiches.Select(f => Fiche(f, year)).ToList<object?>();
         var statuses = model.Indicators.GroupBy(i => i.Status).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var quality = Quality(model);
+        // In the tableau de bord's order: the indicators with a status, then the context series.
+        var monthly = model.Indicators.OrderBy(i => i.IsContext).Select(i => MonthlyIndicatorChart.Of(i, year)).OfType<ChartData>().ToList();
         var summaries = model.Period.Annexe is null ? EngagementSummaries(model) : AnnexeEngagementSummaries(model);
         var synthese = Map(
             ("budgetPrevu", model.Total.BudgetGlobal),
@@ -68,6 +70,8 @@ public static partial class ReportTemplateData
             ("indicateursAvecStatut", List(model.Indicators.Where(i => !i.IsContext).Select(i => Indicator(i, year)), indicatorShape)),
             ("aSeriesContexte", model.Indicators.Any(i => i.IsContext)),
             ("seriesContexte", List(model.Indicators.Where(i => i.IsContext).Select(i => Indicator(i, year)), indicatorShape)),
+            ("aGraphiquesMensuels", monthly.Count > 0),
+            ("graphiquesMensuels", List(monthly.Chunk(2).Select(pair => Map(("gauche", pair[0]), ("droite", pair.Length > 1 ? pair[1] : null))), Map(("gauche", null), ("droite", null)))),
             ("aFiches", fiches.Count > 0),
             ("fiches", List(fiches, Fiche(new FicheReport { Numero = 0, Intitule = string.Empty }, year))),
             ("qualite", quality),
@@ -317,7 +321,8 @@ public static partial class ReportTemplateData
         ("contexte", i.IsContext),
         ("fiable", i.Reliable),
         ("fiableJusqua", i.ReliableUntil is { } until ? MonthText(until) : null),
-        ("graphique", i.HasChart ? TrajectoryChart(i, year) : null));
+        ("graphique", i.HasChart ? TrajectoryChart(i, year) : null),
+        ("graphiqueMensuel", MonthlyIndicatorChart.Of(i, year)));
 
     /// <summary>Graduations of whole percents for a rate axis up to <paramref name="max"/> (a ratio): 1, 2, 5, 10 or 20 %.</summary>
     private static decimal PercentStep(decimal max) => new[] { 0.01m, 0.02m, 0.05m, 0.1m, 0.2m }.FirstOrDefault(step => max / step <= 8, 0.2m);

@@ -141,9 +141,9 @@ public sealed class AnnualReportTests(AzuriteFixture azurite, ITestOutputHelper 
         Assert.Contains($"Montant consommé en valeur et % du total prévu : 18{Nbsp}000{Nbsp}€ (aucun budget prévu)", paragraphs);
         Assert.Contains($"Dépassement du budget prévu : 454{Nbsp}€", paragraphs);
 
-        // Native charts: the budget per engagement and indicator trajectories, each with its embedded workbook.
+        // Native charts: the budget per engagement, two indicator trajectories and ten monthly charts, each with its embedded workbook.
         var charts = document.MainDocumentPart!.ChartParts.ToList();
-        Assert.Equal(3, charts.Count);
+        Assert.Equal(13, charts.Count);
         Assert.All(charts, c => Assert.NotNull(c.EmbeddedPackagePart));
         // Fiche 1's trajectory: June 2022, the last reliable value, is its own series, never the year's « Réalisé ».
         Assert.Contains(charts, c => c.ChartSpace.InnerText.Contains("Dernière valeur fiable (juin 2022), mois suivants non fiables", StringComparison.Ordinal));
@@ -213,16 +213,19 @@ public sealed class AnnualReportTests(AzuriteFixture azurite, ITestOutputHelper 
         using var document = Docx.Open(report!.Content);
         var charts = document.MainDocumentPart!.ChartParts.Select(c => c.ChartSpace).ToList();
         string Title(DocumentFormat.OpenXml.Drawing.Charts.ChartSpace c) => c.Descendants<DocumentFormat.OpenXml.Drawing.Charts.Title>().Single().InnerText;
-        // The budget and the two fiche indicators with a value achieved in 2022 (fiches 1 and 3); none for a milestone
-        // (« Signature du protocole »: 0 % then 100 %) nor for an indicator without any achieved value (fiche 10).
+        // The budget, the ten monthly charts of the tableau de bord, then the trajectories of the two fiche indicators
+        // with a value achieved in 2022 (fiches 1 and 3); none for a milestone (« Signature du protocole »: 0 % then
+        // 100 %) nor for an indicator without any achieved value (fiche 10).
+        Assert.Equal("Budget prévu et consommé 2020-2022 par engagement", Title(charts[0]));
+        Assert.Equal(10, charts.Count(c => Title(c).EndsWith($"{Nbsp}: valeurs mensuelles 2022", StringComparison.Ordinal)));
         Assert.Equal(
-            ["Budget prévu et consommé 2020-2022 par engagement", "Part des femmes enceintes ayant bénéficié d'un entretien du 4e mois réalisé par la PMI", "Part des enfants de 3-4 ans ayant bénéficié d'un bilan de santé à l'école maternelle réalisé par la PMI"],
-            charts.Select(Title));
+            ["Part des femmes enceintes ayant bénéficié d'un entretien du 4e mois réalisé par la PMI", "Part des enfants de 3-4 ans ayant bénéficié d'un bilan de santé à l'école maternelle réalisé par la PMI"],
+            charts.Skip(11).Select(Title));
         // Formats that give 8 677 102 € and 15 % whatever the locale of Word or LibreOffice.
         var budget = charts[0].OuterXml;
         Assert.Contains($"<c:formatCode>[&gt;=1000000]#\"{Nbsp}\"###\"{Nbsp}\"##0\"{Nbsp}€\";[&gt;=1000]#\"{Nbsp}\"##0\"{Nbsp}€\";0\"{Nbsp}€\"</c:formatCode>", budget, StringComparison.Ordinal);
         Assert.DoesNotContain("#,##0", budget, StringComparison.Ordinal);
-        var rate = charts[1];
+        var rate = charts[11];
         Assert.Contains($"<c:formatCode>0\"{Nbsp}\"%</c:formatCode>", rate.OuterXml, StringComparison.Ordinal);
         Assert.Equal("0.02", rate.Descendants<DocumentFormat.OpenXml.Drawing.Charts.MajorUnit>().Single().Val!.Value.ToString(CultureInfo.InvariantCulture));
         // The baseline (4 % in 2018) is an achieved value: the target line starts in 2020.
@@ -231,8 +234,11 @@ public sealed class AnnualReportTests(AzuriteFixture azurite, ITestOutputHelper 
         var achieved = series.Single(s => s.SeriesText!.InnerText.EndsWith("Réalisé", StringComparison.Ordinal)).Descendants<DocumentFormat.OpenXml.Drawing.Charts.NumericPoint>().Select(p => (p.Index!.Value, p.InnerText)).ToList();
         Assert.Equal([(1u, "0.04"), (2u, "0.05"), (3u, "0.15")], target);
         Assert.Equal((0u, "0.04"), achieved[0]);
-        // Each chart stays with the table before it: the indicators table's paragraphs keep with the next one.
-        var drawings = document.MainDocumentPart.Document.Body!.Descendants<Drawing>().Select(d => d.Ancestors<Paragraph>().First()).ToList();
+        // Each chart of a fiche or of the synthesis stays with the table before it: the indicators table's paragraphs
+        // keep with the next one; the monthly charts stand two by two in the cells of a table.
+        var all = document.MainDocumentPart.Document.Body!.Descendants<Drawing>().Select(d => d.Ancestors<Paragraph>().First()).ToList();
+        Assert.Equal(13, all.Count);
+        var drawings = all.Where(p => p.Parent is not TableCell).ToList();
         Assert.Equal(3, drawings.Count);
         Assert.All(drawings, p => Assert.True(p.PreviousSibling() is Table table ? table.Descendants<Paragraph>().All(q => q.ParagraphProperties?.KeepNext is not null) : p.PreviousSibling<Paragraph>()?.ParagraphProperties?.KeepNext is not null));
         Assert.Empty(Docx.Errors(report.Content));
@@ -389,7 +395,8 @@ public sealed class AnnualReportTests(AzuriteFixture azurite, ITestOutputHelper 
         var paragraphs = Paragraphs(document);
         Assert.Contains($"Aucune donnée financière n'a été importée pour 2022 : déposez le rapport financier de l'année dans uploads/{dep.Code}/.", paragraphs);
         Assert.Contains("Aucune fiche action n'est connue pour 2022 : déposez le plan d'action ou les bilans des fiches.", paragraphs);
-        Assert.Empty(document.MainDocumentPart!.ChartParts);
+        // No budget chart: the only charts are the monthly ones of the indicators.
+        Assert.All(document.MainDocumentPart!.ChartParts, c => Assert.EndsWith($"{Nbsp}: valeurs mensuelles 2022", c.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.Title>().Single().InnerText, StringComparison.Ordinal));
         Assert.DoesNotContain(Rows(document), r => r.Count == 11 && r[0] == "Total");
     }
 

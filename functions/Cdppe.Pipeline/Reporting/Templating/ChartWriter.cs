@@ -75,8 +75,11 @@ internal static class ChartWriter
             }
             else
             {
-                sb.Append(CultureInfo.InvariantCulture, $"<c:spPr><a:ln w=\"28575\" cap=\"rnd\"><a:solidFill><a:srgbClr val=\"{series.Color}\"/></a:solidFill><a:round/></a:ln></c:spPr>")
-                    .Append(CultureInfo.InvariantCulture, $"<c:marker><c:symbol val=\"circle\"/><c:size val=\"7\"/><c:spPr><a:solidFill><a:srgbClr val=\"{series.Color}\"/></a:solidFill></c:spPr></c:marker>");
+                var dash = series.Dashed ? "<a:prstDash val=\"dash\"/>" : string.Empty;
+                sb.Append(CultureInfo.InvariantCulture, $"<c:spPr><a:ln w=\"28575\" cap=\"rnd\"><a:solidFill><a:srgbClr val=\"{series.Color}\"/></a:solidFill>{dash}<a:round/></a:ln></c:spPr>");
+                sb.Append(series.Marker == ChartMarker.None
+                    ? "<c:marker><c:symbol val=\"none\"/></c:marker>"
+                    : string.Create(CultureInfo.InvariantCulture, $"<c:marker><c:symbol val=\"{Symbol(series.Marker)}\"/><c:size val=\"{(series.Marker == ChartMarker.Circle ? 7 : 9)}\"/><c:spPr><a:solidFill><a:srgbClr val=\"{series.Color}\"/></a:solidFill></c:spPr></c:marker>"));
             }
 
             if (bar)
@@ -180,6 +183,14 @@ internal static class ChartWriter
 
         return stream.ToArray();
     }
+
+    private static string Symbol(ChartMarker marker) => marker switch
+    {
+        ChartMarker.Triangle => "triangle",
+        ChartMarker.Diamond => "diamond",
+        ChartMarker.Square => "square",
+        _ => "circle",
+    };
 
     private static string Column(int series) => ((char)('B' + series)).ToString();
 

@@ -86,7 +86,7 @@ public sealed class DocxTemplate
     /// <summary>Most tag evaluations in one rendering (that report: about 4 600).</summary>
     public const long MaxTagEvaluations = 2_000_000;
 
-    /// <summary>Most charts in one rendering (that report: 41).</summary>
+    /// <summary>Most charts in one rendering (the 41-fiche report: 13).</summary>
     public const int MaxCharts = 2_000;
 
     public static string HashOf(byte[] docx) => Convert.ToHexStringLower(SHA256.HashData(docx));
