@@ -71,14 +71,32 @@ public sealed class AzuriteProcess : IAsyncDisposable
     }
 
     /// <summary>Installs Azurite if needed and starts it on the given ports (0 = a free port), data in <paramref name="location"/> (or in memory only).</summary>
+    /// <remarks>
+    /// A free port is only free when it is chosen: another process may take it before Azurite listens. When every
+    /// port was left to choose and Azurite exits at once, it is started again on other free ports (three tries).
+    /// </remarks>
     public static async Task<AzuriteProcess> StartAsync(string location, int blobPort = 0, int queuePort = 0, int tablePort = 0, Action<string>? log = null, bool inMemory = false, CancellationToken cancellationToken = default)
     {
         var tool = FindToolDirectory();
         await EnsureInstalledAsync(tool, log, cancellationToken);
         Directory.CreateDirectory(location);
-        blobPort = blobPort == 0 ? FreePort() : blobPort;
-        queuePort = queuePort == 0 ? FreePort() : queuePort;
-        tablePort = tablePort == 0 ? FreePort() : tablePort;
+        var choosePorts = blobPort == 0 && queuePort == 0 && tablePort == 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(
+                    tool, location, blobPort == 0 ? FreePort() : blobPort, queuePort == 0 ? FreePort() : queuePort, tablePort == 0 ? FreePort() : tablePort, log, inMemory, cancellationToken);
+            }
+            catch (AzuriteExitedException) when (choosePorts && attempt < 3)
+            {
+                log?.Invoke($"Azurite exited at start (attempt {attempt}): trying other free ports.");
+            }
+        }
+    }
+
+    private static async Task<AzuriteProcess> StartOnceAsync(string tool, string location, int blobPort, int queuePort, int tablePort, Action<string>? log, bool inMemory, CancellationToken cancellationToken)
+    {
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = tool,
@@ -114,11 +132,17 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!(await IsListeningAsync(blobPort, cancellationToken) && await IsListeningAsync(tablePort, cancellationToken)))
         {
-            if (process.HasExited || DateTime.UtcNow > deadline)
+            if (process.HasExited)
             {
-                var exitCode = process.HasExited ? process.ExitCode : -1;
+                var exitCode = process.ExitCode;
                 await azurite.DisposeAsync();
-                throw new InvalidOperationException($"Azurite did not start (exit code {exitCode}).");
+                throw new AzuriteExitedException($"Azurite did not start (exit code {exitCode}).");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                await azurite.DisposeAsync();
+                throw new InvalidOperationException("Azurite did not start within 60 s.");
             }
 
             await Task.Delay(100, cancellationToken);

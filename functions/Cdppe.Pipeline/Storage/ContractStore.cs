@@ -28,15 +28,29 @@ public sealed class ContractStore(CdppeStorage storage)
         return new StoredContracts(contracts, rows.Select(r => r.GetString(HeadVersionColumn)).Distinct().SingleOrDefault());
     }
 
-    /// <summary>Writes the département's contracts, then deletes the rows of contracts that no longer exist (a period that moved).</summary>
+    /// <summary>
+    /// Writes the département's contracts, then deletes the rows of contracts that no longer exist (a period that
+    /// moved). Two readers may derive the same contracts at once (two pages opened together after a drop): each
+    /// deletes the stale rows one by one, a row the other already deleted being gone as wanted.
+    /// </summary>
     public async Task ReplaceAsync(string partition, IReadOnlyList<Contract> contracts, string headVersion, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         var rows = contracts.Select(c => Codec.Write(partition, Key(c), c, [new(HeadVersionColumn, headVersion), new("UpdatedAt", at)])).ToList();
         var keep = rows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
         var stale = (await Table.PartitionAsync<TableEntity>(partition, cancellationToken, select: ["PartitionKey", "RowKey"]))
             .Where(e => !keep.Contains(e.RowKey))
-            .Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
+            .ToList();
         await TableBatches.UpsertAsync(Table, rows, cancellationToken);
-        await TableBatches.SubmitAsync(Table, stale, cancellationToken);
+        foreach (var row in stale)
+        {
+            try
+            {
+                await Table.DeleteEntityAsync(partition, row.RowKey, ETag.All, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // Deleted meanwhile by another derivation of the same contracts.
+            }
+        }
     }
 }
