@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmarks in Release and runs every side-by-side measurement; rewrites docs/benchmarks.md.
-# Usage: benchmarks/run.sh [--quick] [--only reading|consolidation|report|end-to-end|portal|cold-start]
+# Usage: benchmarks/run.sh [--quick] [--only reading|consolidation|report|end-to-end|portal|exports|cold-start]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build -c Release benchmarks/ClosedXmlRunner >/dev/null

@@ -144,6 +144,19 @@ public static class Targets
             page.AppendLine("| cold start on the isolated-worker app, framework-dependent vs ReadyToRun | not measured in this run | run `harness --only cold-start` |");
         }
 
+        var underHost = results.FirstOrDefault(r => r.Name == FunctionsHostStart.Name);
+        if (underHost is not null)
+        {
+            page.AppendLine(double.IsNaN(underHost.MedianMs)
+                ? $"| cold start under the Azure Functions host | {underHost.Detail} | measured, no target set |"
+                : string.Create(culture, $"| cold start under the Azure Functions host | {underHost.MedianMs:N0} ms median wall{(frameworkDependent is null ? string.Empty : $", {underHost.MedianMs / frameworkDependent.MedianMs:0.00}× the standalone host's ({frameworkDependent.MedianMs:N0} ms)")} | measured, no target set |"));
+        }
+
+        foreach (var line in Exports.TargetLines(results))
+        {
+            page.AppendLine(line);
+        }
+
         if (notes.Length > 0)
         {
             page.AppendLine();
