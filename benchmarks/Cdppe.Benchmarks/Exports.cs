@@ -200,7 +200,8 @@ public static class Exports
         return rows;
     }
 
-    private static List<(string Name, byte[] Bytes)> Parts(byte[] package)
+    /// <summary>The parts of a package, inflated.</summary>
+    public static List<(string Name, byte[] Bytes)> Parts(byte[] package)
     {
         using var zip = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read);
         return zip.Entries.Select(e =>
@@ -212,7 +213,8 @@ public static class Exports
         }).ToList();
     }
 
-    private static long Package(List<(string Name, byte[] Bytes)> parts)
+    /// <summary>The parts written into a new package at the default compression; returns its length.</summary>
+    public static long Package(List<(string Name, byte[] Bytes)> parts)
     {
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))

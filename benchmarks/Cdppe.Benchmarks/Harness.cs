@@ -135,7 +135,7 @@ public static class Harness
             return [new MeasurementResult(string.Join(' ', args.Select(Path.GetFileName)), 0, double.NaN, double.NaN, double.NaN, double.NaN, "FAILED: " + (await stderr).Split('\n').FirstOrDefault())];
         }
 
-        var results = lines.Select(l => JsonSerializer.Deserialize<MeasurementResult>(l[Measurement.Marker.Length..])!).ToList();
+        var results = lines.Select(l => JsonSerializer.Deserialize<MeasurementResult>(l[Measurement.Marker.Length..], Measurement.Json)!).ToList();
         foreach (var result in results)
         {
             Console.WriteLine($"  {result.Name}: median {result.MedianMs:N1} ms, peak {result.PeakWorkingSetMb:N0} MB ({result.Detail})");
