@@ -127,6 +127,7 @@ var tableNames = [
   'Campaigns'
   'Journal'
   'Notifications'
+  'DepartementSummaries'
 ]
 
 // Names are computed here, from parameters only, so that every module gets deploy-time constants (precise What-If).

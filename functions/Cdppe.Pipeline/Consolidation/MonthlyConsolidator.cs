@@ -25,6 +25,7 @@ public sealed class MonthlyConsolidator(
     IndicatorValueStore values,
     SnapshotStore snapshots,
     ConsolidationRunStore runs,
+    DepartementSummaryStore summaries,
     TimeProvider clock,
     ILogger<MonthlyConsolidator> logger)
 {
@@ -140,6 +141,7 @@ public sealed class MonthlyConsolidator(
             Warnings = string.Join(" | ", warnings.Values),
         };
         var id = await runs.RecordRunAsync(run, cancellationToken);
+        await summaries.TouchAsync(partition, run.EndedAt, cancellationToken);
         logger.LogInformation("Consolidated {Departement} for {Months}: {Snapshots} snapshots, {Revisions} revisions, {Gaps} gaps", partition, string.Join(',', monthList), total, revisions, gaps);
         return new ConsolidationSummary(partition, id, monthList, total, revisions, gaps, [.. warnings.Values]);
     }

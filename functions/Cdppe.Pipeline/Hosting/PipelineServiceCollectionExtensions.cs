@@ -120,6 +120,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<TableauDeBordExport>();
         services.AddSingleton<RapportFinancierExport>();
         services.AddSingleton<AnnexeExport>();
+        services.AddSingleton<DepartementSummaryStore>();
+        services.AddSingleton<DepartementSummaries>();
+        services.AddSingleton<NationalWorkbookExport>();
         services.AddSingleton<ReportPdf>();
 
         // The campaign with the State: the journal, the package parts (one more part, one more line), the service.

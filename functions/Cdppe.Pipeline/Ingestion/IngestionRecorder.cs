@@ -12,7 +12,7 @@ namespace Cdppe.Pipeline.Ingestion;
 /// ingestion or none of it, whatever fails. A retry after a failure redoes the whole ingestion (every key is
 /// deterministic).
 /// </summary>
-public sealed class IngestionRecorder(IngestionStore ingestions, IngestionReportStore reports, RejectedStore rejected, DepartementLock locks, ILogger<IngestionRecorder> logger)
+public sealed class IngestionRecorder(IngestionStore ingestions, IngestionReportStore reports, RejectedStore rejected, DepartementLock locks, DepartementSummaryStore summaries, ILogger<IngestionRecorder> logger)
 {
     public const int SummaryLength = 4_000;
 
@@ -65,6 +65,7 @@ public sealed class IngestionRecorder(IngestionStore ingestions, IngestionReport
             if (!await CommitAsync(record, plan, cancellationToken))
             {
                 logger.LogInformation("Blob {BlobName} was committed meanwhile as ingestion {IngestionId}; nothing more to do", upload.BlobName, upload.Id);
+                await TouchAsync(upload.Partition, upload.ReceivedAt, cancellationToken);
                 return new IngestionResult(upload.Partition, upload.Id, IngestionStatus.Duplicate, [], content.Kinds.ToList());
             }
         }
@@ -74,6 +75,7 @@ public sealed class IngestionRecorder(IngestionStore ingestions, IngestionReport
             await ingestions.SaveAsync(record, cancellationToken);
         }
 
+        await TouchAsync(upload.Partition, upload.ReceivedAt, cancellationToken);
         logger.LogInformation("Ingested {BlobName}: {Status}, {Errors} errors, {Warnings} warnings, kinds {Kinds}", upload.BlobName, IngestionStatuses.Code(record.Status), record.ErrorCount, record.WarningCount, string.Join(',', record.Kinds));
         return new IngestionResult(upload.Partition, upload.Id, status, content.Issues.All, content.Kinds.ToList());
     }
@@ -97,7 +99,12 @@ public sealed class IngestionRecorder(IngestionStore ingestions, IngestionReport
                 Summary = Truncate(UnicodeText.Clean(summary), SummaryLength),
             },
             cancellationToken);
+        await TouchAsync(partition, at, cancellationToken);
     }
+
+    /// <summary>A new change stamp for the département's summaries (the national views recompute them); not for the partition of unreadable paths.</summary>
+    private Task TouchAsync(string partition, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Departement.TryParse(partition, out _) ? summaries.TouchAsync(partition, at, cancellationToken) : Task.CompletedTask;
 
     /// <summary>Commits under the data lock; false when the same bytes were committed meanwhile (two drops at once).</summary>
     private async Task<bool> CommitAsync(IngestionRecord record, DatasetPlan plan, CancellationToken cancellationToken)

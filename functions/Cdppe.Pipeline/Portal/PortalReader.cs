@@ -1,15 +1,16 @@
 using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
+using Cdppe.Pipeline.Reporting;
 using Cdppe.Pipeline.Storage;
 
 namespace Cdppe.Pipeline.Portal;
 
 /// <summary>
 /// The overviews' reads of storage, in one place: ingestion records, the last consolidation run and the départements
-/// that dropped anything. Everything else comes from the services the API uses too (<see cref="IngestionHistory"/>,
+/// that dropped anything (the national views' directory). Everything else comes from the services the API uses too (<see cref="IngestionHistory"/>,
 /// the report, the input workbooks).
 /// </summary>
-public sealed class PortalReader(IngestionStore ingestions, ConsolidationRunStore runs)
+public sealed class PortalReader(IngestionStore ingestions, ConsolidationRunStore runs, DepartementSummaries summaries)
 {
     /// <summary>Every ingestion record of a département, newest first.</summary>
     public Task<IReadOnlyList<IngestionRecord>> IngestionsAsync(Departement departement, CancellationToken cancellationToken = default) =>
@@ -19,7 +20,7 @@ public sealed class PortalReader(IngestionStore ingestions, ConsolidationRunStor
     public async Task<DateTimeOffset?> LastConsolidationAsync(Departement departement, CancellationToken cancellationToken = default) =>
         (await runs.RunsAsync(departement.Code, cancellationToken)) is [var latest, ..] ? latest.EndedAt : null;
 
-    /// <summary>The départements that dropped at least one file (records of unreadable paths left out).</summary>
-    public async Task<IReadOnlyList<Departement>> DepartementsAsync(CancellationToken cancellationToken = default) =>
-        (await ingestions.PartitionsAsync(cancellationToken)).Select(c => Departement.TryParse(c, out var d) ? d : null).OfType<Departement>().ToList();
+    /// <summary>The départements that dropped at least one file, from one partition (the national views' directory).</summary>
+    public Task<IReadOnlyList<Departement>> DepartementsAsync(CancellationToken cancellationToken = default) =>
+        summaries.DepartementsAsync(cancellationToken);
 }

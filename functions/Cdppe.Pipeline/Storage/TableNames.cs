@@ -40,5 +40,8 @@ public static class TableNames
     /// <summary>The outbox of the e-mail notifications (<see cref="NotificationStore"/>).</summary>
     public const string Notifications = "Notifications";
 
-    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Fiches, IndicatorSources, PlannedFunding, Objectives, Contracts, PortalSessions, ReportTexts, ReportVersions, Campaigns, Journal, Notifications];
+    /// <summary>The national views' directory of départements and their summaries per year (<see cref="DepartementSummaryStore"/>).</summary>
+    public const string DepartementSummaries = "DepartementSummaries";
+
+    public static IReadOnlyList<string> All { get; } = [Ingestions, BudgetLines, IndicatorValues, Snapshots, SnapshotRevisions, ConsolidationRuns, BlobReceipts, Fiches, IndicatorSources, PlannedFunding, Objectives, Contracts, PortalSessions, ReportTexts, ReportVersions, Campaigns, Journal, Notifications, DepartementSummaries];
 }

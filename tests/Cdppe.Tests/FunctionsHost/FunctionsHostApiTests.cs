@@ -47,6 +47,7 @@ public sealed class FunctionsHostApiTests(FunctionsHostFixture fixture, Xunit.Ab
                 "POST /api/consolidations 200 application/json",
                 "GET /api/contrats 200 application/json",
                 "GET /api/exports/annexe-2-1/2024 404 application/problem+json",
+                "GET /api/exports/national/2022 200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "GET /api/exports/rapport-financier/2022 200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "GET /api/exports/tableau-de-bord/2022 404 application/problem+json",
                 "GET /api/health 200 application/json",

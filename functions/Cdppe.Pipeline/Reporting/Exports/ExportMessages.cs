@@ -13,4 +13,9 @@ public static class ExportMessages
 
     public static string NoAnnexe(Departement departement, int year) =>
         $"Aucune annexe 2.1 {year - 1} n'a été importée pour le département {departement.Code} : l'annexe {year} part des actions et des montants prévus pour {year} par celle de {year - 1}.";
+
+    public const string NationalOnly = "Le classeur national est réservé aux services de l'État (rôle National).";
+
+    public static string NoNationalData(int year) =>
+        $"Aucun département n'a de données pour {year} : le classeur national liste les départements qui ont déposé leurs classeurs de l'année.";
 }

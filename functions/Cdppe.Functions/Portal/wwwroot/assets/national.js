@@ -1,7 +1,7 @@
 // National (State role): every département with its drops, completeness and key figures of a year; charts comparing
 // the départements (budget consumed, indicators by status, completeness) and the year with the one before; filters;
 // national totals of budgets and of count indicators; each département opens on its own Accueil, the year kept.
-import { el, fill, fr, alertBox, apiJson, startPage, table, pageLink } from './common.js';
+import { el, fill, fr, alertBox, apiJson, download, startPage, table, pageLink } from './common.js';
 import { campaignsSection } from './national-campagnes.js';
 
 const main = document.getElementById('contenu');
@@ -118,9 +118,24 @@ if (context) {
     const b = n.budget;
     const card = (title, value, note) => el('div', { className: 'carte' }, el('h3', {}, title), el('p', { className: 'chiffre' }, value), note ? el('p', { className: 'discret' }, note) : null);
     const holder = el('div', { id: 'comparaisons' });
+    // The State's national workbook: the same figures, a row per département and every indicator in a filtered table.
+    const message = el('div', { 'aria-live': 'polite' });
+    const workbook = el('button', { type: 'button', id: 'classeur-national', className: 'bouton secondaire' }, `Classeur national ${n.year} (.xlsx)`);
+    workbook.addEventListener('click', async () => {
+      workbook.disabled = true;
+      try {
+        fill(message, alertBox('succes', el('p', {}, `Téléchargé : ${await download('national/classeur?annee=' + encodeURIComponent(year), `cdppe-national-${year}.xlsx`)}.`)));
+      } catch (error) {
+        fill(message, alertBox('erreur', el('p', {}, error.message)));
+      } finally {
+        workbook.disabled = false;
+      }
+    });
     fill(main,
       el('h1', {}, `Suivi national ${n.year}`),
       el('p', { className: 'chapeau' }, 'Tous les départements : dépôts, complétude du rapport de l\u2019année, chiffres clés. Cliquez sur un département pour voir son accueil.'),
+      el('div', { className: 'actions' }, workbook, el('span', { className: 'discret' }, ' : une ligne par département (budget, consommé, indicateurs par statut) et tous les indicateurs dans un tableau filtrable.')),
+      message,
       el('h2', {}, 'Totaux nationaux'),
       el('div', { className: 'cartes' },
         card('Budget global', fr.euros(b.budgetGlobal), `${fr.number(n.departements.length)} département${n.departements.length > 1 ? 's' : ''} · exercice ${n.year}`),
