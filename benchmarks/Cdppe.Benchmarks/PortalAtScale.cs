@@ -158,7 +158,7 @@ public static class PortalAtScale
         var loaded = string.Create(CultureInfo.InvariantCulture, $"{departements} départements × {Year}");
         using var nationalSession = await SignInAsync(baseAddress, "national");
         using var departementSession = await SignInAsync(baseAddress, Source);
-        var ingestions = tables.GetTableClient(TableNames.Ingestions);
+        var summaries = tables.GetTableClient(TableNames.DepartementSummaries);
         var snapshots = tables.GetTableClient(TableNames.Snapshots);
         var all = targets.Prepend(Source).ToList();
 
@@ -167,9 +167,9 @@ public static class PortalAtScale
             iterations,
             () => PageAsync(nationalSession, "/national", "context?national=oui&annee=2022", $"national?annee={Year}", $"national?annee={Year - 1}").GetAwaiter().GetResult());
         var nationalFloor = Measurement.Run(
-            $"Floor: the national page's HTML and session, and the ingestion records of every département read raw, 8 at once ({loaded})",
+            $"Floor: the national page's HTML and session, and the national summaries' directory and the two years read raw ({loaded})",
             iterations,
-            () => FloorAsync(nationalSession, "/national", all.Select(d => (ingestions, d, (string?)null)).ToList()).GetAwaiter().GetResult());
+            () => FloorAsync(nationalSession, "/national", new[] { DepartementSummaryStore.DirectoryPartition, $"{Year}", $"{Year - 1}" }.Select(p => (summaries, p, (string?)null)).ToList()).GetAwaiter().GetResult());
         var indicators = Measurement.Run(
             $"Portal: first load of a département's Indicateurs page ({loaded}; page, session, context, series)",
             iterations,
