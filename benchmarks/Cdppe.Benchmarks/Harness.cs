@@ -13,7 +13,7 @@ namespace Cdppe.Benchmarks;
 public static class Harness
 {
     /// <summary>The sections of the page, as <c>--only</c> names them.</summary>
-    public static IReadOnlyList<string> Sections { get; } = ["reading", "consolidation", "report", "end-to-end", "portal", "cold-start"];
+    public static IReadOnlyList<string> Sections { get; } = ["reading", "consolidation", "report", "end-to-end", "portal", "exports", "cold-start"];
 
     /// <summary>Departements of the national year: all of them, or fewer in a quick run (the row's name says how many).</summary>
     public static int NationalDepartements(bool quick) => quick ? 8 : 101;
@@ -92,11 +92,18 @@ public static class Harness
             results.AddRange((await ChildAsync([.. self, "measure", "portal", quick ? "3" : "8", "101", Path.Combine(repositoryRoot, "samples")])).Select(r => ("portal", r)));
         }
 
+        if (Runs("exports"))
+        {
+            results.AddRange((await ChildAsync([.. self, "measure", "exports", quick ? "5" : "20", quick ? "2" : "5", Path.Combine(repositoryRoot, "samples")])).Select(r => ("exports", r)));
+        }
+
         if (Runs("cold-start"))
         {
             // Publishes the app both ways and its floor, then starts each in turn (its own Azurite and ports).
             string[] coldStart = ["bash", Path.Combine(repositoryRoot, "scripts", "measure-cold-start.sh"), "--runs", quick ? "3" : "9", "--output", Path.Combine(Workloads.Folder, "cold-start")];
             results.AddRange((await ChildAsync(coldStart)).Select(r => ("cold-start", r)));
+            // The same package under the Azure Functions host, when one is installed (a row saying so otherwise).
+            results.AddRange((await ChildAsync([.. self, "measure", "functions-host-start", quick ? "3" : "9", Path.Combine(Workloads.Folder, "cold-start", "framework-dependent", "package")])).Select(r => ("cold-start", r)));
         }
 
         var page = Render(results, File.Exists(closedXml), quick, repositoryRoot, (loadAtStart, LoadAverage()));
@@ -128,7 +135,7 @@ public static class Harness
             return [new MeasurementResult(string.Join(' ', args.Select(Path.GetFileName)), 0, double.NaN, double.NaN, double.NaN, double.NaN, "FAILED: " + (await stderr).Split('\n').FirstOrDefault())];
         }
 
-        var results = lines.Select(l => JsonSerializer.Deserialize<MeasurementResult>(l[Measurement.Marker.Length..])!).ToList();
+        var results = lines.Select(l => JsonSerializer.Deserialize<MeasurementResult>(l[Measurement.Marker.Length..], Measurement.Json)!).ToList();
         foreach (var result in results)
         {
             Console.WriteLine($"  {result.Name}: median {result.MedianMs:N1} ms, peak {result.PeakWorkingSetMb:N0} MB ({result.Detail})");
@@ -159,7 +166,7 @@ public static class Harness
         page.AppendLine("```bash");
         page.AppendLine("benchmarks/run.sh            # Release build, every side-by-side measurement, rewrites this page");
         page.AppendLine("benchmarks/run.sh --quick    # fewer iterations");
-        page.AppendLine("benchmarks/run.sh --only report   # one section (reading, consolidation, report, end-to-end, portal, cold-start), its page written apart, this one left as it is");
+        page.AppendLine("benchmarks/run.sh --only report   # one section (reading, consolidation, report, end-to-end, portal, exports, cold-start), its page written apart, this one left as it is");
         page.AppendLine("dotnet run -c Release --project benchmarks/Cdppe.Benchmarks -- bdn --filter '*'   # BenchmarkDotNet suites");
         page.AppendLine("```");
         page.AppendLine();
@@ -247,7 +254,7 @@ public static class Harness
         page.AppendLine();
         page.AppendLine("## Portal");
         page.AppendLine();
-        page.AppendLine("The standalone host on Azurite with its default poll of `uploads/` (every 2 s). *Drop to « importé »*: the workbooks sent at once through the upload route (`PUT /api/uploads/{departement}/{file}`), then the ingestion list asked every 20 ms until each file has its record (what the Dépôts page shows as « importé » or « refusé »); each run in a département of its own; the drop starts the ingestion at once and the files of one département consolidate once, merged. Its *floor*, alternated with it on the same emulator, uploads the same bytes and processes nothing. *First load*: 101 départements hold a year of data (the six samples ingested and 2022 consolidated for one, its table rows copied into the partitions of the 100 others), then what a browser asks for a page (its HTML, the session, the context, the data calls at once: for the national page the year and the one before) with a signed-in session; after one untimed load. Its *floor* asks for the same HTML and session and reads raw the rows the page cannot do without (national: every département's ingestion records, 8 partitions at once; Indicateurs: the département's snapshots of the year). Targets: ≤ 2 s for one workbook and ≤ 5 s for six on an idle 2-core machine; under 1 s for each first load.");
+        page.AppendLine("The standalone host on Azurite with its default poll of `uploads/` (every 2 s). *Drop to « importé »*: the workbooks sent at once through the upload route (`PUT /api/uploads/{departement}/{file}`), then the ingestion list asked every 20 ms until each file has its record (what the Dépôts page shows as « importé » or « refusé »); each run in a département of its own; the drop starts the ingestion at once and the files of one département consolidate once, merged. Its *floor*, alternated with it on the same emulator, uploads the same bytes and processes nothing. *First load*: 101 départements hold a year of data (the six samples ingested and 2022 consolidated for one, its table rows copied into the partitions of the 100 others), then what a browser asks for a page (its HTML, the session, the context, the data calls at once: for the national page the year and the one before) with a signed-in session; after one untimed load. Its *floor* asks for the same HTML and session and reads raw the rows the page cannot do without (national: the partitions of the national summaries it reads, the directory of départements and the summaries of the two years; Indicateurs: the département's snapshots of the year). *National workbook*: the State's workbook of the year (`GET /api/exports/national/{year}`, a *Synthèse* row and the long *Indicateurs* rows of every département with data), downloaded with the same 101 départements loaded; its *floor* reads raw every département's snapshots of the year, 8 partitions at once, and writes the exported workbook's parts, inflated beforehand, into a new package. Targets: ≤ 2 s for one workbook and ≤ 5 s for six on an idle 2-core machine; under 1 s for each first load; no target set for the national workbook.");
         page.AppendLine();
         page.AppendLine("| workload | runs | median ms | min ms | peak memory MB | ratio to floor | detail |");
         page.AppendLine("|---|---:|---:|---:|---:|---:|---|");
@@ -261,16 +268,18 @@ public static class Harness
         }
 
         page.AppendLine();
+        Exports.Render(page, results.Where(r => r.Group == "exports").Select(r => r.Result).ToList());
         page.AppendLine("## Cold start");
         page.AppendLine();
-        page.AppendLine("Process start to the first 200 on `GET /api/health` of the published standalone host (Kestrel listening, storage answered: the host checks its containers and tables before it listens), started with `dotnet Cdppe.Functions.dll` on an Azurite of its own, by publish mode; measured by `scripts/measure-cold-start.sh`, which publishes each mode, starts each once untimed, then in turn (round robin). The *floor* row is `benchmarks/ColdStartFloor`, a slim ASP.NET Core app that only answers `GET /api/health`: the runtime's and Kestrel's start. The CPU time is what the process had used when it answered, less sensitive to the machine's other load than wall time. There is no peer program for this start; what Azure adds (the instance, the Functions host) is in [deploy.md](deploy.md#cold-start).");
+        page.AppendLine("Process start to the first 200 on `GET /api/health` of the published standalone host (Kestrel listening, storage answered: the host checks its containers and tables before it listens), started with `dotnet Cdppe.Functions.dll` on an Azurite of its own, by publish mode; measured by `scripts/measure-cold-start.sh`, which publishes each mode, starts each once untimed, then in turn (round robin). The *floor* row is `benchmarks/ColdStartFloor`, a slim ASP.NET Core app that only answers `GET /api/health`: the runtime's and Kestrel's start. The CPU time is what the process had used when it answered, less sensitive to the machine's other load than wall time. There is no peer program for this start; what Azure adds (the instance, the Functions host) is in [deploy.md](deploy.md#cold-start). The *Azure Functions host* row starts the same framework-dependent package as Azure runs it, under the Functions host (the folder named by `CDPPE_FUNCTIONS_HOST`, its `run` script, or Core Tools' `func` on the PATH, as the host test suite finds it), on an Azurite of its own, once untimed then N times: from the host's process start to the first 200 of the app's `GET /api/health` through the host (the host started, the isolated worker started and its functions indexed, storage answered); its CPU time is the host's and the worker's. On a machine without a Functions host the row says so.");
         page.AppendLine();
         page.AppendLine("| start | runs | median wall ms | min wall ms | ratio to floor | detail |");
         page.AppendLine("|---|---:|---:|---:|---:|---|");
         var startFloor = results.FirstOrDefault(r => r.Group == "cold-start" && r.Result.Name.StartsWith("Floor:", StringComparison.Ordinal)).Result;
         foreach (var (_, r) in results.Where(r => r.Group == "cold-start"))
         {
-            page.AppendLine(string.Create(culture, $"| {r.Name} | {r.Iterations} | {r.MedianMs:N0} | {r.MinMs:N0} | {Ratio(r, startFloor)} | {r.Detail} |"));
+            var (median, min) = double.IsNaN(r.MedianMs) ? ("n/a", "n/a") : (r.MedianMs.ToString("N0", culture), r.MinMs.ToString("N0", culture));
+            page.AppendLine(string.Create(culture, $"| {r.Name} | {r.Iterations} | {median} | {min} | {Ratio(r, startFloor)} | {r.Detail} |"));
         }
 
         page.AppendLine();

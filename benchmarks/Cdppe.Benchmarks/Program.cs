@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Cdppe.Benchmarks;
 
 // harness [--quick] [--root DIR] : every side-by-side measurement, rewrites docs/benchmarks.md
-// harness --only SECTION ...      : the rows of one section (reading, consolidation, report, end-to-end), page written
+// harness --only SECTION ...      : the rows of one section (reading, consolidation, report, end-to-end, portal, exports, cold-start), page written
 //                                  beside the generated workloads, docs/benchmarks.md left alone
 // measure <scenario> ...         : one measurement in this process (used by the harness)
 // files                          : writes the generated workbooks (once; .ods and .xls with LibreOffice) and prints their paths
@@ -32,7 +32,7 @@ switch (args.FirstOrDefault())
         BenchmarkSwitcher.FromAssembly(typeof(ReadingBenchmarks).Assembly).Run(args[1..]);
         return 0;
     default:
-        Console.WriteLine("Usage: harness [--quick] [--only reading|consolidation|report|end-to-end|portal|cold-start] | measure <scenario> ... | files | bdn [--filter *]");
+        Console.WriteLine("Usage: harness [--quick] [--only reading|consolidation|report|end-to-end|portal|exports|cold-start] | measure <scenario> ... | files | bdn [--filter *]");
         return 1;
 }
 

@@ -61,6 +61,12 @@ public static class Scenarios
             case "portal":
                 return await PortalAtScale.MeasureAsync(Iterations(args[0]), Iterations(args[1]), args[2]);
 
+            case "exports":
+                return await Exports.MeasureAsync(Iterations(args[0]), Iterations(args[1]), args[2]);
+
+            case "functions-host-start":
+                return await FunctionsHostStart.MeasureAsync(Iterations(args[0]), args[1]);
+
             default:
                 throw new ArgumentException($"Unknown scenario {scenario}.");
         }

@@ -144,6 +144,24 @@ public static class Targets
             page.AppendLine("| cold start on the isolated-worker app, framework-dependent vs ReadyToRun | not measured in this run | run `harness --only cold-start` |");
         }
 
+        var underHost = results.FirstOrDefault(r => r.Name == FunctionsHostStart.Name);
+        if (underHost is not null)
+        {
+            page.AppendLine(double.IsNaN(underHost.MedianMs)
+                ? $"| cold start under the Azure Functions host | {underHost.Detail} | measured, no target set |"
+                : string.Create(culture, $"| cold start under the Azure Functions host | {underHost.MedianMs:N0} ms median wall{(frameworkDependent is null ? string.Empty : $", {underHost.MedianMs / frameworkDependent.MedianMs:0.00}× the standalone host's ({frameworkDependent.MedianMs:N0} ms)")} | measured, no target set |"));
+        }
+
+        var workbook = results.FirstOrDefault(r => r.Name.StartsWith("National workbook", StringComparison.Ordinal));
+        var workbookFloor = results.FirstOrDefault(r => r.Name.StartsWith(NationalWorkbook.FloorPrefix, StringComparison.Ordinal));
+        page.AppendLine(workbook is null || workbookFloor is null || double.IsNaN(workbook.MedianMs)
+            ? "| national workbook with 101 départements of data | not measured in this run | run `harness --only portal` |"
+            : string.Create(culture, $"| national workbook with 101 départements of data | {workbook.MedianMs:N0} ms, {workbook.MedianMs / workbookFloor.MedianMs:0.00}× its floor ({workbookFloor.MedianMs:N0} ms) | measured, no target set |"));
+        foreach (var line in Exports.TargetLines(results))
+        {
+            page.AppendLine(line);
+        }
+
         if (notes.Length > 0)
         {
             page.AppendLine();

@@ -94,7 +94,10 @@ public static class Measurement
         return detail;
     }
 
-    public static void Report(MeasurementResult result) => Console.WriteLine(Marker + JsonSerializer.Serialize(result));
+    /// <summary>How a result is written and read back: a row that could not be measured has NaN times.</summary>
+    public static JsonSerializerOptions Json { get; } = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    public static void Report(MeasurementResult result) => Console.WriteLine(Marker + JsonSerializer.Serialize(result, Json));
 
     /// <summary>Peak resident set size of this process (VmHWM on Linux), else the current peak working set.</summary>
     public static double PeakWorkingSetMb()
