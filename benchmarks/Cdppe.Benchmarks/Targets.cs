@@ -152,6 +152,20 @@ public static class Targets
                 : string.Create(culture, $"| cold start under the Azure Functions host | {underHost.MedianMs:N0} ms median wall{(frameworkDependent is null ? string.Empty : $", {underHost.MedianMs / frameworkDependent.MedianMs:0.00}× the standalone host's ({frameworkDependent.MedianMs:N0} ms)")} | measured, no target set |"));
         }
 
+        foreach (var (prefix, target, limitMs) in new[]
+        {
+            ("Drop to « importé »: one workbook", "one workbook from drop to « importé » ≤ 2 s (standalone host)", 2_000.0),
+            ("Drop to « importé »: six sample workbooks", "six sample workbooks from drop to « importé » ≤ 5 s (standalone host)", 5_000.0),
+            ("Portal: first load of the national page", "first load of the national page < 1 s (101 départements)", 1_000.0),
+            ("Portal: first load of a département's Indicateurs page", "first load of a département's Indicateurs page < 1 s (101 départements)", 1_000.0),
+        })
+        {
+            var row = results.FirstOrDefault(r => r.Name.StartsWith(prefix, StringComparison.Ordinal));
+            page.AppendLine(row is null || double.IsNaN(row.MedianMs)
+                ? $"| {target} | not measured in this run | run `harness --only portal` |"
+                : string.Create(culture, $"| {target} | {row.MedianMs:N0} ms | {Verdict(row.MedianMs <= limitMs, row.MedianMs / limitMs)} |"));
+        }
+
         var workbook = results.FirstOrDefault(r => r.Name.StartsWith("National workbook", StringComparison.Ordinal));
         var workbookFloor = results.FirstOrDefault(r => r.Name.StartsWith(NationalWorkbook.FloorPrefix, StringComparison.Ordinal));
         page.AppendLine(workbook is null || workbookFloor is null || double.IsNaN(workbook.MedianMs)

@@ -12,7 +12,8 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 // Renders the 41-fiche report of the seed data with the Cdppe engine and with docxtemplater, same template (the
-// built-in one without its chart tags: charts are a paid docxtemplater module) and same data, and prints the ratio.
+// built-in one without its chart and text-place tags: charts are a paid docxtemplater module, places are Word
+// content controls it has no tag for) and same data, and prints the ratio.
 // Usage: dotnet run -c Release --project benchmarks/ReportRender -- <work folder> [iterations] [fiches]
 // With fiches > 41, the seed fiches are repeated (renumbered) up to that count: the synthetic large report.
 var fichesWanted = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 41;
@@ -222,6 +223,16 @@ internal static class SeedReport
             foreach (var p in document.MainDocumentPart!.Document.Descendants<Paragraph>().Where(p => p.InnerText.Contains("{{%", StringComparison.Ordinal)).ToList())
             {
                 p.Remove();
+            }
+
+            // The places for people's text become Word content controls, which docxtemplater has no tag for: their
+            // tags are emptied (the paragraph stays, so a table cell keeps one), for both engines alike.
+            foreach (var p in document.MainDocumentPart.Document.Descendants<Paragraph>().Where(p => p.InnerText.Contains("{{texte:", StringComparison.Ordinal)).ToList())
+            {
+                foreach (var run in p.Elements<Run>().ToList())
+                {
+                    run.Remove();
+                }
             }
 
             document.MainDocumentPart.Document.Save();
