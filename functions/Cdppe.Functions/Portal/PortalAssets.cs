@@ -4,9 +4,6 @@ using Microsoft.Net.Http.Headers;
 
 namespace Cdppe.Functions.Portal;
 
-/// <summary>One file of the portal: its bytes, type and version (ETag).</summary>
-public sealed record PortalAsset(string Name, byte[] Content, string ContentType, EntityTagHeaderValue ETag);
-
 /// <summary>
 /// The portal's pages and assets (<c>Portal/wwwroot/**</c>), embedded in the assembly at build time: the app serves
 /// them from memory in both hosts and in the published package, with nothing to copy and no front-end build step.

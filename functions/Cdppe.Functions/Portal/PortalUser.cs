@@ -2,13 +2,6 @@ using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Functions.Portal;
 
-/// <summary>How a person signed in: a key on the sign-in page, or Microsoft Entra ID through App Service Authentication.</summary>
-public enum SignInMode
-{
-    Key,
-    Entra,
-}
-
 /// <summary>
 /// A person using the portal and what they may see: every département (national scope) or theirs. <see cref="Csrf"/>
 /// is the token every change must carry in the <c>X-Cdppe-Csrf</c> header.

@@ -6,12 +6,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Cdppe.Pipeline.Consolidation;
 
-public sealed record ConsolidationSummary(string Departement, string RunId, IReadOnlyList<string> Months, int Snapshots, int RevisionsWritten, int Gaps, IReadOnlyList<string> Warnings)
-{
-    /// <summary>The months left out (outside every contract period and reporting window), with the reason; a summary with no run (empty <see cref="RunId"/>) when only those.</summary>
-    public IReadOnlyList<string> Skipped { get; init; } = [];
-}
-
 /// <summary>
 /// Writes the monthly snapshots of a département (rules in <see cref="SnapshotCalculator"/>): one run per département
 /// at a time (the consolidation lease of <see cref="DepartementLock"/>; a second run waits, then gives up with

@@ -3,9 +3,6 @@ using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Ingestion;
 
-/// <summary>The earlier drop of the same bytes: its file name and when it was received.</summary>
-public sealed record EarlierDrop(string FileName, DateTimeOffset ReceivedAt);
-
 /// <summary>
 /// A workbook written to <c>uploads/</c>: its ingestion id (the SHA-256 of its bytes, when they were read whole, as a
 /// portal drop reads them) and where it was written.

@@ -1,21 +1,5 @@
 namespace Cdppe.Pipeline.Model;
 
-/// <summary>How an indicator's values compare with their targets.</summary>
-public enum IndicatorKind
-{
-    /// <summary>A count, year-to-date within a year (compared with the target prorated to the month).</summary>
-    Count,
-
-    /// <summary>A rate or ratio (compared directly), possibly derived from two counts.</summary>
-    Rate,
-
-    /// <summary>A text milestone ("Discussion" → "signature du protocole" → "mise en œuvre"), compared by order.</summary>
-    Milestone,
-}
-
-/// <summary>A value as printed: a number (a ratio when <see cref="IsPercent"/>) or a text.</summary>
-public sealed record IndicatorFigure(decimal? Value, bool IsPercent, string? Text);
-
 /// <summary>
 /// An indicator of the contract, one per stable code (see <c>IndicatorCodes</c>): its baseline, its targets and
 /// its achieved values per year. Written by the plan-action and tableau-de-bord ingestion, read by the

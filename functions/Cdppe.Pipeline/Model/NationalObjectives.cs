@@ -3,14 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace Cdppe.Pipeline.Model;
 
-/// <summary>One of the 26 national objectives of the contract (1-11 fondamental, 12-26 facultatif), in the national wording the report prints.</summary>
-public sealed record NationalObjective(int Numero, string Libelle, string Engagement)
-{
-    public bool Fundamental => Numero <= 11;
-
-    public string Nature => Fundamental ? "fondamental" : "facultatif";
-}
-
 /// <summary>
 /// The national list of objectives (annexe 2 of the contract) and the matching of an objective cell to its number:
 /// "Objectif 5 : …" gives the number; otherwise the wording is compared with the national wording (the documents

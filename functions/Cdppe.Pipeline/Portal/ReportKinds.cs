@@ -3,9 +3,6 @@ using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Portal;
 
-/// <summary>A workbook kind as users name it.</summary>
-public sealed record KindLabel(string Kind, string Label);
-
 /// <summary>
 /// The workbook kinds and their French names; <see cref="Required"/> are those the rapport d'exécution of a year
 /// reads (the plans define fiches and indicators, the rapport financier and the bilans are per year, the suivi

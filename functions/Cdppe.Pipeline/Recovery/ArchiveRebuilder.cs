@@ -6,8 +6,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Cdppe.Pipeline.Recovery;
 
-public sealed record RebuildSummary(int Files, int Accepted, int Rejected, int Duplicates, int Consolidations);
-
 /// <summary>
 /// Disaster recovery: rebuilds every table from <c>archive/</c> (the immutable raw files) into empty storage, by
 /// replaying each archived file through the ingestion in the order it was received, with its original name and

@@ -6,39 +6,6 @@ using Cdppe.Pipeline.Ingestion.Spreadsheets;
 
 namespace Cdppe.Pipeline.Ingestion.Xlsx;
 
-/// <summary>A number with its display format, as Excel stores it ("#,##0 €", "0.0%", "dd/mm/yyyy").</summary>
-public sealed record XlsxNumber(double Value, string Format);
-
-/// <summary>A formula with its cached value (number, text or error such as "#REF!") and, optionally, the display format of its value.</summary>
-public sealed record XlsxFormula(string Formula, object? Cached)
-{
-    public string? Format { get; init; }
-}
-
-/// <summary>A data validation on a range: a list ("oui,non") or a custom formula written for the range's top-left cell, with a French message.</summary>
-public sealed record XlsxValidation(string Range, string? List = null, string? Formula = null, string? Prompt = null, string? Error = null);
-
-/// <summary>One sheet to write: rows of values (string, number, <see cref="XlsxNumber"/>, <see cref="XlsxFormula"/>, null), merged ranges, column widths and data validations.</summary>
-public sealed record XlsxSheetSpec(string Name, IEnumerable<IReadOnlyList<object?>> Rows, IReadOnlyList<string>? Merges = null, SheetVisibility Visibility = SheetVisibility.Visible)
-{
-    /// <summary>Widths (in characters) of the first columns.</summary>
-    public IReadOnlyList<double>? Widths { get; init; }
-
-    public IReadOnlyList<XlsxValidation>? Validations { get; init; }
-
-    /// <summary>Notes (comments) by cell reference, shown as Excel shows notes.</summary>
-    public IReadOnlyDictionary<string, string>? Notes { get; init; }
-
-    /// <summary>The author Excel shows on the notes.</summary>
-    public string NotesAuthor { get; init; } = "Cdppe";
-
-    /// <summary>An Excel table (with its filter buttons) over a range whose first row holds the column names.</summary>
-    public XlsxTable? Table { get; init; }
-}
-
-/// <summary>An Excel table: its name and its range ("A1:I200"), the first row being the header.</summary>
-public sealed record XlsxTable(string Name, string Range);
-
 /// <summary>
 /// Writes real .xlsx files (shared strings, number formats, merged cells, formulas with cached values) with
 /// <see cref="OpenXmlWriter"/>, so large sheets stream; notes and tables are added to a written sheet. Used for the

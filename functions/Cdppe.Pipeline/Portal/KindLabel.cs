@@ -1,0 +1,7 @@
+using Cdppe.Pipeline.Ingestion.Kinds;
+using Cdppe.Pipeline.Model;
+
+namespace Cdppe.Pipeline.Portal;
+
+/// <summary>A workbook kind as users name it.</summary>
+public sealed record KindLabel(string Kind, string Label);

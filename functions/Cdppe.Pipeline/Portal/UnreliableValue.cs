@@ -1,0 +1,11 @@
+using System.Globalization;
+using Cdppe.Pipeline.Consolidation;
+using Cdppe.Pipeline.Ingestion;
+using Cdppe.Pipeline.Model;
+using Cdppe.Pipeline.Reporting;
+using Cdppe.Pipeline.Storage;
+
+namespace Cdppe.Pipeline.Portal;
+
+/// <summary>An indicator with values declared unreliable, and the months concerned.</summary>
+public sealed record UnreliableValue(string Code, string Label, IReadOnlyList<string> Months, string? LastValue);
