@@ -1,5 +1,3 @@
-using Microsoft.Azure.Functions.Worker.Middleware;
-
 namespace Cdppe.Functions.Hosting;
 
 /// <summary>

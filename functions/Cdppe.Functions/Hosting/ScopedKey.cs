@@ -1,5 +1,4 @@
 using Cdppe.Pipeline.Model;
-using Microsoft.Extensions.Options;
 
 namespace Cdppe.Functions.Hosting;
 

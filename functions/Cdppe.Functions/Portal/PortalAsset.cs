@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
 
 namespace Cdppe.Functions.Portal;

@@ -1,5 +1,3 @@
-using Cdppe.Pipeline.Model;
-
 namespace Cdppe.Pipeline.Campaigns;
 
 /// <summary>A remark as shown, with the page of the portal that shows its part.</summary>

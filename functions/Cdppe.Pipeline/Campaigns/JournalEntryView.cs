@@ -1,5 +1,3 @@
-using Cdppe.Pipeline.Model;
-
 namespace Cdppe.Pipeline.Campaigns;
 
 /// <summary>A journal entry as shown.</summary>

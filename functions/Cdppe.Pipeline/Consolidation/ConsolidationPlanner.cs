@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cdppe.Pipeline.Contracts;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Storage;

@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using Cdppe.Pipeline.Model;
-using Cdppe.Pipeline.Storage;
-using Microsoft.Extensions.Logging;
-
 namespace Cdppe.Pipeline.Consolidation;
 
 public sealed record ConsolidationSummary(string Departement, string RunId, IReadOnlyList<string> Months, int Snapshots, int RevisionsWritten, int Gaps, IReadOnlyList<string> Warnings)

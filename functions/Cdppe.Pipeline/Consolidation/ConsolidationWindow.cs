@@ -1,7 +1,5 @@
 using System.Globalization;
-using Cdppe.Pipeline.Contracts;
 using Cdppe.Pipeline.Model;
-using Cdppe.Pipeline.Storage;
 
 namespace Cdppe.Pipeline.Consolidation;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using Cdppe.Pipeline.Contracts;
 using Cdppe.Pipeline.Model;
-using Cdppe.Pipeline.Storage;
 
 namespace Cdppe.Pipeline.Consolidation;
 

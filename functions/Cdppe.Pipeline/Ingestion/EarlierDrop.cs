@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using Cdppe.Pipeline.Model;
-
 namespace Cdppe.Pipeline.Ingestion;
 
 /// <summary>The earlier drop of the same bytes: its file name and when it was received.</summary>

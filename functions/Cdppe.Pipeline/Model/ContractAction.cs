@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Cdppe.Pipeline.Model;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace Cdppe.Pipeline.Model;
 
 /// <summary>One of the 26 national objectives of the contract (1-11 fondamental, 12-26 facultatif), in the national wording the report prints.</summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using Cdppe.Pipeline.Consolidation;
-using Cdppe.Pipeline.Ingestion;
-using Cdppe.Pipeline.Model;
-using Cdppe.Pipeline.Reporting;
-using Cdppe.Pipeline.Storage;
-
 namespace Cdppe.Pipeline.Portal;
 
 /// <summary>The Accueil page of a département: last drops, what the year's report still misses, consolidation date.</summary>

@@ -1,9 +1,6 @@
 using System.Globalization;
-using Cdppe.Pipeline.Consolidation;
-using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Reporting;
-using Cdppe.Pipeline.Storage;
 
 namespace Cdppe.Pipeline.Portal;
 

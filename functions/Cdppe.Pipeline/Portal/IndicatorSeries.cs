@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Cdppe.Pipeline.Consolidation;
-using Cdppe.Pipeline.Model;
-using Cdppe.Pipeline.Reporting;
-
 namespace Cdppe.Pipeline.Portal;
 
 /// <summary>An indicator's monthly series of a year, with its status and the year's target.</summary>

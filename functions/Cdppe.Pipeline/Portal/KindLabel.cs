@@ -1,6 +1,3 @@
-using Cdppe.Pipeline.Ingestion.Kinds;
-using Cdppe.Pipeline.Model;
-
 namespace Cdppe.Pipeline.Portal;
 
 /// <summary>A workbook kind as users name it.</summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using Cdppe.Pipeline.Contracts;
-using Cdppe.Pipeline.Ingestion;
-using Cdppe.Pipeline.Model;
-using Cdppe.Pipeline.Reporting;
-
 namespace Cdppe.Pipeline.Portal;
 
 /// <summary>

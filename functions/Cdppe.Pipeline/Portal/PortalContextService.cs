@@ -1,6 +1,5 @@
 using System.Globalization;
 using Cdppe.Pipeline.Contracts;
-using Cdppe.Pipeline.Ingestion;
 using Cdppe.Pipeline.Model;
 using Cdppe.Pipeline.Reporting;
 

@@ -1,4 +1,3 @@
-using Cdppe.Pipeline.Ingestion.Kinds;
 using Cdppe.Pipeline.Model;
 
 namespace Cdppe.Pipeline.Portal;

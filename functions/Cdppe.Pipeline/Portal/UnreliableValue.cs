@@ -1,10 +1,3 @@
-using System.Globalization;
-using Cdppe.Pipeline.Consolidation;
-using Cdppe.Pipeline.Ingestion;
-using Cdppe.Pipeline.Model;
-using Cdppe.Pipeline.Reporting;
-using Cdppe.Pipeline.Storage;
-
 namespace Cdppe.Pipeline.Portal;
 
 /// <summary>An indicator with values declared unreliable, and the months concerned.</summary>

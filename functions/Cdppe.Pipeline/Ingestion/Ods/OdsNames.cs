@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Text;
 using System.Xml;
-using Cdppe.Pipeline.Ingestion.Spreadsheets;
 
 namespace Cdppe.Pipeline.Ingestion.Ods;
 

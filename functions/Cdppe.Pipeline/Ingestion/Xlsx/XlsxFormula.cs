@@ -1,9 +1,3 @@
-using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
-using Cdppe.Pipeline.Ingestion.Spreadsheets;
-
 namespace Cdppe.Pipeline.Ingestion.Xlsx;
 
 /// <summary>A formula with its cached value (number, text or error such as "#REF!") and, optionally, the display format of its value.</summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
-using Cdppe.Pipeline.Ingestion.Spreadsheets;
-
 namespace Cdppe.Pipeline.Ingestion.Xlsx;
 
 /// <summary>A number with its display format, as Excel stores it ("#,##0 €", "0.0%", "dd/mm/yyyy").</summary>

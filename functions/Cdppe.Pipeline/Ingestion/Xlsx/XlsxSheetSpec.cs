@@ -1,7 +1,3 @@
-using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Cdppe.Pipeline.Ingestion.Spreadsheets;
 
 namespace Cdppe.Pipeline.Ingestion.Xlsx;

@@ -1,9 +1,3 @@
-using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
-using Cdppe.Pipeline.Ingestion.Spreadsheets;
-
 namespace Cdppe.Pipeline.Ingestion.Xlsx;
 
 /// <summary>An Excel table: its name and its range ("A1:I200"), the first row being the header.</summary>

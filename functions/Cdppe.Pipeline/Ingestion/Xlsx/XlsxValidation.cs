@@ -1,9 +1,3 @@
-using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
-using Cdppe.Pipeline.Ingestion.Spreadsheets;
-
 namespace Cdppe.Pipeline.Ingestion.Xlsx;
 
 /// <summary>A data validation on a range: a list ("oui,non") or a custom formula written for the range's top-left cell, with a French message.</summary>

@@ -1,8 +1,8 @@
 using System.Globalization;
+using Cdppe.Pipeline.Ingestion.Spreadsheets;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Cdppe.Pipeline.Ingestion.Spreadsheets;
 
 namespace Cdppe.Pipeline.Ingestion.Xlsx;
 
