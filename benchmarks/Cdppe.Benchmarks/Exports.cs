@@ -38,7 +38,7 @@ public static class Exports
     public static async Task<IReadOnlyList<MeasurementResult>> MeasureAsync(int exportIterations, int pdfIterations, string samplesFolder)
     {
         await using var azurite = await AzuriteProcess.StartAsync(Path.Combine(Workloads.Folder, "exports-" + Guid.NewGuid().ToString("N")));
-        var port = FreePort();
+        var port = LocalTools.FreePort();
         var app = StandaloneHost.Build([], new Dictionary<string, string?>
         {
             [CdppeStorage.ConnectionName] = azurite.ConnectionString,
@@ -86,13 +86,13 @@ public static class Exports
         });
 
         // Inflated once, before the floor's runs: the floor builds nothing, it only reads and writes.
-        var parts = Parts(exported);
+        var parts = PackageFloor.Parts(exported);
         var snapshots = tables.GetTableClient(TableNames.Snapshots);
         var sources = tables.GetTableClient(TableNames.IndicatorSources);
         var floor = Measurement.Run(TableauDeBordFloorName, iterations, () =>
         {
             var rows = ReadRawAsync([(snapshots, "2020-"), (snapshots, "2021-"), (snapshots, "2022-"), (sources, null)]).GetAwaiter().GetResult();
-            var length = Package(parts);
+            var length = PackageFloor.Package(parts);
             return string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows read, {parts.Count} parts ({parts.Sum(p => p.Bytes.Length) / 1024.0:N0} KB of XML) packaged into {length / 1024.0:N1} KB");
         });
         return [export, floor];
@@ -107,7 +107,7 @@ public static class Exports
             docx = Get(api, route, null).GetAwaiter().GetResult();
             return string.Create(CultureInfo.InvariantCulture, $"{docx.Length / 1024.0:N0} KB");
         });
-        var soffice = Soffice();
+        var soffice = LocalTools.FindOnPath("soffice");
         if (soffice is null)
         {
             const string missing = "not measured: LibreOffice (soffice) is not installed";
@@ -198,49 +198,6 @@ public static class Exports
         }
 
         return rows;
-    }
-
-    /// <summary>The parts of a package, inflated.</summary>
-    public static List<(string Name, byte[] Bytes)> Parts(byte[] package)
-    {
-        using var zip = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read);
-        return zip.Entries.Select(e =>
-        {
-            using var stream = e.Open();
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return (e.FullName, copy.ToArray());
-        }).ToList();
-    }
-
-    /// <summary>The parts written into a new package at the default compression; returns its length.</summary>
-    public static long Package(List<(string Name, byte[] Bytes)> parts)
-    {
-        using var output = new MemoryStream();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, bytes) in parts)
-            {
-                using var stream = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
-                stream.Write(bytes);
-            }
-        }
-
-        return output.Length;
-    }
-
-    private static string? Soffice() => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .Select(dir => Path.Combine(dir, "soffice"))
-        .FirstOrDefault(File.Exists);
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     /// <summary>The section of the page.</summary>

@@ -22,7 +22,7 @@ public static class FunctionsHostStart
         var run = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } folder && File.Exists(Path.Combine(folder, "run"))
             ? Path.Combine(Path.GetFullPath(folder), "run")
             : null;
-        var func = run is null ? Find("func") : null;
+        var func = run is null ? LocalTools.FindOnPath("func") : null;
         if (run is null && func is null)
         {
             return [NotMeasured($"not measured: no Azure Functions host on this machine (set {Variable} to a folder holding its run script, or put Core Tools' func on the PATH)")];
@@ -56,7 +56,7 @@ public static class FunctionsHostStart
     /// <summary>One start on a free port with a new secrets folder; returns the wall time to the first 200 and the CPU time the processes had used.</summary>
     private static async Task<(double WallMs, double CpuMs)> StartOnceAsync(string? run, string? func, string package, string connectionString)
     {
-        var port = FreePort();
+        var port = LocalTools.FreePort();
         var secrets = Path.Combine(Workloads.Folder, "host-secrets-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(secrets);
         var start = run is not null ? new ProcessStartInfo("bash") : new ProcessStartInfo(func!) { WorkingDirectory = package };
@@ -156,19 +156,5 @@ public static class FunctionsHostStart
         }
 
         return total;
-    }
-
-    private static string? Find(string tool) => (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-        .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-        .Select(dir => Path.Combine(dir, tool))
-        .FirstOrDefault(File.Exists);
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -24,7 +24,7 @@ public static class NationalWorkbook
                 exported = Get(nationalApi, $"/api/exports/national/{year}").GetAwaiter().GetResult();
                 return string.Create(CultureInfo.InvariantCulture, $"{exported.Length / 1024.0:N0} KB");
             });
-        var parts = Exports.Parts(exported); // inflated once, before the floor's runs
+        var parts = PackageFloor.Parts(exported); // inflated once, before the floor's runs
         var snapshots = tables.GetTableClient(TableNames.Snapshots);
         var prefix = string.Create(CultureInfo.InvariantCulture, $"{year}-");
         var floor = Measurement.Run(
@@ -41,7 +41,7 @@ public static class NationalWorkbook
                         Interlocked.Increment(ref rows);
                     }
                 }).GetAwaiter().GetResult();
-                var length = Exports.Package(parts);
+                var length = PackageFloor.Package(parts);
                 return string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows read, {parts.Sum(p => p.Bytes.Length) / 1024.0:N0} KB of XML packaged into {length / 1024.0:N0} KB");
             });
         return [export, floor];

@@ -36,7 +36,7 @@ public static class PortalAtScale
     {
         var samples = SixSamples.Select(n => (Name: n, Bytes: File.ReadAllBytes(Path.Combine(samplesFolder, n)))).ToList();
         await using var azurite = await AzuriteProcess.StartAsync(Path.Combine(Workloads.Folder, "portal-" + Guid.NewGuid().ToString("N")));
-        var port = FreePort();
+        var port = LocalTools.FreePort();
         // The host's default poll (2 s): a drop that waited for it would show.
         var app = StandaloneHost.Build([], new Dictionary<string, string?>
         {
@@ -225,14 +225,5 @@ public static class PortalAtScale
         request.Headers.Add("Origin", baseAddress.GetLeftPart(UriPartial.Authority));
         (await client.SendAsync(request)).EnsureSuccessStatusCode();
         return client;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -56,12 +56,12 @@ var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024);
 
 // The floor: the parts of the rendered document, inflated beforehand, written into a new package at the engine's
 // compression level. Nothing is templated: no engine can write this document faster.
-var parts = RenderFloor.Parts(rendered);
+var parts = Cdppe.Benchmarks.PackageFloor.Parts(rendered);
 var floor = new List<double>();
 for (var i = 0; i < 5 + iterations; i++)
 {
     var watch = Stopwatch.StartNew();
-    RenderFloor.Package(parts);
+    Cdppe.Benchmarks.PackageFloor.Package(parts);
     if (i >= 5)
     {
         floor.Add(watch.Elapsed.TotalMilliseconds);
@@ -250,37 +250,10 @@ internal static class SeedReport
     }
 }
 
-/// <summary>The report's floor: its parts written into a package, nothing templated.</summary>
+/// <summary>The report's floor: its parts written into a package, nothing templated (<see cref="Cdppe.Benchmarks.PackageFloor"/>).</summary>
 internal static class RenderFloor
 {
     public const string Name = "Floor: write the rendered parts into a package only";
-
-    public static List<(string Name, byte[] Bytes)> Parts(byte[] docx)
-    {
-        using var zip = new ZipArchive(new MemoryStream(docx), ZipArchiveMode.Read);
-        return zip.Entries.Select(e =>
-        {
-            using var stream = e.Open();
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return (e.FullName, copy.ToArray());
-        }).ToList();
-    }
-
-    public static long Package(List<(string Name, byte[] Bytes)> parts)
-    {
-        using var output = new MemoryStream();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, bytes) in parts)
-            {
-                using var stream = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
-                stream.Write(bytes);
-            }
-        }
-
-        return output.Length;
-    }
 }
 
 /// <summary>Charts are left out of the comparison: written as null.</summary>
