@@ -22,62 +22,38 @@ public static class EndToEnd
     public static async Task<IReadOnlyList<MeasurementResult>> MeasureAsync(int iterations, string samplesFolder)
     {
         var samples = Directory.GetFiles(samplesFolder, "*.xlsx").Order(StringComparer.Ordinal).Select(f => (Name: Path.GetFileName(f), Bytes: File.ReadAllBytes(f))).ToList();
-        await using var azurite = await AzuriteProcess.StartAsync(Path.Combine(Workloads.Folder, "e2e-" + Guid.NewGuid().ToString("N")));
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var app = StandaloneHost.Build([], new Dictionary<string, string?>
-        {
-            [CdppeStorage.ConnectionName] = azurite.ConnectionString,
-            ["Cdppe:ApiKey"] = "bench",
-            ["Cdppe:RunScheduler"] = "false",
-            ["Cdppe:BlobPollSeconds"] = "0.1",
-            ["Cdppe:Urls"] = $"http://127.0.0.1:{port}",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        var storage = app.Services.GetRequiredService<CdppeStorage>();
-        await storage.EnsureCreatedAsync();
-        await app.StartAsync();
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        client.DefaultRequestHeaders.Add("x-functions-key", "bench");
+        await using var host = await BenchHost.StartAsync("e2e", new Dictionary<string, string?> { ["Cdppe:BlobPollSeconds"] = "0.1" });
+        var storage = host.Storage;
+        using var client = host.Client();
         var floorContainer = storage.Blobs.GetBlobContainerClient("benchmark-floor");
         await floorContainer.CreateIfNotExistsAsync();
         var run = 0;
         var floorRun = 0;
         var reportLength = 0;
         var floorReport = floorContainer.GetBlobClient("report.docx");
-        try
-        {
-            // Alternated (run, floor, run…): the emulator slows down as it fills, and each row should see the same one.
-            var (endToEnd, floor) = Measurement.RunAlternating(
-                $"End to end: {samples.Count} sample workbooks dropped → report downloaded (standalone host, Azurite)",
-                () =>
+        // Alternated (run, floor, run…): the emulator slows down as it fills, and each row should see the same one.
+        var (endToEnd, floor) = Measurement.RunAlternating(
+            $"End to end: {samples.Count} sample workbooks dropped → report downloaded (standalone host, Azurite)",
+            () =>
+            {
+                var dep = Departements[run++ % Departements.Length];
+                var (detail, length) = RunOnceAsync(client, storage, dep, samples).GetAwaiter().GetResult();
+                reportLength = length;
+                return detail;
+            },
+            FloorName,
+            () =>
+            {
+                if (floorRun++ == 0)
                 {
-                    var dep = Departements[run++ % Departements.Length];
-                    var (detail, length) = RunOnceAsync(client, storage, dep, samples).GetAwaiter().GetResult();
-                    reportLength = length;
-                    return detail;
-                },
-                FloorName,
-                () =>
-                {
-                    if (floorRun++ == 0)
-                    {
-                        // Once, in the warm-up: a blob as large as the first report.
-                        floorReport.Upload(new BinaryData(new byte[reportLength]), overwrite: true);
-                    }
+                    // Once, in the warm-up: a blob as large as the first report.
+                    floorReport.Upload(new BinaryData(new byte[reportLength]), overwrite: true);
+                }
 
-                    return FloorOnceAsync(floorContainer, floorReport, $"run-{floorRun}", samples).GetAwaiter().GetResult();
-                },
-                iterations);
-            return [endToEnd, floor];
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+                return FloorOnceAsync(floorContainer, floorReport, $"run-{floorRun}", samples).GetAwaiter().GetResult();
+            },
+            iterations);
+        return [endToEnd, floor];
     }
 
     /// <summary>What any pipeline of the drop and the report has to do: send the workbooks and receive the report.</summary>

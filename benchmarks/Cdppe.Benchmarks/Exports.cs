@@ -37,42 +37,22 @@ public static class Exports
 
     public static async Task<IReadOnlyList<MeasurementResult>> MeasureAsync(int exportIterations, int pdfIterations, string samplesFolder)
     {
-        await using var azurite = await AzuriteProcess.StartAsync(Path.Combine(Workloads.Folder, "exports-" + Guid.NewGuid().ToString("N")));
-        var port = LocalTools.FreePort();
-        var app = StandaloneHost.Build([], new Dictionary<string, string?>
+        await using var host = await BenchHost.StartAsync("exports");
+        using var api = host.Client(TimeSpan.FromMinutes(5));
+        var ingestor = host.Services.GetRequiredService<WorkbookIngestor>();
+        foreach (var name in SixSamples)
         {
-            [CdppeStorage.ConnectionName] = azurite.ConnectionString,
-            ["Cdppe:ApiKey"] = "bench",
-            ["Cdppe:RunScheduler"] = "false",
-            ["Cdppe:Urls"] = $"http://127.0.0.1:{port}",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await app.Services.GetRequiredService<CdppeStorage>().EnsureCreatedAsync();
-        await app.StartAsync();
-        using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
-        api.DefaultRequestHeaders.Add("x-functions-key", "bench");
-        try
-        {
-            var ingestor = app.Services.GetRequiredService<WorkbookIngestor>();
-            foreach (var name in SixSamples)
-            {
-                await ingestor.IngestBytesAsync($"{Source}/{name}", await File.ReadAllBytesAsync(Path.Combine(samplesFolder, name)), DateTimeOffset.UtcNow);
-            }
-
-            var source = Pipeline.Model.Departement.TryParse(Source, out var dep) ? dep.Value : throw new InvalidOperationException(Source);
-            await app.Services.GetRequiredService<Pipeline.Consolidation.ConsolidationRunner>().ConsolidateYearAsync(Year, "benchmark", [source]);
-
-            var tables = new TableServiceClient(azurite.ConnectionString);
-            var results = new List<MeasurementResult>();
-            results.AddRange(TableauDeBordRows(api, tables, exportIterations));
-            results.AddRange(PdfRows(api, pdfIterations));
-            return results;
+            await ingestor.IngestBytesAsync($"{Source}/{name}", await File.ReadAllBytesAsync(Path.Combine(samplesFolder, name)), DateTimeOffset.UtcNow);
         }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+
+        var source = Pipeline.Model.Departement.TryParse(Source, out var dep) ? dep.Value : throw new InvalidOperationException(Source);
+        await host.Services.GetRequiredService<Pipeline.Consolidation.ConsolidationRunner>().ConsolidateYearAsync(Year, "benchmark", [source]);
+
+        var tables = new TableServiceClient(host.Azurite.ConnectionString);
+        var results = new List<MeasurementResult>();
+        results.AddRange(TableauDeBordRows(api, tables, exportIterations));
+        results.AddRange(PdfRows(api, pdfIterations));
+        return results;
     }
 
     private static IEnumerable<MeasurementResult> TableauDeBordRows(HttpClient api, TableServiceClient tables, int iterations)

@@ -35,35 +35,13 @@ public static class PortalAtScale
     public static async Task<IReadOnlyList<MeasurementResult>> MeasureAsync(int iterations, int departements, string samplesFolder)
     {
         var samples = SixSamples.Select(n => (Name: n, Bytes: File.ReadAllBytes(Path.Combine(samplesFolder, n)))).ToList();
-        await using var azurite = await AzuriteProcess.StartAsync(Path.Combine(Workloads.Folder, "portal-" + Guid.NewGuid().ToString("N")));
-        var port = LocalTools.FreePort();
         // The host's default poll (2 s): a drop that waited for it would show.
-        var app = StandaloneHost.Build([], new Dictionary<string, string?>
-        {
-            [CdppeStorage.ConnectionName] = azurite.ConnectionString,
-            ["Cdppe:ApiKey"] = "bench",
-            ["Cdppe:RunScheduler"] = "false",
-            ["Cdppe:Urls"] = $"http://127.0.0.1:{port}",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        var storage = app.Services.GetRequiredService<CdppeStorage>();
-        await storage.EnsureCreatedAsync();
-        await app.StartAsync();
-        var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        using var api = new HttpClient { BaseAddress = baseAddress };
-        api.DefaultRequestHeaders.Add("x-functions-key", "bench");
-        try
-        {
-            var results = new List<MeasurementResult>();
-            results.AddRange(DropRows(api, storage, samples, iterations));
-            results.AddRange(await PageRowsAsync(app.Services, azurite.ConnectionString, baseAddress, samples, iterations, departements));
-            return results;
-        }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        await using var host = await BenchHost.StartAsync("portal");
+        using var api = host.Client();
+        var results = new List<MeasurementResult>();
+        results.AddRange(DropRows(api, host.Storage, samples, iterations));
+        results.AddRange(await PageRowsAsync(host.Services, host.Azurite.ConnectionString, host.BaseAddress, samples, iterations, departements));
+        return results;
     }
 
     private static IEnumerable<MeasurementResult> DropRows(HttpClient api, CdppeStorage storage, List<(string Name, byte[] Bytes)> samples, int iterations)
